@@ -1,0 +1,134 @@
+//! Byte spans into the caller's text.
+
+use core::ops::Range;
+
+/// A half-open byte range `start..end` into the text that was analysed.
+///
+/// Every span produced by this crate lies on UTF-8 character boundaries of
+/// the original input, so `&text[span.range()]` never panics for the text it
+/// came from.
+///
+/// ```
+/// use kazakh::Span;
+/// let text = "Сәлем, әлем!";
+/// let span = Span::new(0, "Сәлем".len());
+/// assert_eq!(&text[span.range()], "Сәлем");
+/// assert_eq!(span.len(), 10);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span from `start` to `end` (byte offsets).
+    #[inline]
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The span as a `Range<usize>`, for slicing.
+    #[inline]
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes (zero when `end <= start`).
+    #[inline]
+    pub const fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span covers no bytes.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether `offset` lies inside the span.
+    #[inline]
+    pub const fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// Converts the byte span to a span of `char` indices in `text`
+    /// (the offsets Python and JavaScript users expect; JavaScript counts
+    /// UTF-16 units, see [`Span::to_utf16`]).
+    ///
+    /// Offsets beyond `text` or inside a character are clamped to the
+    /// previous boundary, so this never panics.
+    pub fn to_chars(self, text: &str) -> Span {
+        Span::new(char_index(text, self.start), char_index(text, self.end))
+    }
+
+    /// Converts the byte span to UTF-16 code unit offsets in `text`.
+    pub fn to_utf16(self, text: &str) -> Span {
+        let count = |end: usize| -> usize {
+            let end = floor_boundary(text, end);
+            text[..end].chars().map(char::len_utf16).sum()
+        };
+        Span::new(count(self.start), count(self.end))
+    }
+}
+
+impl From<Range<usize>> for Span {
+    #[inline]
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    #[inline]
+    fn from(s: Span) -> Range<usize> {
+        s.range()
+    }
+}
+
+/// The largest char boundary of `text` that is `<= offset`.
+pub(crate) fn floor_boundary(text: &str, offset: usize) -> usize {
+    if offset >= text.len() {
+        return text.len();
+    }
+    let mut i = offset;
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn char_index(text: &str, byte: usize) -> usize {
+    let end = floor_boundary(text, byte);
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| (b as i8) >= -0x40)
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets() {
+        let text = "Қазақ тілі";
+        let s = Span::new(11, 19);
+        assert_eq!(&text[s.range()], "тілі");
+        assert_eq!(s.to_chars(text), Span::new(6, 10));
+        assert_eq!(s.to_utf16(text), Span::new(6, 10));
+        let emoji = "a😀b";
+        assert_eq!(Span::new(5, 6).to_utf16(emoji), Span::new(3, 4));
+        assert_eq!(Span::new(5, 6).to_chars(emoji), Span::new(2, 3));
+    }
+
+    #[test]
+    fn clamps_out_of_range() {
+        assert_eq!(Span::new(3, 100).to_chars("әб"), Span::new(1, 2));
+        assert_eq!(Span::new(5, 2).len(), 0);
+        assert!(Span::new(5, 2).is_empty());
+    }
+}
