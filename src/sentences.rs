@@ -1,7 +1,31 @@
-//! Sentence segmentation over tokens (placeholder).
+//! Sentence segmentation over the token stream.
+//!
+//! The splitter reads tokens once, keeping a short look-ahead queue, and
+//! decides after each token whether the sentence ends there. The rules are
+//! listed in DESIGN.md; in short, a sentence ends
+//!
+//! * after `.` `!` `?` `…` and their runs (with the closing quotes and
+//!   brackets that follow them), unless what comes next continues the
+//!   sentence: a lower-case word, a comma, a dash and a lower-case word
+//!   (`«…!» – деді`), or the rest of a quotation that closes and is
+//!   followed by a lower-case word;
+//! * after an abbreviation's period when a capital follows, except after
+//!   initials and titles (`Н.Ә. Назарбаев`, `проф. Ахметов`);
+//! * at a blank line, and at a line break after a line that ends a
+//!   sentence or is a headline (next line starts with a capital, a digit,
+//!   a quote or a dash).
 
-use crate::tokenizer::{tokenize, Token, Tokens};
+use std::collections::VecDeque;
+
+use crate::tokenizer::{is_name_prefix, tokenize, Token, TokenKind, Tokens};
 use crate::Span;
+
+/// A sentence longer than this many tokens is cut, so that memory stays
+/// bounded on text without any sentence punctuation.
+pub const MAX_SENTENCE_TOKENS: usize = 10_000;
+
+/// How far the splitter looks ahead for the end of a quotation.
+const QUOTE_LOOKAHEAD: usize = 40;
 
 /// One sentence: its span and its tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,17 +36,25 @@ pub struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    /// The sentence's text, from its first token to its last.
+    /// The sentence's text, from the start of its first token to the end of
+    /// its last.
     pub fn text(&self) -> &'a str {
         self.text
     }
+
     /// Byte offsets of the sentence in the input.
     pub fn span(&self) -> Span {
         self.span
     }
-    /// The sentence's tokens.
+
+    /// The sentence's tokens, in order.
     pub fn tokens(&self) -> &[Token<'a>] {
         &self.tokens
+    }
+
+    /// Takes the tokens out of the sentence.
+    pub fn into_tokens(self) -> Vec<Token<'a>> {
+        self.tokens
     }
 }
 
@@ -31,33 +63,271 @@ impl<'a> Sentence<'a> {
 pub struct Sentences<'a> {
     text: &'a str,
     tokens: Tokens<'a>,
+    ahead: VecDeque<Token<'a>>,
 }
 
-/// Splits `text` into sentences, each with its tokens.
+/// Splits `text` into sentences, each with its tokens. The text is
+/// tokenized once.
+///
+/// ```
+/// let text = "Жиын өтті.Бүгін «Ақ жол» партиясы мәлімдеме жасады! – деді ол. Н.Ә. Назарбаев келді.";
+/// let sents: Vec<&str> = kazakh::sentences(text).map(|s| s.text()).collect();
+/// assert_eq!(
+///     sents,
+///     [
+///         "Жиын өтті.",
+///         "Бүгін «Ақ жол» партиясы мәлімдеме жасады! – деді ол.",
+///         "Н.Ә. Назарбаев келді.",
+///     ]
+/// );
+/// ```
 pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
         tokens: tokenize(text),
+        ahead: VecDeque::new(),
+    }
+}
+
+/// Per-sentence state of open quotes and brackets.
+#[derive(Default)]
+struct Open {
+    guillemets: i32,
+    curly: i32,
+    straight: bool,
+    parens: i32,
+    /// Direct speech opened by a dash after a colon (`Ол: - Қайда?`).
+    dialogue: bool,
+    last_colon: bool,
+}
+
+impl Open {
+    fn update(&mut self, t: &str) {
+        if self.last_colon && is_dash(t) {
+            self.dialogue = true;
+        }
+        self.last_colon = t == ":";
+        match t {
+            "«" => self.guillemets += 1,
+            "»" => self.guillemets -= 1,
+            "“" | "„" => self.curly += 1,
+            "”" => self.curly -= 1,
+            "\"" => self.straight = !self.straight,
+            "(" | "[" => self.parens += 1,
+            ")" | "]" => self.parens -= 1,
+            _ => {}
+        }
+    }
+
+    fn in_quote(&self) -> bool {
+        self.guillemets > 0 || self.curly > 0 || self.straight
+    }
+
+    /// Whether `t` closes something open in this sentence.
+    fn closes(&self, t: &str) -> bool {
+        match t {
+            "»" => self.guillemets > 0,
+            "”" => self.curly > 0,
+            "\"" => self.straight,
+            ")" | "]" => self.parens > 0,
+            "’" | "›" => true,
+            _ => false,
+        }
+    }
+}
+
+fn is_terminal(t: &Token<'_>) -> bool {
+    t.kind() == TokenKind::Punct && t.text().chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+fn is_closing_quote(s: &str) -> bool {
+    matches!(s, "»" | "”" | "\"" | "’" | "›")
+}
+
+fn is_opening_quote(s: &str) -> bool {
+    matches!(s, "«" | "“" | "„" | "‹")
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "–" | "—" | "--")
+}
+
+fn first_char(t: &Token<'_>) -> char {
+    t.text().chars().next().unwrap_or(' ')
+}
+
+/// Two or more letters, all capitals (`АҚШ`, `ҚР`).
+fn is_acronym(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn starts_lower(t: &Token<'_>) -> bool {
+    first_char(t).is_lowercase()
+}
+
+/// Line breaks in a gap of whitespace: 0, 1, or 2 for "two or more".
+fn line_breaks(gap: &str) -> u8 {
+    let mut n = 0;
+    for b in gap.bytes() {
+        if b == b'\n' {
+            n += 1;
+            if n == 2 {
+                break;
+            }
+        }
+    }
+    n
+}
+
+impl<'a> Sentences<'a> {
+    fn peek(&mut self, k: usize) -> Option<Token<'a>> {
+        while self.ahead.len() <= k {
+            let t = self.tokens.next()?;
+            self.ahead.push_back(t);
+        }
+        self.ahead.get(k).copied()
+    }
+
+    fn pop(&mut self) -> Option<Token<'a>> {
+        self.ahead.pop_front().or_else(|| self.tokens.next())
+    }
+
+    /// After a sentence-final mark inside a quotation: does the quotation
+    /// close soon, followed by a lower-case word (`«Қайда?» деп сұрады`)?
+    fn quote_continues(&mut self) -> bool {
+        let mut prev_end = None::<usize>;
+        for k in 0..QUOTE_LOOKAHEAD {
+            let Some(t) = self.peek(k) else {
+                return false;
+            };
+            if let Some(end) = prev_end {
+                if line_breaks(&self.text[end..t.span().start]) >= 2 {
+                    return false;
+                }
+            }
+            prev_end = Some(t.span().end);
+            if is_opening_quote(t.text()) {
+                return false;
+            }
+            if is_closing_quote(t.text()) {
+                let mut j = k + 1;
+                while let Some(n) = self.peek(j) {
+                    if matches!(n.text(), "," | "–" | "—" | "-") || is_closing_quote(n.text()) {
+                        j += 1;
+                        continue;
+                    }
+                    return starts_lower(&n);
+                }
+                return false;
+            }
+        }
+        false
+    }
+
+    /// After a sentence-final mark in direct speech opened by a dash: does
+    /// a dash followed by a lower-case word (`- дейді`) come soon?
+    fn dialogue_continues(&mut self) -> bool {
+        for k in 0..QUOTE_LOOKAHEAD {
+            let Some(t) = self.peek(k) else {
+                return false;
+            };
+            if t.text() == ":" || is_opening_quote(t.text()) {
+                return false;
+            }
+            if is_dash(t.text()) {
+                return self.peek(k + 1).is_some_and(|n| starts_lower(&n));
+            }
+        }
+        false
+    }
+
+    /// Whether the sentence ends after `t`, given what is open and whether a
+    /// sentence-final mark is pending (seen, possibly followed by closers).
+    fn ends_after(&mut self, t: &Token<'a>, open: &Open, pending: bool) -> bool {
+        let Some(n) = self.peek(0) else {
+            return true;
+        };
+        let gap = &self.text[t.span().end..n.span().start];
+        let breaks = line_breaks(gap);
+        if breaks >= 2 {
+            return true;
+        }
+        if pending {
+            if open.closes(n.text()) && gap.is_empty() {
+                return false;
+            }
+            if breaks == 1 {
+                return true;
+            }
+            if starts_lower(&n) || matches!(n.text(), "," | ";" | ":") {
+                return false;
+            }
+            if is_dash(n.text()) {
+                if let Some(after) = self.peek(1) {
+                    if starts_lower(&after) {
+                        return false;
+                    }
+                }
+            }
+            if open.in_quote() && !is_closing_quote(t.text()) && self.quote_continues() {
+                return false;
+            }
+            if open.dialogue && self.dialogue_continues() {
+                return false;
+            }
+            return true;
+        }
+        if t.kind() == TokenKind::Abbreviation && t.text().ends_with('.') {
+            // A capitalised word after an abbreviation starts a sentence; an
+            // acronym (`1 млрд. АҚШ доллары`) or a name after initials or a
+            // title does not.
+            let capitalised = first_char(&n).is_uppercase() && !is_acronym(n.text());
+            return (breaks == 1 || capitalised) && !is_name_prefix(t.text());
+        }
+        if breaks == 1 {
+            let continues = matches!(t.text(), "," | "-" | "–" | "—") || starts_lower(&n);
+            return !continues;
+        }
+        false
     }
 }
 
 impl<'a> Iterator for Sentences<'a> {
     type Item = Sentence<'a>;
+
     fn next(&mut self) -> Option<Sentence<'a>> {
-        let mut toks = Vec::new();
-        for t in self.tokens.by_ref() {
-            let end = t.text().ends_with('.');
-            toks.push(t);
-            if end {
+        let mut tokens = Vec::new();
+        let mut open = Open::default();
+        let mut pending = false;
+        while let Some(t) = self.pop() {
+            if is_terminal(&t) {
+                pending = true;
+            } else if !(pending && open.closes(t.text())) {
+                pending = false;
+            }
+            open.update(t.text());
+            tokens.push(t);
+            if tokens.len() >= MAX_SENTENCE_TOKENS || self.ends_after(&t, &open, pending) {
                 break;
             }
         }
-        let first = toks.first()?;
-        let span = Span::new(first.span().start, toks.last()?.span().end);
+        let first = tokens.first()?;
+        let span = Span::new(first.span().start, tokens.last()?.span().end);
         Some(Sentence {
             text: &self.text[span.range()],
             span,
-            tokens: toks,
+            tokens,
         })
     }
 }
+
+impl core::iter::FusedIterator for Sentences<'_> {}

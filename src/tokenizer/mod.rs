@@ -76,38 +76,89 @@ impl<'a> Token<'a> {
 }
 
 /// Iterator over the tokens of a text; see [`tokenize`].
+///
+/// It borrows the text and allocates nothing.
 #[derive(Clone, Debug)]
 pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
 }
 
+impl<'a> Tokens<'a> {
+    /// The text being tokenized.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Byte offset where the search for the next token starts.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+}
+
 /// Splits `text` into tokens.
+///
+/// Tokenization is lossless: tokens come in order, do not overlap, and every
+/// character that is not whitespace lies in exactly one token; no token
+/// contains whitespace. Each token's text is a slice of `text` at its span.
+/// The rules are listed in DESIGN.md.
+///
+/// ```
+/// use kazakh::{tokenize, TokenKind};
+///
+/// let text = "Инфляция 3,2% болды.Бүгін 215-інің 30-жылдары";
+/// let tokens: Vec<&str> = tokenize(text).map(|t| t.text()).collect();
+/// assert_eq!(
+///     tokens,
+///     ["Инфляция", "3,2%", "болды", ".", "Бүгін", "215-інің", "30", "-", "жылдары"]
+/// );
+///
+/// let first = tokenize(text).next().unwrap();
+/// assert_eq!(first.kind(), TokenKind::Word);
+/// assert_eq!(&text[first.span().range()], "Инфляция");
+/// ```
 pub fn tokenize(text: &str) -> Tokens<'_> {
     Tokens { text, pos: 0 }
 }
 
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
+
+    #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
-        let rest = &self.text[self.pos..];
-        let skip = rest.len() - rest.trim_start().len();
-        let start = self.pos + skip;
+        let start = scan::skip_space(self.text, self.pos);
         if start >= self.text.len() {
             self.pos = self.text.len();
             return None;
         }
-        let rest = &self.text[start..];
-        let end = start
-            + rest
-                .char_indices()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(rest.len(), |(i, _)| i);
+        let (mut end, kind) = scan::scan(self.text, start);
+        if kind == TokenKind::Word {
+            if let Some(e) = scan::analytic_form(self.text, start, end) {
+                end = e;
+            }
+        }
+        // The scanner always advances and ends on a char boundary; the guard
+        // keeps the iterator total even if that were ever violated.
+        let end = if end > start && self.text.is_char_boundary(end) {
+            end
+        } else {
+            start + self.text[start..].chars().next().map_or(1, char::len_utf8)
+        };
         self.pos = end;
         Some(Token {
             text: &self.text[start..end],
             span: Span::new(start, end),
-            kind: TokenKind::Word,
+            kind,
         })
     }
 }
+
+impl core::iter::FusedIterator for Tokens<'_> {}
+
+mod abbrev;
+mod chars;
+mod endings;
+mod scan;
+mod suffix;
+
+pub(crate) use abbrev::is_name_prefix;

@@ -1,0 +1,78 @@
+//! Abbreviations that keep their period.
+//!
+//! Sources: the abbreviations listed in the project's Kazakh facts (ж., жж.,
+//! ғ., млн, млрд, трлн, т.б.) and the short forms common in Kazakh reference
+//! prose (cardinal directions, fields of science, academic titles). Single
+//! letters (initials, `т.`, `б.`) and dotted chains (`т.с.с.`) are recognised
+//! by rule in the scanner and need no entry here.
+
+/// Lower-case abbreviations, without their final period.
+static ABBREVIATIONS: &[&str] = &[
+    "ағыл", "акад", "ауд", "бат", "гг", "грек", "доц", "әлеум", "жж", "им", "кг", "км",
+    "көш", "лат", "млн", "млрд", "мм", "мыс", "обл", "оңт", "орт", "проф", "сағ", "см",
+    "солт", "сын", "тех", "трлн", "ул", "филос", "хим", "шақ", "шығ", "ғыл", "ғғ", "экон",
+    "эпик", "ж",
+];
+
+/// Abbreviations placed before a name (titles, `көш.` before a street name):
+/// an upper-case word after them does not start a new sentence.
+static PREFIXES: &[&str] = &["акад", "доц", "им", "көш", "проф", "ул", "ғыл"];
+
+fn eq_lower(word: &str, key: &str) -> bool {
+    let mut a = word.chars().flat_map(char::to_lowercase);
+    let mut b = key.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `word` (without its period, any case) is a known abbreviation.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 12 && ABBREVIATIONS.iter().any(|k| eq_lower(word, k))
+}
+
+/// Whether `token` (with its period) is an abbreviation that stands before
+/// a name, or initials, so that a capital after it continues the sentence.
+pub(crate) fn is_name_prefix(token: &str) -> bool {
+    let word = token.trim_end_matches('.');
+    let mut chars = word.chars();
+    let initials = word
+        .split('.')
+        .all(|part| {
+            let mut cs = part.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+        });
+    if initials && chars.next().is_some() {
+        return true;
+    }
+    word.len() <= 12 && PREFIXES.iter().any(|k| eq_lower(word, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known() {
+        for w in ["млн", "Млрд", "ТРЛН", "ж", "жж", "обл", "проф"] {
+            assert!(is_abbreviation(w), "{w}");
+        }
+        for w in ["жыл", "теңге", "мың", "", "млнн"] {
+            assert!(!is_abbreviation(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn name_prefixes() {
+        for w in ["Н.", "Н.Ә.", "проф.", "акад.", "көш."] {
+            assert!(is_name_prefix(w), "{w}");
+        }
+        for w in ["млн.", "т.б.", "ж.", "н.", "."] {
+            assert!(!is_name_prefix(w), "{w}");
+        }
+    }
+}

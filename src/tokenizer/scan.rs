@@ -1,0 +1,516 @@
+//! The scanner: finds the next token from a byte position.
+//!
+//! The hot path looks at bytes: ASCII through a table, and the Cyrillic
+//! block U+0400–U+04FF (lead bytes 0xD0–0xD3) as letters without decoding.
+//! Other characters are decoded and classified one at a time.
+
+use super::abbrev::is_abbreviation;
+use super::chars::{char_at, classify, is_apostrophe, is_hyphen, is_lower, Class, ASCII};
+use super::suffix::is_ending;
+use super::TokenKind;
+
+/// The class of the character at byte `i` and its length, with fast paths
+/// for ASCII and Cyrillic. `None` at the end of the text.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return Some((ASCII[b as usize], 1));
+    }
+    if is_cyrillic_letter(bytes, i) {
+        return Some((Class::Letter, 2));
+    }
+    let (c, len) = char_at(text, i)?;
+    Some((classify(c), len))
+}
+
+/// Whether bytes at `i` encode a Cyrillic letter in U+0400–U+04FF.
+#[inline(always)]
+fn is_cyrillic_letter(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(0xD0 | 0xD1 | 0xD3) => true,
+        // U+0480–U+04BF: all letters but U+0482 (a symbol) and U+0483–U+0489
+        // (combining marks).
+        Some(0xD2) => !matches!(bytes.get(i + 1), Some(0x82..=0x89)),
+        _ => false,
+    }
+}
+
+/// Skips whitespace from `i`; returns the first non-whitespace position.
+#[inline]
+pub(crate) fn skip_space(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if ASCII[b as usize] != Class::Space {
+                break;
+            }
+            i += 1;
+        } else if (0xD0..=0xD3).contains(&b) {
+            break;
+        } else {
+            match char_at(text, i) {
+                Some((c, len)) if c.is_whitespace() => i += len,
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// What a run of word characters contained.
+#[derive(Clone, Copy, Default)]
+struct Run {
+    end: usize,
+    letters: bool,
+    digits: bool,
+    /// The last letter or digit was a digit.
+    last_digit: bool,
+}
+
+/// Scans letters, digits and extending characters from `i`.
+#[inline(always)]
+fn word_run(text: &str, mut i: usize) -> Run {
+    let bytes = text.as_bytes();
+    let mut run = Run::default();
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            match ASCII[b as usize] {
+                Class::Letter => {
+                    run.letters = true;
+                    run.last_digit = false;
+                }
+                Class::Digit => {
+                    run.digits = true;
+                    run.last_digit = true;
+                }
+                _ => break,
+            }
+            i += 1;
+        } else if is_cyrillic_letter(bytes, i) {
+            run.letters = true;
+            run.last_digit = false;
+            i += 2;
+        } else {
+            let Some((c, len)) = char_at(text, i) else {
+                break;
+            };
+            match classify(c) {
+                Class::Letter => {
+                    run.letters = true;
+                    run.last_digit = false;
+                }
+                Class::Digit => {
+                    run.digits = true;
+                    run.last_digit = true;
+                }
+                Class::Extend => {}
+                _ => break,
+            }
+            i += len;
+        }
+    }
+    run.end = i;
+    run
+}
+
+/// Consumes extending characters (combining marks, joiners) from `i`.
+fn extends(text: &str, mut i: usize) -> usize {
+    while let Some((Class::Extend, len)) = class_at(text, i) {
+        i += len;
+    }
+    i
+}
+
+/// Finds the token starting at `start` (a non-whitespace position).
+/// Returns its end and kind. The end is always greater than `start`.
+pub(crate) fn scan(text: &str, start: usize) -> (usize, TokenKind) {
+    let Some((class, len)) = class_at(text, start) else {
+        return (text.len(), TokenKind::Symbol);
+    };
+    match class {
+        Class::Letter | Class::Digit => word(text, start, class == Class::Digit),
+        Class::Punct => punct(text, start, len),
+        Class::Emoji | Class::Regional => emoji(text, start, class, len),
+        Class::Extend | Class::Space => (extends(text, start + len), TokenKind::Symbol),
+        Class::Symbol => symbol(text, start, len),
+    }
+}
+
+fn punct(text: &str, start: usize, len: usize) -> (usize, TokenKind) {
+    let mut end = start + len;
+    let first = &text[start..end];
+    let terminal = matches!(first, "." | "!" | "?" | "…");
+    if terminal || first == "-" {
+        while let Some((c, l)) = char_at(text, end) {
+            let joins = if terminal {
+                matches!(c, '.' | '!' | '?' | '…')
+            } else {
+                c == '-'
+            };
+            if !joins {
+                break;
+            }
+            end += l;
+        }
+    }
+    (extends(text, end), TokenKind::Punct)
+}
+
+fn symbol(text: &str, start: usize, len: usize) -> (usize, TokenKind) {
+    let b = text.as_bytes()[start];
+    let next = start + len;
+    let next_is_word = matches!(class_at(text, next), Some((Class::Letter | Class::Digit, _)));
+    match b {
+        b'@' if next_is_word => (handle_tail(text, next, true), TokenKind::Mention),
+        b'#' if next_is_word => (handle_tail(text, next, false), TokenKind::Hashtag),
+        b'%' => (hyphen_ending(text, next).unwrap_or(next), TokenKind::Symbol),
+        _ => (extends(text, next), TokenKind::Symbol),
+    }
+}
+
+/// The name after `@` or `#`: letters, digits and `_`, and for mentions
+/// single dots between them.
+fn handle_tail(text: &str, mut i: usize, dots: bool) -> usize {
+    loop {
+        let run = word_run(text, i);
+        i = run.end;
+        match text.as_bytes().get(i) {
+            Some(b'_') => i += 1,
+            Some(b'.') if dots => match class_at(text, i + 1) {
+                Some((Class::Letter | Class::Digit, _)) => i += 1,
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
+}
+
+fn emoji(text: &str, start: usize, class: Class, len: usize) -> (usize, TokenKind) {
+    let mut end = start + len;
+    if class == Class::Regional {
+        if let Some((Class::Regional, l)) = class_at(text, end) {
+            end += l;
+        }
+        return (extends(text, end), TokenKind::Emoji);
+    }
+    loop {
+        let before = end;
+        end = extends(text, end);
+        let zwj = end > before && text[before..end].ends_with('\u{200D}');
+        match class_at(text, end) {
+            Some((Class::Emoji, l)) if zwj => end += l,
+            _ => return (end, TokenKind::Emoji),
+        }
+    }
+}
+
+/// If a hyphen followed by a pure ending starts at `i`, the end of that
+/// ending.
+fn hyphen_ending(text: &str, i: usize) -> Option<usize> {
+    let (c, hl) = char_at(text, i)?;
+    if !is_hyphen(c) {
+        return None;
+    }
+    let run = word_run(text, i + hl);
+    if run.digits || !run.letters {
+        return None;
+    }
+    if is_ending(&text[i + hl..run.end]) {
+        Some(run.end)
+    } else {
+        None
+    }
+}
+
+fn starts_with_ignore_ascii_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Top-level domains that make `word.tld` a web address without a scheme.
+const TLDS: &[&str] = &[
+    "kz", "ru", "com", "org", "net", "gov", "edu", "info", "io", "uk", "de", "kg", "uz", "cn",
+    "tr", "us", "eu", "int", "biz", "su",
+];
+
+fn url_start(text: &str, start: usize) -> bool {
+    let b = &text.as_bytes()[start..];
+    starts_with_ignore_ascii_case(b, b"http://")
+        || starts_with_ignore_ascii_case(b, b"https://")
+        || starts_with_ignore_ascii_case(b, b"ftp://")
+        || starts_with_ignore_ascii_case(b, b"www.")
+}
+
+/// Scans a URL: everything up to whitespace or a quotation mark, then
+/// trailing punctuation is given back.
+fn url(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut open_parens = 0i32;
+    while let Some((c, l)) = char_at(text, end) {
+        if c.is_whitespace() || matches!(c, '«' | '»' | '"' | '“' | '”' | '<' | '>' | '`') {
+            break;
+        }
+        match c {
+            '(' => open_parens += 1,
+            ')' if open_parens == 0 => break,
+            ')' => open_parens -= 1,
+            _ => {}
+        }
+        end += l;
+    }
+    while end > start {
+        let last = text[start..end].chars().next_back().unwrap_or(' ');
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '…') {
+            end -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// An e-mail address starting at `start`, if there is one: its end.
+fn email(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if bytes.get(i) != Some(&b'@') || i == start {
+        return None;
+    }
+    let (end, labels, last_alpha) = domain(bytes, i + 1);
+    (labels >= 2 && last_alpha).then_some(end)
+}
+
+/// Scans `label(.label)*` of ASCII letters, digits and hyphens; returns the
+/// end, the number of labels, and whether the last label is alphabetic
+/// with at least two letters.
+fn domain(bytes: &[u8], mut i: usize) -> (usize, usize, bool) {
+    let mut labels = 0;
+    let mut end = i;
+    let mut last_alpha = false;
+    loop {
+        let s = i;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphanumeric() || b == b'-' {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if i == s {
+            return (end, labels, last_alpha);
+        }
+        labels += 1;
+        end = i;
+        last_alpha = i - s >= 2 && bytes[s..i].iter().all(u8::is_ascii_alphabetic);
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
+        } else {
+            return (end, labels, last_alpha);
+        }
+    }
+}
+
+/// The letters-only word at `i` and where it ends, if a letter starts there.
+fn letters_at(text: &str, i: usize) -> Option<Run> {
+    let run = word_run(text, i);
+    (run.letters && !run.digits).then_some(run)
+}
+
+/// Counts chars of `s`, stopping early past `limit`.
+fn short(s: &str, limit: usize) -> usize {
+    s.chars().take(limit + 1).count()
+}
+
+/// Scans a token that starts with a letter or digit.
+fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    if bytes[start].is_ascii_alphanumeric() {
+        if url_start(text, start) {
+            return (url(text, start), TokenKind::Url);
+        }
+        if let Some(end) = email(text, start) {
+            return (end, TokenKind::Email);
+        }
+    }
+    let mut kind = if digit_first {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    let mut seg_start = start;
+    let mut run = word_run(text, start);
+    // Inside a dotted abbreviation such as `т.с.с.` or initials `Н.Ә.`.
+    let mut dotted = false;
+    loop {
+        let i = run.end;
+        let Some((c, cl)) = char_at(text, i) else {
+            return (i, kind);
+        };
+        let seg_numeric = run.digits && !run.letters;
+        match c {
+            '.' | ',' if run.last_digit && !dotted => {
+                if let Some((Class::Digit, _)) = class_at(text, i + 1) {
+                    seg_start = i + 1;
+                    run = word_run(text, seg_start);
+                    continue;
+                }
+                return (i, kind);
+            }
+            '.' if run.letters && !run.digits => {
+                let seg = &text[seg_start..i];
+                let whole = &text[start..i];
+                let single = seg_start == start && short(seg, 1) == 1 || dotted;
+                // The next part of a dotted chain: a one-to-three-letter
+                // segment directly followed by a period.
+                let chain_next = letters_at(text, i + 1).filter(|r| {
+                    short(&text[i + 1..r.end], 3) <= 3 && bytes.get(r.end) == Some(&b'.')
+                });
+                if single || (seg_start == start && short(seg, 3) <= 3 && chain_next.is_some()) {
+                    kind = TokenKind::Abbreviation;
+                    if let Some(r) = chain_next {
+                        dotted = true;
+                        seg_start = i + 1;
+                        run = r;
+                        continue;
+                    }
+                    return (i + 1, kind);
+                }
+                if is_abbreviation(whole) || lower_follows(text, i + 1) && short(whole, 5) <= 5 {
+                    return (i + 1, TokenKind::Abbreviation);
+                }
+                if let Some(end) = domain_tail(text, start, i) {
+                    return (url(text, start).max(end), TokenKind::Url);
+                }
+                return (i, kind);
+            }
+            '%' if seg_numeric => {
+                let end = i + 1;
+                return (hyphen_ending(text, end).unwrap_or(end), TokenKind::Number);
+            }
+            _ if is_hyphen(c) && !dotted => {
+                let next = i + cl;
+                match class_at(text, next) {
+                    Some((Class::Letter, _)) if seg_numeric => {
+                        return (hyphen_ending(text, i).unwrap_or(i), kind);
+                    }
+                    Some((Class::Letter, _)) => {}
+                    _ => return (i, kind),
+                }
+                seg_start = next;
+                run = word_run(text, next);
+            }
+            _ if is_apostrophe(c) && run.letters && !run.last_digit && !dotted => {
+                match class_at(text, i + cl) {
+                    Some((Class::Letter, _)) => {
+                        seg_start = i + cl;
+                        run = word_run(text, seg_start);
+                    }
+                    _ => return (i, kind),
+                }
+            }
+            _ => return (i, kind),
+        }
+    }
+}
+
+/// Whether, after a period at `i - 1`, whitespace and then a lower-case
+/// letter follow (`сын. б.`): the period belongs to an abbreviation.
+fn lower_follows(text: &str, i: usize) -> bool {
+    let j = skip_space(text, i);
+    j > i && char_at(text, j).is_some_and(|(c, _)| is_lower(c))
+}
+
+/// `akorda.kz`: ASCII word, period, known top-level domain.
+fn domain_tail(text: &str, start: usize, dot: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes[start..dot]
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'.')
+    {
+        return None;
+    }
+    let (end, _, _) = domain(bytes, dot + 1);
+    let tld = text.get(dot + 1..end)?.rsplit('.').next()?;
+    let after_ok = !matches!(class_at(text, end), Some((Class::Letter | Class::Digit, _)));
+    (after_ok && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))).then_some(end)
+}
+
+/// Negators and evidential copulas that UD Kazakh joins to the verb form
+/// before them into one token (`келген жоқ`, `болған емес`, `деген екен`,
+/// `сыйлайды екенсің`).
+const NEGATORS: &[&str] = &[
+    "жоқ",
+    "емес",
+    "емеспін",
+    "емессің",
+    "емессіз",
+    "емеспіз",
+    "емессіңдер",
+    "емессіздер",
+];
+const EVIDENTIALS: &[&str] = &[
+    "екен",
+    "екенмін",
+    "екенсің",
+    "екенсіз",
+    "екенбіз",
+    "екенсіңдер",
+    "екенсіздер",
+];
+/// Past participle endings: the verb forms negated by `жоқ`/`емес`.
+const PARTICIPLE: &[&str] = &["ған", "ген", "қан", "кен"];
+/// Finite and conditional endings that take `екен`.
+const FINITE: &[&str] = &["йды", "йді", "ады", "еді", "сам", "сем", "сақ", "сек", "саң", "сең"];
+
+/// If the word ending at `end` is a verb form that UD Kazakh joins with a
+/// following `жоқ`/`емес`/`екен`, the end of the joined token.
+pub(crate) fn analytic_form(text: &str, start: usize, end: usize) -> Option<usize> {
+    let word = text.get(start..end)?;
+    if word.len() < 8 {
+        return None;
+    }
+    let participle = PARTICIPLE.iter().any(|s| word.ends_with(s));
+    let finite = participle || FINITE.iter().any(|s| word.ends_with(s));
+    if !finite {
+        return None;
+    }
+    let mut end = end;
+    let mut negated = false;
+    loop {
+        let Some(next) = following_word(text, end) else {
+            break;
+        };
+        let w = &text[end + 1..next];
+        if participle && !negated && NEGATORS.contains(&w) {
+            negated = true;
+            end = next;
+        } else if EVIDENTIALS.contains(&w) {
+            end = next;
+            break;
+        } else {
+            break;
+        }
+    }
+    (end > start + word.len()).then_some(end)
+}
+
+/// After one space at `end`, a word of letters that ends where a token
+/// would (not inside a compound): its end.
+fn following_word(text: &str, end: usize) -> Option<usize> {
+    if text.as_bytes().get(end) != Some(&b' ') {
+        return None;
+    }
+    let run = letters_at(text, end + 1)?;
+    match char_at(text, run.end) {
+        Some((c, _)) if is_hyphen(c) || is_apostrophe(c) => None,
+        _ => Some(run.end),
+    }
+}
