@@ -331,3 +331,69 @@ impl<'a> Iterator for Sentences<'a> {
 }
 
 impl core::iter::FusedIterator for Sentences<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s).map(|s| s.text()).collect()
+    }
+
+    #[test]
+    fn rules() {
+        let cases: &[(&str, &[&str])] = &[
+            // Sentence marks and their runs.
+            ("Бір. Екі! Үш? Төрт… Бес?! Алты...", &["Бір.", "Екі!", "Үш?", "Төрт…", "Бес?!", "Алты..."]),
+            // No space after the period.
+            ("Жұмыс бітті.Бүгін демалыс.", &["Жұмыс бітті.", "Бүгін демалыс."]),
+            // A lower-case word continues the sentence.
+            ("Ол келді. бірақ кетті.", &["Ол келді. бірақ кетті."]),
+            // Not after abbreviations and initials.
+            ("Кітап, т.б. заттар алынды. 1 млрд. АҚШ доллары бөлінді.", &["Кітап, т.б. заттар алынды.", "1 млрд. АҚШ доллары бөлінді."]),
+            ("Н.Ә. Назарбаев келді. Проф. Ахметов сөйледі.", &["Н.Ә. Назарбаев келді.", "Проф. Ахметов сөйледі."]),
+            // A capital after an abbreviation starts a sentence.
+            ("Шығын 5 млн. Бұл көп.", &["Шығын 5 млн.", "Бұл көп."]),
+            // Quotation that continues the sentence.
+            ("«Қайда барасың?» деді ол. Мен үндемедім.", &["«Қайда барасың?» деді ол.", "Мен үндемедім."]),
+            ("Ол \"Азамат қайда? Көрдің бе?\" деп сұрады.", &["Ол \"Азамат қайда? Көрдің бе?\" деп сұрады."]),
+            ("«Жоқ!», – деді ол.", &["«Жоқ!», – деді ол."]),
+            // Dash and a lower-case word after the sentence mark.
+            ("Жақсы! – деді ол.", &["Жақсы! – деді ол."]),
+            // Direct speech opened by a dash after a colon.
+            ("Ол: - Қайда? Неге? - дейді.", &["Ол: - Қайда? Неге? - дейді."]),
+            // Closing quotes and brackets stay with their sentence.
+            ("Ол «Келемін.» Сосын кетті.", &["Ол «Келемін.»", "Сосын кетті."]),
+            ("(Бұл рас.) Иә.", &["(Бұл рас.)", "Иә."]),
+            // A quotation that does not close soon does not hold the sentence.
+            ("«Біз келдік. Жарыс «Дәулет» орталығында өтті.", &["«Біз келдік.", "Жарыс «Дәулет» орталығында өтті."]),
+            // Headlines and paragraphs.
+            ("Жаңалықтар\nБүгін жиын өтті.", &["Жаңалықтар", "Бүгін жиын өтті."]),
+            ("Бір\n\nекі", &["Бір", "екі"]),
+            // A wrapped line continues.
+            ("Бүгін жиын\nөтті.", &["Бүгін жиын\nөтті."]),
+            ("Бүгін,\nЖиын өтті.", &["Бүгін,\nЖиын өтті."]),
+            // Decimals do not end sentences.
+            ("Өсім 3.2 пайыз. Жақсы.", &["Өсім 3.2 пайыз.", "Жақсы."]),
+            ("", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split(input), *want, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_grouped_without_loss() {
+        let text = "Бір. Екі «үш!» деді.\n\nТөрт";
+        let grouped: Vec<Token> = sentences(text).flat_map(|s| s.into_tokens()).collect();
+        let flat: Vec<Token> = tokenize(text).collect();
+        assert_eq!(grouped, flat);
+    }
+
+    #[test]
+    fn long_text_without_marks_is_cut() {
+        let text = "сөз ".repeat(MAX_SENTENCE_TOKENS + 5);
+        let lens: Vec<usize> = sentences(&text).map(|s| s.tokens().len()).collect();
+        assert_eq!(lens, [MAX_SENTENCE_TOKENS, 5]);
+    }
+}

@@ -18,21 +18,31 @@ static ABBREVIATIONS: &[&str] = &[
 /// an upper-case word after them does not start a new sentence.
 static PREFIXES: &[&str] = &["акад", "доц", "им", "көш", "проф", "ул", "ғыл"];
 
-fn eq_lower(word: &str, key: &str) -> bool {
-    let mut a = word.chars().flat_map(char::to_lowercase);
-    let mut b = key.chars();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
-            _ => return false,
+/// Lower-cases `word` into `buf`; `None` when it does not fit.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        if n + len > buf.len() {
+            return None;
         }
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
     }
+    core::str::from_utf8(&buf[..n]).ok()
+}
+
+fn in_list(word: &str, list: &[&str]) -> bool {
+    if word.is_empty() || word.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    lower(word, &mut buf).is_some_and(|w| list.contains(&w))
 }
 
 /// Whether `word` (without its period, any case) is a known abbreviation.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 12 && ABBREVIATIONS.iter().any(|k| eq_lower(word, k))
+    in_list(word, ABBREVIATIONS)
 }
 
 /// Whether `token` (with its period) is an abbreviation that stands before
@@ -49,7 +59,7 @@ pub(crate) fn is_name_prefix(token: &str) -> bool {
     if initials && chars.next().is_some() {
         return true;
     }
-    word.len() <= 12 && PREFIXES.iter().any(|k| eq_lower(word, k))
+    in_list(word, PREFIXES)
 }
 
 #[cfg(test)]

@@ -74,10 +74,11 @@ pub(crate) fn classify(c: char) -> Class {
         return ASCII[u as usize];
     }
     if (0x400..=0x4FF).contains(&u) {
+        // The whole block is word characters: letters, the combining
+        // marks U+0483–U+0489, and U+0482 (the thousands sign, treated as
+        // a letter so that the byte scanner needs no exception).
         return if (0x483..=0x489).contains(&u) {
             Class::Extend
-        } else if u == 0x482 {
-            Class::Symbol
         } else {
             Class::Letter
         };

@@ -131,8 +131,8 @@ impl<'a> Iterator for Tokens<'a> {
             self.pos = self.text.len();
             return None;
         }
-        let (mut end, kind) = scan::scan(self.text, start);
-        if kind == TokenKind::Word {
+        let (mut end, kind) = scan::scan_fast(self.text, start);
+        if kind == TokenKind::Word && scan::may_be_analytic(self.text, end) {
             if let Some(e) = scan::analytic_form(self.text, start, end) {
                 end = e;
             }
@@ -162,3 +162,6 @@ mod scan;
 mod suffix;
 
 pub(crate) use abbrev::is_name_prefix;
+
+#[cfg(test)]
+mod tests;

@@ -30,9 +30,8 @@ fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
 fn is_cyrillic_letter(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i) {
         Some(0xD0 | 0xD1 | 0xD3) => true,
-        // U+0480–U+04BF: all letters but U+0482 (a symbol) and U+0483–U+0489
-        // (combining marks).
-        Some(0xD2) => !matches!(bytes.get(i + 1), Some(0x82..=0x89)),
+        // U+0480–U+04BF: all letters but U+0483–U+0489 (combining marks).
+        Some(0xD2) => !matches!(bytes.get(i + 1), Some(0x83..=0x89)),
         _ => false,
     }
 }
@@ -41,6 +40,10 @@ fn is_cyrillic_letter(bytes: &[u8], i: usize) -> bool {
 #[inline]
 pub(crate) fn skip_space(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
+    // Most gaps are one ASCII space before a Cyrillic letter.
+    if bytes.get(i) == Some(&b' ') && matches!(bytes.get(i + 1), Some(0xD0..=0xD3)) {
+        return i + 1;
+    }
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             if ASCII[b as usize] != Class::Space {
@@ -115,12 +118,103 @@ fn word_run(text: &str, mut i: usize) -> Run {
     run
 }
 
+const fn word_byte_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b < 0x80 {
+            matches!(ASCII[b], Class::Letter | Class::Digit)
+        } else {
+            // Continuation bytes, and the lead bytes of U+0400–U+04FF.
+            b <= 0xBF || (b >= 0xD0 && b <= 0xD3)
+        };
+        b += 1;
+    }
+    t
+}
+
+/// Bytes that continue a word when met at or after a char boundary inside
+/// it: ASCII letters and digits, and the bytes of the Cyrillic block.
+static WORD_BYTE: [bool; 256] = word_byte_table();
+
+/// How many of the eight bytes in `chunk` (little-endian: the first byte is
+/// the lowest) are, from the first, lead bytes 0xD0–0xD3 or continuation
+/// bytes 0x80–0xBF, i.e. bytes of the Cyrillic block U+0400–U+04FF.
+#[inline(always)]
+fn cyrillic_prefix(chunk: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // High bit of each byte set exactly when that byte is non-zero.
+    let nonzero = |v: u64| ((v & LOW7).wrapping_add(LOW7) | v) & HIGH;
+    let not_continuation = nonzero((chunk & 0xC0C0_C0C0_C0C0_C0C0) ^ HIGH);
+    let not_lead = nonzero((chunk & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xD0D0_D0D0_D0D0_D0D0);
+    ((not_continuation & not_lead).trailing_zeros() / 8) as usize
+}
+
+/// The end of the run of letters, digits and extending characters that
+/// starts at `i`: the hot loop of the tokenizer. Cyrillic text is scanned
+/// byte by byte through one table; other non-ASCII characters are decoded.
+#[inline(always)]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // Eight bytes at a time while they are all Cyrillic.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let n = cyrillic_prefix(u64::from_le_bytes(chunk));
+            i += n;
+            if n < 8 {
+                break;
+            }
+        }
+        while let Some(&b) = bytes.get(i) {
+            if !WORD_BYTE[b as usize] {
+                break;
+            }
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(&b) if b >= 0xC0 => match char_at(text, i) {
+                Some((c, len)) if matches!(classify(c), Class::Letter | Class::Digit | Class::Extend) => {
+                    i += len
+                }
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
+}
+
+/// Whether the byte after a word may join more to it (`.`, `,`, hyphens,
+/// `%`, apostrophes; 0xE2 leads U+2010, U+2011 and U+2019).
+#[inline(always)]
+fn may_join(b: u8) -> bool {
+    matches!(b, b'.' | b',' | b'-' | b'%' | b'\'' | 0xE2)
+}
+
 /// Consumes extending characters (combining marks, joiners) from `i`.
 fn extends(text: &str, mut i: usize) -> usize {
     while let Some((Class::Extend, len)) = class_at(text, i) {
         i += len;
     }
     i
+}
+
+/// [`scan`] with a fast path for the common case: a Cyrillic word followed
+/// by a byte that cannot join anything to it.
+#[inline(always)]
+pub(crate) fn scan_fast(text: &str, start: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    if matches!(bytes.get(start), Some(0xD0..=0xD3)) {
+        let end = word_end(text, start);
+        match bytes.get(end) {
+            Some(&b) if may_join(b) => {}
+            _ => return (end, TokenKind::Word),
+        }
+    }
+    scan(text, start)
 }
 
 /// Finds the token starting at `start` (a non-whitespace position).
@@ -345,6 +439,11 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
     } else {
         TokenKind::Word
     };
+    let first_end = word_end(text, start);
+    match bytes.get(first_end) {
+        Some(&b) if may_join(b) => {}
+        _ => return (first_end, kind),
+    }
     let mut seg_start = start;
     let mut run = word_run(text, start);
     // Inside a dotted abbreviation such as `т.с.с.` or initials `Н.Ә.`.
@@ -383,7 +482,9 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
                     }
                     return (i + 1, kind);
                 }
-                if is_abbreviation(whole) || lower_follows(text, i + 1) && short(whole, 5) <= 5 {
+                if whole.len() <= 12
+                    && (is_abbreviation(whole) || lower_follows(text, i + 1) && short(whole, 5) <= 5)
+                {
                     return (i + 1, TokenKind::Abbreviation);
                 }
                 if let Some(end) = domain_tail(text, start, i) {
@@ -470,9 +571,22 @@ const PARTICIPLE: &[&str] = &["ған", "ген", "қан", "кен"];
 /// Finite and conditional endings that take `екен`.
 const FINITE: &[&str] = &["йды", "йді", "ады", "еді", "сам", "сем", "сақ", "сек", "саң", "сең"];
 
+/// Cheap filter for [`analytic_form`]: a space, then ж or е (the first
+/// letters of жоқ, емес, екен).
+#[inline(always)]
+pub(crate) fn may_be_analytic(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(end) == Some(&b' ')
+        && bytes.get(end + 1) == Some(&0xD0)
+        && matches!(bytes.get(end + 2), Some(0xB6 | 0xB5))
+}
+
 /// If the word ending at `end` is a verb form that UD Kazakh joins with a
 /// following `жоқ`/`емес`/`екен`, the end of the joined token.
 pub(crate) fn analytic_form(text: &str, start: usize, end: usize) -> Option<usize> {
+    if !may_be_analytic(text, end) {
+        return None;
+    }
     let word = text.get(start..end)?;
     if word.len() < 8 {
         return None;
@@ -512,5 +626,28 @@ fn following_word(text: &str, end: usize) -> Option<usize> {
     match char_at(text, run.end) {
         Some((c, _)) if is_hyphen(c) || is_apostrophe(c) => None,
         _ => Some(run.end),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyrillic_prefix_counts_bytes_of_the_block() {
+        let cases: &[(&[u8], usize)] = &[
+            ("қазақша".as_bytes(), 8),
+            ("әлем".as_bytes(), 8),
+            (b"\xD0\xB0\xD0\xB0 abc", 4),
+            (b"abcdefgh", 0),
+            (b"\xD0\xB0\xE2\x82\xAC\xD0\xB0\x20", 2),
+            (b"\xD3\x99\xD4\x80\x20\x20\x20\x20", 2),
+            (b"\xD0\xB0\xD0\xB0\xD0\xB0\xD0\xC0", 7),
+        ];
+        for (bytes, want) in cases {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[..8]);
+            assert_eq!(cyrillic_prefix(u64::from_le_bytes(chunk)), *want, "{bytes:x?}");
+        }
     }
 }
