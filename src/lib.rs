@@ -11,7 +11,7 @@ mod span;
 mod tokenizer;
 
 pub use error::{from_utf8, Error, ErrorKind};
-pub use normalize::{normalize, Normalized};
+pub use normalize::{normalize, Normalized, Normalizer};
 pub use sentences::{sentences, Sentence, Sentences};
 pub use span::Span;
 pub use tokenizer::{tokenize, Token, TokenKind, Tokens};

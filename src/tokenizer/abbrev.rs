@@ -8,10 +8,44 @@
 
 /// Lower-case abbreviations, without their final period.
 static ABBREVIATIONS: &[&str] = &[
-    "ағыл", "акад", "ауд", "бат", "гг", "грек", "доц", "әлеум", "жж", "им", "кг", "км",
-    "көш", "лат", "млн", "млрд", "мм", "мыс", "обл", "оңт", "орт", "проф", "сағ", "см",
-    "солт", "сын", "тех", "трлн", "ул", "филос", "хим", "шақ", "шығ", "ғыл", "ғғ", "экон",
-    "эпик", "ж",
+    "ағыл",
+    "акад",
+    "ауд",
+    "бат",
+    "гг",
+    "грек",
+    "доц",
+    "әлеум",
+    "жж",
+    "им",
+    "кг",
+    "км",
+    "көш",
+    "лат",
+    "млн",
+    "млрд",
+    "мм",
+    "мыс",
+    "обл",
+    "оңт",
+    "орт",
+    "проф",
+    "сағ",
+    "см",
+    "солт",
+    "сын",
+    "тех",
+    "трлн",
+    "ул",
+    "филос",
+    "хим",
+    "шақ",
+    "шығ",
+    "ғыл",
+    "ғғ",
+    "экон",
+    "эпик",
+    "ж",
 ];
 
 /// Abbreviations placed before a name (titles, `көш.` before a street name):
@@ -50,12 +84,10 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 pub(crate) fn is_name_prefix(token: &str) -> bool {
     let word = token.trim_end_matches('.');
     let mut chars = word.chars();
-    let initials = word
-        .split('.')
-        .all(|part| {
-            let mut cs = part.chars();
-            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
-        });
+    let initials = word.split('.').all(|part| {
+        let mut cs = part.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    });
     if initials && chars.next().is_some() {
         return true;
     }

@@ -177,7 +177,9 @@ fn word_end(text: &str, mut i: usize) -> usize {
         }
         match bytes.get(i) {
             Some(&b) if b >= 0xC0 => match char_at(text, i) {
-                Some((c, len)) if matches!(classify(c), Class::Letter | Class::Digit | Class::Extend) => {
+                Some((c, len))
+                    if matches!(classify(c), Class::Letter | Class::Digit | Class::Extend) =>
+                {
                     i += len
                 }
                 _ => return i,
@@ -191,8 +193,21 @@ fn word_end(text: &str, mut i: usize) -> usize {
 /// `%`, apostrophes; 0xE2 leads U+2010, U+2011 and U+2019).
 #[inline(always)]
 fn may_join(b: u8) -> bool {
-    matches!(b, b'.' | b',' | b'-' | b'%' | b'\'' | 0xE2)
+    JOINS[b as usize]
 }
+
+const fn joins_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b',' as usize] = true;
+    t[b'-' as usize] = true;
+    t[b'%' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xE2] = true;
+    t
+}
+
+static JOINS: [bool; 256] = joins_table();
 
 /// Consumes extending characters (combining marks, joiners) from `i`.
 fn extends(text: &str, mut i: usize) -> usize {
@@ -255,7 +270,10 @@ fn punct(text: &str, start: usize, len: usize) -> (usize, TokenKind) {
 fn symbol(text: &str, start: usize, len: usize) -> (usize, TokenKind) {
     let b = text.as_bytes()[start];
     let next = start + len;
-    let next_is_word = matches!(class_at(text, next), Some((Class::Letter | Class::Digit, _)));
+    let next_is_word = matches!(
+        class_at(text, next),
+        Some((Class::Letter | Class::Digit, _))
+    );
     match b {
         b'@' if next_is_word => (handle_tail(text, next, true), TokenKind::Mention),
         b'#' if next_is_word => (handle_tail(text, next, false), TokenKind::Hashtag),
@@ -483,7 +501,8 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
                     return (i + 1, kind);
                 }
                 if whole.len() <= 12
-                    && (is_abbreviation(whole) || lower_follows(text, i + 1) && short(whole, 5) <= 5)
+                    && (is_abbreviation(whole)
+                        || lower_follows(text, i + 1) && short(whole, 5) <= 5)
                 {
                     return (i + 1, TokenKind::Abbreviation);
                 }
@@ -569,16 +588,19 @@ const EVIDENTIALS: &[&str] = &[
 /// Past participle endings: the verb forms negated by `жоқ`/`емес`.
 const PARTICIPLE: &[&str] = &["ған", "ген", "қан", "кен"];
 /// Finite and conditional endings that take `екен`.
-const FINITE: &[&str] = &["йды", "йді", "ады", "еді", "сам", "сем", "сақ", "сек", "саң", "сең"];
+const FINITE: &[&str] = &[
+    "йды", "йді", "ады", "еді", "сам", "сем", "сақ", "сек", "саң", "сең",
+];
 
 /// Cheap filter for [`analytic_form`]: a space, then ж or е (the first
 /// letters of жоқ, емес, екен).
 #[inline(always)]
 pub(crate) fn may_be_analytic(text: &str, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    bytes.get(end) == Some(&b' ')
-        && bytes.get(end + 1) == Some(&0xD0)
-        && matches!(bytes.get(end + 2), Some(0xB6 | 0xB5))
+    match text.as_bytes().get(end..end + 3) {
+        // Evaluated without short-circuit branches: this runs once per word.
+        Some(&[a, b, c]) => (a == b' ') & (b == 0xD0) & ((c == 0xB6) | (c == 0xB5)),
+        _ => false,
+    }
 }
 
 /// If the word ending at `end` is a verb form that UD Kazakh joins with a
@@ -598,10 +620,7 @@ pub(crate) fn analytic_form(text: &str, start: usize, end: usize) -> Option<usiz
     }
     let mut end = end;
     let mut negated = false;
-    loop {
-        let Some(next) = following_word(text, end) else {
-            break;
-        };
+    while let Some(next) = following_word(text, end) {
         let w = &text[end + 1..next];
         if participle && !negated && NEGATORS.contains(&w) {
             negated = true;
@@ -647,7 +666,11 @@ mod tests {
         for (bytes, want) in cases {
             let mut chunk = [0u8; 8];
             chunk.copy_from_slice(&bytes[..8]);
-            assert_eq!(cyrillic_prefix(u64::from_le_bytes(chunk)), *want, "{bytes:x?}");
+            assert_eq!(
+                cyrillic_prefix(u64::from_le_bytes(chunk)),
+                *want,
+                "{bytes:x?}"
+            );
         }
     }
 }

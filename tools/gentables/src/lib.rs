@@ -1,0 +1,61 @@
+//! Generators of the `kazakh` crate's checked-in tables.
+//!
+//! Each table is a Rust source file under the workspace root, rebuilt from
+//! rules by `cargo run -p kazakh-gentables`. The test below fails when a
+//! checked-in file differs from what the generator produces now.
+#![forbid(unsafe_code)]
+
+pub mod endings;
+
+use std::path::{Path, PathBuf};
+
+/// A generated file: where it lives and how to produce its text.
+pub struct Table {
+    /// Path relative to the workspace root.
+    pub path: &'static str,
+    /// Produces the file's full text.
+    pub render: fn() -> String,
+}
+
+/// Every table this crate generates.
+pub const TABLES: &[Table] = &[Table {
+    path: "src/tokenizer/endings.rs",
+    render: endings::render,
+}];
+
+/// The workspace root: two levels above this crate's manifest.
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .parent()
+        .and_then(Path::parent)
+        .map_or_else(|| manifest.join("../.."), Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checked_in_tables_are_up_to_date() {
+        let root = workspace_root();
+        for table in TABLES {
+            let path = root.join(table.path);
+            let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+            let fresh = (table.render)();
+            if on_disk != fresh {
+                let line = on_disk
+                    .lines()
+                    .zip(fresh.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or_else(|| on_disk.lines().count().min(fresh.lines().count()));
+                panic!(
+                    "{} is out of date (first difference at line {}); \
+                     rerun `cargo run -p kazakh-gentables` from the workspace root",
+                    table.path,
+                    line + 1
+                );
+            }
+        }
+    }
+}
