@@ -1,1 +1,53 @@
-fn main() {}
+//! The `kazakh` command: Kazakh text processing from the shell.
+//!
+//! One module per subcommand; `io` holds input reading, output and the
+//! exit-status conventions shared by all of them.
+#![forbid(unsafe_code)]
+
+mod eval;
+mod io;
+mod tokenize;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  success (also when the reader of the output goes away, e.g. `| head -1`)
+  1  bad input content (invalid UTF-8, malformed CoNLL-U) or a write error
+  2  usage error: bad arguments, or an input file that is missing, is a
+     directory or cannot be read";
+
+/// Kazakh text processing: tokenization, sentence splitting, evaluation.
+#[derive(Debug, Parser)]
+#[command(name = "kazakh", version, after_help = EXIT_STATUS)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Split text into sentences and tokens.
+    #[command(after_help = EXIT_STATUS)]
+    Tokenize(tokenize::Args),
+    /// Score the library against gold annotations.
+    #[command(subcommand)]
+    Eval(eval::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return io::clap_failure(error),
+    };
+    let result = match cli.command {
+        Command::Tokenize(args) => tokenize::run(args),
+        Command::Eval(command) => eval::run(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}

@@ -6,6 +6,8 @@
 //! letters (initials, `т.`, `б.`) and dotted chains (`т.с.с.`) are recognised
 //! by rule in the scanner and need no entry here.
 
+use super::chars::to_lower;
+
 /// Lower-case abbreviations, without their final period.
 static ABBREVIATIONS: &[&str] = &[
     "ағыл",
@@ -52,26 +54,19 @@ static ABBREVIATIONS: &[&str] = &[
 /// an upper-case word after them does not start a new sentence.
 static PREFIXES: &[&str] = &["акад", "доц", "им", "көш", "проф", "ул", "ғыл"];
 
-/// Lower-cases `word` into `buf`; `None` when it does not fit.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let len = c.len_utf8();
-        if n + len > buf.len() {
-            return None;
-        }
-        c.encode_utf8(&mut buf[n..n + len]);
-        n += len;
-    }
-    core::str::from_utf8(&buf[..n]).ok()
-}
-
 fn in_list(word: &str, list: &[&str]) -> bool {
     if word.is_empty() || word.len() > 12 {
         return false;
     }
-    let mut buf = [0u8; 32];
-    lower(word, &mut buf).is_some_and(|w| list.contains(&w))
+    // Lower-case once into a small buffer; a lower-case letter takes at
+    // most 4 bytes.
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for c in word.chars() {
+        n += to_lower(c).encode_utf8(&mut buf[n..]).len();
+    }
+    let lower = &buf[..n];
+    list.iter().any(|k| k.as_bytes() == lower)
 }
 
 /// Whether `word` (without its period, any case) is a known abbreviation.

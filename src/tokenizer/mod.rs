@@ -131,12 +131,7 @@ impl<'a> Iterator for Tokens<'a> {
             self.pos = self.text.len();
             return None;
         }
-        let (mut end, kind) = scan::scan_fast(self.text, start);
-        if kind == TokenKind::Word && scan::may_be_analytic(self.text, end) {
-            if let Some(e) = scan::analytic_form(self.text, start, end) {
-                end = e;
-            }
-        }
+        let (end, kind) = scan::scan_fast(self.text, start);
         // The scanner always advances and ends on a char boundary; the guard
         // keeps the iterator total even if that were ever violated.
         let end = if end > start && self.text.is_char_boundary(end) {

@@ -40,27 +40,47 @@ fn is_cyrillic_letter(bytes: &[u8], i: usize) -> bool {
 #[inline]
 pub(crate) fn skip_space(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    // Most gaps are one ASCII space before a Cyrillic letter.
-    if bytes.get(i) == Some(&b' ') && matches!(bytes.get(i + 1), Some(0xD0..=0xD3)) {
-        return i + 1;
-    }
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if ASCII[b as usize] != Class::Space {
-                break;
-            }
-            i += 1;
-        } else if (0xD0..=0xD3).contains(&b) {
-            break;
-        } else {
-            match char_at(text, i) {
+        match GAP[b as usize] {
+            GAP_SPACE => i += 1,
+            GAP_DECODE => match char_at(text, i) {
                 Some((c, len)) if c.is_whitespace() => i += len,
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     i
 }
+
+const GAP_TOKEN: u8 = 0;
+const GAP_SPACE: u8 = 1;
+const GAP_DECODE: u8 = 2;
+
+const fn gap_table() -> [u8; 256] {
+    let mut t = [GAP_TOKEN; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b < 0x80 {
+            if matches!(ASCII[b], Class::Space) {
+                GAP_SPACE
+            } else {
+                GAP_TOKEN
+            }
+        } else if b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 {
+            // Leads of the non-ASCII whitespace: U+0085, U+00A0, U+1680,
+            // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+            GAP_DECODE
+        } else {
+            GAP_TOKEN
+        };
+        b += 1;
+    }
+    t
+}
+
+/// How [`skip_space`] treats each byte.
+static GAP: [u8; 256] = gap_table();
 
 /// What a run of word characters contained.
 #[derive(Clone, Copy, Default)]
@@ -210,7 +230,12 @@ const fn joins_table() -> [bool; 256] {
 static JOINS: [bool; 256] = joins_table();
 
 /// Consumes extending characters (combining marks, joiners) from `i`.
+#[inline]
 fn extends(text: &str, mut i: usize) -> usize {
+    // ASCII and Cyrillic letters never extend: the common case.
+    if matches!(text.as_bytes().get(i), None | Some(0..=0x7F | 0xD0 | 0xD1 | 0xD3)) {
+        return i;
+    }
     while let Some((Class::Extend, len)) = class_at(text, i) {
         i += len;
     }
@@ -224,12 +249,32 @@ pub(crate) fn scan_fast(text: &str, start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     if matches!(bytes.get(start), Some(0xD0..=0xD3)) {
         let end = word_end(text, start);
+        let last_digit = end > 0 && bytes[end - 1].is_ascii_digit();
         match bytes.get(end) {
+            // A comma after letters never joins; a period after a word too
+            // long to be an abbreviation neither.
+            Some(b',') if !last_digit => return (end, TokenKind::Word),
+            Some(b'.') if !last_digit && end - start > 12 => return (end, TokenKind::Word),
             Some(&b) if may_join(b) => {}
-            _ => return (end, TokenKind::Word),
+            _ => return (with_analytic(text, start, end), TokenKind::Word),
         }
     }
-    scan(text, start)
+    let (end, kind) = scan(text, start);
+    if kind == TokenKind::Word {
+        (with_analytic(text, start, end), kind)
+    } else {
+        (end, kind)
+    }
+}
+
+/// Extends a word to a UD multiword unit (`келген жоқ`) where one follows.
+#[inline(always)]
+fn with_analytic(text: &str, start: usize, end: usize) -> usize {
+    if may_be_analytic(text, end) {
+        analytic_form(text, start, end).unwrap_or(end)
+    } else {
+        end
+    }
 }
 
 /// Finds the token starting at `start` (a non-whitespace position).
@@ -249,9 +294,14 @@ pub(crate) fn scan(text: &str, start: usize) -> (usize, TokenKind) {
 
 fn punct(text: &str, start: usize, len: usize) -> (usize, TokenKind) {
     let mut end = start + len;
-    let first = &text[start..end];
-    let terminal = matches!(first, "." | "!" | "?" | "…");
-    if terminal || first == "-" {
+    let bytes = text.as_bytes();
+    let terminal = match bytes[start] {
+        b'.' | b'!' | b'?' => true,
+        // U+2026 HORIZONTAL ELLIPSIS
+        0xE2 => text.get(start..end) == Some("…"),
+        _ => false,
+    };
+    if terminal || bytes[start] == b'-' {
         while let Some((c, l)) = char_at(text, end) {
             let joins = if terminal {
                 matches!(c, '.' | '!' | '?' | '…')
@@ -485,12 +535,17 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
                 let seg = &text[seg_start..i];
                 let whole = &text[start..i];
                 let single = seg_start == start && short(seg, 1) == 1 || dotted;
+                let short_seg = seg_start == start && short(seg, 3) <= 3;
                 // The next part of a dotted chain: a one-to-three-letter
                 // segment directly followed by a period.
-                let chain_next = letters_at(text, i + 1).filter(|r| {
-                    short(&text[i + 1..r.end], 3) <= 3 && bytes.get(r.end) == Some(&b'.')
-                });
-                if single || (seg_start == start && short(seg, 3) <= 3 && chain_next.is_some()) {
+                let chain_next = if single || short_seg {
+                    letters_at(text, i + 1).filter(|r| {
+                        short(&text[i + 1..r.end], 3) <= 3 && bytes.get(r.end) == Some(&b'.')
+                    })
+                } else {
+                    None
+                };
+                if single || (short_seg && chain_next.is_some()) {
                     kind = TokenKind::Abbreviation;
                     if let Some(r) = chain_next {
                         dotted = true;

@@ -4,6 +4,7 @@
 
 use core::cmp::Ordering;
 
+use super::chars::to_lower;
 use super::endings::ENDINGS;
 
 /// Byte length of the longest entry of [`ENDINGS`] (checked by a test).
@@ -26,16 +27,6 @@ pub(crate) fn is_ending(s: &str) -> bool {
 /// sorted in.
 fn cmp_folded(entry: &str, s: &str) -> Ordering {
     entry.chars().cmp(s.chars().map(to_lower))
-}
-
-/// The lower case of `c` where it is a single char (all Cyrillic and Latin
-/// capitals); `c` itself otherwise.
-fn to_lower(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,227 @@
+//! Input, output and failures shared by the subcommands.
+//!
+//! Exit status conventions (also in `kazakh --help`):
+//!
+//! * 0: success, also when the reader of standard output goes away early
+//!   (a closed pipe, e.g. `| head -1`), which ends the command quietly;
+//! * 1: bad input content (invalid UTF-8, malformed CoNLL-U) or an error
+//!   writing the output;
+//! * 2: usage errors: bad arguments, an input file that is missing, is a
+//!   directory or cannot be read.
+
+use std::ffi::OsStr;
+use std::fmt::Display;
+use std::io::{self, BufWriter, Read, StdoutLock, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit status for bad input content and write errors.
+pub const EXIT_CONTENT: u8 = 1;
+/// Exit status for usage errors and unreadable files.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Why a command stopped early: an exit status and, unless the stop is
+/// quiet, a one-line message for standard error.
+#[derive(Debug)]
+pub struct Failure {
+    code: u8,
+    message: Option<String>,
+}
+
+impl Failure {
+    /// Bad input content: exit status 1.
+    pub fn content(message: impl Display) -> Failure {
+        Failure {
+            code: EXIT_CONTENT,
+            message: Some(message.to_string()),
+        }
+    }
+
+    /// A usage error or unreadable input: exit status 2.
+    pub fn usage(message: impl Display) -> Failure {
+        Failure {
+            code: EXIT_USAGE,
+            message: Some(message.to_string()),
+        }
+    }
+
+    /// The output was closed by its reader: stop with status 0, silently.
+    fn closed() -> Failure {
+        Failure {
+            code: 0,
+            message: None,
+        }
+    }
+
+    /// Prints the message (if any) and gives the exit status.
+    pub fn report(self) -> ExitCode {
+        if let Some(message) = self.message {
+            error_line(&message);
+        }
+        ExitCode::from(self.code)
+    }
+}
+
+/// Prints `kazakh: error: MESSAGE` on standard error, ignoring failures to
+/// write it.
+pub fn error_line(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "kazakh: error: {message}");
+}
+
+/// Prints `kazakh: warning: MESSAGE` on standard error.
+pub fn warning_line(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "kazakh: warning: {message}");
+}
+
+/// Reports an argument error from clap: help and version go to standard
+/// output with status 0; other errors become one line on standard error
+/// with status 2 (help shown for a missing subcommand also exits with 2).
+pub fn clap_failure(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            ExitCode::from(EXIT_USAGE)
+        }
+        _ => {
+            // The first paragraph of clap's message, on one line.
+            let rendered = error.render().to_string();
+            let paragraph: Vec<&str> = rendered
+                .lines()
+                .map(str::trim)
+                .take_while(|line| !line.is_empty())
+                .collect();
+            let joined = paragraph.join(" ");
+            let mut message = joined.strip_prefix("error: ").unwrap_or(&joined).to_owned();
+            if message.is_empty() {
+                message.push_str("invalid arguments");
+            }
+            message.push_str("; see 'kazakh --help'");
+            error_line(&message);
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Where input comes from.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// Standard input (no file named, or `-`).
+    Stdin,
+    /// A named file.
+    File(PathBuf),
+}
+
+impl Input {
+    /// Standard input when `path` is absent or `-`, else the file.
+    pub fn new(path: Option<PathBuf>) -> Input {
+        match path {
+            Some(path) if path.as_os_str() != OsStr::new("-") => Input::File(path),
+            _ => Input::Stdin,
+        }
+    }
+
+    /// The input's name in messages.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "standard input".to_owned(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// Reads all bytes. Failures are usage errors (status 2).
+    pub fn read_bytes(&self) -> Result<Vec<u8>, Failure> {
+        match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin().lock().read_to_end(&mut bytes).map_err(|e| {
+                    Failure::usage(format!("cannot read {}: {}", self.name(), os_message(&e)))
+                })?;
+                Ok(bytes)
+            }
+            Input::File(path) => read_file(path),
+        }
+    }
+
+    /// Reads the input as UTF-8 text. Invalid UTF-8 is a content error
+    /// naming the offset of the first bad byte, unless `lossy` is set, in
+    /// which case each bad sequence becomes U+FFFD (and offsets refer to
+    /// the repaired text).
+    pub fn read_text(&self, lossy: bool) -> Result<String, Failure> {
+        let bytes = self.read_bytes()?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            Err(e) => {
+                let offset = match kazakh::from_utf8(e.as_bytes()) {
+                    Err(err) => err.offset().unwrap_or(0),
+                    Ok(_) => e.utf8_error().valid_up_to(),
+                };
+                Err(Failure::content(format!(
+                    "invalid UTF-8 at byte offset {offset} in {}",
+                    self.name()
+                )))
+            }
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, Failure> {
+    let fail = |why: &str| Failure::usage(format!("cannot read {}: {why}", path.display()));
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(fail("is a directory"));
+    }
+    std::fs::read(path).map_err(|e| fail(&os_message(&e)))
+}
+
+/// An I/O error's message without the ` (os error N)` suffix.
+fn os_message(error: &io::Error) -> String {
+    let mut message = error.to_string();
+    if let Some(at) = message.find(" (os error ") {
+        message.truncate(at);
+    }
+    message
+}
+
+/// Buffered, locked standard output.
+pub struct Output {
+    inner: BufWriter<StdoutLock<'static>>,
+}
+
+impl Output {
+    /// Locks standard output.
+    pub fn stdout() -> Output {
+        Output {
+            inner: BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+        }
+    }
+
+    /// Writes bytes.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        self.inner.write_all(bytes).map_err(write_failure)
+    }
+
+    /// Writes a string.
+    pub fn write_str(&mut self, s: &str) -> Result<(), Failure> {
+        self.write(s.as_bytes())
+    }
+
+    /// Flushes; call at the end so that write errors are reported.
+    pub fn finish(mut self) -> Result<(), Failure> {
+        self.inner.flush().map_err(write_failure)
+    }
+}
+
+/// A closed pipe ends the command quietly with status 0; other write errors
+/// have status 1.
+fn write_failure(error: io::Error) -> Failure {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Failure::closed()
+    } else {
+        Failure::content(format!("cannot write output: {}", os_message(&error)))
+    }
+}
