@@ -233,7 +233,10 @@ static JOINS: [bool; 256] = joins_table();
 #[inline]
 fn extends(text: &str, mut i: usize) -> usize {
     // ASCII and Cyrillic letters never extend: the common case.
-    if matches!(text.as_bytes().get(i), None | Some(0..=0x7F | 0xD0 | 0xD1 | 0xD3)) {
+    if matches!(
+        text.as_bytes().get(i),
+        None | Some(0..=0x7F | 0xD0 | 0xD1 | 0xD3)
+    ) {
         return i;
     }
     while let Some((Class::Extend, len)) = class_at(text, i) {
@@ -436,7 +439,11 @@ fn url(text: &str, start: usize) -> usize {
 fn email(text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = start;
-    while let Some(&b) = bytes.get(i) {
+    // The local part of an address has at most 64 bytes; the bound also keeps
+    // the scanner linear on long runs such as `1-1-1-…`.
+    let limit = start.saturating_add(64).min(bytes.len());
+    while i < limit {
+        let b = bytes[i];
         if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-') {
             i += 1;
         } else {
@@ -457,9 +464,13 @@ fn domain(bytes: &[u8], mut i: usize) -> (usize, usize, bool) {
     let mut labels = 0;
     let mut end = i;
     let mut last_alpha = false;
+    // A domain name has at most 253 bytes; the bound keeps the scanner
+    // linear on long dotted runs.
+    let limit = i.saturating_add(253).min(bytes.len());
     loop {
         let s = i;
-        while let Some(&b) = bytes.get(i) {
+        while i < limit {
+            let b = bytes[i];
             if b.is_ascii_alphanumeric() || b == b'-' {
                 i += 1;
             } else {
