@@ -132,16 +132,18 @@ impl<'a> Iterator for Tokens<'a> {
             return None;
         }
         let (end, kind) = scan::scan_fast(self.text, start);
-        // The scanner always advances and ends on a char boundary; the guard
-        // keeps the iterator total even if that were ever violated.
-        let end = if end > start && self.text.is_char_boundary(end) {
-            end
-        } else {
-            start + self.text[start..].chars().next().map_or(1, char::len_utf8)
+        // The scanner always advances and ends on a char boundary; the
+        // fallback keeps the iterator total even if that were ever violated.
+        let (end, text) = match self.text.get(start..end) {
+            Some(t) if end > start => (end, t),
+            _ => {
+                let len = self.text[start..].chars().next().map_or(1, char::len_utf8);
+                (start + len, &self.text[start..start + len])
+            }
         };
         self.pos = end;
         Some(Token {
-            text: &self.text[start..end],
+            text,
             span: Span::new(start, end),
             kind,
         })
