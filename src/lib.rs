@@ -1,5 +1,30 @@
 //! Kazakh text processing: lossless tokenization, sentence splitting and
 //! normalization with offsets into the original text.
+//!
+//! # Overview
+//!
+//! | item | what it gives |
+//! |---|---|
+//! | [`tokenize`] → [`Tokens`] of [`Token`] | exact tokens following UD Kazakh conventions, each a slice of your text with its [`Span`] and [`TokenKind`]; no allocation |
+//! | [`sentences`] → [`Sentences`] of [`Sentence`] | sentence spans with their tokens, tokenizing once |
+//! | [`normalize`] / [`Normalizer`] → [`Normalized`] | look-alike letters repaired, quotes, dashes and spaces folded, invisible characters dropped, NFC; borrowed when nothing changes; offsets map back to the original |
+//! | [`eval`] | CoNLL-U reading and writing, CoNLL 2018 segmentation scores |
+//! | [`Error`] | the crate's one error type |
+//!
+//! Every span is a pair of byte offsets into the text you passed in; use
+//! [`Span::to_chars`] or [`Span::to_utf16`] for Python or JavaScript
+//! consumers. No public function panics on any `&str`.
+//!
+//! ```
+//! let text = "Инфляция 3,2%-ға төмендеді.Бүгін «Ақ жол» партиясы жиналды.";
+//! let sentences: Vec<Vec<&str>> = kazakh::sentences(text)
+//!     .map(|s| s.tokens().iter().map(|t| t.text()).collect())
+//!     .collect();
+//! assert_eq!(sentences[0], ["Инфляция", "3,2%-ға", "төмендеді", "."]);
+//! assert_eq!(sentences[1], ["Бүгін", "«", "Ақ", "жол", "»", "партиясы", "жиналды", "."]);
+//! ```
+//!
+//! The conventions are written down in `DESIGN.md` in the repository.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -15,3 +40,8 @@ pub use normalize::{normalize, Normalized, Normalizer};
 pub use sentences::{sentences, Sentence, Sentences};
 pub use span::Span;
 pub use tokenizer::{tokenize, Token, TokenKind, Tokens};
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -262,7 +262,7 @@ impl<'a> Sentences<'a> {
             return true;
         }
         if pending {
-            if open.closes(n.text()) && gap.is_empty() {
+            if (open.closes(n.text()) || is_terminal(&n)) && gap.is_empty() {
                 return false;
             }
             if breaks == 1 {

@@ -318,17 +318,12 @@ fn punct(text: &str, start: usize, len: usize) -> (usize, TokenKind) {
         0xE2 => text.get(start..end) == Some("…"),
         _ => false,
     };
-    if terminal || bytes[start] == b'-' {
-        while let Some((c, l)) = char_at(text, end) {
-            let joins = if terminal {
-                matches!(c, '.' | '!' | '?' | '…')
-            } else {
-                c == '-'
-            };
-            if !joins {
-                break;
-            }
-            end += l;
+    // A run of one repeated ASCII mark is one token (`...`, `!!!`, `--`);
+    // mixed marks are separate tokens (`?!` → `?` `!`), as in UD Kazakh.
+    let first = bytes[start];
+    if (terminal && first != 0xE2) || first == b'-' {
+        while bytes.get(end) == Some(&first) {
+            end += 1;
         }
     }
     (extends(text, end), TokenKind::Punct)
@@ -600,6 +595,16 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
                 match class_at(text, next) {
                     Some((Class::Letter, _)) if seg_numeric => {
                         return (hyphen_ending(text, i).unwrap_or(i), kind);
+                    }
+                    // A hyphen typed for a dash: a lower-case word of three
+                    // or more letters, then a capital (`ағасы-Эдуард`). Short
+                    // particles keep their name (`әл-Фараби`, `Рио-де-Жанейро`).
+                    Some((Class::Letter, _))
+                        if char_at(text, next).is_some_and(|(n, _)| n.is_uppercase())
+                            && text[seg_start..i].chars().next().is_some_and(is_lower)
+                            && short(&text[seg_start..i], 3) >= 3 =>
+                    {
+                        return (i, kind);
                     }
                     Some((Class::Letter, _)) => {}
                     _ => return (i, kind),

@@ -82,7 +82,12 @@ fn rules() {
         // Runs of sentence marks are one token.
         (
             "еді... Қайда?! Жоқ!!!",
-            &["еді", "...", "Қайда", "?!", "Жоқ", "!!!"],
+            &["еді", "...", "Қайда", "?", "!", "Жоқ", "!!!"],
+        ),
+        // A hyphen typed for a dash before a capital splits; particles keep names.
+        (
+            "ағасы-Эдуард әл-Фараби",
+            &["ағасы", "-", "Эдуард", "әл-Фараби"],
         ),
         // Web addresses, e-mails, mentions, hashtags.
         (
