@@ -31,6 +31,7 @@
 mod error;
 pub mod eval;
 pub mod normalize;
+pub mod numbers;
 mod sentences;
 mod span;
 mod tokenizer;

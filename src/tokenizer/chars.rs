@@ -166,6 +166,22 @@ pub(crate) fn to_lower(c: char) -> char {
     char::from_u32(mapped).unwrap_or(c)
 }
 
+/// Lower-cases `s` into `buf` with [`to_lower`], without allocating;
+/// `None` when it does not fit.
+pub(crate) fn to_lower_str<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in s.chars() {
+        let l = to_lower(c);
+        let len = l.len_utf8();
+        if n + len > buf.len() {
+            return None;
+        }
+        l.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    core::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Hyphens that join the parts of a word: ASCII hyphen-minus, U+2010
 /// HYPHEN, U+2011 NON-BREAKING HYPHEN.
 #[inline]

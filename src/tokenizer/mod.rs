@@ -159,6 +159,8 @@ mod scan;
 mod suffix;
 
 pub(crate) use abbrev::is_name_prefix;
+pub(crate) use chars::to_lower_str;
+pub(crate) use suffix::is_ending;
 
 #[cfg(test)]
 mod tests;

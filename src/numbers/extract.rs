@@ -1,0 +1,784 @@
+//! The extractor: number phrases over tokens, then range, unit and
+//! qualifiers around them.
+
+use super::lexicon::{number_word, qualifier_after, qualifier_before, unit, NumWord, Role, UnitKind};
+use super::{Approx, Decimal, NumberKind, NumberMention, Value};
+use crate::tokenizer::{is_ending, to_lower_str};
+use crate::{tokenize, Span};
+
+/// A token as the extractor sees it.
+#[derive(Clone, Copy)]
+struct Tok<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+/// Finds the number mentions of raw text, in order.
+///
+/// ```
+/// let found = kazakh::numbers::extract("Ол 1 250 адамның бірі, 2026 жылы 64 пайызы.");
+/// let texts: Vec<&str> = found.iter().map(|m| m.text()).collect();
+/// assert_eq!(texts, ["1 250", "бірі", "2026 жылы", "64 пайызы"]);
+/// ```
+pub fn extract(text: &str) -> Vec<NumberMention<'_>> {
+    let toks: Vec<Tok> = tokenize(text)
+        .map(|t| Tok {
+            text: t.text(),
+            span: t.span(),
+        })
+        .collect();
+    scan(text, &toks)
+}
+
+/// Finds the number mentions of pre-tokenized text (one string per token,
+/// as in CoNLL files). `joined` must be the tokens joined by single spaces
+/// (see [`join_tokens`]); the mentions' spans and texts refer to it, and
+/// [`NumberMention::tokens`] gives their token indices.
+///
+/// ```
+/// use kazakh::numbers::{extract_tokens, join_tokens};
+/// let tokens = ["Ұлттық", "қор", "86", ",", "5", "миллиард", "долларға", "жетті", "."];
+/// let joined = join_tokens(&tokens);
+/// let found = extract_tokens(&tokens, &joined);
+/// assert_eq!(found[0].tokens(), 2..7);
+/// assert_eq!(found[0].value().to_string(), "86500000000");
+/// ```
+pub fn extract_tokens<'a>(tokens: &[&str], joined: &'a str) -> Vec<NumberMention<'a>> {
+    let mut toks = Vec::with_capacity(tokens.len());
+    let mut offset = 0usize;
+    for t in tokens {
+        let start = offset.min(joined.len());
+        let end = offset.saturating_add(t.len()).min(joined.len());
+        let text = joined.get(start..end).unwrap_or("");
+        toks.push(Tok {
+            text,
+            span: Span::new(start, end),
+        });
+        offset = offset.saturating_add(t.len() + 1);
+    }
+    scan(joined, &toks)
+}
+
+/// The tokens joined by single spaces: the text [`extract_tokens`] expects.
+pub fn join_tokens(tokens: &[&str]) -> String {
+    tokens.join(" ")
+}
+
+/// Reads a phrase of Kazakh number words (and digits): `бір мың тоғыз жүз`
+/// → 1900, `жиырма бүтін оннан жеті` → 20.7, `төрт жарым мың` → 4500.
+/// `None` when the text is not one number or the value overflows.
+///
+/// ```
+/// use kazakh::numbers::parse_words;
+/// assert_eq!(parse_words("екі жүз қырық бес мың").unwrap().to_string(), "245000");
+/// assert_eq!(parse_words("бес бүтін жүзден отыз екі").unwrap().to_string(), "5.32");
+/// assert_eq!(parse_words("жарты миллион").unwrap().to_string(), "500000");
+/// assert!(parse_words("бес алма").is_none());
+/// ```
+pub fn parse_words(words: &str) -> Option<Decimal> {
+    let toks: Vec<Tok> = tokenize(words)
+        .map(|t| Tok {
+            text: t.text(),
+            span: t.span(),
+        })
+        .collect();
+    let p = phrase(words, &toks, 0)?;
+    (p.end == toks.len()).then_some(p.value?)
+}
+
+/// An atom of a number phrase.
+#[derive(Clone, Copy, Debug)]
+enum Atom {
+    /// Digits, possibly a decimal and with `%` or an ending; the number of
+    /// tokens it spans (thousands groups and `74 , 9` take several).
+    Digits {
+        value: Option<Decimal>,
+        tokens: usize,
+        tail: Tail,
+        percent: bool,
+        date: bool,
+    },
+    Word(NumWord),
+    Roman(u32),
+}
+
+/// What follows the digits of a token after a hyphen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tail {
+    ordinal: bool,
+    inflected: bool,
+    about: bool,
+}
+
+const ORDINAL_DIGIT_TAILS: &[&str] = &["сыншы", "сінші", "інші", "ыншы", "нші", "ншы", "ші", "шы"];
+
+fn digit_tail(tail: &str) -> Option<Tail> {
+    if tail.is_empty() {
+        return Some(Tail::default());
+    }
+    let mut buf = [0u8; 64];
+    let lower = to_lower_str(tail, &mut buf)?;
+    for t in ORDINAL_DIGIT_TAILS {
+        if let Some(after) = lower.strip_prefix(t) {
+            if after.is_empty() || is_ending(after) {
+                return Some(Tail {
+                    ordinal: true,
+                    inflected: !after.is_empty(),
+                    about: false,
+                });
+            }
+        }
+    }
+    is_ending(lower).then(|| Tail {
+        ordinal: false,
+        inflected: true,
+        about: ["дай", "дей", "тай", "тей"].iter().any(|a| lower.starts_with(a)),
+    })
+}
+
+/// Parses one token of digits: `2024`, `3,2`, `15%`, `15%-ға`, `215-інің`,
+/// `1-інші`, `01.02.2026`.
+fn digits_token(t: &str) -> Option<(Option<Decimal>, Tail, bool, bool)> {
+    if !t.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let (body, tail) = match t.find('-') {
+        Some(h) => (&t[..h], &t[h + 1..]),
+        None => (t, ""),
+    };
+    let (body, percent) = match body.strip_suffix('%') {
+        Some(b) => (b, true),
+        None => (body, false),
+    };
+    if !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+        return None;
+    }
+    let tail = digit_tail(tail)?;
+    let separators = body.bytes().filter(|b| !b.is_ascii_digit()).count();
+    if separators >= 2 {
+        // 01.02.2026, 1.2.3: a date or a version, not one value.
+        return Some((None, tail, percent, body.contains('.')));
+    }
+    let value = Decimal::parse(body);
+    if value.is_none() && body.len() > 30 {
+        // Too many digits: an overflow, reported as such.
+        return Some((None, tail, percent, false));
+    }
+    value.map(|v| (Some(v), tail, percent, false))
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn roman(t: &str) -> Option<u32> {
+    if t.is_empty() || t.chars().count() > 8 {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in t.chars().rev() {
+        let v = match c {
+            'I' | 'І' => 1,
+            'V' => 5,
+            'X' | 'Х' => 10,
+            'L' => 50,
+            'C' | 'С' => 100,
+            'D' => 500,
+            'M' | 'М' => 1000,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    // Only the numerals the text would use: one letter only for I, V, X.
+    let single_ok = t.chars().count() > 1 || matches!(t, "I" | "І" | "V" | "X" | "Х");
+    (single_ok && total > 0).then_some(total)
+}
+
+fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
+    let t = toks.get(k)?.text;
+    if let Some((value, tail, percent, date)) = digits_token(t) {
+        let mut value = value;
+        let mut used = 1;
+        let plain = is_digits(t) && t.len() <= 3;
+        // Thousands groups: `1 250 000` (one space or a no-break space).
+        if plain && !percent && tail == Tail::default() {
+            let mut v = t.to_string();
+            while let Some(next) = toks.get(k + used) {
+                let prev = toks[k + used - 1];
+                let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
+                let group = next.text.split('-').next().unwrap_or("");
+                let single_gap = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
+                if single_gap && group.len() == 3 && is_digits(group) && next.text.len() == 3 {
+                    v.push_str(group);
+                    used += 1;
+                } else {
+                    break;
+                }
+            }
+            if used > 1 {
+                value = Decimal::parse(&v);
+            }
+        }
+        // A decimal split by the tokenizer of the corpus: `74 , 9`.
+        if is_digits(t) && tail == Tail::default() && !percent && used == 1 {
+            if let (Some(comma), Some(frac)) = (toks.get(k + 1), toks.get(k + 2)) {
+                let spaced = text.get(toks[k].span.end..comma.span.start) == Some(" ");
+                if comma.text == "," && spaced {
+                    if let Some((Some(f), ftail, fpercent, _)) = digits_token(frac.text) {
+                        let digits_end = frac.text.find(['%', '-']).unwrap_or(frac.text.len());
+                        let frac_digits = &frac.text[..digits_end];
+                        if is_digits(frac_digits) && frac_digits.len() <= 3 && f.is_integer() {
+                            let joined = format!("{t},{frac_digits}");
+                            return Some(Atom::Digits {
+                                value: Decimal::parse(&joined),
+                                tokens: 3,
+                                tail: ftail,
+                                percent: fpercent,
+                                date: false,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        return Some(Atom::Digits {
+            value,
+            tokens: used,
+            tail,
+            percent,
+            date,
+        });
+    }
+    if let Some(w) = number_word(t) {
+        return Some(Atom::Word(w));
+    }
+    roman(t).map(Atom::Roman)
+}
+
+/// A parsed number phrase.
+#[derive(Clone, Copy, Debug)]
+struct Phrase {
+    end: usize,
+    /// `None` when the value overflows.
+    value: Option<Decimal>,
+    ordinal: bool,
+    inflected: bool,
+    about: bool,
+    percent: bool,
+    date: bool,
+    roman: bool,
+    /// The exponent of the last scale word, when the phrase ends in one.
+    last_scale: Option<u32>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    None,
+    Unit,
+    Ten,
+    Hundred,
+    Scale(u32),
+    Digits,
+    Half,
+    Decimal,
+}
+
+fn allowed(last: Last, next: &Atom) -> bool {
+    use Last as L;
+    match next {
+        Atom::Roman(_) => last == L::None,
+        Atom::Digits { .. } => matches!(last, L::None | L::Scale(_)),
+        Atom::Word(w) => match (last, w.role) {
+            (L::None, Role::AndHalf | Role::Point) => false,
+            (L::None, _) => true,
+            (L::Unit, Role::Hundred | Role::Scale(_) | Role::AndHalf | Role::Point) => true,
+            (L::Ten, Role::Unit | Role::Scale(_) | Role::AndHalf | Role::Point) => true,
+            (L::Hundred, Role::Unit | Role::Ten | Role::Scale(_) | Role::Point) => true,
+            (L::Scale(e), Role::Scale(f)) => f < e,
+            (L::Scale(_), Role::Unit | Role::Ten | Role::Hundred) => true,
+            (L::Digits, Role::Scale(_) | Role::Hundred) => true,
+            (L::Half | L::Decimal, Role::Scale(_)) => true,
+            _ => false,
+        },
+    }
+}
+
+fn dec(n: u32) -> Decimal {
+    Decimal::from_int(i64::from(n))
+}
+
+/// Parses the spoken decimal after `бүтін` at `k`: a denominator in the
+/// ablative (`оннан`, `жүзден`, `мыңнан`, `он мыңнан`) and a numerator.
+/// Returns the fraction and the index after it.
+fn spoken_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
+    let mut k = k;
+    let mut exp = 0u32;
+    // Denominator: words up to and including the one in the ablative.
+    loop {
+        let w = number_word(toks.get(k)?.text)?;
+        exp += match (w.role, w.value) {
+            (Role::Ten, 10) => 1,
+            (Role::Hundred, _) => 2,
+            (Role::Scale(e), _) => e,
+            _ => return None,
+        };
+        k += 1;
+        if w.ablative {
+            break;
+        }
+    }
+    // Numerator: units, tens and hundreds.
+    let mut num = 0u32;
+    let mut last = Last::None;
+    while let Some(t) = toks.get(k) {
+        let Some(w) = number_word(t.text) else { break };
+        let ok = match (last, w.role) {
+            (Last::None, Role::Unit | Role::Ten | Role::Hundred) => true,
+            (Last::Unit, Role::Hundred) => true,
+            (Last::Ten, Role::Unit) => true,
+            (Last::Hundred, Role::Unit | Role::Ten) => true,
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        match w.role {
+            Role::Hundred => num = num.max(1) * 100,
+            _ => num += w.value,
+        }
+        last = match w.role {
+            Role::Unit => Last::Unit,
+            Role::Ten => Last::Ten,
+            _ => Last::Hundred,
+        };
+        k += 1;
+        if w.inflected {
+            break;
+        }
+    }
+    if last == Last::None {
+        return None;
+    }
+    Some((dec(num).checked_div_pow10(exp)?, k))
+}
+
+/// Parses the longest number phrase starting at token `j`.
+fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
+    let mut k = j;
+    let mut total = Some(Decimal::ZERO);
+    let mut group = Some(Decimal::ZERO);
+    let mut last = Last::None;
+    let mut p = Phrase {
+        end: j,
+        value: None,
+        ordinal: false,
+        inflected: false,
+        about: false,
+        percent: false,
+        date: false,
+        roman: false,
+        last_scale: None,
+    };
+    while k < toks.len() {
+        let Some(a) = atom(text, toks, k) else { break };
+        if !allowed(last, &a) {
+            break;
+        }
+        if p.inflected {
+            // A case ending closes the phrase, except on the parts of a
+            // spoken decimal handled below.
+            break;
+        }
+        match a {
+            Atom::Roman(v) => {
+                group = Some(dec(v));
+                p.roman = true;
+                p.ordinal = true;
+                k += 1;
+                p.end = k;
+                break;
+            }
+            Atom::Digits {
+                value,
+                tokens,
+                tail,
+                percent,
+                date,
+            } => {
+                group = value;
+                p.ordinal = tail.ordinal;
+                p.inflected = tail.inflected || percent;
+                p.about = tail.about;
+                p.percent = percent;
+                p.date = date;
+                if value.is_none() && !date {
+                    total = None;
+                }
+                k += tokens;
+                last = Last::Digits;
+            }
+            Atom::Word(w) => {
+                match w.role {
+                    Role::Unit | Role::Ten => {
+                        group = group.and_then(|g| g.checked_add(dec(w.value)));
+                        last = if w.role == Role::Unit { Last::Unit } else { Last::Ten };
+                    }
+                    Role::Hundred => {
+                        group = group.map(|g| if g == Decimal::ZERO { dec(1) } else { g });
+                        group = group.and_then(|g| g.checked_mul(dec(100)));
+                        last = Last::Hundred;
+                    }
+                    Role::Scale(e) => {
+                        let g = group.map(|g| if g == Decimal::ZERO { dec(1) } else { g });
+                        let add = g.and_then(|g| g.checked_mul(Decimal::pow10(e)?));
+                        total = total.zip(add).and_then(|(t, a)| t.checked_add(a));
+                        group = Some(Decimal::ZERO);
+                        last = Last::Scale(e);
+                        p.last_scale = Some(e);
+                    }
+                    Role::AndHalf => {
+                        group = group.and_then(|g| g.checked_add(Decimal::HALF));
+                        last = Last::Half;
+                    }
+                    Role::HalfOf => {
+                        // Only before a scale word: жарты миллион.
+                        let next_is_scale = toks
+                            .get(k + 1)
+                            .and_then(|t| number_word(t.text))
+                            .is_some_and(|n| matches!(n.role, Role::Scale(_)));
+                        if !next_is_scale || last != Last::None {
+                            break;
+                        }
+                        group = Some(Decimal::HALF);
+                        last = Last::Half;
+                    }
+                    Role::Point => {
+                        let Some((frac, next)) = spoken_fraction(toks, k + 1) else {
+                            break;
+                        };
+                        group = group.and_then(|g| g.checked_add(frac));
+                        k = next;
+                        p.end = k;
+                        last = Last::Decimal;
+                        if toks[k - 1..k].iter().any(|t| {
+                            number_word(t.text).is_some_and(|w| w.inflected && !w.ablative)
+                        }) {
+                            p.inflected = true;
+                        }
+                        continue;
+                    }
+                }
+                if !matches!(w.role, Role::Scale(_)) {
+                    p.last_scale = None;
+                }
+                p.ordinal = w.ordinal;
+                p.inflected = w.inflected;
+                p.about = w.about;
+                k += 1;
+            }
+        }
+        p.end = k;
+    }
+    if p.end == j {
+        return None;
+    }
+    p.value = total.zip(group).and_then(|(t, g)| t.checked_add(g));
+    Some(p)
+}
+
+fn is_range_separator(t: &str) -> bool {
+    matches!(t, "-" | "–" | "—" | "‒")
+}
+
+fn lower_is(t: &str, want: &str) -> bool {
+    let mut buf = [0u8; 64];
+    to_lower_str(t, &mut buf).is_some_and(|l| l == want)
+}
+
+fn lower_starts(t: &str, want: &str) -> bool {
+    let mut buf = [0u8; 64];
+    to_lower_str(t, &mut buf).is_some_and(|l| l.starts_with(want))
+}
+
+/// A unit of one to three tokens at `k`: the unit and how many tokens.
+fn unit_at(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
+    let t = toks.get(k)?.text;
+    // АҚШ доллары: the country is part of the amount.
+    if lower_is(t, "ақш") {
+        if let Some(u @ UnitKind::Money("USD", _)) = toks.get(k + 1).and_then(|n| unit(n.text)) {
+            return Some((u, 2));
+        }
+    }
+    // шаршы метр, текше метр.
+    if lower_is(t, "шаршы") || lower_is(t, "текше") {
+        if let Some(UnitKind::Quantity(_)) = toks.get(k + 1).and_then(|n| unit(n.text)) {
+            let name = if lower_is(t, "шаршы") { "шаршы метр" } else { "текше метр" };
+            return Some((UnitKind::Quantity(name), 2));
+        }
+    }
+    // айлық есептік көрсеткіш (the monthly calculation index).
+    if lower_is(t, "айлық")
+        && toks.get(k + 1).is_some_and(|n| lower_starts(n.text, "есептік"))
+        && toks.get(k + 2).is_some_and(|n| lower_starts(n.text, "көрсеткіш"))
+    {
+        return Some((UnitKind::Quantity("АЕК"), 3));
+    }
+    unit(t).map(|u| (u, 1))
+}
+
+fn is_number_start(text: &str, toks: &[Tok], k: usize) -> bool {
+    atom(text, toks, k).is_some_and(|a| allowed(Last::None, &a))
+}
+
+/// Marks the tokens inside short quotations (`«Хабар 24»`): numbers there
+/// are part of a name.
+fn short_quotes(toks: &[Tok]) -> Vec<bool> {
+    let mut inside = vec![false; toks.len()];
+    let mut k = 0;
+    while k < toks.len() {
+        let open = toks[k].text;
+        let close = match open {
+            "«" => "»",
+            "\"" => "\"",
+            "“" => "”",
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let limit = (k + 10).min(toks.len());
+        if let Some(c) = (k + 1..limit).find(|&m| toks[m].text == close) {
+            inside[k + 1..c].iter_mut().for_each(|x| *x = true);
+            k = c + 1;
+        } else {
+            k += 1;
+        }
+    }
+    inside
+}
+
+/// Context that makes a number part of something else: a name in quotes,
+/// a clock time, an identifier (`нөмірі 58-інші`), a law article
+/// (`304-інші бабы`), a multiplier (`20 есе`).
+fn context_allows(
+    toks: &[Tok],
+    j: usize,
+    num_end: usize,
+    end: usize,
+    kind: NumberKind,
+    quoted: &[bool],
+) -> bool {
+    if quoted.get(j).copied().unwrap_or(false) {
+        return false;
+    }
+    let prev = if j > 0 { toks[j - 1].text } else { "" };
+    let next = toks.get(end).map_or("", |t| t.text);
+    let after_num = toks.get(num_end).map_or("", |t| t.text);
+    let is = |t: &str, w: &[&str]| w.iter().any(|w| lower_is(t, w));
+    let starts = |t: &str, w: &[&str]| w.iter().any(|w| lower_starts(t, w));
+    if is(prev, &["сағат", "таңғы", "кешкі", "түскі", "түнгі", "№", "нөмірі", "нөмір"]) {
+        return false;
+    }
+    if after_num == ":" || starts(after_num, &["нөл-нөл", "есе"]) {
+        return false;
+    }
+    if kind == NumberKind::Ordinal && starts(next, &["бап", "тармақ", "орынбасар", "тарау"]) {
+        return false;
+    }
+    if is(prev, &["жасы", "жасым"]) {
+        return false;
+    }
+    true
+}
+
+fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
+    let mut out = Vec::new();
+    let quoted = short_quotes(toks);
+    let mut i = 0;
+    while i < toks.len() {
+        // Qualifiers before the number.
+        let (j, mut approx) = if qualifier_before(toks[i].text).is_some()
+            && is_number_start(text, toks, i + 1)
+        {
+            (i + 1, Some(Approx::About))
+        } else if lower_is(toks[i].text, "кем")
+            && toks.get(i + 1).is_some_and(|t| lower_is(t.text, "дегенде"))
+            && is_number_start(text, toks, i + 2)
+        {
+            (i + 2, Some(Approx::Over))
+        } else {
+            (i, None)
+        };
+        let Some(first) = phrase(text, toks, j) else {
+            i += 1;
+            continue;
+        };
+        let mut end = first.end;
+        let mut last = first;
+        let mut value = match first.value {
+            Some(v) => Value::Exact(v),
+            None => Value::Overflow,
+        };
+        // A range: `2024-2029`, `130 – 140 мың`, `он – жиырма`.
+        if !first.inflected && !first.roman && toks.get(end).is_some_and(|t| is_range_separator(t.text)) {
+            if let Some(second) = phrase(text, toks, end + 1) {
+                if let (Some(a), Some(b)) = (first.value, second.value) {
+                    // The scale of the second end applies to a bare first end.
+                    let a = match (first.last_scale, second.last_scale) {
+                        (None, Some(e)) if a < b_pre_scale(b, e) => {
+                            a.checked_mul(Decimal::pow10(e).unwrap_or(Decimal::ZERO)).unwrap_or(a)
+                        }
+                        _ => a,
+                    };
+                    value = Value::Range { min: a, max: b };
+                    end = second.end;
+                    last = second;
+                }
+            }
+        }
+        // The unit after the number.
+        let mut kind = if last.ordinal || first.ordinal {
+            NumberKind::Ordinal
+        } else {
+            NumberKind::Cardinal
+        };
+        let mut unit_name = None;
+        if kind == NumberKind::Ordinal
+            && toks
+                .get(end)
+                .is_some_and(|t| lower_starts(t.text, "тоқсан") || lower_starts(t.text, "жарты"))
+        {
+            kind = NumberKind::Date;
+            end += 1;
+        }
+        if last.date || first.date {
+            kind = NumberKind::Date;
+        } else if last.percent {
+            kind = NumberKind::Percent;
+            unit_name = Some("%");
+        } else if !last.inflected || last.ordinal {
+            if let Some((u, n)) = unit_at(toks, end) {
+                match u {
+                    UnitKind::Date => {
+                        kind = NumberKind::Date;
+                        end += n;
+                    }
+                    UnitKind::Time => {
+                        // Clock times and durations in hours are not reported.
+                        i = end + n;
+                        continue;
+                    }
+                    _ if kind == NumberKind::Ordinal => {}
+                    UnitKind::Percent => {
+                        kind = NumberKind::Percent;
+                        unit_name = Some("%");
+                        end += n;
+                    }
+                    UnitKind::Money(code, exp) => {
+                        kind = NumberKind::Money;
+                        unit_name = Some(code);
+                        if exp > 0 {
+                            value = scale_down(value, exp);
+                        }
+                        end += n;
+                    }
+                    UnitKind::Quantity(name) => {
+                        kind = NumberKind::Quantity;
+                        unit_name = Some(name);
+                        end += n;
+                    }
+                }
+                if n > 0 && toks.get(end - 1).is_some_and(|t| about_ending(t.text)) {
+                    approx = approx.or(Some(Approx::About));
+                }
+            }
+        }
+        // A year written `2026 ж.`.
+        if kind == NumberKind::Cardinal
+            && toks.get(end).is_some_and(|t| matches!(t.text, "ж." | "жж." | "ж"))
+        {
+            kind = NumberKind::Date;
+            end += 1;
+        }
+        // Roman numerals before ғасыр are centuries (dates), done above;
+        // alone they are ordinals.
+        // A currency sign before the number: `$5`.
+        let mut start = i;
+        if approx.is_none() && kind == NumberKind::Cardinal && j > 0 {
+            if let Some(UnitKind::Money(code, _)) = unit(toks[j - 1].text) {
+                if toks[j - 1].text.chars().count() == 1 {
+                    kind = NumberKind::Money;
+                    unit_name = Some(code);
+                    start = j - 1;
+                }
+            }
+        }
+        if last.about {
+            approx = approx.or(Some(Approx::About));
+        }
+        // Qualifiers after the number.
+        if let Some(q) = toks.get(end).and_then(|t| qualifier_after(t.text)) {
+            let ablative_needed = matches!(q, Approx::Over | Approx::Under);
+            let prev = toks[end - 1].text;
+            if !ablative_needed || ablative(prev) {
+                approx = Some(match (approx, q) {
+                    (Some(a), _) if a != Approx::About => a,
+                    _ => q,
+                });
+                end += 1;
+            }
+        }
+        if start > j {
+            start = j;
+        }
+        if !context_allows(toks, j, first.end, end, kind, &quoted) {
+            i = end.max(i + 1);
+            continue;
+        }
+        let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+        out.push(NumberMention {
+            text: text.get(span.range()).unwrap_or(""),
+            span,
+            tokens: start..end,
+            kind,
+            value,
+            unit: unit_name,
+            approx,
+        });
+        i = end;
+    }
+    out
+}
+
+/// The value of `b` before its last scale word, for deciding whether a
+/// bare first end of a range shares it (`130 – 140 мың`).
+fn b_pre_scale(b: Decimal, e: u32) -> Decimal {
+    b.checked_div_pow10(e).unwrap_or(b)
+}
+
+fn scale_down(v: Value, exp: u32) -> Value {
+    match v {
+        Value::Exact(d) => d.checked_div_pow10(exp).map_or(Value::Overflow, Value::Exact),
+        Value::Range { min, max } => match (min.checked_div_pow10(exp), max.checked_div_pow10(exp)) {
+            (Some(min), Some(max)) => Value::Range { min, max },
+            _ => Value::Overflow,
+        },
+        other => other,
+    }
+}
+
+fn ablative(t: &str) -> bool {
+    ["дан", "ден", "тан", "тен", "нан", "нен"]
+        .iter()
+        .any(|a| t.ends_with(a))
+}
+
+fn about_ending(t: &str) -> bool {
+    ["дай", "дей", "тай", "тей"].iter().any(|a| t.ends_with(a))
+}
