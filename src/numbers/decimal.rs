@@ -230,7 +230,11 @@ mod tests {
             ("0,05", "0.05"),
         ];
         for (s, want) in cases {
-            assert_eq!(Decimal::parse(s).map(|d| d.to_string()), Some(want.to_string()), "{s}");
+            assert_eq!(
+                Decimal::parse(s).map(|d| d.to_string()),
+                Some(want.to_string()),
+                "{s}"
+            );
         }
         for bad in ["", ",", "1,", ",5", "1,2,3", "1a", "-"] {
             assert_eq!(Decimal::parse(bad), None, "{bad:?}");
@@ -247,9 +251,17 @@ mod tests {
             .unwrap();
         assert_eq!(v.to_string(), "1125600000000");
         assert_eq!(v.to_i128(), Some(1_125_600_000_000));
-        let sum = Decimal::parse("0,1").unwrap().checked_add(Decimal::parse("0,2").unwrap());
+        let sum = Decimal::parse("0,1")
+            .unwrap()
+            .checked_add(Decimal::parse("0,2").unwrap());
         assert_eq!(sum.unwrap().to_string(), "0.3");
-        assert_eq!(Decimal::from_int(20).checked_add(Decimal::from_int(7).checked_div_pow10(1).unwrap()).unwrap().to_string(), "20.7");
+        assert_eq!(
+            Decimal::from_int(20)
+                .checked_add(Decimal::from_int(7).checked_div_pow10(1).unwrap())
+                .unwrap()
+                .to_string(),
+            "20.7"
+        );
         assert_eq!(Decimal::parse("3,9").unwrap().to_f64(), 3.9);
     }
 

@@ -1,7 +1,9 @@
 //! The extractor: number phrases over tokens, then range, unit and
 //! qualifiers around them.
 
-use super::lexicon::{number_word, qualifier_after, qualifier_before, unit, NumWord, Role, UnitKind};
+use super::lexicon::{
+    number_word, qualifier_after, qualifier_before, unit, NumWord, Role, UnitKind,
+};
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::tokenizer::{is_ending, to_lower_str};
 use crate::{tokenize, Span};
@@ -129,10 +131,14 @@ fn digit_tail(tail: &str) -> Option<Tail> {
             }
         }
     }
+    let plural_about = super::lexicon::is_plural_about(lower);
     is_ending(lower).then(|| Tail {
         ordinal: false,
-        inflected: true,
-        about: ["дай", "дей", "тай", "тей"].iter().any(|a| lower.starts_with(a)),
+        inflected: !plural_about,
+        about: plural_about
+            || ["дай", "дей", "тай", "тей"]
+                .iter()
+                .any(|a| lower.starts_with(a)),
     })
 }
 
@@ -150,7 +156,10 @@ fn digits_token(t: &str) -> Option<(Option<Decimal>, Tail, bool, bool)> {
         Some(b) => (b, true),
         None => (body, false),
     };
-    if !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if !body
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let tail = digit_tail(tail)?;
@@ -427,7 +436,11 @@ fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
                 match w.role {
                     Role::Unit | Role::Ten => {
                         group = group.and_then(|g| g.checked_add(dec(w.value)));
-                        last = if w.role == Role::Unit { Last::Unit } else { Last::Ten };
+                        last = if w.role == Role::Unit {
+                            Last::Unit
+                        } else {
+                            Last::Ten
+                        };
                     }
                     Role::Hundred => {
                         group = group.map(|g| if g == Decimal::ZERO { dec(1) } else { g });
@@ -506,8 +519,25 @@ fn lower_starts(t: &str, want: &str) -> bool {
     to_lower_str(t, &mut buf).is_some_and(|l| l.starts_with(want))
 }
 
-/// A unit of one to three tokens at `k`: the unit and how many tokens.
+/// Speech fillers in parentheses, as transcribed TV news writes them
+/// between a number and its unit: `( іі )`, `( аа )`.
+fn filler_at(toks: &[Tok], k: usize) -> usize {
+    let is_filler = |t: &str| matches!(t, "іі" | "ii" | "аа" | "ээ" | "ыы" | "мм" | "еее" | "ааа");
+    match (toks.get(k), toks.get(k + 1), toks.get(k + 2)) {
+        (Some(a), Some(b), Some(c)) if a.text == "(" && is_filler(b.text) && c.text == ")" => 3,
+        _ => 0,
+    }
+}
+
+/// A unit of one to three tokens at `k` (after any filler): the unit and
+/// how many tokens, filler included.
 fn unit_at(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
+    let skip = filler_at(toks, k);
+    let (u, n) = unit_at_plain(toks, k + skip)?;
+    Some((u, n + skip))
+}
+
+fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     let t = toks.get(k)?.text;
     // АҚШ доллары: the country is part of the amount.
     if lower_is(t, "ақш") {
@@ -518,14 +548,22 @@ fn unit_at(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     // шаршы метр, текше метр.
     if lower_is(t, "шаршы") || lower_is(t, "текше") {
         if let Some(UnitKind::Quantity(_)) = toks.get(k + 1).and_then(|n| unit(n.text)) {
-            let name = if lower_is(t, "шаршы") { "шаршы метр" } else { "текше метр" };
+            let name = if lower_is(t, "шаршы") {
+                "шаршы метр"
+            } else {
+                "текше метр"
+            };
             return Some((UnitKind::Quantity(name), 2));
         }
     }
     // айлық есептік көрсеткіш (the monthly calculation index).
     if lower_is(t, "айлық")
-        && toks.get(k + 1).is_some_and(|n| lower_starts(n.text, "есептік"))
-        && toks.get(k + 2).is_some_and(|n| lower_starts(n.text, "көрсеткіш"))
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| lower_starts(n.text, "есептік"))
+        && toks
+            .get(k + 2)
+            .is_some_and(|n| lower_starts(n.text, "көрсеткіш"))
     {
         return Some((UnitKind::Quantity("АЕК"), 3));
     }
@@ -582,13 +620,21 @@ fn context_allows(
     let after_num = toks.get(num_end).map_or("", |t| t.text);
     let is = |t: &str, w: &[&str]| w.iter().any(|w| lower_is(t, w));
     let starts = |t: &str, w: &[&str]| w.iter().any(|w| lower_starts(t, w));
-    if is(prev, &["сағат", "таңғы", "кешкі", "түскі", "түнгі", "№", "нөмірі", "нөмір"]) {
+    if is(prev, &["сағат", "таңғы", "кешкі", "түскі", "түнгі"]) {
+        return false;
+    }
+    if kind != NumberKind::Ordinal && is(prev, &["№", "нөмірі", "нөмір"]) {
+        return false;
+    }
+    let before_colon = if j > 1 { toks[j - 2].text } else { "" };
+    if prev == ":" && is_digits(before_colon) {
+        // The minutes of `18:00`.
         return false;
     }
     if after_num == ":" || starts(after_num, &["нөл-нөл", "есе"]) {
         return false;
     }
-    if kind == NumberKind::Ordinal && starts(next, &["бап", "тармақ", "орынбасар", "тарау"]) {
+    if kind == NumberKind::Ordinal && starts(next, &["бап", "тармақ", "тарау"]) {
         return false;
     }
     if is(prev, &["жасы", "жасым"]) {
@@ -603,18 +649,17 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     let mut i = 0;
     while i < toks.len() {
         // Qualifiers before the number.
-        let (j, mut approx) = if qualifier_before(toks[i].text).is_some()
-            && is_number_start(text, toks, i + 1)
-        {
-            (i + 1, Some(Approx::About))
-        } else if lower_is(toks[i].text, "кем")
-            && toks.get(i + 1).is_some_and(|t| lower_is(t.text, "дегенде"))
-            && is_number_start(text, toks, i + 2)
-        {
-            (i + 2, Some(Approx::Over))
-        } else {
-            (i, None)
-        };
+        let (j, mut approx) =
+            if qualifier_before(toks[i].text).is_some() && is_number_start(text, toks, i + 1) {
+                (i + 1, Some(Approx::About))
+            } else if lower_is(toks[i].text, "кем")
+                && toks.get(i + 1).is_some_and(|t| lower_is(t.text, "дегенде"))
+                && is_number_start(text, toks, i + 2)
+            {
+                (i + 2, Some(Approx::Over))
+            } else {
+                (i, None)
+            };
         let Some(first) = phrase(text, toks, j) else {
             i += 1;
             continue;
@@ -626,14 +671,18 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             None => Value::Overflow,
         };
         // A range: `2024-2029`, `130 – 140 мың`, `он – жиырма`.
-        if !first.inflected && !first.roman && toks.get(end).is_some_and(|t| is_range_separator(t.text)) {
+        if !first.inflected
+            && !first.roman
+            && !first.ordinal
+            && toks.get(end).is_some_and(|t| is_range_separator(t.text))
+        {
             if let Some(second) = phrase(text, toks, end + 1) {
                 if let (Some(a), Some(b)) = (first.value, second.value) {
                     // The scale of the second end applies to a bare first end.
                     let a = match (first.last_scale, second.last_scale) {
-                        (None, Some(e)) if a < b_pre_scale(b, e) => {
-                            a.checked_mul(Decimal::pow10(e).unwrap_or(Decimal::ZERO)).unwrap_or(a)
-                        }
+                        (None, Some(e)) if a < b_pre_scale(b, e) => a
+                            .checked_mul(Decimal::pow10(e).unwrap_or(Decimal::ZERO))
+                            .unwrap_or(a),
                         _ => a,
                     };
                     value = Value::Range { min: a, max: b };
@@ -701,7 +750,9 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // A year written `2026 ж.`.
         if kind == NumberKind::Cardinal
-            && toks.get(end).is_some_and(|t| matches!(t.text, "ж." | "жж." | "ж"))
+            && toks
+                .get(end)
+                .is_some_and(|t| matches!(t.text, "ж." | "жж." | "ж"))
         {
             kind = NumberKind::Date;
             end += 1;
@@ -741,6 +792,29 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             i = end.max(i + 1);
             continue;
         }
+        // `6 тонна 600 килограмм`: one quantity in two units.
+        if kind == NumberKind::Quantity && approx.is_none() {
+            if let Some(next) = phrase(text, toks, end) {
+                if let Some((UnitKind::Quantity(_), n)) = unit_at(toks, next.end) {
+                    end = next.end + n;
+                }
+            }
+        }
+        // A sign or a rate before the number: `минус 35 градус`,
+        // `секундына 120 текше метр`.
+        if start == j && start > 0 {
+            let before = toks[start - 1].text;
+            if lower_is(before, "минус") && kind == NumberKind::Quantity {
+                value = negate(value);
+                start -= 1;
+            } else if kind == NumberKind::Quantity
+                && ["секундына", "минутына", "сағатына"]
+                    .iter()
+                    .any(|w| lower_is(before, w))
+            {
+                start -= 1;
+            }
+        }
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
         out.push(NumberMention {
             text: text.get(span.range()).unwrap_or(""),
@@ -762,10 +836,25 @@ fn b_pre_scale(b: Decimal, e: u32) -> Decimal {
     b.checked_div_pow10(e).unwrap_or(b)
 }
 
+fn negate(v: Value) -> Value {
+    let minus = |d: Decimal| d.checked_mul(Decimal::from_int(-1));
+    match v {
+        Value::Exact(d) => minus(d).map_or(Value::Overflow, Value::Exact),
+        Value::Range { min, max } => match (minus(max), minus(min)) {
+            (Some(min), Some(max)) => Value::Range { min, max },
+            _ => Value::Overflow,
+        },
+        other => other,
+    }
+}
+
 fn scale_down(v: Value, exp: u32) -> Value {
     match v {
-        Value::Exact(d) => d.checked_div_pow10(exp).map_or(Value::Overflow, Value::Exact),
-        Value::Range { min, max } => match (min.checked_div_pow10(exp), max.checked_div_pow10(exp)) {
+        Value::Exact(d) => d
+            .checked_div_pow10(exp)
+            .map_or(Value::Overflow, Value::Exact),
+        Value::Range { min, max } => match (min.checked_div_pow10(exp), max.checked_div_pow10(exp))
+        {
             (Some(min), Some(max)) => Value::Range { min, max },
             _ => Value::Overflow,
         },

@@ -97,11 +97,42 @@ const COLLECTIVES: &[(&str, u32)] = &[
 /// Words that begin like a number and an ending but are other words
 /// (pronoun forms of ол, postpositions, adverbs).
 const NOT_NUMBERS: &[&str] = &[
-    "бірақ", "бірге", "бірде", "бірден", "біреу", "біреуі", "біреудің", "біреуге", "біреуді",
-    "біреуден", "үшін", "оны", "оның", "онда", "онымен", "ондағы", "ондай", "онша", "оным",
-    "онан", "ондайда", "ондайлар", "жүзеге", "бесік", "жетім", "алтын", "мыңдаған",
-    "жүздеген", "ондаған", "бірлік", "бірлігі", "бірлігін", "бірлігінің", "бірдей", "біріміз",
-    "бірімізді", "бірімізге", "бірімізден", "біріміздің",
+    "бірақ",
+    "бірге",
+    "бірде",
+    "бірден",
+    "біреу",
+    "біреуі",
+    "біреудің",
+    "біреуге",
+    "біреуді",
+    "біреуден",
+    "үшін",
+    "оны",
+    "оның",
+    "онда",
+    "онымен",
+    "ондағы",
+    "ондай",
+    "онша",
+    "оным",
+    "онан",
+    "ондайда",
+    "ондайлар",
+    "жүзеге",
+    "бесік",
+    "жетім",
+    "алтын",
+    "бірлік",
+    "бірлігі",
+    "бірлігін",
+    "бірлігінің",
+    "бірдей",
+    "біріміз",
+    "бірімізді",
+    "бірімізге",
+    "бірімізден",
+    "біріміздің",
 ];
 
 /// Ordinal endings after a stem: бір-інші, екі-нші, алты-ншы, он-ыншы,
@@ -121,15 +152,24 @@ fn is_ablative(ending: &str) -> bool {
         .any(|a| ending.ends_with(a))
 }
 
+/// `-даған/-деген` after a number: "tens of", "thousands of".
+pub(crate) fn is_plural_about(ending: &str) -> bool {
+    matches!(ending, "даған" | "деген" | "таған" | "теген")
+}
+
 fn is_about(ending: &str) -> bool {
-    ["дай", "дей", "тай", "тей"].iter().any(|a| ending.starts_with(a))
+    ["дай", "дей", "тай", "тей"]
+        .iter()
+        .any(|a| ending.starts_with(a))
 }
 
 /// Derivational endings that make a different word (бірлік, екілік).
 fn is_derivation(ending: &str) -> bool {
-    ["лық", "лік", "дық", "дік", "тық", "тік", "сыз", "сіз", "лас", "лес", "ле", "ла"]
-        .iter()
-        .any(|a| ending.starts_with(a))
+    [
+        "лық", "лік", "дық", "дік", "тық", "тік", "сыз", "сіз", "лас", "лес", "ле", "ла",
+    ]
+    .iter()
+    .any(|a| ending.starts_with(a))
 }
 
 /// Recognises a number word in any case form.
@@ -175,7 +215,10 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
                 about: false,
             });
         }
-        if matches!(role, Role::Unit | Role::Ten | Role::Hundred | Role::Scale(_)) {
+        if matches!(
+            role,
+            Role::Unit | Role::Ten | Role::Hundred | Role::Scale(_)
+        ) {
             if let Some(after) = split_ordinal(rest) {
                 return Some(NumWord {
                     role,
@@ -196,13 +239,15 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
             continue;
         }
         if is_ending(rest) {
+            // `мыңдаған` (thousands of) is approximate and still takes a unit.
+            let plural_about = is_plural_about(rest);
             return Some(NumWord {
                 role,
                 value,
                 ordinal: false,
-                inflected: true,
+                inflected: !plural_about,
                 ablative: is_ablative(rest),
-                about: is_about(rest),
+                about: is_about(rest) || plural_about,
             });
         }
     }
@@ -323,7 +368,26 @@ pub(crate) fn unit(token: &str) -> Option<UnitKind> {
         // Short stems (ай, га, км) take no ending that could make another
         // word (айлық is "monthly", ғасыр stays).
         let ok = rest.is_empty() || (stem.chars().count() > 2 || stem == "ай") && is_ending(rest);
-        let ok = ok && !(stem == "ай" && !rest.is_empty() && !matches!(rest, "ы" | "да" | "ға" | "дан" | "дың" | "ды" | "дағы" | "ында" | "ына" | "ынан" | "ының" | "лар" | "лары" | "ларда" | "дай"));
+        let ok = ok
+            && !(stem == "ай"
+                && !rest.is_empty()
+                && !matches!(
+                    rest,
+                    "ы" | "да"
+                        | "ға"
+                        | "дан"
+                        | "дың"
+                        | "ды"
+                        | "дағы"
+                        | "ында"
+                        | "ына"
+                        | "ынан"
+                        | "ының"
+                        | "лар"
+                        | "лары"
+                        | "ларда"
+                        | "дай"
+                ));
         ok.then_some(kind)
     })
 }
@@ -333,10 +397,14 @@ pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
     let mut buf = [0u8; 64];
     let lower = to_lower_str(token, &mut buf)?;
     let approx = match lower {
-        "астам" | "аса" | "артық" | "көп" | "жоғары" => Approx::Over,
+        "астам" | "астамы" | "астамын" | "астамға" | "аса" | "артық" | "көп" | "жоғары" => {
+            Approx::Over
+        }
         "кем" | "аз" | "төмен" => Approx::Under,
         "дейін" | "шейін" => Approx::UpTo,
-        "жуық" | "жуығы" | "жуығын" | "жуығында" | "жуықтай" | "тарта" => Approx::About,
+        "жуық" | "жуығы" | "жуығын" | "жуығында" | "жуықтай" | "тарта" => {
+            Approx::About
+        }
         "шақты" | "шамасында" | "шамалы" | "қаралы" => Approx::About,
         _ => return None,
     };

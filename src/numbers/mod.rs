@@ -189,3 +189,6 @@ impl<'a> NumberMention<'a> {
         self.approx
     }
 }
+
+#[cfg(test)]
+mod tests;

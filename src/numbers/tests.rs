@@ -1,0 +1,339 @@
+//! Table-driven tests: each row is a text, the mention expected in it, its
+//! kind, its value, its unit and its qualifier.
+
+use super::{extract, parse_words, Approx, NumberKind as K, Value};
+
+fn one(text: &str) -> (String, K, String, Option<&'static str>, Option<Approx>) {
+    let found = extract(text);
+    assert_eq!(found.len(), 1, "{text:?} gave {found:?}");
+    let m = &found[0];
+    (
+        m.text().to_string(),
+        m.kind(),
+        m.value().to_string(),
+        m.unit(),
+        m.approx(),
+    )
+}
+
+#[test]
+fn written_news_forms() {
+    use Approx::*;
+    let cases: &[(&str, &str, K, &str, Option<&str>, Option<Approx>)] = &[
+        (
+            "Инфляция 3,2% болды.",
+            "3,2%",
+            K::Percent,
+            "3.2",
+            Some("%"),
+            None,
+        ),
+        (
+            "баға 15%-ға өсті",
+            "15%-ға",
+            K::Percent,
+            "15",
+            Some("%"),
+            None,
+        ),
+        (
+            "өсім 12,5% құрады",
+            "12,5%",
+            K::Percent,
+            "12.5",
+            Some("%"),
+            None,
+        ),
+        (
+            "халықтың 64 пайызы",
+            "64 пайызы",
+            K::Percent,
+            "64",
+            Some("%"),
+            None,
+        ),
+        (
+            "елу пайызы",
+            "елу пайызы",
+            K::Percent,
+            "50",
+            Some("%"),
+            None,
+        ),
+        (
+            "30 процентке көбейді",
+            "30 процентке",
+            K::Percent,
+            "30",
+            Some("%"),
+            None,
+        ),
+        (
+            "5-7 пайыз өсім",
+            "5-7 пайыз",
+            K::Percent,
+            "5..7",
+            Some("%"),
+            None,
+        ),
+        (
+            "құны 1 трлн 125,6 млрд теңге",
+            "1 трлн 125,6 млрд теңге",
+            K::Money,
+            "1125600000000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "3,9 триллион теңгеге жетті",
+            "3,9 триллион теңгеге",
+            K::Money,
+            "3900000000000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "12 млн. теңге бөлінді",
+            "12 млн. теңге",
+            K::Money,
+            "12000000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "130 – 140 мың теңге аралығында",
+            "130 – 140 мың теңге",
+            K::Money,
+            "130000..140000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "1 250 000 теңгеден",
+            "1 250 000 теңгеден",
+            K::Money,
+            "1250000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "2 млрд АҚШ доллары",
+            "2 млрд АҚШ доллары",
+            K::Money,
+            "2000000000",
+            Some("USD"),
+            None,
+        ),
+        ("50 тиын", "50 тиын", K::Money, "0.5", Some("KZT"), None),
+        ("100 еуро", "100 еуро", K::Money, "100", Some("EUR"), None),
+        ("$5 тұрады", "$5", K::Money, "5", Some("USD"), None),
+        (
+            "900 мың тонна астық",
+            "900 мың тонна",
+            K::Quantity,
+            "900000",
+            Some("тонна"),
+            None,
+        ),
+        (
+            "34000 гектардан астам жер",
+            "34000 гектардан астам",
+            K::Quantity,
+            "34000",
+            Some("гектар"),
+            Some(Over),
+        ),
+        (
+            "150 текше метр су",
+            "150 текше метр",
+            K::Quantity,
+            "150",
+            Some("текше метр"),
+            None,
+        ),
+        (
+            "мыңнан астам адам",
+            "мыңнан астам",
+            K::Cardinal,
+            "1000",
+            None,
+            Some(Over),
+        ),
+        (
+            "шамамен 300 адам",
+            "шамамен 300",
+            K::Cardinal,
+            "300",
+            None,
+            Some(About),
+        ),
+        (
+            "300-дей адам",
+            "300-дей",
+            K::Cardinal,
+            "300",
+            None,
+            Some(About),
+        ),
+        (
+            "5000-ға жуық құс",
+            "5000-ға жуық",
+            K::Cardinal,
+            "5000",
+            None,
+            Some(About),
+        ),
+        (
+            "90 %-ға дейін",
+            "90 %-ға дейін",
+            K::Percent,
+            "90",
+            Some("%"),
+            Some(UpTo),
+        ),
+        (
+            "мыңнан кем",
+            "мыңнан кем",
+            K::Cardinal,
+            "1000",
+            None,
+            Some(Under),
+        ),
+        (
+            "215-інің орнына",
+            "215-інің",
+            K::Cardinal,
+            "215",
+            None,
+            None,
+        ),
+        ("екеуі келді", "екеуі", K::Cardinal, "2", None, None),
+        ("үшеуінің үйі", "үшеуінің", K::Cardinal, "3", None, None),
+        (
+            "бір жарым миллион",
+            "бір жарым миллион",
+            K::Cardinal,
+            "1500000",
+            None,
+            None,
+        ),
+        (
+            "төрт жарым мың",
+            "төрт жарым мың",
+            K::Cardinal,
+            "4500",
+            None,
+            None,
+        ),
+        (
+            "жарты миллион",
+            "жарты миллион",
+            K::Cardinal,
+            "500000",
+            None,
+            None,
+        ),
+        (
+            "жиырма бүтін оннан жеті",
+            "жиырма бүтін оннан жеті",
+            K::Cardinal,
+            "20.7",
+            None,
+            None,
+        ),
+        (
+            "бес бүтін жүзден отыз екі",
+            "бес бүтін жүзден отыз екі",
+            K::Cardinal,
+            "5.32",
+            None,
+            None,
+        ),
+        ("бірінші орын", "бірінші", K::Ordinal, "1", None, None),
+        ("1-інші топ", "1-інші", K::Ordinal, "1", None, None),
+        ("55-ші мектеп", "55-ші", K::Ordinal, "55", None, None),
+        ("XXI ғасыр", "XXI ғасыр", K::Date, "21", None, None),
+        ("ХІХ ғасырда", "ХІХ ғасырда", K::Date, "19", None, None),
+        ("II топ", "II", K::Ordinal, "2", None, None),
+        (
+            "2024-2029 жылдары",
+            "2024-2029 жылдары",
+            K::Date,
+            "2024..2029",
+            None,
+            None,
+        ),
+        ("2026 жылы", "2026 жылы", K::Date, "2026", None, None),
+        ("27-нші наурыз", "27-нші наурыз", K::Date, "27", None, None),
+        ("1991 ж. құрылды", "1991 ж.", K::Date, "1991", None, None),
+        (
+            "бір мың тоғыз жүз",
+            "бір мың тоғыз жүз",
+            K::Cardinal,
+            "1900",
+            None,
+            None,
+        ),
+        ("0,1 балл", "0,1", K::Cardinal, "0.1", None, None),
+    ];
+    for &(text, span, kind, value, unit, approx) in cases {
+        assert_eq!(
+            one(text),
+            (span.to_string(), kind, value.to_string(), unit, approx),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn not_numbers() {
+    for text in [
+        "бірақ ол келді",
+        "үшін",
+        "оның үйі",
+        "бірге барды",
+        "сағат 18:00-де",
+        "«Хабар 24» арнасы",
+        "20 есе өсті",
+    ] {
+        let found = extract(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn overflow_is_reported() {
+    let digits = "9".repeat(400);
+    let found = extract(&digits);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].value(), Value::Overflow);
+    let words = "мың ".repeat(20) + "квадриллион";
+    assert!(parse_words(&words).is_none());
+    let text = "он квадриллион ".repeat(3);
+    let found = extract(&text);
+    assert!(found
+        .iter()
+        .all(|m| m.value() != Value::Exact(super::Decimal::ZERO)));
+}
+
+#[test]
+fn pre_tokenized_input() {
+    let toks = [
+        "Ұлттық",
+        "қор",
+        "86",
+        ",",
+        "5",
+        "миллиард",
+        "долларға",
+        "жетті",
+        ".",
+    ];
+    let joined = super::join_tokens(&toks);
+    let found = super::extract_tokens(&toks, &joined);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].tokens(), 2..7);
+    assert_eq!(found[0].value().to_string(), "86500000000");
+    assert_eq!(found[0].kind(), K::Money);
+    assert_eq!(found[0].text(), "86 , 5 миллиард долларға");
+}
