@@ -7,8 +7,9 @@
 //! |---|---|
 //! | [`tokenize`] → [`Tokens`] of [`Token`] | exact tokens following UD Kazakh conventions, each a slice of your text with its [`Span`] and [`TokenKind`]; no allocation |
 //! | [`sentences`] → [`Sentences`] of [`Sentence`] | sentence spans with their tokens, tokenizing once |
-//! | [`normalize`] / [`Normalizer`] → [`Normalized`] | look-alike letters repaired, quotes, dashes and spaces folded, invisible characters dropped, NFC; borrowed when nothing changes; offsets map back to the original |
-//! | [`eval`] | CoNLL-U reading and writing, CoNLL 2018 segmentation scores |
+//! | [`normalize()`] / [`Normalizer`] → [`Normalized`] | look-alike letters repaired, quotes, dashes and spaces folded, invisible characters dropped, NFC; borrowed when nothing changes; offsets map back to the original |
+//! | [`numbers`] | every number, percentage, amount, quantity, ordinal and date, with its exact value, unit and qualifier |
+//! | [`eval`] | CoNLL-U and IOB2 reading, CoNLL 2018 segmentation scores, strict span scores |
 //! | [`Error`] | the crate's one error type |
 //!
 //! Every span is a pair of byte offsets into the text you passed in; use

@@ -2,9 +2,18 @@
 
 use std::path::PathBuf;
 
-use kazakh::eval::{conllu::Treebank, evaluate_segmentation, Score, SegmentationScores};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use kazakh::eval::iob2::{self, Entity};
+use kazakh::eval::{
+    conllu::Treebank, evaluate_segmentation, LabelScores, Score, SegmentationScores, SpanScorer,
+};
+use kazakh::numbers::NumberKind;
+use serde::Serialize;
 
 use crate::io::{warning_line, Failure, Input, Output};
+use crate::numbers::{place, value_text};
 
 /// Subcommands of `kazakh eval`.
 #[derive(Debug, clap::Subcommand)]
@@ -21,6 +30,23 @@ pub enum Command {
     /// error. Malformed CoNLL-U or invalid UTF-8 exits with status 1.
     #[command(after_help = crate::EXIT_STATUS)]
     Tokens(TokensArgs),
+    /// Number mentions against an IOB2 file (KazNERD layout).
+    ///
+    /// Runs the number extractor on the tokens of each gold sentence and
+    /// scores the mentions as strict IOB2 spans (label and both token
+    /// boundaries must match) for CARDINAL, ORDINAL, PERCENTAGE, MONEY and
+    /// QUANTITY; other gold classes and system DATE mentions are ignored.
+    /// Prints one JSON line:
+    /// {"labels":{"CARDINAL":{"precision","recall","f1","gold","system"},…},"micro":{…}}
+    /// with percentages rounded to 2 decimals. When sentences carry ids
+    /// (`AID283875 O` as their first line), also
+    /// "variants":{"groups","agreeing","rate"}: sentences with the same
+    /// number after the A–F prefix are variants of one sentence (digits or
+    /// words); of the groups with two or more variants, a group agrees when
+    /// every variant yields the same sorted (kind, value) pairs for the five
+    /// classes. Malformed IOB2 or invalid UTF-8 exits with status 1.
+    #[command(after_help = crate::EXIT_STATUS)]
+    Numbers(NumbersArgs),
 }
 
 /// Arguments of `kazakh eval tokens`.
@@ -31,10 +57,27 @@ pub struct TokensArgs {
     gold: PathBuf,
 }
 
+/// Arguments of `kazakh eval numbers`.
+#[derive(Debug, clap::Args)]
+pub struct NumbersArgs {
+    /// Gold IOB2 file (`-` for standard input).
+    #[arg(long, value_name = "FILE.iob2")]
+    gold: PathBuf,
+
+    /// Print up to N false negatives and false positives on standard
+    /// error, one per line: FN or FP, the gold line of the span's first
+    /// token, label, span text, system value (`_` for FN), the overlapping
+    /// spans of the other side (`_` for none) and the sentence, separated by
+    /// tabs.
+    #[arg(long, value_name = "N")]
+    show_errors: Option<usize>,
+}
+
 /// Runs `kazakh eval …`.
 pub fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Tokens(args) => tokens(args),
+        Command::Numbers(args) => numbers(args),
     }
 }
 
@@ -65,12 +108,194 @@ fn read_treebank(input: &Input) -> Result<Treebank, Failure> {
     Ok(treebank)
 }
 
+/// The classes scored by `kazakh eval numbers`.
+const NUMBER_LABELS: [&str; 5] = ["CARDINAL", "ORDINAL", "PERCENTAGE", "MONEY", "QUANTITY"];
+
+fn is_scored(kind: NumberKind) -> bool {
+    NUMBER_LABELS.contains(&kind.label())
+}
+
+/// The JSON report of `kazakh eval numbers`.
+#[derive(Serialize)]
+struct NumbersReport {
+    #[serde(flatten)]
+    scores: LabelScores,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variants: Option<Variants>,
+}
+
+/// Agreement between variants of one sentence.
+#[derive(Serialize)]
+struct Variants {
+    groups: usize,
+    agreeing: usize,
+    rate: f64,
+}
+
+fn numbers(args: NumbersArgs) -> Result<(), Failure> {
+    let input = Input::new(Some(args.gold));
+    let text = input.read_text(false)?;
+    let sentences =
+        iob2::parse(&text).map_err(|e| Failure::content(format!("{}: {e}", input.name())))?;
+    let mut scorer = SpanScorer::new();
+    let mut errors = ErrorPrinter::new(args.show_errors.unwrap_or(0));
+    // Sentence-id number → the (label, value) pairs found in each variant.
+    let mut groups: BTreeMap<&str, Vec<Vec<(&'static str, String)>>> = BTreeMap::new();
+    for sentence in &sentences {
+        let tokens = sentence.tokens();
+        let joined = tokens.join(" ");
+        let mentions = kazakh::numbers::extract_tokens(tokens, &joined);
+        let placed = place(tokens.len(), &mentions, is_scored);
+        let system: Vec<Entity<'_>> = placed
+            .iter()
+            .map(|(m, range)| Entity {
+                label: m.kind().label(),
+                start: range.start,
+                end: range.end,
+            })
+            .collect();
+        let gold: Vec<Entity<'_>> = iob2::entities(sentence.labels())
+            .into_iter()
+            .filter(|e| NUMBER_LABELS.contains(&e.label))
+            .collect();
+        scorer.add_entities(&gold, &system);
+        if errors.wanted() {
+            let values: Vec<String> = placed.iter().map(|(m, _)| value_text(m)).collect();
+            errors.compare(sentence, &gold, &system, &values);
+        }
+        if let Some(number) = sentence.id_number() {
+            let mut found: Vec<(&'static str, String)> = mentions
+                .iter()
+                .filter(|m| is_scored(m.kind()))
+                .map(|m| (m.kind().label(), m.value().to_string()))
+                .collect();
+            found.sort();
+            groups.entry(number).or_default().push(found);
+        }
+    }
+    errors.finish();
+
+    let mut scores = scorer.scores(&NUMBER_LABELS);
+    for (_, score) in &mut scores.labels {
+        *score = round(*score);
+    }
+    scores.micro = round(scores.micro);
+    let variants = sentences.iter().any(|s| s.id().is_some()).then(|| {
+        let multi: Vec<_> = groups.values().filter(|v| v.len() >= 2).collect();
+        let agreeing = multi
+            .iter()
+            .filter(|v| v.iter().all(|found| *found == v[0]))
+            .count();
+        let rate = if multi.is_empty() {
+            0.0
+        } else {
+            round2(100.0 * agreeing as f64 / multi.len() as f64)
+        };
+        Variants {
+            groups: multi.len(),
+            agreeing,
+            rate,
+        }
+    });
+    let report = NumbersReport { scores, variants };
+    let mut line = serde_json::to_string(&report)
+        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
+    line.push('\n');
+    let mut out = Output::stdout();
+    out.write_str(&line)?;
+    out.finish()
+}
+
+/// Prints false negatives and positives on standard error, up to a limit.
+struct ErrorPrinter {
+    limit: usize,
+    shown: usize,
+    total: usize,
+}
+
+impl ErrorPrinter {
+    fn new(limit: usize) -> Self {
+        ErrorPrinter {
+            limit,
+            shown: 0,
+            total: 0,
+        }
+    }
+
+    fn wanted(&self) -> bool {
+        self.limit > 0
+    }
+
+    /// Reports the spans of one sentence that do not match; `values` are
+    /// the values of the `system` spans.
+    fn compare(
+        &mut self,
+        sentence: &iob2::Sentence<'_>,
+        gold: &[Entity<'_>],
+        system: &[Entity<'_>],
+        values: &[String],
+    ) {
+        let tokens = sentence.tokens();
+        let text = |e: &Entity<'_>| tokens[e.start..e.end].join(" ");
+        let others = |e: &Entity<'_>, side: &[Entity<'_>]| {
+            let found: Vec<String> = side
+                .iter()
+                .filter(|o| o.start < e.end && e.start < o.end)
+                .map(|o| format!("{}:{}", o.label, text(o)))
+                .collect();
+            if found.is_empty() {
+                "_".to_owned()
+            } else {
+                found.join(" | ")
+            }
+        };
+        let mut lines = Vec::new();
+        for g in gold.iter().filter(|g| !system.contains(g)) {
+            lines.push((g.start, "FN", g, "_".to_owned(), others(g, system)));
+        }
+        for (s, value) in system.iter().zip(values).filter(|(s, _)| !gold.contains(s)) {
+            lines.push((s.start, "FP", s, value.clone(), others(s, gold)));
+        }
+        lines.sort_by_key(|l| (l.0, l.1));
+        self.total += lines.len();
+        let mut err = std::io::stderr().lock();
+        for (start, what, e, value, other) in lines {
+            if self.shown >= self.limit {
+                break;
+            }
+            self.shown += 1;
+            let _ = writeln!(
+                err,
+                "{what}\t{}\t{}\t{}\t{value}\t{other}\t{}",
+                sentence.line() + start,
+                e.label,
+                text(e),
+                tokens.join(" ")
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if self.wanted() {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "({} of {} errors shown)",
+                self.shown,
+                self.total
+            );
+        }
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 fn round(score: Score) -> Score {
-    let r = |x: f64| (x * 100.0).round() / 100.0;
     Score {
-        precision: r(score.precision),
-        recall: r(score.recall),
-        f1: r(score.f1),
+        precision: round2(score.precision),
+        recall: round2(score.recall),
+        f1: round2(score.f1),
         ..score
     }
 }

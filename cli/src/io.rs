@@ -4,7 +4,7 @@
 //!
 //! * 0: success, also when the reader of standard output goes away early
 //!   (a closed pipe, e.g. `| head -1`), which ends the command quietly;
-//! * 1: bad input content (invalid UTF-8, malformed CoNLL-U) or an error
+//! * 1: bad input content (invalid UTF-8, malformed CoNLL-U or IOB2) or an error
 //!   writing the output;
 //! * 2: usage errors: bad arguments, an input file that is missing, is a
 //!   directory or cannot be read.
@@ -223,5 +223,99 @@ fn write_failure(error: io::Error) -> Failure {
         Failure::closed()
     } else {
         Failure::content(format!("cannot write output: {}", os_message(&error)))
+    }
+}
+
+/// Offset units of JSON output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Offsets {
+    /// Byte offsets into the UTF-8 input.
+    Bytes,
+    /// Character (Unicode scalar value) offsets.
+    Chars,
+}
+
+/// Whether `c` is a tab or a line break (which one-line output formats
+/// replace with a space).
+pub fn is_break_or_tab(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Converts byte offsets to char offsets in one pass when they come in
+/// increasing order (and correctly, if more slowly, when they do not).
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    /// Starts at the beginning of `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The char offset of byte offset `byte` (clamped to the text, and to
+    /// the previous char boundary).
+    pub fn at(&mut self, byte: usize) -> usize {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// Converts byte offsets to the unit asked for.
+pub struct OffsetConverter<'a> {
+    unit: Offsets,
+    chars: CharOffsets<'a>,
+}
+
+impl<'a> OffsetConverter<'a> {
+    /// A converter over `text`.
+    pub fn new(text: &'a str, unit: Offsets) -> Self {
+        OffsetConverter {
+            unit,
+            chars: CharOffsets::new(text),
+        }
+    }
+
+    /// The offset of byte `byte` in the chosen unit.
+    pub fn convert(&mut self, byte: usize) -> usize {
+        match self.unit {
+            Offsets::Bytes => byte,
+            Offsets::Chars => self.chars.at(byte),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharOffsets;
+
+    #[test]
+    fn char_offsets() {
+        let text = "Қазақ тілі 😀.";
+        let mut c = CharOffsets::new(text);
+        assert_eq!(c.at(0), 0);
+        assert_eq!(c.at(11), 6);
+        assert_eq!(c.at(19), 10);
+        assert_eq!(c.at(2), 1);
+        assert_eq!(c.at(21), 11); // inside the emoji: previous boundary
+        assert_eq!(c.at(1000), 13);
     }
 }

@@ -6,6 +6,7 @@
 
 mod eval;
 mod io;
+mod numbers;
 mod tokenize;
 
 use std::process::ExitCode;
@@ -15,11 +16,13 @@ use clap::{Parser, Subcommand};
 const EXIT_STATUS: &str = "\
 Exit status:
   0  success (also when the reader of the output goes away, e.g. `| head -1`)
-  1  bad input content (invalid UTF-8, malformed CoNLL-U) or a write error
+  1  bad input content (invalid UTF-8, malformed CoNLL-U or IOB2) or a
+     write error
   2  usage error: bad arguments, or an input file that is missing, is a
      directory or cannot be read";
 
-/// Kazakh text processing: tokenization, sentence splitting, evaluation.
+/// Kazakh text processing: tokenization, sentence splitting, numbers,
+/// evaluation.
 #[derive(Debug, Parser)]
 #[command(name = "kazakh", version, after_help = EXIT_STATUS)]
 struct Cli {
@@ -32,6 +35,10 @@ enum Command {
     /// Split text into sentences and tokens.
     #[command(after_help = EXIT_STATUS)]
     Tokenize(tokenize::Args),
+    /// Find numbers, percentages, amounts of money, quantities, ordinals
+    /// and dates, with exact values.
+    #[command(after_help = EXIT_STATUS)]
+    Numbers(numbers::Args),
     /// Score the library against gold annotations.
     #[command(subcommand)]
     Eval(eval::Command),
@@ -44,6 +51,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Tokenize(args) => tokenize::run(args),
+        Command::Numbers(args) => numbers::run(args),
         Command::Eval(command) => eval::run(command),
     };
     match result {

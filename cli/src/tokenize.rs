@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use kazakh::eval::conllu;
 use serde::Serialize;
 
-use crate::io::{Failure, Input, Output};
+use crate::io::{is_break_or_tab, Failure, Input, OffsetConverter, Offsets, Output};
 
 /// Arguments of `kazakh tokenize`.
 #[derive(Debug, clap::Args)]
@@ -42,15 +42,6 @@ enum Format {
     /// CoNLL-U: `# sent_id` (1, 2, 3, …), `# text`, ten columns per token,
     /// with SpaceAfter=No in MISC.
     Conllu,
-}
-
-/// Offset units of jsonl output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Offsets {
-    /// Byte offsets into the UTF-8 input.
-    Bytes,
-    /// Character (Unicode scalar value) offsets.
-    Chars,
 }
 
 #[derive(Serialize)]
@@ -103,11 +94,8 @@ fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
 }
 
 fn write_jsonl(out: &mut Output, text: &str, offsets: Offsets) -> Result<(), Failure> {
-    let mut chars = CharOffsets::new(text);
-    let mut convert = |byte: usize| match offsets {
-        Offsets::Bytes => byte,
-        Offsets::Chars => chars.at(byte),
-    };
+    let mut offsets = OffsetConverter::new(text, offsets);
+    let mut convert = |byte: usize| offsets.convert(byte);
     let mut buf = Vec::new();
     for sentence in kazakh::sentences(text) {
         let start = convert(sentence.span().start);
@@ -144,60 +132,4 @@ fn write_conllu(out: &mut Output, text: &str) -> Result<(), Failure> {
         out.write_str(&buf)?;
     }
     Ok(())
-}
-
-fn is_break_or_tab(c: char) -> bool {
-    matches!(
-        c,
-        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
-
-/// Converts byte offsets to char offsets in one pass when they come in
-/// increasing order (and correctly, if more slowly, when they do not).
-struct CharOffsets<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharOffsets<'a> {
-    fn new(text: &'a str) -> Self {
-        CharOffsets {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        let mut byte = byte.min(self.text.len());
-        while !self.text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::CharOffsets;
-
-    #[test]
-    fn char_offsets() {
-        let text = "Қазақ тілі 😀.";
-        let mut c = CharOffsets::new(text);
-        assert_eq!(c.at(0), 0);
-        assert_eq!(c.at(11), 6);
-        assert_eq!(c.at(19), 10);
-        assert_eq!(c.at(2), 1);
-        assert_eq!(c.at(21), 11); // inside the emoji: previous boundary
-        assert_eq!(c.at(1000), 13);
-    }
 }

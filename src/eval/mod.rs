@@ -7,6 +7,9 @@
 //!   shared task: spans are compared on the sequence of non-whitespace
 //!   characters, and a system span counts as correct when both of its
 //!   boundaries equal those of a gold span.
+//! * [`iob2`] reads IOB2-labelled token files (KazNERD) and scores labelled
+//!   spans strictly, per label and micro-averaged ([`SpanScorer`],
+//!   [`LabelScores`]).
 //!
 //! ```
 //! use kazakh::eval::{conllu::Treebank, evaluate_segmentation};
@@ -24,6 +27,8 @@
 //! ```
 
 pub mod conllu;
+pub mod iob2;
 mod segmentation;
 
+pub use iob2::{LabelScores, SpanScorer};
 pub use segmentation::{evaluate_segmentation, score_segmentation, Score, SegmentationScores};

@@ -2,7 +2,8 @@
 //! qualifiers around them.
 
 use super::lexicon::{
-    number_word, qualifier_after, qualifier_before, unit, NumWord, Role, UnitKind,
+    may_qualify_before, number_word, qualifier_after, qualifier_before, unit, NumWord, Role,
+    UnitKind,
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::tokenizer::{is_ending, to_lower_str};
@@ -347,13 +348,13 @@ fn spoken_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
     let mut last = Last::None;
     while let Some(t) = toks.get(k) {
         let Some(w) = number_word(t.text) else { break };
-        let ok = match (last, w.role) {
-            (Last::None, Role::Unit | Role::Ten | Role::Hundred) => true,
-            (Last::Unit, Role::Hundred) => true,
-            (Last::Ten, Role::Unit) => true,
-            (Last::Hundred, Role::Unit | Role::Ten) => true,
-            _ => false,
-        };
+        let ok = matches!(
+            (last, w.role),
+            (Last::None, Role::Unit | Role::Ten | Role::Hundred)
+                | (Last::Unit, Role::Hundred)
+                | (Last::Ten, Role::Unit)
+                | (Last::Hundred, Role::Unit | Role::Ten)
+        );
         if !ok {
             break;
         }
@@ -649,17 +650,23 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     let mut i = 0;
     while i < toks.len() {
         // Qualifiers before the number.
-        let (j, mut approx) =
-            if qualifier_before(toks[i].text).is_some() && is_number_start(text, toks, i + 1) {
-                (i + 1, Some(Approx::About))
-            } else if lower_is(toks[i].text, "кем")
-                && toks.get(i + 1).is_some_and(|t| lower_is(t.text, "дегенде"))
-                && is_number_start(text, toks, i + 2)
-            {
-                (i + 2, Some(Approx::Over))
-            } else {
-                (i, None)
-            };
+        let may_qualify = may_qualify_before(toks[i].text);
+        let before = if may_qualify {
+            qualifier_before(toks[i].text)
+        } else {
+            None
+        };
+        let (j, mut approx) = if before.is_some() && is_number_start(text, toks, i + 1) {
+            (i + 1, before)
+        } else if may_qualify
+            && lower_is(toks[i].text, "кем")
+            && toks.get(i + 1).is_some_and(|t| lower_is(t.text, "дегенде"))
+            && is_number_start(text, toks, i + 2)
+        {
+            (i + 2, Some(Approx::Over))
+        } else {
+            (i, None)
+        };
         let Some(first) = phrase(text, toks, j) else {
             i += 1;
             continue;

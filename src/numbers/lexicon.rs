@@ -7,7 +7,7 @@
 //! ending from the generated inventory (`crate::tokenizer` endings), so the
 //! tables hold stems only.
 
-use crate::tokenizer::{is_ending, to_lower_str};
+use crate::tokenizer::{eq_ci, is_ending, strip_prefix_ci, to_lower_str};
 
 use super::Approx;
 
@@ -142,7 +142,7 @@ const ORDINAL_TAILS: &[&str] = &["сыншы", "сынщы", "інші", "ынш
 fn split_ordinal(rest: &str) -> Option<&str> {
     ORDINAL_TAILS
         .iter()
-        .find_map(|t| rest.strip_prefix(t))
+        .find_map(|t| strip_prefix_ci(rest, t))
         .filter(|after| after.is_empty() || is_ending(after))
 }
 
@@ -172,19 +172,53 @@ fn is_derivation(ending: &str) -> bool {
     .any(|a| ending.starts_with(a))
 }
 
+/// The first two chars of `token`, lower-cased, if it has two.
+fn first_two(token: &str) -> Option<(char, char)> {
+    let mut cs = token.chars();
+    let a = crate::tokenizer::to_lower(cs.next()?);
+    let b = crate::tokenizer::to_lower(cs.next()?);
+    Some((a, b))
+}
+
+/// Whether `token` starts like a stem or a collective (their first two
+/// letters): a cheap filter that rejects most words before any lookup.
+fn starts_like_number(token: &str) -> bool {
+    matches!(
+        first_two(token),
+        Some(
+            ('а', 'л')
+                | ('б', 'е' | 'і' | 'ү')
+                | ('е', 'к' | 'л')
+                | ('ж', 'а' | 'е' | 'и' | 'ү')
+                | ('к', 'в')
+                | ('м', 'л' | 'и' | 'ы')
+                | ('н', 'ө')
+                | ('о', 'н' | 'т')
+                | ('с', 'е')
+                | ('т', 'о' | 'ө' | 'р')
+                | ('ү', 'ш')
+                | ('қ', 'ы')
+        )
+    )
+}
+
 /// Recognises a number word in any case form.
 pub(crate) fn number_word(token: &str) -> Option<NumWord> {
-    if token.len() > 48 || token.is_empty() {
+    if token.len() > 48 || token.is_empty() || !starts_like_number(token) {
         return None;
     }
-    let mut buf = [0u8; 64];
-    let lower = to_lower_str(token, &mut buf)?;
-    let lower = lower.trim_end_matches('.');
-    if NOT_NUMBERS.contains(&lower) {
+    let lower = token.strip_suffix('.').unwrap_or(token);
+    let word = stem_and_ending(lower)?;
+    // Checked only after a match: most words never get here.
+    if NOT_NUMBERS.iter().any(|w| eq_ci(lower, w)) {
         return None;
     }
+    Some(word)
+}
+
+fn stem_and_ending(lower: &str) -> Option<NumWord> {
     for &(stem, value) in COLLECTIVES {
-        if let Some(rest) = lower.strip_prefix(stem) {
+        if let Some(rest) = strip_prefix_ci(lower, stem) {
             if rest.is_empty() || is_ending(rest) {
                 return Some(NumWord {
                     role: Role::Unit,
@@ -198,7 +232,7 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
         }
     }
     for &(stem, value, role) in STEMS {
-        let Some(rest) = lower.strip_prefix(stem) else {
+        let Some(rest) = strip_prefix_ci(lower, stem) else {
             continue;
         };
         let value = if role == Role::Hundred { 100 } else { value };
@@ -411,6 +445,12 @@ pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
     Some(approx)
 }
 
+/// Whether the token could begin a qualifier before a number (шамамен,
+/// кемінде, кем дегенде, жуық).
+pub(crate) fn may_qualify_before(token: &str) -> bool {
+    matches!(first_two(token), Some(('ш', 'а') | ('к', 'е') | ('ж', 'у')))
+}
+
 /// A qualifier standing before the number: шамамен (about).
 pub(crate) fn qualifier_before(token: &str) -> Option<Approx> {
     let mut buf = [0u8; 64];
@@ -428,7 +468,8 @@ mod tests {
 
     #[test]
     fn number_words() {
-        let cases: &[(&str, Option<(Role, u32, bool)>)] = &[
+        type Case = (&'static str, Option<(Role, u32, bool)>);
+        let cases: &[Case] = &[
             ("бір", Some((Role::Unit, 1, false))),
             ("Бірі", Some((Role::Unit, 1, false))),
             ("екінші", Some((Role::Unit, 2, true))),

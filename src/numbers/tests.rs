@@ -19,7 +19,15 @@ fn one(text: &str) -> (String, K, String, Option<&'static str>, Option<Approx>) 
 #[test]
 fn written_news_forms() {
     use Approx::*;
-    let cases: &[(&str, &str, K, &str, Option<&str>, Option<Approx>)] = &[
+    type Case = (
+        &'static str,
+        &'static str,
+        K,
+        &'static str,
+        Option<&'static str>,
+        Option<Approx>,
+    );
+    let cases: &[Case] = &[
         (
             "Инфляция 3,2% болды.",
             "3,2%",

@@ -182,6 +182,24 @@ pub(crate) fn to_lower_str<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     core::str::from_utf8(&buf[..n]).ok()
 }
 
+/// If `s` starts with `prefix` (lower case) ignoring the case of `s`, the
+/// rest of `s`. Allocates nothing.
+pub(crate) fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let mut rest = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = rest.next()?;
+        if to_lower(c) != p {
+            return None;
+        }
+    }
+    Some(rest.next().map_or("", |(i, _)| &s[i..]))
+}
+
+/// Whether `s` equals `lower` (lower case) ignoring the case of `s`.
+pub(crate) fn eq_ci(s: &str, lower: &str) -> bool {
+    strip_prefix_ci(s, lower).is_some_and(str::is_empty)
+}
+
 /// Hyphens that join the parts of a word: ASCII hyphen-minus, U+2010
 /// HYPHEN, U+2011 NON-BREAKING HYPHEN.
 #[inline]
