@@ -12,8 +12,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Minimum input size in bytes.
-const MIN_LEN: usize = 1 << 20;
+mod common;
 
 /// Used only when neither the shared corpus nor the repository sample exists.
 const FALLBACK: &str = "\
@@ -27,41 +26,12 @@ info@example.kz мекенжайына жіберуге болады! Маман
 сыртқы жағдай өзгермесе) өсім сақталады деп болжайды… #экономика @statkz
 ";
 
-fn load_corpus() -> (String, &'static str) {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let candidates = [
-        (
-            format!("{root}/../shared/data/kazqad/contexts.txt"),
-            "kazqad/contexts.txt",
-        ),
-        (format!("{root}/examples/sample.txt"), "examples/sample.txt"),
-    ];
-    let (base, source) = candidates
-        .iter()
-        .find_map(|(path, name)| {
-            std::fs::read_to_string(path)
-                .ok()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| (s, *name))
-        })
-        .unwrap_or_else(|| (FALLBACK.to_owned(), "built-in paragraph"));
-
-    let mut text = base.clone();
-    while text.len() < MIN_LEN {
-        if !text.ends_with(char::is_whitespace) {
-            text.push('\n');
-        }
-        text.push_str(&base);
-    }
-    (text, source)
-}
-
 fn word_regex() -> Regex {
     Regex::new(r"\w+(?:[-.,]\w+)*|[^\w\s]").expect("valid regex")
 }
 
 fn bench_tokenize(c: &mut Criterion) {
-    let (text, source) = load_corpus();
+    let (text, source) = common::load_corpus(FALLBACK);
     let text = text.as_str();
     let re = word_regex();
 

@@ -1,17 +1,17 @@
 //! Runs `kazakh numbers` and `kazakh eval numbers`.
 //!
 //! Most tests check the structure of the output and hold for any
-//! extractor; a few check
-//! actual values.
+//! extractor; a few check actual values.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 use serde_json::Value as Json;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kazakh");
+mod common;
+
+use common::{assert_one_line_error, run, stderr, stdout, TempFile, BIN};
 
 /// Text with many kinds of numbers in it.
 const TEXT: &str = "2024 жылы экспорт 15%-ға өсіп, 1,5 млн тоннаға жетті. \
@@ -36,74 +36,11 @@ const LABELS: [&str; 6] = [
 /// The five classes scored by `kazakh eval numbers`, in output order.
 const SCORED: [&str; 5] = ["CARDINAL", "ORDINAL", "PERCENTAGE", "MONEY", "QUANTITY"];
 
-/// Runs the binary with `args`, feeding `stdin`.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn kazakh");
-    let mut input = child.stdin.take().expect("stdin");
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        // The command may exit before reading everything.
-        let _ = input.write_all(&bytes);
-    });
-    let output = child.wait_with_output().expect("wait for kazakh");
-    writer.join().expect("stdin writer");
-    output
-}
-
-fn stdout(output: &Output) -> &str {
-    std::str::from_utf8(&output.stdout).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> &str {
-    std::str::from_utf8(&output.stderr).expect("UTF-8 error output")
-}
-
 /// Runs successfully and gives standard output.
 fn ok(args: &[&str], stdin: &str) -> String {
     let output = run(args, stdin.as_bytes());
     assert!(output.status.success(), "{args:?}: {output:?}");
     stdout(&output).to_owned()
-}
-
-/// A file under the temp dir with a name unique to this process and call,
-/// removed on drop.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &[u8]) -> TempFile {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!(
-            "kazakh-cli-numbers-{}-{n}-{name}",
-            std::process::id()
-        ));
-        std::fs::write(&path, contents).expect("write temp file");
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().expect("UTF-8 temp path")
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn assert_one_line_error(output: &Output, code: i32) {
-    assert_eq!(output.status.code(), Some(code), "{output:?}");
-    let err = stderr(output);
-    assert_eq!(err.lines().count(), 1, "{err:?}");
-    assert!(err.starts_with("kazakh: error: "), "{err:?}");
-    assert!(!err.contains("panicked"), "{err:?}");
 }
 
 /// Whether `s` is a JSON number written exactly: no exponent, no `+`.

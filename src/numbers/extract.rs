@@ -2,11 +2,11 @@
 //! qualifiers around them.
 
 use super::lexicon::{
-    may_qualify_before, number_word, qualifier_after, qualifier_before, unit, NumWord, Role,
-    UnitKind,
+    is_ablative, is_about, may_qualify_before, number_word, qualifier_after, qualifier_before,
+    unit, NumWord, Role, UnitKind, ABOUT_ENDINGS,
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
-use crate::tokenizer::{is_ending, to_lower_str};
+use crate::tokenizer::{eq_ci, is_ending, strip_prefix_ci, to_lower_str};
 use crate::{tokenize, Span};
 
 /// A token as the extractor sees it.
@@ -136,10 +136,7 @@ fn digit_tail(tail: &str) -> Option<Tail> {
     is_ending(lower).then(|| Tail {
         ordinal: false,
         inflected: !plural_about,
-        about: plural_about
-            || ["дай", "дей", "тай", "тей"]
-                .iter()
-                .any(|a| lower.starts_with(a)),
+        about: plural_about || is_about(lower),
     })
 }
 
@@ -218,21 +215,18 @@ fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
         let plain = is_digits(t) && t.len() <= 3;
         // Thousands groups: `1 250 000` (one space or a no-break space).
         if plain && !percent && tail == Tail::default() {
-            let mut v = t.to_string();
             while let Some(next) = toks.get(k + used) {
                 let prev = toks[k + used - 1];
                 let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
-                let group = next.text.split('-').next().unwrap_or("");
                 let single_gap = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
-                if single_gap && group.len() == 3 && is_digits(group) && next.text.len() == 3 {
-                    v.push_str(group);
-                    used += 1;
-                } else {
+                if !(single_gap && next.text.len() == 3 && is_digits(next.text)) {
                     break;
                 }
-            }
-            if used > 1 {
-                value = Decimal::parse(&v);
+                let group = Decimal::parse(next.text);
+                value = value
+                    .zip(group)
+                    .and_then(|(v, g)| v.checked_mul(dec(1000))?.checked_add(g));
+                used += 1;
             }
         }
         // A decimal split by the tokenizer of the corpus: `74 , 9`.
@@ -244,9 +238,11 @@ fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
                         let digits_end = frac.text.find(['%', '-']).unwrap_or(frac.text.len());
                         let frac_digits = &frac.text[..digits_end];
                         if is_digits(frac_digits) && frac_digits.len() <= 3 && f.is_integer() {
-                            let joined = format!("{t},{frac_digits}");
+                            // Leading zeros count: `5 , 05` is 5.05.
+                            let fraction = Decimal::parse(frac_digits)
+                                .and_then(|d| d.checked_div_pow10(frac_digits.len() as u32));
                             return Some(Atom::Digits {
-                                value: Decimal::parse(&joined),
+                                value: value.zip(fraction).and_then(|(v, f)| v.checked_add(f)),
                                 tokens: 3,
                                 tail: ftail,
                                 percent: fpercent,
@@ -510,14 +506,14 @@ fn is_range_separator(t: &str) -> bool {
     matches!(t, "-" | "–" | "—" | "‒")
 }
 
+/// `t` equals `want` (lower case), ignoring the case of `t`.
 fn lower_is(t: &str, want: &str) -> bool {
-    let mut buf = [0u8; 64];
-    to_lower_str(t, &mut buf).is_some_and(|l| l == want)
+    eq_ci(t, want)
 }
 
+/// `t` starts with `want` (lower case), ignoring the case of `t`.
 fn lower_starts(t: &str, want: &str) -> bool {
-    let mut buf = [0u8; 64];
-    to_lower_str(t, &mut buf).is_some_and(|l| l.starts_with(want))
+    strip_prefix_ci(t, want).is_some()
 }
 
 /// Speech fillers in parentheses, as transcribed TV news writes them
@@ -784,7 +780,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         if let Some(q) = toks.get(end).and_then(|t| qualifier_after(t.text)) {
             let ablative_needed = matches!(q, Approx::Over | Approx::Under);
             let prev = toks[end - 1].text;
-            if !ablative_needed || ablative(prev) {
+            if !ablative_needed || is_ablative(prev) {
                 approx = Some(match (approx, q) {
                     (Some(a), _) if a != Approx::About => a,
                     _ => q,
@@ -869,12 +865,7 @@ fn scale_down(v: Value, exp: u32) -> Value {
     }
 }
 
-fn ablative(t: &str) -> bool {
-    ["дан", "ден", "тан", "тен", "нан", "нен"]
-        .iter()
-        .any(|a| t.ends_with(a))
-}
-
+/// Whether a unit word ends in `-дай/-дей/-тай/-тей` (`тоннадай`).
 fn about_ending(t: &str) -> bool {
-    ["дай", "дей", "тай", "тей"].iter().any(|a| t.ends_with(a))
+    ABOUT_ENDINGS.iter().any(|a| t.ends_with(a))
 }

@@ -146,21 +146,24 @@ fn split_ordinal(rest: &str) -> Option<&str> {
         .filter(|after| after.is_empty() || is_ending(after))
 }
 
-fn is_ablative(ending: &str) -> bool {
+/// Whether a word or an ending ends in the ablative (`мыңнан`, `тоннадан`).
+pub(crate) fn is_ablative(word: &str) -> bool {
     ["дан", "ден", "тан", "тен", "нан", "нен"]
         .iter()
-        .any(|a| ending.ends_with(a))
+        .any(|a| word.ends_with(a))
 }
+
+/// The endings `-дай/-дей/-тай/-тей` (about): `жүздей`, `тоннадай`.
+pub(crate) const ABOUT_ENDINGS: [&str; 4] = ["дай", "дей", "тай", "тей"];
 
 /// `-даған/-деген` after a number: "tens of", "thousands of".
 pub(crate) fn is_plural_about(ending: &str) -> bool {
     matches!(ending, "даған" | "деген" | "таған" | "теген")
 }
 
-fn is_about(ending: &str) -> bool {
-    ["дай", "дей", "тай", "тей"]
-        .iter()
-        .any(|a| ending.starts_with(a))
+/// Whether an ending starts with `-дай/-дей/-тай/-тей`.
+pub(crate) fn is_about(ending: &str) -> bool {
+    ABOUT_ENDINGS.iter().any(|a| ending.starts_with(a))
 }
 
 /// Derivational endings that make a different word (бірлік, екілік).
@@ -375,6 +378,26 @@ const UNITS: &[(&str, UnitKind)] = &[
     ("секунд", UnitKind::Time),
 ];
 
+/// The endings `ай` (month) takes as a unit: a closed list, because most
+/// words that start with ай are other words (айлық is "monthly", айт- "say").
+const MONTH_ENDINGS: &[&str] = &[
+    "ы",
+    "да",
+    "ға",
+    "дан",
+    "дың",
+    "ды",
+    "дағы",
+    "ында",
+    "ына",
+    "ынан",
+    "ының",
+    "лар",
+    "лары",
+    "ларда",
+    "дай",
+];
+
 /// The unit a token names, if any.
 pub(crate) fn unit(token: &str) -> Option<UnitKind> {
     match token {
@@ -399,29 +422,15 @@ pub(crate) fn unit(token: &str) -> Option<UnitKind> {
     UNITS.iter().find_map(|&(stem, kind)| {
         let rest = lower.strip_prefix(stem)?;
         let rest = rest.strip_prefix('-').unwrap_or(rest);
-        // Short stems (ай, га, км) take no ending that could make another
-        // word (айлық is "monthly", ғасыр stays).
-        let ok = rest.is_empty() || (stem.chars().count() > 2 || stem == "ай") && is_ending(rest);
-        let ok = ok
-            && !(stem == "ай"
-                && !rest.is_empty()
-                && !matches!(
-                    rest,
-                    "ы" | "да"
-                        | "ға"
-                        | "дан"
-                        | "дың"
-                        | "ды"
-                        | "дағы"
-                        | "ында"
-                        | "ына"
-                        | "ынан"
-                        | "ының"
-                        | "лар"
-                        | "лары"
-                        | "ларда"
-                        | "дай"
-                ));
+        let ok = if rest.is_empty() {
+            true
+        } else if stem == "ай" {
+            MONTH_ENDINGS.contains(&rest)
+        } else {
+            // Other short stems (га, км, мм, см) take no ending, so that
+            // longer words starting with them stay words.
+            stem.chars().count() > 2 && is_ending(rest)
+        };
         ok.then_some(kind)
     })
 }

@@ -95,44 +95,21 @@ struct Run {
 /// Scans letters, digits and extending characters from `i`.
 #[inline(always)]
 fn word_run(text: &str, mut i: usize) -> Run {
-    let bytes = text.as_bytes();
     let mut run = Run::default();
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            match ASCII[b as usize] {
-                Class::Letter => {
-                    run.letters = true;
-                    run.last_digit = false;
-                }
-                Class::Digit => {
-                    run.digits = true;
-                    run.last_digit = true;
-                }
-                _ => break,
+    while let Some((class, len)) = class_at(text, i) {
+        match class {
+            Class::Letter => {
+                run.letters = true;
+                run.last_digit = false;
             }
-            i += 1;
-        } else if is_cyrillic_letter(bytes, i) {
-            run.letters = true;
-            run.last_digit = false;
-            i += 2;
-        } else {
-            let Some((c, len)) = char_at(text, i) else {
-                break;
-            };
-            match classify(c) {
-                Class::Letter => {
-                    run.letters = true;
-                    run.last_digit = false;
-                }
-                Class::Digit => {
-                    run.digits = true;
-                    run.last_digit = true;
-                }
-                Class::Extend => {}
-                _ => break,
+            Class::Digit => {
+                run.digits = true;
+                run.last_digit = true;
             }
-            i += len;
+            Class::Extend => {}
+            _ => break,
         }
+        i += len;
     }
     run.end = i;
     run
@@ -271,10 +248,7 @@ pub(crate) fn scan_fast(text: &str, start: usize) -> (usize, TokenKind) {
         _ => 0,
     };
     if punct_len > 0 {
-        let end = start + punct_len;
-        if matches!(bytes.get(end), None | Some(0..=0x7F | 0xD0 | 0xD1 | 0xD3)) {
-            return (end, TokenKind::Punct);
-        }
+        return (extends(text, start + punct_len), TokenKind::Punct);
     }
     let (end, kind) = scan(text, start);
     if kind == TokenKind::Word {
