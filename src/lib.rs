@@ -31,6 +31,8 @@
 
 mod error;
 pub mod eval;
+pub mod morph;
+pub mod ner;
 pub mod normalize;
 pub mod numbers;
 mod sentences;

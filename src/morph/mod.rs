@@ -1,0 +1,1 @@
+//! Kazakh morphology: suffix analysis, lemmas and nominative forms of names.

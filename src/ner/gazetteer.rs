@@ -1,0 +1,1 @@
+//! Gazetteers written from facts: places, personal names, organization heads.
