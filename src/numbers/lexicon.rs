@@ -7,7 +7,7 @@
 //! ending from the generated inventory (`crate::tokenizer` endings), so the
 //! tables hold stems only.
 
-use crate::tokenizer::{eq_ci, is_ending, strip_prefix_ci, to_lower_str};
+use crate::tokenizer::{eq_ci, is_ending, strip_prefix_ci, to_lower, to_lower_str};
 
 use super::Approx;
 
@@ -175,53 +175,145 @@ fn is_derivation(ending: &str) -> bool {
     .any(|a| ending.starts_with(a))
 }
 
-/// The first two chars of `token`, lower-cased, if it has two.
-fn first_two(token: &str) -> Option<(char, char)> {
-    let mut cs = token.chars();
-    let a = crate::tokenizer::to_lower(cs.next()?);
-    let b = crate::tokenizer::to_lower(cs.next()?);
-    Some((a, b))
+/// The first three letters of `token`, lower-cased, when the first two
+/// are Cyrillic (every stem and qualifier is): the third is `'\0'` for a
+/// two-letter token and `'\u{1}'` when it is not Cyrillic. Works on the
+/// bytes, since it runs on every token.
+#[inline]
+fn head3(token: &str) -> Option<(char, char, char)> {
+    let b = token.as_bytes();
+    let first = cyrillic_lower_at(b, 0)?;
+    let second = cyrillic_lower_at(b, 2)?;
+    let third = if b.len() == 4 {
+        '\0'
+    } else {
+        cyrillic_lower_at(b, 4).unwrap_or('\u{1}')
+    };
+    Some((first, second, third))
 }
 
-/// Whether `token` starts like a stem or a collective (their first two
-/// letters): a cheap filter that rejects most words before any lookup.
-fn starts_like_number(token: &str) -> bool {
-    matches!(
-        first_two(token),
-        Some(
-            ('а', 'л')
-                | ('б', 'е' | 'і' | 'ү')
-                | ('е', 'к' | 'л')
-                | ('ж', 'а' | 'е' | 'и' | 'ү')
-                | ('к', 'в')
-                | ('м', 'л' | 'и' | 'ы')
-                | ('н', 'ө')
-                | ('о', 'н' | 'т')
-                | ('с', 'е')
-                | ('т', 'о' | 'ө' | 'р')
-                | ('ү', 'ш')
-                | ('қ', 'ы')
-        )
-    )
+/// The lower-cased Cyrillic letter (two bytes, lead 0xD0 to 0xD3) at byte
+/// `i` of `b`, where `i` is a char boundary. Lower-cases the Russian and
+/// Kazakh capitals by arithmetic (others may come out wrong, but never as a
+/// letter of the stems), since it runs on every token.
+#[inline]
+fn cyrillic_lower_at(b: &[u8], i: usize) -> Option<char> {
+    let (&lead, &cont) = (b.get(i)?, b.get(i + 1)?);
+    if !(0xD0..=0xD3).contains(&lead) || cont & 0xC0 != 0x80 {
+        return None;
+    }
+    let u = (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F);
+    let lower = match u {
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x490.. if u % 2 == 0 => u + 1,
+        _ => u,
+    };
+    char::from_u32(lower)
+}
+
+/// The first two bytes of `token` with its first letter lower-cased (a
+/// Cyrillic letter, or two ASCII ones): enough to rule out most units.
+fn lower_head2(token: &str) -> Option<[u8; 2]> {
+    let b = token.as_bytes();
+    if let Some(c) = cyrillic_lower_at(b, 0) {
+        let mut out = [0u8; 2];
+        c.encode_utf8(&mut out);
+        return Some(out);
+    }
+    match b.first_chunk::<2>() {
+        Some(&[x, y]) if x.is_ascii() && y.is_ascii() => {
+            Some([x.to_ascii_lowercase(), y.to_ascii_lowercase()])
+        }
+        _ => None,
+    }
+}
+
+/// What the first three letters of a word allow it to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    Number,
+    Qualifier,
+    Other,
+}
+
+/// Classifies the first three letters (see [`head3`]) of a word: the
+/// beginnings of the stems and collectives (`он` and `үш` are whole stems
+/// of two letters), and of the qualifiers before a number. A cheap filter
+/// that rejects most words before any lookup; a test checks it against the
+/// tables.
+fn head_of(h: (char, char, char)) -> Head {
+    match h {
+        ('о', 'н', _) | ('ү', 'ш', _) => Head::Number,
+        ('н', 'ө', 'л')
+        | ('б', 'і', 'р')
+        | ('е', 'к', 'і' | 'е')
+        | ('т', 'ө', 'р')
+        | ('б', 'е', 'с')
+        | ('а', 'л', 'т' | 'п')
+        | ('ж', 'е', 'т')
+        | ('с', 'е', 'г' | 'к')
+        | ('т', 'о', 'ғ' | 'қ')
+        | ('ж', 'и', 'ы')
+        | ('о', 'т', 'ы')
+        | ('қ', 'ы', 'р')
+        | ('е', 'л', 'у')
+        | ('ж', 'ү', 'з')
+        | ('м', 'ы', 'ң')
+        | ('м', 'и', 'л')
+        | ('м', 'л', 'н' | 'р')
+        | ('т', 'р', 'и' | 'л')
+        | ('к', 'в', 'а')
+        | ('ж', 'а', 'р')
+        | ('б', 'ү', 'т') => Head::Number,
+        ('ш', 'а', 'м') | ('ж', 'у', 'ы') | ('к', 'е', 'м') => Head::Qualifier,
+        _ => Head::Other,
+    }
 }
 
 /// Recognises a number word in any case form.
 pub(crate) fn number_word(token: &str) -> Option<NumWord> {
-    if token.len() > 48 || token.is_empty() || !starts_like_number(token) {
+    if token.len() > 48 || token.is_empty() {
         return None;
     }
-    let lower = token.strip_suffix('.').unwrap_or(token);
-    let word = stem_and_ending(lower)?;
+    let (a, b, c) = head3(token)?;
+    if head_of((a, b, c)) != Head::Number {
+        return None;
+    }
+    // The two letters in UTF-8 (both Cyrillic, so four bytes): only stems
+    // that begin with them are tried.
+    let mut key = [0u8; 4];
+    let n = a.encode_utf8(&mut key).len();
+    if n != 2 || b.len_utf8() != 2 {
+        return None;
+    }
+    b.encode_utf8(&mut key[2..]);
+    let token = token.strip_suffix('.').unwrap_or(token);
+    let word = stem_and_ending(token, key)?;
     // Checked only after a match: most words never get here.
-    if NOT_NUMBERS.iter().any(|w| eq_ci(lower, w)) {
+    // Lower-casing keeps the length of Cyrillic words.
+    if NOT_NUMBERS
+        .iter()
+        .any(|w| w.len() == token.len() && eq_ci(token, w))
+    {
         return None;
     }
     Some(word)
 }
 
-fn stem_and_ending(lower: &str) -> Option<NumWord> {
+/// The first four bytes of a stem: its first two letters.
+fn head(stem: &str) -> Option<[u8; 4]> {
+    stem.as_bytes().first_chunk::<4>().copied()
+}
+
+/// Matches a word, in any case, against the stems that begin with `first`
+/// (its first two letters, lower-cased, in UTF-8).
+fn stem_and_ending(word: &str, first: [u8; 4]) -> Option<NumWord> {
     for &(stem, value) in COLLECTIVES {
-        if let Some(rest) = strip_prefix_ci(lower, stem) {
+        if head(stem) != Some(first) {
+            continue;
+        }
+        if let Some(rest) = strip_prefix_ci(word, stem) {
             if rest.is_empty() || is_ending(rest) {
                 return Some(NumWord {
                     role: Role::Unit,
@@ -235,7 +327,10 @@ fn stem_and_ending(lower: &str) -> Option<NumWord> {
         }
     }
     for &(stem, value, role) in STEMS {
-        let Some(rest) = strip_prefix_ci(lower, stem) else {
+        if head(stem) != Some(first) {
+            continue;
+        }
+        let Some(rest) = strip_prefix_ci(word, stem) else {
             continue;
         };
         let value = if role == Role::Hundred { 100 } else { value };
@@ -272,7 +367,13 @@ fn stem_and_ending(lower: &str) -> Option<NumWord> {
         }
         // қырық keeps its full form before consonant endings, қырқ before
         // vowel endings.
-        if stem == "қырық" && rest.starts_with(['ы', 'а']) {
+        if stem == "қырық"
+            && rest
+                .chars()
+                .next()
+                .map(to_lower)
+                .is_some_and(|c| c == 'ы' || c == 'а')
+        {
             continue;
         }
         if is_ending(rest) {
@@ -416,10 +517,23 @@ pub(crate) fn unit(token: &str) -> Option<UnitKind> {
     if token.len() > 48 {
         return None;
     }
+    // The first two bytes decide most misses, before any lower-casing.
+    let first = lower_head2(token)?;
+    if !UNITS
+        .iter()
+        .any(|(stem, _)| stem.as_bytes().first_chunk::<2>() == Some(&first))
+    {
+        return None;
+    }
     let mut buf = [0u8; 64];
     let lower = to_lower_str(token, &mut buf)?;
     let lower = lower.trim_end_matches('.');
+    let first = &first;
     UNITS.iter().find_map(|&(stem, kind)| {
+        // The first two bytes decide most misses without a call to memcmp.
+        if stem.as_bytes().first_chunk::<2>() != Some(first) {
+            return None;
+        }
         let rest = lower.strip_prefix(stem)?;
         let rest = rest.strip_prefix('-').unwrap_or(rest);
         let ok = if rest.is_empty() {
@@ -454,10 +568,26 @@ pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
     Some(approx)
 }
 
+/// Whether a mention may begin at `token`: digits, a Roman numeral, or a
+/// word whose first two letters begin a number word or a qualifier. A
+/// superset of what the extractor accepts, cheap enough to run on every
+/// token so that most tokens are passed over at once.
+pub(crate) fn may_begin_mention(token: &str) -> bool {
+    match token.as_bytes().first() {
+        Some(b'0'..=b'9' | b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M') => true,
+        // Cyrillic: І Х С М as Roman numerals, else the two-letter filters.
+        Some(0xD0..=0xD3) => {
+            token.starts_with(['І', 'Х', 'С', 'М'])
+                || head3(token).is_some_and(|h| head_of(h) != Head::Other)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the token could begin a qualifier before a number (шамамен,
 /// кемінде, кем дегенде, жуық).
 pub(crate) fn may_qualify_before(token: &str) -> bool {
-    matches!(first_two(token), Some(('ш', 'а') | ('к', 'е') | ('ж', 'у')))
+    head3(token).is_some_and(|h| head_of(h) == Head::Qualifier)
 }
 
 /// A qualifier standing before the number: шамамен (about).
@@ -515,6 +645,33 @@ mod tests {
         }
         assert!(number_word("оннан").unwrap().ablative);
         assert!(number_word("жүздей").unwrap().about);
+    }
+
+    #[test]
+    fn head_filter_lets_every_stem_and_qualifier_through() {
+        let stems = STEMS.iter().map(|s| s.0);
+        let words = stems.chain(COLLECTIVES.iter().map(|c| c.0));
+        for w in words {
+            assert_eq!(head3(w).map(head_of), Some(Head::Number), "{w}");
+            // Upper case and an ending change nothing.
+            let upper: String = w.chars().flat_map(char::to_uppercase).collect();
+            assert_eq!(head3(&upper).map(head_of), Some(Head::Number), "{upper}");
+        }
+        for q in [
+            "шамамен",
+            "шамасы",
+            "шамада",
+            "жуық",
+            "кемінде",
+            "кемі",
+            "кем",
+        ] {
+            assert_eq!(head3(q).map(head_of), Some(Head::Qualifier), "{q}");
+            assert!(may_qualify_before(q), "{q}");
+        }
+        for other in ["жер", "кейін", "жаңа", "ел", "мысалы", "а", ""] {
+            assert!(!may_begin_mention(other), "{other}");
+        }
     }
 
     #[test]

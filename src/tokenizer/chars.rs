@@ -157,13 +157,21 @@ pub(crate) fn to_lower(c: char) -> char {
             _ => u,
         }
     } else {
-        let mut lower = c.to_lowercase();
-        return match (lower.next(), lower.next()) {
-            (Some(l), None) => l,
-            _ => c,
-        };
+        return to_lower_other(c);
     };
     char::from_u32(mapped).unwrap_or(c)
+}
+
+/// [`to_lower`] outside ASCII and Cyrillic: rare in Kazakh text, kept out
+/// of line so that the common path inlines.
+#[cold]
+#[inline(never)]
+fn to_lower_other(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
 }
 
 /// Lower-cases `s` into `buf` with [`to_lower`], without allocating;
