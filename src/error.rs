@@ -12,6 +12,11 @@ pub enum ErrorKind {
     InvalidUtf8,
     /// A value is outside what the operation accepts.
     InvalidInput,
+    /// A model file is not a model of this crate, is of another format
+    /// version, or is truncated or corrupted.
+    Model,
+    /// Reading from a reader failed.
+    Io,
 }
 
 /// An error from this crate: a kind, a message, and where known a line

@@ -47,6 +47,41 @@ pub enum Command {
     /// classes. Malformed IOB2 or invalid UTF-8 exits with status 1.
     #[command(after_help = crate::EXIT_STATUS)]
     Numbers(NumbersArgs),
+    /// Lemmas against a CoNLL-U file.
+    ///
+    /// Lemmatizes the FORM of every word line with `kazakh::morph::lemma`
+    /// (without looking at the gold UPOS) and compares it with the gold
+    /// LEMMA, ignoring letter case. Prints one JSON line:
+    /// {"all":{"correct","total","accuracy"},"noun_propn":{…},"upos":{"NOUN":{…},…}}
+    /// with accuracies in percent rounded to 2 decimals. Malformed CoNLL-U
+    /// or invalid UTF-8 exits with status 1.
+    #[command(after_help = crate::EXIT_STATUS)]
+    Lemmas(LemmasArgs),
+    /// People, places and organizations against an IOB2 file (KazNERD
+    /// layout).
+    ///
+    /// Tags the tokens of each gold sentence and scores strict IOB2 spans
+    /// (seqeval/conlleval definitions: label and both token boundaries must
+    /// match) for PER (KazNERD PERSON), LOC (GPE and LOCATION) and ORG
+    /// (ORGANISATION); other gold types count as O. Prints one JSON line:
+    /// {"labels":{"PER":{"precision","recall","f1","gold","system"},…},"micro":{…}}
+    /// with percentages rounded to 2 decimals. Malformed IOB2 or invalid
+    /// UTF-8 exits with status 1.
+    #[command(after_help = crate::EXIT_STATUS)]
+    Ner(crate::ner::EvalArgs),
+}
+
+/// Arguments of `kazakh eval lemmas`.
+#[derive(Debug, clap::Args)]
+pub struct LemmasArgs {
+    /// Gold CoNLL-U file (`-` for standard input).
+    #[arg(long, value_name = "FILE.conllu")]
+    gold: PathBuf,
+
+    /// Print up to N wrong lemmas on standard error, one per line: form,
+    /// gold lemma, system lemma and gold UPOS, separated by tabs.
+    #[arg(long, value_name = "N")]
+    show_errors: Option<usize>,
 }
 
 /// Arguments of `kazakh eval tokens`.
@@ -78,6 +113,8 @@ pub fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Tokens(args) => tokens(args),
         Command::Numbers(args) => numbers(args),
+        Command::Lemmas(args) => lemmas(args),
+        Command::Ner(args) => crate::ner::eval(args),
     }
 }
 
@@ -175,11 +212,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
     }
     errors.finish();
 
-    let mut scores = scorer.scores(&NUMBER_LABELS);
-    for (_, score) in &mut scores.labels {
-        *score = round(*score);
-    }
-    scores.micro = round(scores.micro);
+    let scores = rounded(scorer.scores(&NUMBER_LABELS));
     let variants = sentences.iter().any(|s| s.id().is_some()).then(|| {
         let multi: Vec<_> = groups.values().filter(|v| v.len() >= 2).collect();
         let agreeing = multi
@@ -291,6 +324,15 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// The scores with percentages rounded to 2 decimals.
+pub(crate) fn rounded(mut scores: LabelScores) -> LabelScores {
+    for (_, score) in &mut scores.labels {
+        *score = round(*score);
+    }
+    scores.micro = round(scores.micro);
+    scores
+}
+
 fn round(score: Score) -> Score {
     Score {
         precision: round2(score.precision),
@@ -298,4 +340,76 @@ fn round(score: Score) -> Score {
         f1: round2(score.f1),
         ..score
     }
+}
+
+/// Accuracy over a group of words.
+#[derive(Serialize, Default, Clone, Copy)]
+struct Accuracy {
+    correct: usize,
+    total: usize,
+    accuracy: f64,
+}
+
+impl Accuracy {
+    fn add(&mut self, ok: bool) {
+        self.total += 1;
+        self.correct += usize::from(ok);
+    }
+
+    fn rounded(mut self) -> Self {
+        self.accuracy = if self.total == 0 {
+            0.0
+        } else {
+            round2(100.0 * self.correct as f64 / self.total as f64)
+        };
+        self
+    }
+}
+
+/// The JSON report of `kazakh eval lemmas`.
+#[derive(Serialize)]
+struct LemmasReport {
+    all: Accuracy,
+    noun_propn: Accuracy,
+    upos: BTreeMap<String, Accuracy>,
+}
+
+fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
+    use crate::lemmatize::{conllu_lines, Line};
+    let input = Input::new(Some(args.gold));
+    let text = input.read_text(false)?;
+    let lines =
+        conllu_lines(&text).map_err(|e| Failure::content(format!("{}: {e}", input.name())))?;
+    let mut all = Accuracy::default();
+    let mut noun_propn = Accuracy::default();
+    let mut upos: BTreeMap<String, Accuracy> = BTreeMap::new();
+    let limit = args.show_errors.unwrap_or(0);
+    let mut shown = 0;
+    let mut err = std::io::stderr().lock();
+    for line in lines {
+        let Line::Word(cols) = line else { continue };
+        let (form, gold, tag) = (cols[1], cols[2], cols[3]);
+        let system = kazakh::morph::lemma(form);
+        let ok = system.to_lowercase() == gold.to_lowercase();
+        all.add(ok);
+        if tag == "NOUN" || tag == "PROPN" {
+            noun_propn.add(ok);
+        }
+        upos.entry(tag.to_owned()).or_default().add(ok);
+        if !ok && shown < limit {
+            shown += 1;
+            let _ = writeln!(err, "{form}\t{gold}\t{system}\t{tag}");
+        }
+    }
+    let report = LemmasReport {
+        all: all.rounded(),
+        noun_propn: noun_propn.rounded(),
+        upos: upos.into_iter().map(|(k, v)| (k, v.rounded())).collect(),
+    };
+    let mut line = serde_json::to_string(&report)
+        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
+    line.push('\n');
+    let mut out = Output::stdout();
+    out.write_str(&line)?;
+    out.finish()
 }

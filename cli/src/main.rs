@@ -6,8 +6,12 @@
 
 mod eval;
 mod io;
+mod lemmatize;
+mod ner;
 mod numbers;
 mod tokenize;
+#[cfg(feature = "train")]
+mod train;
 
 use std::process::ExitCode;
 
@@ -39,6 +43,18 @@ enum Command {
     /// and dates, with exact values.
     #[command(after_help = EXIT_STATUS)]
     Numbers(numbers::Args),
+    /// Print the lemma of every token (`token<TAB>lemma`), or fill the
+    /// LEMMA column of a CoNLL-U file.
+    #[command(after_help = EXIT_STATUS)]
+    Lemmatize(lemmatize::Args),
+    /// Find people, places and organizations, with their names in
+    /// nominative form.
+    #[command(after_help = EXIT_STATUS)]
+    Ner(ner::Args),
+    /// Train models (built with the `train` feature).
+    #[cfg(feature = "train")]
+    #[command(subcommand)]
+    Train(train::Command),
     /// Score the library against gold annotations.
     #[command(subcommand)]
     Eval(eval::Command),
@@ -52,6 +68,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tokenize(args) => tokenize::run(args),
         Command::Numbers(args) => numbers::run(args),
+        Command::Lemmatize(args) => lemmatize::run(args),
+        Command::Ner(args) => ner::run(args),
+        #[cfg(feature = "train")]
+        Command::Train(command) => train::run(command),
         Command::Eval(command) => eval::run(command),
     };
     match result {

@@ -1,1 +1,326 @@
 //! Kazakh morphology: suffix analysis, lemmas and nominative forms of names.
+//!
+//! Kazakh words are a stem followed by a chain of suffixes whose vowels
+//! follow the stem (vowel harmony: кітап-тар, мектеп-тер) and whose first
+//! consonant follows the stem's last sound (адам-ның, жол-дың, кітап-тың).
+//! [`analyze`] strips suffix chains from the right — case, possessive and
+//! plural for nominals; tense, person, participles, converbs, negation and
+//! the passive for verbs — undoes the alternations at the stem edge
+//! (кітабы → кітап, жүрегі → жүрек, орны → орын) and ranks the readings
+//! with a lexicon of stems (hunspell-kk and KazNERD; see `DESIGN.md`).
+//!
+//! | function | gives |
+//! |---|---|
+//! | [`analyze`] | ranked [`Analysis`] values: stem, lemma, [`Suffix`] chain, confidence |
+//! | [`lemma`] | the dictionary form, as UD Kazakh writes it; borrowed when no change is needed |
+//! | [`nominative`] | the citation form of a multi-word name (Ақтөбе облысының → Ақтөбе облысы) |
+//! | [`split_case`] | where the case ending starts, and the case: a cheap feature for taggers |
+//!
+//! ```
+//! use kazakh::morph::{self, Case};
+//!
+//! assert_eq!(morph::lemma("өңірдегі"), "өңір");
+//! assert_eq!(morph::lemma("Қазақстанның"), "Қазақстан");
+//! assert_eq!(morph::lemma("кітабы"), "кітап");
+//! assert_eq!(morph::lemma("215-інің"), "215");
+//! assert_eq!(morph::nominative(&["Ақтөбе", "облысының"]), "Ақтөбе облысы");
+//! assert_eq!(morph::split_case("Семейде"), (10, Case::Locative));
+//! ```
+//!
+//! No function here panics on any `&str`; stems are always prefixes of the
+//! word ending on a char boundary.
+
+mod closed;
+mod engine;
+mod lexicon;
+mod memo;
+mod phon;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+
+/// Grammatical case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Case {
+    /// No ending: атау септік.
+    Nominative,
+    /// -ның/-нің/-дың/-дің/-тың/-тің.
+    Genitive,
+    /// -ға/-ге/-қа/-ке, -на/-не after a possessive, -а/-е after -м, -ң.
+    Dative,
+    /// -ны/-ні/-ды/-ді/-ты/-ті, -н after a possessive.
+    Accusative,
+    /// -да/-де/-та/-те, -нда/-нде after a possessive (also -дағы, which
+    /// UD Kazakh marks Case=Loc).
+    Locative,
+    /// -дан/-ден/-нан/-нен/-тан/-тен.
+    Ablative,
+    /// -мен/-бен/-пен (-менен).
+    Instrumental,
+}
+
+impl Case {
+    /// The UD feature value: `Nom`, `Gen`, `Dat`, `Acc`, `Loc`, `Abl`, `Ins`.
+    pub fn ud(self) -> &'static str {
+        match self {
+            Case::Nominative => "Nom",
+            Case::Genitive => "Gen",
+            Case::Dative => "Dat",
+            Case::Accusative => "Acc",
+            Case::Locative => "Loc",
+            Case::Ablative => "Abl",
+            Case::Instrumental => "Ins",
+        }
+    }
+}
+
+/// Person of a possessive ending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Person {
+    /// 1st person: -(ы)м, -(ы)мыз.
+    First,
+    /// 2nd person familiar: -(ы)ң, -(ы)ңдар.
+    Second,
+    /// 2nd person polite: -(ы)ңыз, -(ы)ңыздар.
+    SecondPolite,
+    /// 3rd person, any possessor: -(с)ы.
+    Third,
+}
+
+/// Number of a possessor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Number {
+    /// One possessor (3rd person: any).
+    Singular,
+    /// Several possessors.
+    Plural,
+}
+
+/// A coarse class of verb endings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VerbForm {
+    /// Passive voice -ыл/-іл/-л/-н (UD lemmas drop it: жоспарланып → жоспарла).
+    Passive,
+    /// Negation -ма/-ме/-ба/-бе/-па/-пе.
+    Negative,
+    /// Past tense -ды/-ді/-ты/-ті, -ыпты (with its personal ending).
+    Past,
+    /// Present tense -а/-е/-й with a personal ending (-ады, -йды, -амын).
+    Present,
+    /// Future or aorist -ар/-р, -мақ, -мас.
+    Future,
+    /// Participles -ған/-ген/-қан/-кен, -атын/-йтын (and -ғандық).
+    Participle,
+    /// Converbs -ып/-іп/-п, -а/-е/-й, -ғалы, -май.
+    Converb,
+    /// The verbal noun -у.
+    Gerund,
+    /// Conditional -са/-се (with its personal ending).
+    Conditional,
+    /// Imperative and optative (-сын, -айын, -айық, -ыңыз, -шы).
+    Imperative,
+}
+
+/// What a suffix means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Morpheme {
+    /// Plural -лар/-лер/-дар/-дер/-тар/-тер.
+    Plural,
+    /// A possessive ending.
+    Possessive {
+        /// Person of the possessor.
+        person: Person,
+        /// Number of the possessor.
+        number: Number,
+    },
+    /// A case ending.
+    Case(Case),
+    /// -дағы/-дегі/-тағы/-тегі (-ндағы after a possessive): 'which is in'
+    /// (UD: Case=Loc).
+    Attributive,
+    /// -ғы/-гі/-қы/-кі on adverbs of time and place (биылғы → биыл).
+    Temporal,
+    /// Ordinal -ыншы/-інші/-ншы/-нші (бесінші → бес).
+    Ordinal,
+    /// Derivation -лық/-лік/-дық/-дік/-тық/-тік (abstract noun or
+    /// adjective). The lemma keeps it.
+    Abstract,
+    /// Derivation -шы/-ші (agent noun). The lemma keeps it.
+    Agent,
+    /// A verb ending.
+    Verbal(VerbForm),
+}
+
+/// Part of speech as far as morphology can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Pos {
+    /// A declinable word: noun, adjective, pronoun, numeral.
+    Nominal,
+    /// A proper noun (its lemma keeps its capital).
+    Proper,
+    /// A verb (its lemma is the bare stem).
+    Verb,
+    /// A number written in digits, or digits with `%`.
+    Number,
+    /// A function word, or anything else left whole.
+    Other,
+}
+
+/// One suffix of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suffix<'a> {
+    /// The suffix as written in the word (a slice of it).
+    pub text: &'a str,
+    /// Its meaning.
+    pub morpheme: Morpheme,
+}
+
+/// One reading of a word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis<'a> {
+    /// The stem as written in the word: a prefix of it, ending on a char
+    /// boundary (`кітаб` in `кітабы`).
+    pub stem: &'a str,
+    /// The dictionary form (`кітап`), following UD Kazakh conventions.
+    pub lemma: Cow<'a, str>,
+    /// Part of speech of the lemma.
+    pub pos: Pos,
+    /// The suffixes after the stem, left to right; together with `stem`
+    /// they spell the word.
+    pub suffixes: Vec<Suffix<'a>>,
+    /// A rough probability that this reading is right, in `0.0..=1.0`.
+    pub confidence: f32,
+}
+
+impl Analysis<'_> {
+    /// The case of the word: the last case ending, or
+    /// [`Case::Nominative`] when there is none.
+    pub fn case(&self) -> Case {
+        self.suffixes
+            .iter()
+            .rev()
+            .find_map(|s| match s.morpheme {
+                Morpheme::Case(c) => Some(c),
+                Morpheme::Attributive => Some(Case::Locative),
+                _ => None,
+            })
+            .unwrap_or(Case::Nominative)
+    }
+}
+
+/// Readings of `word`, best first (at least one: a word that cannot be
+/// analysed is its own stem with no suffixes).
+///
+/// ```
+/// use kazakh::morph::{analyze, Case, Morpheme, Number, Person};
+///
+/// let best = &analyze("облысының")[0];
+/// assert_eq!(best.lemma, "облыс");
+/// assert_eq!(best.stem, "облыс");
+/// let meanings: Vec<Morpheme> = best.suffixes.iter().map(|s| s.morpheme).collect();
+/// assert_eq!(
+///     meanings,
+///     [
+///         Morpheme::Possessive { person: Person::Third, number: Number::Singular },
+///         Morpheme::Case(Case::Genitive),
+///     ]
+/// );
+/// // Unknown foreign words stay whole.
+/// assert_eq!(analyze("Wikipedia")[0].lemma, "Wikipedia");
+/// ```
+pub fn analyze(word: &str) -> Vec<Analysis<'_>> {
+    engine::analyze(word)
+}
+
+/// The dictionary form of `word`, as UD Kazakh writes lemmas: nouns and
+/// adjectives without case, possessive and plural endings, lower case
+/// except proper nouns; verbs as their bare stem without the passive
+/// (болады → бол, жоспарланып → жоспарла); digits without a hyphenated
+/// ending (55-ші → 55). Borrowed from `word` when the lemma is a prefix of
+/// it; allocates only when letters change (кітабы → кітап, Үкімет →
+/// үкімет).
+///
+/// ```
+/// use std::borrow::Cow;
+/// use kazakh::morph::lemma;
+///
+/// assert_eq!(lemma("конкурсы"), "конкурс");
+/// assert_eq!(lemma("Еуровидениенің"), "Еуровидение");
+/// assert_eq!(lemma("өңірдегі"), "өңір");
+/// assert_eq!(lemma("болады"), "бол");
+/// assert_eq!(lemma("ҚР-ның"), "ҚР");
+/// assert!(matches!(lemma("өңір"), Cow::Borrowed(_)));
+/// ```
+pub fn lemma(word: &str) -> Cow<'_, str> {
+    engine::lemma(word)
+}
+
+/// Where the case ending of `word` starts (a byte offset on a char
+/// boundary, `word.len()` when there is none) and which case it is, from
+/// the best reading. Possessive and plural endings stay before the offset:
+/// `облысының` → (`облысы`.len(), Genitive). Cheap enough to call per token
+/// for tagger features; for verbs it gives `(word.len(), Nominative)`.
+///
+/// ```
+/// use kazakh::morph::{split_case, Case};
+///
+/// assert_eq!(split_case("Тоқаевқа"), ("Тоқаев".len(), Case::Dative));
+/// assert_eq!(split_case("партиясынан"), ("партиясы".len(), Case::Ablative));
+/// assert_eq!(split_case("кітап"), ("кітап".len(), Case::Nominative));
+/// ```
+pub fn split_case(word: &str) -> (usize, Case) {
+    engine::split_case(word)
+}
+
+/// The citation form of a multi-word name: the tokens joined by spaces,
+/// quotation marks dropped, and the case ending of the last word removed,
+/// keeping the possessive that links a compound.
+///
+/// ```
+/// use kazakh::morph::nominative;
+///
+/// assert_eq!(nominative(&["Ақтөбе", "облысының"]), "Ақтөбе облысы");
+/// assert_eq!(nominative(&["«", "Ақ", "жол", "»", "партиясынан"]), "Ақ жол партиясы");
+/// assert_eq!(nominative(&["Семейде"]), "Семей");
+/// assert_eq!(nominative(&["Тоқаевқа"]), "Тоқаев");
+/// ```
+pub fn nominative(tokens: &[&str]) -> String {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.trim_matches(is_quote))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if i + 1 == words.len() {
+            let (end, _) = split_case(w);
+            let stem = w.get(..end).unwrap_or(w);
+            let stem = stem.trim_end_matches('-');
+            out.push_str(if stem.is_empty() { w } else { stem });
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '«' | '»' | '"' | '“' | '”' | '„' | '‟' | '‹' | '›' | '\'' | '‘' | '’' | '`'
+    )
+}
+
+/// Number of stems in the built-in lexicon (for diagnostics).
+pub fn lexicon_size() -> usize {
+    lexicon::len()
+}

@@ -1,1 +1,820 @@
 //! Gazetteers written from facts: places, personal names, organization heads.
+//!
+//! The word lists live in `src/ner/gazetteer/*.txt` (one entry per line,
+//! `#` comments; see `SOURCES.md` there) and are compiled into the library
+//! with `include_str!`. They are parsed once, on first use, into:
+//!
+//! - a map from lower-cased single-word entries to the lists they are in
+//!   ([`token_flags`]); an entry written wholly in capitals (`АҚ`, `ЕО`,
+//!   `НАТО`) only matches a token written in capitals too, so that the
+//!   legal form `АҚ` does not fire on the adjective `ақ`;
+//! - the surname and patronymic endings (`ов`, `ұлы`, `евна` …);
+//! - the multi-word entries, keyed by their first word ([`phrase_flags`]).
+//!
+//! Lookups ignore letter case and accept one inflectional ending on the
+//! word (`Ақтөбеде` → `Ақтөбе`, `АҚШ-тың` → `АҚШ`, `министрлігінің` →
+//! `министрлігі`).
+
+use std::collections::HashMap;
+use std::ops::{BitOr, BitOrAssign};
+use std::sync::LazyLock;
+
+use crate::tokenizer::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
+
+/// Gazetteer flags of one token: which lists matched, and where the token
+/// stands in a multi-word match. A set of bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct GazHit(u16);
+
+impl GazHit {
+    /// No list matched.
+    pub(crate) const NONE: GazHit = GazHit(0);
+    /// A region, city, district or town of Kazakhstan (`regions.txt`).
+    pub(crate) const REGION: GazHit = GazHit(1 << 0);
+    /// A country, foreign city, continent or world region (`world_places.txt`).
+    pub(crate) const WORLD_PLACE: GazHit = GazHit(1 << 1);
+    /// A river, lake, sea, mountain, desert or steppe (`natural_places.txt`).
+    pub(crate) const NATURAL_PLACE: GazHit = GazHit(1 << 2);
+    /// A personal first name (`first_names.txt`).
+    pub(crate) const FIRST_NAME: GazHit = GazHit(1 << 3);
+    /// The word ends in a surname or patronymic ending (`surname_endings.txt`).
+    pub(crate) const SURNAME_ENDING: GazHit = GazHit(1 << 4);
+    /// A word that heads organization names: `министрлігі`, `банкі`, `АҚ`
+    /// (`org_heads.txt`).
+    pub(crate) const ORG_HEAD: GazHit = GazHit(1 << 5);
+    /// A known organization or its abbreviation (`organizations.txt`).
+    pub(crate) const ORGANIZATION: GazHit = GazHit(1 << 6);
+    /// A title or form of address next to a person's name (`person_titles.txt`).
+    pub(crate) const PERSON_TITLE: GazHit = GazHit(1 << 7);
+    /// The first token of a multi-word match ([`phrase_flags`]).
+    pub(crate) const PHRASE_START: GazHit = GazHit(1 << 8);
+    /// A later token of a multi-word match ([`phrase_flags`]).
+    pub(crate) const PHRASE_INSIDE: GazHit = GazHit(1 << 9);
+    /// Only a stem matched, after an inflectional ending was removed
+    /// ([`token_flags`]).
+    pub(crate) const INFLECTED: GazHit = GazHit(1 << 10);
+
+    /// The list flags (everything but the phrase position and `INFLECTED`).
+    pub(crate) const LISTS: GazHit = GazHit(0xFF);
+    /// The place lists together.
+    pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
+
+    /// The raw bits.
+    #[inline]
+    pub(crate) const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Flags from raw bits.
+    #[inline]
+    pub(crate) const fn from_bits(bits: u16) -> GazHit {
+        GazHit(bits)
+    }
+
+    /// Whether every flag of `other` is set in `self`.
+    #[inline]
+    pub(crate) const fn contains(self, other: GazHit) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether some flag of `other` is set in `self`.
+    #[inline]
+    pub(crate) const fn intersects(self, other: GazHit) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Whether no flag is set.
+    #[inline]
+    pub(crate) const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl BitOr for GazHit {
+    type Output = GazHit;
+    #[inline]
+    fn bitor(self, rhs: GazHit) -> GazHit {
+        GazHit(self.0 | rhs.0)
+    }
+}
+
+impl BitOrAssign for GazHit {
+    #[inline]
+    fn bitor_assign(&mut self, rhs: GazHit) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// One data file of entries and the flag its entries get.
+struct List {
+    /// File name, for tests and messages.
+    name: &'static str,
+    /// File contents.
+    text: &'static str,
+    /// Flag of its entries.
+    flag: GazHit,
+    /// Minimum number of entries, checked by the tests.
+    min: usize,
+}
+
+/// The word lists (surname endings are kept apart in [`SURNAME_LIST`]).
+const LISTS: [List; 7] = [
+    List {
+        name: "regions.txt",
+        text: include_str!("gazetteer/regions.txt"),
+        flag: GazHit::REGION,
+        min: 150,
+    },
+    List {
+        name: "world_places.txt",
+        text: include_str!("gazetteer/world_places.txt"),
+        flag: GazHit::WORLD_PLACE,
+        min: 300,
+    },
+    List {
+        name: "natural_places.txt",
+        text: include_str!("gazetteer/natural_places.txt"),
+        flag: GazHit::NATURAL_PLACE,
+        min: 100,
+    },
+    List {
+        name: "first_names.txt",
+        text: include_str!("gazetteer/first_names.txt"),
+        flag: GazHit::FIRST_NAME,
+        min: 550,
+    },
+    List {
+        name: "org_heads.txt",
+        text: include_str!("gazetteer/org_heads.txt"),
+        flag: GazHit::ORG_HEAD,
+        min: 60,
+    },
+    List {
+        name: "organizations.txt",
+        text: include_str!("gazetteer/organizations.txt"),
+        flag: GazHit::ORGANIZATION,
+        min: 120,
+    },
+    List {
+        name: "person_titles.txt",
+        text: include_str!("gazetteer/person_titles.txt"),
+        flag: GazHit::PERSON_TITLE,
+        min: 60,
+    },
+];
+
+/// Surname and patronymic endings.
+const SURNAME_LIST: List = List {
+    name: "surname_endings.txt",
+    text: include_str!("gazetteer/surname_endings.txt"),
+    flag: GazHit::SURNAME_ENDING,
+    min: 30,
+};
+
+/// Case endings (alone or after the 3rd person possessive) removed from a
+/// word before looking up its stem: genitive, dative, accusative,
+/// locative, ablative, instrumental and the `-дағы` attribute.
+const ENDINGS: [&str; 45] = [
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің", // genitive
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "на",
+    "не",
+    "а",
+    "е", // dative
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "н", // accusative
+    "да",
+    "де",
+    "та",
+    "те",
+    "нда",
+    "нде", // locative
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен", // ablative
+    "мен",
+    "бен",
+    "пен",
+    "менен",
+    "бенен",
+    "пенен", // instrumental
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
+    "ндағы",
+    "ндегі", // -дағы
+];
+
+/// Longest word (in bytes) that is looked up; longer tokens get no flags.
+const MAX_WORD_BYTES: usize = 160;
+
+/// Shortest stem (in chars) left after removing an ending.
+const MIN_STEM_CHARS: usize = 2;
+
+/// Shortest part (in chars) before a surname ending.
+const MIN_SURNAME_ROOT_CHARS: usize = 2;
+
+/// Flags of one single-word entry.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// Flags that apply in any letter case.
+    any: u16,
+    /// Flags that apply only when the token is written in capitals
+    /// (entries that are acronyms).
+    upper: u16,
+}
+
+/// A multi-word entry, stored under its first word.
+struct Phrase {
+    /// The lower-cased words after the first.
+    rest: Box<[Box<str>]>,
+    /// The lists it is in.
+    flags: GazHit,
+}
+
+/// The parsed lists.
+struct Tables {
+    /// Lower-cased single-word entries.
+    words: HashMap<Box<str>, Entry>,
+    /// Lower-cased surname endings, longest first.
+    surname_endings: Box<[Box<str>]>,
+    /// Multi-word entries by lower-cased first word, longest first.
+    phrases: HashMap<Box<str>, Vec<Phrase>>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(build);
+
+/// The entries of a data file: trimmed, non-empty lines that are not
+/// `#` comments.
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// `s` lower-cased letter by letter with the tokenizer's [`to_lower`].
+fn lower(s: &str) -> String {
+    s.chars().map(to_lower).collect()
+}
+
+/// Whether `s` is an acronym: at least two letters, all capitals.
+fn is_acronym(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// Parses all lists.
+fn build() -> Tables {
+    let mut words: HashMap<Box<str>, Entry> = HashMap::new();
+    let mut phrases: HashMap<Box<str>, Vec<Phrase>> = HashMap::new();
+    for list in &LISTS {
+        for entry in entries(list.text) {
+            let lowered = lower(entry);
+            let mut parts = lowered.split_whitespace();
+            let Some(first) = parts.next() else { continue };
+            let rest: Box<[Box<str>]> = parts.map(Box::from).collect();
+            if rest.is_empty() {
+                let slot = words.entry(Box::from(first)).or_default();
+                if is_acronym(entry) {
+                    slot.upper |= list.flag.bits();
+                } else {
+                    slot.any |= list.flag.bits();
+                }
+                continue;
+            }
+            let group = phrases.entry(Box::from(first)).or_default();
+            match group.iter_mut().find(|p| p.rest == rest) {
+                Some(p) => p.flags |= list.flag,
+                None => group.push(Phrase {
+                    rest,
+                    flags: list.flag,
+                }),
+            }
+        }
+    }
+    for group in phrases.values_mut() {
+        group.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+    }
+    let mut surname_endings: Vec<Box<str>> = entries(SURNAME_LIST.text)
+        .map(|e| Box::from(lower(e)))
+        .collect();
+    surname_endings.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    surname_endings.dedup();
+    Tables {
+        words,
+        surname_endings: surname_endings.into_boxed_slice(),
+        phrases,
+    }
+}
+
+/// Whether the first `chars` characters of `word` contain no lower-case
+/// letter.
+fn upper_prefix(word: &str, chars: usize) -> bool {
+    word.chars().take(chars).all(|c| !c.is_lowercase())
+}
+
+/// `s` without trailing hyphens (`ақш-` of `АҚШ-тың`).
+fn trim_hyphens(s: &str) -> &str {
+    s.trim_end_matches(['-', '\u{2010}', '\u{2011}'])
+}
+
+impl Tables {
+    /// Flags of the lower-cased form `stem`, whose first `chars`
+    /// characters in `word` are its original spelling.
+    fn lookup(&self, stem: &str, word: &str, chars: usize) -> u16 {
+        let mut bits = 0;
+        if let Some(e) = self.words.get(stem) {
+            bits |= e.any;
+            if e.upper != 0 && upper_prefix(word, chars) {
+                bits |= e.upper;
+            }
+        }
+        if self.has_surname_ending(stem) {
+            bits |= GazHit::SURNAME_ENDING.bits();
+        }
+        bits
+    }
+
+    /// Whether lower-cased `s` ends in a surname ending after a root of
+    /// at least [`MIN_SURNAME_ROOT_CHARS`] letters.
+    fn has_surname_ending(&self, s: &str) -> bool {
+        self.surname_endings.iter().any(|e| {
+            s.strip_suffix(&**e).is_some_and(|root| {
+                root.chars().filter(|c| c.is_alphabetic()).count() >= MIN_SURNAME_ROOT_CHARS
+            })
+        })
+    }
+}
+
+/// Flags for one token. Case-insensitive; matches the word itself and the
+/// word with an inflectional case/possessive ending removed (e.g.
+/// "Ақтөбеде" → "Ақтөбе", "Алматыға", "Ресейдің", "министрлігінің" →
+/// "министрлігі" head, "Назарбаевтың" → surname ending "ев" + case).
+/// Only a stem of at least two letters is looked up; a hyphen before the
+/// ending is dropped (`АҚШ-тың`). [`GazHit::INFLECTED`] is set when only
+/// a stem matched.
+pub(crate) fn token_flags(word: &str) -> GazHit {
+    if word.is_empty() || word.len() > MAX_WORD_BYTES {
+        return GazHit::NONE;
+    }
+    let mut buf = [0u8; MAX_WORD_BYTES * 2];
+    let Some(low) = to_lower_str(word, &mut buf) else {
+        return GazHit::NONE;
+    };
+    let t = &*TABLES;
+    let whole = t.lookup(low, word, usize::MAX);
+    if whole != 0 {
+        return GazHit(whole);
+    }
+    let mut bits = 0;
+    for ending in ENDINGS {
+        let Some(stem) = low.strip_suffix(ending) else {
+            continue;
+        };
+        let stem = trim_hyphens(stem);
+        let chars = stem.chars().count();
+        if chars < MIN_STEM_CHARS {
+            continue;
+        }
+        bits |= t.lookup(stem, word, chars);
+    }
+    if bits != 0 {
+        bits |= GazHit::INFLECTED.bits();
+    }
+    GazHit(bits)
+}
+
+/// Whether `rest` (what follows a phrase's last word in a token) is empty
+/// or one case ending, optionally after a hyphen, in any letter case.
+fn is_phrase_tail(rest: &str) -> bool {
+    if rest.is_empty() {
+        return true;
+    }
+    let rest = rest
+        .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+        .unwrap_or(rest);
+    ENDINGS.iter().any(|e| eq_ci(rest, e))
+}
+
+/// Whether `tokens` begin with the words of `rest`, the last one
+/// possibly inflected.
+fn phrase_matches(rest: &[Box<str>], tokens: &[&str]) -> bool {
+    let Some((last, init)) = rest.split_last() else {
+        return false;
+    };
+    if tokens.len() < rest.len() {
+        return false;
+    }
+    init.iter().zip(tokens).all(|(w, t)| eq_ci(t, w))
+        && strip_prefix_ci(tokens[init.len()], last).is_some_and(is_phrase_tail)
+}
+
+/// Multi-word entries (e.g. "Солтүстік Қазақстан", "Ақ жол", "Біріккен
+/// Араб Әмірліктері"): mark, for a sentence of tokens, which tokens
+/// start/continue a multi-word gazetteer match (longest match,
+/// case-insensitive, last token may be inflected). `out` is cleared and
+/// gets one [`GazHit`] per token: [`GazHit::PHRASE_START`] or
+/// [`GazHit::PHRASE_INSIDE`] together with the lists of the phrase, or
+/// [`GazHit::NONE`]. Matches do not overlap; they are taken left to right.
+pub(crate) fn phrase_flags(tokens: &[&str], out: &mut Vec<GazHit>) {
+    out.clear();
+    out.resize(tokens.len(), GazHit::NONE);
+    let t = &*TABLES;
+    let mut buf = [0u8; MAX_WORD_BYTES * 2];
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        let group = if token.len() <= MAX_WORD_BYTES {
+            to_lower_str(token, &mut buf).and_then(|low| t.phrases.get(low))
+        } else {
+            None
+        };
+        let found =
+            group.and_then(|g| g.iter().find(|p| phrase_matches(&p.rest, &tokens[i + 1..])));
+        match found {
+            Some(p) => {
+                let n = p.rest.len() + 1;
+                out[i] = GazHit::PHRASE_START | p.flags;
+                for slot in &mut out[i + 1..i + n] {
+                    *slot = GazHit::PHRASE_INSIDE | p.flags;
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// All data files, with their minimum sizes.
+    fn all_lists() -> impl Iterator<Item = &'static List> {
+        LISTS.iter().chain(std::iter::once(&SURNAME_LIST))
+    }
+
+    #[test]
+    fn data_files_parse_and_are_large_enough() {
+        for list in all_lists() {
+            assert!(
+                list.text.starts_with('#'),
+                "{} must start with a comment header",
+                list.name
+            );
+            let n = entries(list.text).count();
+            assert!(
+                n >= list.min,
+                "{}: {} entries, expected at least {}",
+                list.name,
+                n,
+                list.min
+            );
+        }
+    }
+
+    #[test]
+    fn data_lines_are_trimmed_non_empty_and_unique() {
+        for list in all_lists() {
+            let mut seen = HashSet::new();
+            for (no, line) in list.text.lines().enumerate() {
+                assert!(!line.is_empty(), "{}:{}: empty line", list.name, no + 1);
+                assert_eq!(line, line.trim(), "{}:{}: untrimmed", list.name, no + 1);
+                if line.starts_with('#') {
+                    continue;
+                }
+                assert!(
+                    !line.contains("  ") && !line.contains('\t'),
+                    "{}:{}: inner whitespace",
+                    list.name,
+                    no + 1
+                );
+                assert!(
+                    seen.insert(lower(line)),
+                    "{}:{}: duplicate {:?}",
+                    list.name,
+                    no + 1,
+                    line
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn surname_endings_are_lower_case_without_hyphen() {
+        for e in entries(SURNAME_LIST.text) {
+            assert_eq!(e, lower(e), "{e}");
+            assert!(!e.starts_with('-'), "{e}");
+        }
+    }
+
+    #[test]
+    fn bare_and_inflected_words() {
+        let cases: &[(&str, GazHit)] = &[
+            // regions
+            ("Ақтөбе", GazHit::REGION),
+            ("Ақтөбеде", GazHit::REGION),
+            ("Алматы", GazHit::REGION),
+            ("Алматыға", GazHit::REGION),
+            ("Алматыдағы", GazHit::REGION),
+            ("АСТАНАДАН", GazHit::REGION),
+            ("Шымкентте", GazHit::REGION),
+            ("Таразда", GazHit::REGION),
+            ("Өскеменнің", GazHit::REGION),
+            ("Маңғыстауда", GazHit::REGION),
+            ("Нұр-Сұлтанға", GazHit::REGION),
+            // world places
+            ("Ресей", GazHit::WORLD_PLACE),
+            ("Ресейдің", GazHit::WORLD_PLACE),
+            ("Қытайға", GazHit::WORLD_PLACE),
+            ("Германиямен", GazHit::WORLD_PLACE),
+            ("Қазақстанда", GazHit::WORLD_PLACE),
+            ("Қазақстаннан", GazHit::WORLD_PLACE),
+            ("АҚШ", GazHit::WORLD_PLACE),
+            ("АҚШ-тың", GazHit::WORLD_PLACE),
+            ("Мәскеуде", GazHit::WORLD_PLACE),
+            ("Нью-Йоркте", GazHit::WORLD_PLACE),
+            ("Еуропаға", GazHit::WORLD_PLACE),
+            // natural places
+            ("Ертіс", GazHit::NATURAL_PLACE),
+            ("Ертістің", GazHit::NATURAL_PLACE),
+            ("Сырдарияға", GazHit::NATURAL_PLACE),
+            ("Балқашта", GazHit::NATURAL_PLACE),
+            ("Каспийдің", GazHit::NATURAL_PLACE),
+            ("Алатауда", GazHit::NATURAL_PLACE),
+            // first names
+            ("Нұрлан", GazHit::FIRST_NAME),
+            ("Нұрланның", GazHit::FIRST_NAME),
+            ("Айгүлге", GazHit::FIRST_NAME),
+            ("Владимир", GazHit::FIRST_NAME),
+            ("Дональдқа", GazHit::FIRST_NAME),
+            // surname endings
+            ("Назарбаев", GazHit::SURNAME_ENDING),
+            ("Назарбаевтың", GazHit::SURNAME_ENDING),
+            ("Тоқаевқа", GazHit::SURNAME_ENDING),
+            ("Иванова", GazHit::SURNAME_ENDING),
+            ("Байтұрсынұлы", GazHit::SURNAME_ENDING),
+            ("Петровна", GazHit::SURNAME_ENDING),
+            ("Шевченко", GazHit::SURNAME_ENDING),
+            ("Путиннің", GazHit::SURNAME_ENDING),
+            // organization heads
+            ("министрлігі", GazHit::ORG_HEAD),
+            ("министрлігінің", GazHit::ORG_HEAD),
+            ("министрлігіне", GazHit::ORG_HEAD),
+            ("университетінде", GazHit::ORG_HEAD),
+            ("партиясының", GazHit::ORG_HEAD),
+            ("банкі", GazHit::ORG_HEAD),
+            ("АҚ", GazHit::ORG_HEAD),
+            ("ЖШС-ның", GazHit::ORG_HEAD),
+            // organizations
+            ("БҰҰ", GazHit::ORGANIZATION),
+            ("БҰҰ-ның", GazHit::ORGANIZATION),
+            ("НАТО-ға", GazHit::ORGANIZATION),
+            ("ЮНЕСКО", GazHit::ORGANIZATION),
+            ("Қазатомөнеркәсіп", GazHit::ORGANIZATION),
+            ("Самұрық-Қазынаның", GazHit::ORGANIZATION),
+            ("ҚазҰУ-да", GazHit::ORGANIZATION),
+            ("Kaspi", GazHit::ORGANIZATION),
+            // person titles
+            ("Президенті", GazHit::PERSON_TITLE),
+            ("президентінің", GazHit::PERSON_TITLE),
+            ("Премьер-Министрге", GazHit::PERSON_TITLE),
+            ("әкімі", GazHit::PERSON_TITLE),
+            ("мырза", GazHit::PERSON_TITLE),
+            ("ханымға", GazHit::PERSON_TITLE),
+            ("профессор", GazHit::PERSON_TITLE),
+        ];
+        for &(word, flag) in cases {
+            let got = token_flags(word);
+            assert!(got.contains(flag), "{word}: {got:?} lacks {flag:?}");
+        }
+    }
+
+    #[test]
+    fn inflected_flag() {
+        let cases = [
+            ("Ақтөбе", false),
+            ("Ақтөбеде", true),
+            ("Ресейдің", true),
+            ("министрлігі", false),
+            ("министрлігінің", true),
+            ("Назарбаев", false),
+        ];
+        for (word, inflected) in cases {
+            assert_eq!(
+                token_flags(word).contains(GazHit::INFLECTED),
+                inflected,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        let none = [
+            "және",
+            "бүгін",
+            "жыл",
+            "жылы",
+            "бір",
+            "осы",
+            "үшін",
+            "деп",
+            "мен",
+            "бойынша",
+            "туралы",
+            "оның",
+            "бұл",
+            "ақ",
+            "жақсы",
+            "",
+            " ",
+            "-",
+            "--ның",
+            "123",
+            "2024-ші",
+            "ның",
+            "а",
+        ];
+        for word in none {
+            assert_eq!(token_flags(word), GazHit::NONE, "{word:?}");
+        }
+        // Common words: no place flags.
+        for word in [
+            "адам",
+            "ел",
+            "елде",
+            "қала",
+            "қаласы",
+            "өзен",
+            "жол",
+            "тау",
+            "көл",
+        ] {
+            assert!(!token_flags(word).intersects(GazHit::PLACE), "{word}");
+        }
+        // Acronyms match only in capitals.
+        assert!(!token_flags("Ақ").contains(GazHit::ORG_HEAD));
+        assert!(!token_flags("ао").contains(GazHit::ORG_HEAD));
+        // An ending alone is not a surname.
+        assert!(!token_flags("ұлы").contains(GazHit::SURNAME_ENDING));
+        assert!(!token_flags("ов").contains(GazHit::SURNAME_ENDING));
+    }
+
+    #[test]
+    fn never_panics() {
+        let long = "ә".repeat(1000);
+        let words = [
+            long.as_str(),
+            "\u{0}",
+            "İstanbul",
+            "\u{212A}азақстан",
+            "ǅ",
+            "🙂ның",
+            "-",
+            "\u{2010}ға",
+            "ақш\u{2011}тың",
+        ];
+        for w in words {
+            let _ = token_flags(w);
+        }
+        let mut out = Vec::new();
+        phrase_flags(&words, &mut out);
+        assert_eq!(out.len(), words.len());
+        phrase_flags(&[], &mut out);
+        assert!(out.is_empty());
+    }
+
+    /// Splits a sentence on spaces and returns (token, is start, is inside).
+    fn phrases(sentence: &str) -> Vec<(String, GazHit)> {
+        let tokens: Vec<&str> = sentence.split(' ').collect();
+        let mut out = vec![GazHit::REGION; 3];
+        phrase_flags(&tokens, &mut out);
+        assert_eq!(out.len(), tokens.len());
+        tokens
+            .iter()
+            .zip(out)
+            .map(|(t, f)| (t.to_string(), f))
+            .collect()
+    }
+
+    #[test]
+    fn multi_word_phrases() {
+        // (sentence, index of the first token, length, list)
+        let cases: &[(&str, usize, usize, GazHit)] = &[
+            ("Солтүстік Қазақстан облысында", 0, 3, GazHit::REGION),
+            ("біз Солтүстік Қазақстанға бардық", 1, 2, GazHit::REGION),
+            ("СОЛТҮСТІК ҚАЗАҚСТАН", 0, 2, GazHit::REGION),
+            ("Ақ жол партиясы", 0, 2, GazHit::ORGANIZATION),
+            (
+                "Біріккен Араб Әмірліктерінің астанасы",
+                0,
+                3,
+                GazHit::WORLD_PLACE,
+            ),
+            ("Біріккен Араб Әмірліктері-нің", 0, 3, GazHit::WORLD_PLACE),
+            ("Орталық Азия елдері", 0, 2, GazHit::WORLD_PLACE),
+            (
+                "бұл Біріккен Ұлттар Ұйымының шешімі",
+                1,
+                3,
+                GazHit::ORGANIZATION,
+            ),
+            ("Каспий теңізіне", 0, 2, GazHit::NATURAL_PLACE),
+            ("Нұр Отан", 0, 2, GazHit::ORGANIZATION),
+        ];
+        for &(sentence, start, len, list) in cases {
+            let got = phrases(sentence);
+            for (i, (token, flags)) in got.iter().enumerate() {
+                let expect = if i == start {
+                    GazHit::PHRASE_START
+                } else if i > start && i < start + len {
+                    GazHit::PHRASE_INSIDE
+                } else {
+                    assert_eq!(*flags, GazHit::NONE, "{sentence}: {token}");
+                    continue;
+                };
+                assert!(
+                    flags.contains(expect | list),
+                    "{sentence}: {token} {flags:?}"
+                );
+                let other = if expect == GazHit::PHRASE_START {
+                    GazHit::PHRASE_INSIDE
+                } else {
+                    GazHit::PHRASE_START
+                };
+                assert!(!flags.contains(other), "{sentence}: {token}");
+            }
+        }
+    }
+
+    #[test]
+    fn phrase_negatives() {
+        for sentence in [
+            "Солтүстік жақта",
+            "Біріккен Араб",
+            "Қазақстан облысы",
+            "Ақ жолдар",
+            "және бүгін жыл",
+            "Солтүстік Қазақстаны бар",
+        ] {
+            for (token, flags) in phrases(sentence) {
+                assert_eq!(flags, GazHit::NONE, "{sentence}: {token}");
+            }
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        // "Солтүстік Қазақстан облысы" beats "Солтүстік Қазақстан".
+        let got = phrases("Солтүстік Қазақстан облысы");
+        assert!(got[2].1.contains(GazHit::PHRASE_INSIDE));
+        // "Біріккен Ұлттар Ұйымы" is matched whole.
+        let got = phrases("Біріккен Ұлттар Ұйымы");
+        assert!(got
+            .iter()
+            .skip(1)
+            .all(|(_, f)| f.contains(GazHit::PHRASE_INSIDE)));
+    }
+
+    #[test]
+    fn gazhit_bits() {
+        let h = GazHit::REGION | GazHit::FIRST_NAME;
+        assert!(h.contains(GazHit::REGION));
+        assert!(h.contains(GazHit::FIRST_NAME));
+        assert!(!h.contains(GazHit::REGION | GazHit::WORLD_PLACE));
+        assert!(h.intersects(GazHit::REGION | GazHit::WORLD_PLACE));
+        assert_eq!(h.bits(), 1 | 8);
+        assert_eq!(GazHit::from_bits(h.bits()), h);
+        assert!(GazHit::NONE.is_empty());
+        let mut m = GazHit::NONE;
+        m |= GazHit::PHRASE_START;
+        assert_eq!(m, GazHit::PHRASE_START);
+        assert!(GazHit::LISTS.contains(GazHit::PERSON_TITLE));
+        assert!(!GazHit::LISTS.intersects(GazHit::PHRASE_START | GazHit::INFLECTED));
+    }
+}

@@ -1,4 +1,422 @@
 //! Named entities: people, places and organizations in Kazakh news.
+//!
+//! A [`Recognizer`] tags each sentence with an averaged structured
+//! perceptron over hashed features (the word, its affixes and shape, its
+//! stem and case ending from [`crate::morph`], gazetteer hits, the same for
+//! its neighbours) and decodes the best IOB2 label sequence with Viterbi.
+//! The default recognizer uses the model trained on KazNERD that ships in
+//! the crate (cargo feature `embedded-model`, on by default); load your own
+//! with [`Model::from_bytes`] or [`Model::from_reader`], or train one with
+//! the `train` feature.
+//!
+//! ```
+//! use kazakh::ner::{Label, Recognizer};
+//! let recognizer = Recognizer::default();
+//! let text = "Қасым-Жомарт Тоқаев Ақтөбе облысына барды.";
+//! for e in recognizer.recognize(text) {
+//!     assert_eq!(&text[e.span().range()], e.text());
+//!     assert!(matches!(e.label(), Label::Person | Label::Location | Label::Organization));
+//! }
+//! ```
 
-#[allow(dead_code)]
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+mod decode;
+mod features;
 mod gazetteer;
+mod model;
+#[cfg(feature = "train")]
+mod train;
+
+pub use model::Model;
+#[cfg(feature = "train")]
+pub use train::Trainer;
+
+use crate::{Error, Span};
+use decode::Decoder;
+use features::Extractor;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Label {
+    /// A person (KazNERD `PERSON`).
+    Person,
+    /// A place: a country, region, city or district (KazNERD `GPE`) or a
+    /// natural or geographic location (KazNERD `LOCATION`).
+    Location,
+    /// An organization (KazNERD `ORGANISATION`).
+    Organization,
+}
+
+impl Label {
+    /// The short name: `PER`, `LOC` or `ORG`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PER",
+            Label::Location => "LOC",
+            Label::Organization => "ORG",
+        }
+    }
+
+    /// The label of a model's or corpus's entity type: `PERSON`/`PER`,
+    /// `GPE`/`LOCATION`/`LOC`, `ORGANISATION`/`ORGANIZATION`/`ORG`; `None`
+    /// for other types (numbers, dates, events, …).
+    ///
+    /// ```
+    /// use kazakh::ner::Label;
+    /// assert_eq!(Label::from_type("GPE"), Some(Label::Location));
+    /// assert_eq!(Label::from_type("MONEY"), None);
+    /// ```
+    pub fn from_type(kind: &str) -> Option<Label> {
+        match kind {
+            "PERSON" | "PER" => Some(Label::Person),
+            "GPE" | "LOCATION" | "LOC" => Some(Label::Location),
+            "ORGANISATION" | "ORGANIZATION" | "ORG" => Some(Label::Organization),
+            _ => None,
+        }
+    }
+
+    /// The IOB2 labels `B-X` and `I-X` of this label.
+    fn iob2(self) -> (&'static str, &'static str) {
+        match self {
+            Label::Person => ("B-PER", "I-PER"),
+            Label::Location => ("B-LOC", "I-LOC"),
+            Label::Organization => ("B-ORG", "I-ORG"),
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A named entity found in text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity<'a> {
+    span: Span,
+    text: Cow<'a, str>,
+    label: Label,
+    lemma: String,
+    score: f32,
+    tokens: Range<usize>,
+}
+
+impl<'a> Entity<'a> {
+    /// Byte offsets: into the text given to [`Recognizer::recognize`], or
+    /// into the tokens joined by single spaces for
+    /// [`Recognizer::recognize_tokens`].
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The entity as written, case endings included (`Ақтөбе облысының`).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Person, location or organization.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// The name in nominative form (`Ақтөбе облысы`), by
+    /// [`crate::morph::nominative`].
+    pub fn lemma(&self) -> &str {
+        &self.lemma
+    }
+
+    /// The tagger's confidence, in 0..=1: the mean over the entity's
+    /// tokens of the probability of their label given the previous one.
+    pub fn score(&self) -> f32 {
+        self.score
+    }
+
+    /// Indices of the entity's tokens (in the whole text's token sequence
+    /// for [`Recognizer::recognize`]).
+    pub fn tokens(&self) -> Range<usize> {
+        self.tokens.clone()
+    }
+}
+
+#[cfg(feature = "embedded-model")]
+static EMBEDDED: LazyLock<Result<Arc<Model>, Error>> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!("../../models/ner-kaznerd.kzm")).map(Arc::new)
+});
+
+/// A model that tags every token `O`: the fallback when no model is
+/// available.
+static EMPTY: LazyLock<Arc<Model>> = LazyLock::new(|| {
+    Arc::new(Model::assemble(
+        vec!["O".to_owned()],
+        1,
+        1.0,
+        vec![0.0; 2],
+        vec![0; 2],
+    ))
+});
+
+/// The entity recognizer: a model and the code that applies it. Cheap to
+/// clone (the model is shared); `Send` and `Sync`, so one recognizer can
+/// serve many threads.
+#[derive(Clone, Debug)]
+pub struct Recognizer {
+    model: Arc<Model>,
+}
+
+impl Default for Recognizer {
+    /// The recognizer with the embedded KazNERD model. Without the
+    /// `embedded-model` feature it finds nothing; use [`Recognizer::new`].
+    fn default() -> Recognizer {
+        #[cfg(feature = "embedded-model")]
+        if let Ok(model) = &*EMBEDDED {
+            return Recognizer {
+                model: Arc::clone(model),
+            };
+        }
+        Recognizer {
+            model: Arc::clone(&EMPTY),
+        }
+    }
+}
+
+/// Per-call buffers.
+#[derive(Default)]
+struct Work {
+    x: Extractor,
+    d: Decoder,
+}
+
+impl Recognizer {
+    /// A recognizer with your own model.
+    pub fn new(model: Model) -> Recognizer {
+        Recognizer {
+            model: Arc::new(model),
+        }
+    }
+
+    /// The recognizer with the embedded model, or the error that parsing
+    /// it gave.
+    #[cfg(feature = "embedded-model")]
+    pub fn embedded() -> Result<Recognizer, Error> {
+        match &*EMBEDDED {
+            Ok(model) => Ok(Recognizer {
+                model: Arc::clone(model),
+            }),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// The model in use.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tags one sentence into `work`.
+    fn run(&self, tokens: &[&str], work: &mut Work) {
+        work.x.extract(tokens);
+        work.d.score(&self.model, &work.x, tokens.len());
+        work.d.viterbi(&self.model, tokens.len());
+    }
+
+    /// The model's own IOB2 label for each token of one sentence (for the
+    /// embedded model: KazNERD types such as `B-GPE` or `I-MONEY`).
+    ///
+    /// ```
+    /// let r = kazakh::ner::Recognizer::default();
+    /// let labels = r.tag(&["Тоқаев", "Астанаға", "келді", "."]);
+    /// assert_eq!(labels.len(), 4);
+    /// ```
+    pub fn tag(&self, tokens: &[&str]) -> Vec<&str> {
+        let mut work = Work::default();
+        self.run(tokens, &mut work);
+        work.d
+            .best
+            .iter()
+            .map(|&l| self.model.labels[usize::from(l)].as_str())
+            .collect()
+    }
+
+    /// IOB2 labels with the public types (`B-PER`, `I-LOC`, `B-ORG`, `O`)
+    /// for each token of one sentence.
+    pub fn iob2(&self, tokens: &[&str]) -> Vec<&'static str> {
+        let mut work = Work::default();
+        self.run(tokens, &mut work);
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut open: Option<Label> = None;
+        for &l in &work.d.best {
+            let label = &self.model.labels[usize::from(l)];
+            let (inside, kind) = match label.split_once('-') {
+                Some(("B", k)) => (false, Label::from_type(k)),
+                Some(("I", k)) => (true, Label::from_type(k)),
+                _ => (false, None),
+            };
+            let tag = match kind {
+                Some(k) => {
+                    let (b, i) = k.iob2();
+                    if inside && open == Some(k) {
+                        i
+                    } else {
+                        b
+                    }
+                }
+                None => "O",
+            };
+            open = kind;
+            out.push(tag);
+        }
+        out
+    }
+
+    /// The entities of one sentence's tokens, with token indices offset by
+    /// `first`; `place` gives each token's span and the entity's text.
+    fn entities_of<'a>(
+        &self,
+        tokens: &[&str],
+        work: &Work,
+        first: usize,
+        mut place: impl FnMut(Range<usize>) -> (Span, Cow<'a, str>),
+        out: &mut Vec<Entity<'a>>,
+    ) {
+        let labels = &self.model.labels;
+        let best = &work.d.best;
+        let mut i = 0;
+        while i < best.len() {
+            let label = &labels[usize::from(best[i])];
+            let Some(kind) = label.split_once('-').and_then(|(_, k)| Label::from_type(k)) else {
+                i += 1;
+                continue;
+            };
+            let type_name = &label[2..];
+            let mut end = i + 1;
+            while end < best.len() {
+                let next = &labels[usize::from(best[end])];
+                if next.strip_prefix("I-") != Some(type_name) {
+                    break;
+                }
+                end += 1;
+            }
+            let score = work.d.confidence[i..end].iter().sum::<f32>() / (end - i) as f32;
+            let (span, text) = place(i..end);
+            out.push(Entity {
+                span,
+                text,
+                label: kind,
+                lemma: crate::morph::nominative(&tokens[i..end]),
+                score,
+                tokens: first + i..first + end,
+            });
+            i = end;
+        }
+    }
+
+    /// The people, places and organizations of raw text, in order.
+    ///
+    /// ```
+    /// let r = kazakh::ner::Recognizer::default();
+    /// let text = "Семейде жиын өтті.";
+    /// for e in r.recognize(text) {
+    ///     assert_eq!(&text[e.span().range()], e.text());
+    /// }
+    /// ```
+    pub fn recognize<'a>(&self, text: &'a str) -> Vec<Entity<'a>> {
+        let mut out = Vec::new();
+        let mut work = Work::default();
+        let mut words: Vec<&str> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
+        let mut first = 0;
+        for sentence in crate::sentences(text) {
+            words.clear();
+            spans.clear();
+            for t in sentence.tokens() {
+                words.push(t.text());
+                spans.push(t.span());
+            }
+            self.run(&words, &mut work);
+            let place = |r: Range<usize>| {
+                let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
+                (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
+            };
+            self.entities_of(&words, &work, first, place, &mut out);
+            first += words.len();
+        }
+        out
+    }
+
+    /// The entities of one pre-tokenized sentence. Spans are byte offsets
+    /// into the tokens joined by single spaces, as in
+    /// [`crate::numbers::extract_tokens`].
+    ///
+    /// ```
+    /// let r = kazakh::ner::Recognizer::default();
+    /// for e in r.recognize_tokens(&["Ақтөбе", "облысының", "әкімі", "келді"]) {
+    ///     assert!(e.tokens().end <= 4);
+    /// }
+    /// ```
+    pub fn recognize_tokens<'a>(&self, tokens: &[&'a str]) -> Vec<Entity<'a>> {
+        let mut work = Work::default();
+        self.run(tokens, &mut work);
+        let mut starts = Vec::with_capacity(tokens.len());
+        let mut at = 0usize;
+        for t in tokens {
+            starts.push(at);
+            at += t.len() + 1;
+        }
+        let place = |r: Range<usize>| {
+            let span = Span::new(starts[r.start], starts[r.end - 1] + tokens[r.end - 1].len());
+            let text = if r.len() == 1 {
+                Cow::Borrowed(tokens[r.start])
+            } else {
+                Cow::Owned(tokens[r].join(" "))
+            };
+            (span, text)
+        };
+        let mut out = Vec::new();
+        self.entities_of(tokens, &work, 0, place, &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<Recognizer>();
+        assert_send_sync::<Model>();
+        assert_send_sync::<Entity<'static>>();
+    }
+
+    #[test]
+    fn labels_map_kaznerd_types() {
+        for (kind, want) in [
+            ("PERSON", Some(Label::Person)),
+            ("GPE", Some(Label::Location)),
+            ("LOCATION", Some(Label::Location)),
+            ("ORGANISATION", Some(Label::Organization)),
+            ("FACILITY", None),
+            ("CARDINAL", None),
+        ] {
+            assert_eq!(Label::from_type(kind), want, "{kind}");
+        }
+        assert_eq!(Label::Organization.to_string(), "ORG");
+    }
+
+    #[test]
+    fn empty_model_finds_nothing_and_never_panics() {
+        let r = Recognizer {
+            model: Arc::clone(&EMPTY),
+        };
+        assert!(r.recognize("Тоқаев Астанаға келді.").is_empty());
+        assert!(r.recognize("").is_empty());
+        assert_eq!(r.iob2(&["a", "b"]), ["O", "O"]);
+        assert!(r.recognize_tokens(&[]).is_empty());
+    }
+}

@@ -1,0 +1,130 @@
+//! `kazakh lemmatize`: the lemma of every token, or the LEMMA column of a
+//! CoNLL-U file; also the CoNLL-U word reader used by `kazakh eval lemmas`.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use crate::io::{is_break_or_tab, Failure, Input, Output};
+
+/// Arguments of `kazakh lemmatize`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Input file; standard input when absent or `-`.
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+
+    /// What the input is: raw text (tokenized and split into sentences), or
+    /// CoNLL-U whose LEMMA column is filled.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input_format: InputFormat,
+
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    lossy: bool,
+}
+
+/// Input formats of `kazakh lemmatize`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Raw text; prints `token<TAB>lemma` lines, a blank line after each
+    /// sentence.
+    Text,
+    /// CoNLL-U; prints it back with the LEMMA column of every word line
+    /// filled (multiword-token ranges and empty nodes are kept as they are).
+    Conllu,
+}
+
+/// Runs `kazakh lemmatize`.
+pub fn run(args: Args) -> Result<(), Failure> {
+    let input = Input::new(args.file);
+    let text = input.read_text(args.lossy)?;
+    let mut out = Output::stdout();
+    match args.input_format {
+        InputFormat::Text => write_text(&mut out, &text)?,
+        InputFormat::Conllu => write_conllu(&mut out, &text, &input.name())?,
+    }
+    out.finish()
+}
+
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_break_or_tab(c) { ' ' } else { c })
+        .collect()
+}
+
+fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
+    let mut buf = String::new();
+    for sentence in kazakh::sentences(text) {
+        buf.clear();
+        for token in sentence.tokens() {
+            let t = token.text();
+            buf.push_str(&clean(t));
+            buf.push('\t');
+            buf.push_str(&clean(&kazakh::morph::lemma(t)));
+            buf.push('\n');
+        }
+        buf.push('\n');
+        out.write_str(&buf)?;
+    }
+    Ok(())
+}
+
+/// One line of a CoNLL-U file.
+pub enum Line<'a> {
+    /// A comment, a blank line, a multiword-token range or an empty node:
+    /// kept as it is.
+    Other(&'a str),
+    /// A word line, split into its ten columns.
+    Word([&'a str; 10]),
+}
+
+/// Splits CoNLL-U text into lines; a line that is neither a comment nor
+/// blank and does not have ten tab-separated columns with an ID is an
+/// error naming its line number.
+pub fn conllu_lines(text: &str) -> Result<Vec<Line<'_>>, String> {
+    let mut lines = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            lines.push(Line::Other(line));
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let Ok(cols) = <[&str; 10]>::try_from(cols) else {
+            return Err(format!("line {}: expected 10 tab-separated columns", i + 1));
+        };
+        let id = cols[0];
+        if id.contains('-') || id.contains('.') {
+            lines.push(Line::Other(line));
+        } else if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+            lines.push(Line::Word(cols));
+        } else {
+            return Err(format!("line {}: bad ID {id:?}", i + 1));
+        }
+    }
+    Ok(lines)
+}
+
+fn write_conllu(out: &mut Output, text: &str, name: &str) -> Result<(), Failure> {
+    let lines = conllu_lines(text).map_err(|e| Failure::content(format!("{name}: {e}")))?;
+    let mut buf = String::new();
+    for line in lines {
+        buf.clear();
+        match line {
+            Line::Other(l) => buf.push_str(l),
+            Line::Word(mut cols) => {
+                let lemma = kazakh::morph::lemma(cols[1]);
+                let lemma = if lemma.is_empty() {
+                    "_".into()
+                } else {
+                    clean(&lemma)
+                };
+                cols[2] = &lemma;
+                buf.push_str(&cols.join("\t"));
+            }
+        }
+        buf.push('\n');
+        out.write_str(&buf)?;
+    }
+    Ok(())
+}

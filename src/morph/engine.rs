@@ -1,0 +1,969 @@
+//! The analyzer: right-to-left suffix stripping over the expanded suffix
+//! forms, scored with the stem lexicon.
+//!
+//! Readings are found by a depth-first search over the slots (case ←
+//! possessive ← plural for nominals; then participle or gerund, or a finite
+//! ending, ← negation ← passive for verbs). Every reading is scored; the
+//! best one gives the lemma. Scores (higher is better):
+//!
+//! | reading | score |
+//! |---|---|
+//! | known verb stem with verb endings | 10.5 (10.8 when a passive was removed) |
+//! | known nominal stem with nominal endings | 10 (7.5 with a 1st/2nd person possessive) |
+//! | the whole word, known | 8 (6 if only a verb) |
+//! | unknown stem with a strong ending (genitive, dative, ablative, …) | 5 |
+//! | unknown stem with a weaker ending | 2–4 |
+//! | the whole word, unknown | 3 |
+//!
+//! Ties go to the longer stem.
+
+use std::borrow::Cow;
+
+use super::closed;
+use super::lexicon::{self, Entry, LEXICALISED, NOMINAL, PROPER, VERB};
+use super::phon::{self, Harmony};
+use super::tables::{self, Append, Form, Need, Slot, BY_SLOT};
+use super::{Analysis, Case, Morpheme, Number, Person, Pos, Suffix, VerbForm};
+
+const MAX: usize = 8;
+
+/// Longer words are left whole (offsets are kept in `u16`).
+const MAX_WORD: usize = 1024;
+
+/// A suffix found in the lower-cased word: byte range and meaning.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    start: u16,
+    end: u16,
+    morpheme: Morpheme,
+    strength: u8,
+}
+
+const EMPTY_PIECE: Piece = Piece {
+    start: 0,
+    end: 0,
+    morpheme: Morpheme::Plural,
+    strength: 0,
+};
+
+/// Suffixes stripped so far, right to left.
+#[derive(Clone, Copy, Debug)]
+struct Chain {
+    pieces: [Piece; MAX],
+    len: usize,
+}
+
+impl Chain {
+    fn new() -> Self {
+        Chain {
+            pieces: [EMPTY_PIECE; MAX],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, piece: Piece) -> bool {
+        if self.len == MAX {
+            return false;
+        }
+        self.pieces[self.len] = piece;
+        self.len += 1;
+        true
+    }
+
+    fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Piece> {
+        self.pieces[..self.len].iter()
+    }
+
+    /// The suffix right after the stem.
+    fn leftmost(&self) -> Option<&Piece> {
+        self.len.checked_sub(1).map(|i| &self.pieces[i])
+    }
+
+    fn strength(&self) -> u8 {
+        self.iter().map(|p| p.strength).max().unwrap_or(0)
+    }
+
+    fn has(&self, f: impl Fn(Morpheme) -> bool) -> bool {
+        self.iter().any(|p| f(p.morpheme))
+    }
+}
+
+/// How the lemma differs from the surface stem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fix {
+    /// The lemma is the stem.
+    None,
+    /// The last consonant is voiceless in the lemma (кітаб → кітап).
+    Devoice,
+    /// The lemma adds ы or і (оқи-ды → оқы).
+    Vowel(Harmony),
+    /// The lemma is this lower-case word.
+    Replace(&'static str),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    stem_end: usize,
+    fix: Fix,
+    pos: Pos,
+    flags: u8,
+    score: f32,
+    chain: Chain,
+}
+
+/// A lower-case stem with a fix applied, on the stack.
+struct StemBuf {
+    buf: [u8; 128],
+    len: usize,
+}
+
+impl StemBuf {
+    fn make(stem: &str, fix: Fix) -> Option<StemBuf> {
+        let mut b = StemBuf {
+            buf: [0; 128],
+            len: 0,
+        };
+        match fix {
+            Fix::None => b.push(stem)?,
+            Fix::Replace(s) => b.push(s)?,
+            Fix::Devoice => {
+                let last = stem.chars().next_back()?;
+                b.push(&stem[..stem.len() - last.len_utf8()])?;
+                b.push(match last {
+                    'г' => "к",
+                    'ғ' => "қ",
+                    'б' => "п",
+                    _ => return None,
+                })?;
+            }
+            Fix::Vowel(h) => {
+                b.push(stem)?;
+                b.push(if h == Harmony::Back { "ы" } else { "і" })?;
+            }
+        }
+        Some(b)
+    }
+
+    fn push(&mut self, s: &str) -> Option<()> {
+        let end = self.len + s.len();
+        self.buf
+            .get_mut(self.len..end)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Some(())
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// The lexicon entry of a lower-case stem, with the closed-class stems.
+fn lookup(stem: &str) -> Entry {
+    let e = lexicon::entry(stem);
+    if e.flags == 0 && closed::extra_stem(stem) {
+        return Entry {
+            flags: NOMINAL,
+            freq: 6,
+        };
+    }
+    e
+}
+
+/// The entry of `stem` with `fix` applied.
+fn lookup_fixed(stem: &str, fix: Fix) -> Option<Entry> {
+    match fix {
+        Fix::None => Some(lookup(stem)),
+        Fix::Replace(s) => Some(lookup(s)),
+        _ => StemBuf::make(stem, fix).map(|b| lookup(b.as_str())),
+    }
+}
+
+/// Common stems first, then shorter ones (the dictionary lists some
+/// inflected forms: мәселелер, кезін).
+fn known_bonus(stem: &str, entry: Entry) -> f32 {
+    // About 2 bytes a letter.
+    let chars = (stem.len() / 2).min(20) as f32;
+    -0.01 * chars + 0.15 * f32::from(entry.freq)
+}
+
+fn is_poss(m: Morpheme, person: Person) -> bool {
+    matches!(m, Morpheme::Possessive { person: p, number: Number::Singular } if p == person)
+}
+
+fn starts_with_vowel(s: &str) -> bool {
+    s.chars().next().is_some_and(phon::is_vowel)
+}
+
+fn has_vowel(s: &str) -> bool {
+    s.chars().any(|c| phon::is_vowel(c) || c.is_ascii_digit())
+}
+
+struct Search<'w> {
+    lower: &'w str,
+    /// Whether the word was capitalised.
+    capital: bool,
+    whole: Entry,
+    best: Option<Cand>,
+    all: Option<Vec<Cand>>,
+}
+
+impl<'w> Search<'w> {
+    fn new(lower: &'w str, capital: bool, collect: bool) -> Self {
+        Search {
+            lower,
+            capital,
+            whole: lookup(lower),
+            best: None,
+            all: collect.then(Vec::new),
+        }
+    }
+
+    fn offer(&mut self, cand: Cand) {
+        let better = match &self.best {
+            None => true,
+            Some(b) => {
+                cand.score > b.score || (cand.score == b.score && cand.stem_end > b.stem_end)
+            }
+        };
+        if better {
+            self.best = Some(cand);
+        }
+        if let Some(all) = &mut self.all {
+            all.push(cand);
+        }
+    }
+
+    /// The forms of `slot` that end in the letter before `end`.
+    fn forms(&self, slot: Slot, end: usize) -> &'static [&'static Form] {
+        match self.lower.get(..end).and_then(|t| t.chars().next_back()) {
+            Some(last) => tables::ending_in(slot, last),
+            None => &[],
+        }
+    }
+
+    fn matches(&self, end: usize, form: &Form) -> Option<usize> {
+        let text = self.lower.get(..end)?;
+        if !phon::ends_with(text, &form.text) {
+            return None;
+        }
+        let start = end - form.text.len();
+        let prev = &text[..start];
+        if prev.is_empty()
+            || phon::final_class(prev) & form.after == 0
+            || !phon::harmony_agrees(prev, form.harmony)
+        {
+            return None;
+        }
+        Some(start)
+    }
+
+    /// Nominal chains: `min_slot` 0 allows case, 1 possessive, 2 plural, 3
+    /// nothing more.
+    fn nominal(&mut self, end: usize, min_slot: u8, need: Need, no_poss3: bool, chain: &mut Chain) {
+        if need == Need::None {
+            self.stem_found(end, chain);
+        }
+        for (index, slot) in [Slot::Case, Slot::Possessive, Slot::Plural]
+            .into_iter()
+            .enumerate()
+        {
+            if (index as u8) < min_slot || (need != Need::None && slot != Slot::Possessive) {
+                continue;
+            }
+            for form in self.forms(slot, end) {
+                match need {
+                    Need::None if no_poss3 && is_poss(form.morpheme, Person::Third) => continue,
+                    Need::None => {}
+                    Need::Poss3 if is_poss(form.morpheme, Person::Third) => {}
+                    Need::Poss12
+                        if is_poss(form.morpheme, Person::First)
+                            || is_poss(form.morpheme, Person::Second) => {}
+                    _ => continue,
+                }
+                let Some(start) = self.matches(end, form) else {
+                    continue;
+                };
+                let piece = Piece {
+                    start: start as u16,
+                    end: end as u16,
+                    morpheme: form.morpheme,
+                    strength: form.strength,
+                };
+                if !chain.push(piece) {
+                    continue;
+                }
+                let next = match (slot, form.morpheme) {
+                    (Slot::Case, Morpheme::Temporal) => 3,
+                    (Slot::Case, _) => 1,
+                    (Slot::Possessive, _) => 2,
+                    _ => 3,
+                };
+                // After a possessive, dative, accusative, locative and
+                // ablative take their n-forms: облысы-на, not облысы-ға.
+                let regular_case = form.need == Need::None
+                    && matches!(
+                        form.morpheme,
+                        Morpheme::Attributive
+                            | Morpheme::Case(
+                                Case::Dative | Case::Accusative | Case::Locative | Case::Ablative
+                            )
+                    );
+                self.nominal(start, next, form.need, regular_case, chain);
+                chain.pop();
+            }
+        }
+    }
+
+    /// A nominal stem ends at `end`: score it, and try verb endings before it.
+    fn stem_found(&mut self, end: usize, chain: &mut Chain) {
+        self.offer_nominal(end, chain);
+        if chain.has(|m| m == Morpheme::Temporal) {
+            return;
+        }
+        // Ordinals of number words.
+        for form in self.forms(Slot::Ordinal, end) {
+            if let Some(start) = self.matches(end, form) {
+                let stem = &self.lower[..start];
+                let fix = if closed::number_word(stem) {
+                    Fix::None
+                } else if let Some(full) = closed::vowel_drop(stem) {
+                    Fix::Replace(full)
+                } else {
+                    continue;
+                };
+                let mut c = *chain;
+                c.push(Piece {
+                    start: start as u16,
+                    end: end as u16,
+                    morpheme: Morpheme::Ordinal,
+                    strength: 3,
+                });
+                self.offer(Cand {
+                    stem_end: start,
+                    fix,
+                    pos: Pos::Nominal,
+                    flags: NOMINAL,
+                    score: 12.0,
+                    chain: c,
+                });
+            }
+        }
+        for form in self.forms(Slot::Deverbal, end) {
+            // A bare gerund, or one with the plural, is a noun (даму,
+            // жаттығулар); with a case ending, a verb (дамуының → даму? no:
+            // табуға → тап).
+            if form.morpheme == Morpheme::Verbal(VerbForm::Gerund)
+                && (chain.len == 0 || chain.has(|m| m == Morpheme::Plural))
+            {
+                continue;
+            }
+            if let Some(start) = self.matches(end, form) {
+                if chain.push(Piece {
+                    start: start as u16,
+                    end: end as u16,
+                    morpheme: form.morpheme,
+                    strength: form.strength,
+                }) {
+                    self.verb_core(start, chain, form.append);
+                    chain.pop();
+                }
+            }
+        }
+        if chain.len == 0 {
+            for form in self.forms(Slot::Finite, end) {
+                if let Some(start) = self.matches(end, form) {
+                    if chain.push(Piece {
+                        start: start as u16,
+                        end: end as u16,
+                        morpheme: form.morpheme,
+                        strength: form.strength,
+                    }) {
+                        self.verb_core(start, chain, form.append);
+                        chain.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Verb stem before `end`, with optional negation and passive.
+    fn verb_core(&mut self, end: usize, chain: &mut Chain, append: Append) {
+        self.offer_verb(end, chain, append);
+        for form in self.forms(Slot::Negation, end) {
+            if let Some(start) = self.matches(end, form) {
+                if chain.push(Piece {
+                    start: start as u16,
+                    end: end as u16,
+                    morpheme: form.morpheme,
+                    strength: form.strength,
+                }) {
+                    self.offer_verb(start, chain, Append::None);
+                    self.passive(start, chain);
+                    chain.pop();
+                }
+            }
+        }
+        if append == Append::None {
+            self.passive(end, chain);
+        }
+    }
+
+    fn passive(&mut self, end: usize, chain: &mut Chain) {
+        for form in self.forms(Slot::Passive, end) {
+            if let Some(start) = self.matches(end, form) {
+                if chain.push(Piece {
+                    start: start as u16,
+                    end: end as u16,
+                    morpheme: form.morpheme,
+                    strength: form.strength,
+                }) {
+                    self.offer_verb(start, chain, Append::None);
+                    chain.pop();
+                }
+            }
+        }
+    }
+
+    fn offer_verb(&mut self, end: usize, chain: &Chain, append: Append) {
+        let stem = &self.lower[..end];
+        if stem.is_empty() || !has_vowel(stem) {
+            return;
+        }
+        let harmony = phon::harmony(stem).unwrap_or(Harmony::Back);
+        let vowel_first = chain.leftmost().is_some_and(|p| {
+            starts_with_vowel(&self.lower[usize::from(p.start)..usize::from(p.end)])
+        });
+        let mut options: [Option<Fix>; 3] = [None; 3];
+        if append == Append::Vowel {
+            options[0] = Some(Fix::Vowel(harmony));
+        } else {
+            if vowel_first && stem.ends_with(['г', 'ғ', 'б']) {
+                options[0] = Some(Fix::Devoice);
+            }
+            options[1] = Some(Fix::None);
+            let gerund = chain
+                .leftmost()
+                .is_some_and(|p| p.morpheme == Morpheme::Verbal(VerbForm::Gerund));
+            if gerund && !stem.ends_with(|c: char| phon::is_vowel(c)) {
+                options[2] = Some(Fix::Vowel(harmony));
+            }
+        }
+        let mut chosen = None;
+        for fix in options.into_iter().flatten() {
+            let Some(entry) = lookup_fixed(stem, fix) else {
+                continue;
+            };
+            if entry.flags & VERB != 0 {
+                chosen = Some((fix, entry));
+                break;
+            }
+        }
+        if chosen.is_none() {
+            // Unknown: the first option that is not a guessed vowel.
+            let fix = options
+                .into_iter()
+                .flatten()
+                .find(|f| append == Append::Vowel || !matches!(f, Fix::Vowel(_)))
+                .unwrap_or(Fix::None);
+            let entry = lookup_fixed(stem, fix).unwrap_or_default();
+            chosen = Some((fix, entry));
+        }
+        let Some((fix, entry)) = chosen else { return };
+        let flags = entry.flags;
+        let passive = chain.has(|m| m == Morpheme::Verbal(VerbForm::Passive));
+        let score = if flags & VERB != 0 {
+            let mut s = 10.05 + known_bonus(stem, entry);
+            let chars = if stem.chars().nth(2).is_some() { 3 } else { 2 };
+            if passive && chars >= 3 {
+                s += 0.5;
+            } else if passive {
+                s -= 0.5;
+            }
+            // A gerund with a case ending is a verb in UD (табуға → тап).
+            let gerund = chain
+                .iter()
+                .any(|p| p.morpheme == Morpheme::Verbal(VerbForm::Gerund));
+            if gerund && !self.gerund_is_noun(stem) {
+                s += 0.5;
+            }
+            let verbal = chain
+                .iter()
+                .filter(|p| matches!(p.morpheme, Morpheme::Verbal(_)))
+                .map(|p| p.strength)
+                .max()
+                .unwrap_or(0);
+            s += 0.1 * f32::from(verbal);
+            if verbal == 0 || (chars <= 2 && verbal < 2) {
+                s -= 1.0;
+            } else if verbal == 1 {
+                s -= 0.3;
+            }
+            s
+        } else if flags != 0 {
+            3.0
+        } else {
+            if stem.chars().nth(1).is_none() {
+                return;
+            }
+            let base = match chain.strength() {
+                3.. => 5.0,
+                2 => 3.5,
+                1 => 2.0,
+                _ => 1.0,
+            };
+            if passive {
+                base - 0.2
+            } else {
+                base
+            }
+        };
+        self.offer(Cand {
+            stem_end: end,
+            fix,
+            pos: Pos::Verb,
+            flags,
+            score,
+            chain: *chain,
+        });
+    }
+
+    /// Whether the stem with -у is a noun of the lexicon (күйеу, отау).
+    fn gerund_is_noun(&self, stem: &str) -> bool {
+        StemBuf::make(stem, Fix::None)
+            .and_then(|mut b| b.push("у").map(|()| b))
+            .is_some_and(|b| lookup(b.as_str()).flags & NOMINAL != 0)
+    }
+
+    fn offer_nominal(&mut self, end: usize, chain: &Chain) {
+        let stem = &self.lower[..end];
+        let chars = if stem.chars().nth(2).is_some() {
+            3
+        } else {
+            stem.chars().count()
+        };
+        if chain.len > 0 && (chars < 2 || !has_vowel(stem)) {
+            return;
+        }
+        let vowel_first = chain.leftmost().is_some_and(|p| {
+            starts_with_vowel(&self.lower[usize::from(p.start)..usize::from(p.end)])
+        });
+        let mut options: [Option<Fix>; 3] = [None; 3];
+        if vowel_first {
+            if stem.ends_with(['г', 'ғ', 'б']) {
+                options[0] = Some(Fix::Devoice);
+            }
+            if let Some(full) = closed::vowel_drop(stem) {
+                options[1] = Some(Fix::Replace(full));
+            }
+        }
+        options[2] = Some(Fix::None);
+        let mut found = None;
+        for fix in options.into_iter().flatten() {
+            let entry = if fix == Fix::None && chain.len == 0 {
+                self.whole
+            } else {
+                match lookup_fixed(stem, fix) {
+                    Some(e) => e,
+                    None => continue,
+                }
+            };
+            if entry.flags != 0 {
+                found = Some((fix, entry));
+                break;
+            }
+        }
+        let (fix, entry) = found.unwrap_or_else(|| {
+            // Unknown: the productive alternation after a vowel.
+            let devoice = vowel_first
+                && stem.ends_with(['г', 'ғ'])
+                && stem
+                    .chars()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|c| phon::is_vowel(c) || matches!(c, 'р' | 'л' | 'й'));
+            (
+                if devoice { Fix::Devoice } else { Fix::None },
+                Entry::default(),
+            )
+        });
+        let flags = entry.flags;
+        let personal = chain.has(|m| is_poss(m, Person::First) || is_poss(m, Person::Second));
+        let temporal = chain.has(|m| m == Morpheme::Temporal);
+        let score = if flags & (NOMINAL | PROPER) != 0 {
+            if chain.len == 0 {
+                if flags & LEXICALISED != 0 {
+                    12.0
+                } else {
+                    9.8 + 0.15 * f32::from(entry.freq)
+                }
+            } else if temporal {
+                9.0
+            } else if personal {
+                7.5
+            } else {
+                10.0 + known_bonus(stem, entry)
+            }
+        } else if flags != 0 {
+            if chain.len == 0 {
+                6.0
+            } else {
+                4.0
+            }
+        } else if chain.len == 0 {
+            3.0
+        } else if temporal {
+            return;
+        } else {
+            let s = match chain.strength() {
+                3.. => 5.0,
+                2 => 4.0,
+                _ => 2.5,
+            };
+            if personal {
+                s - 1.0
+            } else {
+                s
+            }
+        };
+        let pos = if flags & PROPER != 0 && (self.capital || flags & NOMINAL == 0) {
+            Pos::Proper
+        } else {
+            Pos::Nominal
+        };
+        self.offer(Cand {
+            stem_end: end,
+            fix,
+            pos,
+            flags,
+            score,
+            chain: *chain,
+        });
+    }
+}
+
+/// What to do with a word before the search.
+enum Shortcut {
+    /// The lemma is `word[..end]` (digits, abbreviations with an ending).
+    Prefix(usize, Pos),
+    /// The word is its own lemma.
+    Whole(Pos),
+    /// A closed-class form with this lemma.
+    Irregular(&'static str),
+    /// Search the analysis of `word[..end]` (the first part of a multiword
+    /// token such as `келген жоқ`).
+    Part(usize),
+    /// Search.
+    Search,
+}
+
+fn is_upper_letter(c: char) -> bool {
+    phon::is_upper(c)
+}
+
+fn shortcut(word: &str, lower: &str) -> Shortcut {
+    let Some(first) = word.chars().next() else {
+        return Shortcut::Whole(Pos::Other);
+    };
+    if first.is_ascii_digit() || first == '%' {
+        // 55-ші → 55, 15%-ға → 15%, %-ін → %.
+        return match word.find('-') {
+            Some(i) if word[i + 1..].chars().next().is_some_and(phon::is_letter) => {
+                Shortcut::Prefix(i, Pos::Number)
+            }
+            _ => Shortcut::Whole(Pos::Number),
+        };
+    }
+    if !phon::is_letter(first) {
+        return Shortcut::Whole(Pos::Other);
+    }
+    if let Some(space) = word.find(' ') {
+        return Shortcut::Part(space);
+    }
+    if let Some(i) = word.rfind('-') {
+        let head = &word[..i];
+        let tail = &word[i + 1..];
+        let abbreviation = head.chars().count() >= 2
+            && head
+                .chars()
+                .all(|c| is_upper_letter(c) || c.is_ascii_digit())
+            || head.chars().any(|c| c.is_ascii_alphabetic()) && !tail.is_empty();
+        if abbreviation
+            && tail.chars().count() <= 6
+            && tail.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        {
+            return Shortcut::Prefix(i, Pos::Proper);
+        }
+    }
+    if !word.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+        return Shortcut::Whole(Pos::Other);
+    }
+    if word.chars().nth(1).is_some()
+        && word
+            .chars()
+            .all(|c| phon::is_upper(c) || !phon::is_letter(c))
+    {
+        // An all-capital acronym: ҚР, АҚШ, ЕО.
+        return Shortcut::Whole(Pos::Proper);
+    }
+    match closed::lookup(lower) {
+        Some(closed::Closed::Irregular(lemma)) => Shortcut::Irregular(lemma),
+        Some(closed::Closed::Invariant) => Shortcut::Whole(Pos::Other),
+        None => Shortcut::Search,
+    }
+}
+
+/// The lemma of a candidate, borrowing from `word` when possible.
+fn render<'w>(word: &'w str, lower: &str, cand: &Cand) -> Cow<'w, str> {
+    let stem = &word[..cand.stem_end];
+    let capital = word.chars().next().is_some_and(phon::is_upper);
+    let keep_case = capital && (cand.pos == Pos::Proper || cand.flags == 0);
+    match cand.fix {
+        Fix::None => {
+            if keep_case || !stem.chars().any(phon::is_upper) {
+                Cow::Borrowed(stem)
+            } else {
+                Cow::Owned(lower[..cand.stem_end].to_owned())
+            }
+        }
+        fix => {
+            let base = if keep_case {
+                stem
+            } else {
+                &lower[..cand.stem_end]
+            };
+            let Some(buf) = StemBuf::make(base, fix) else {
+                return Cow::Borrowed(stem);
+            };
+            let mut s = buf.as_str().to_owned();
+            if keep_case {
+                if let Fix::Replace(_) = fix {
+                    s = capitalise(&s);
+                }
+            }
+            Cow::Owned(s)
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Runs the search over `lower[..end]`.
+fn run<'l>(lower: &'l str, capital: bool, collect: bool) -> Search<'l> {
+    let mut s = Search::new(lower, capital, collect);
+    if lower.len() > MAX_WORD {
+        return s;
+    }
+    let mut chain = Chain::new();
+    s.nominal(lower.len(), 0, Need::None, false, &mut chain);
+    s
+}
+
+pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
+    super::memo::lemma(word, lemma_uncached)
+}
+
+/// The lemma without the memo.
+pub(crate) fn lemma_uncached(word: &str) -> Cow<'_, str> {
+    let lower = phon::fold_lower(word);
+    match shortcut(word, &lower) {
+        Shortcut::Prefix(end, _) => Cow::Borrowed(&word[..end]),
+        Shortcut::Whole(pos) => {
+            if pos == Pos::Other && word.chars().next().is_some_and(phon::is_upper) {
+                // A capitalised function word (Бірақ): lower case.
+                if let Cow::Owned(s) = lower {
+                    if closed::invariant(&s) {
+                        return Cow::Owned(s);
+                    }
+                }
+            }
+            Cow::Borrowed(word)
+        }
+        Shortcut::Irregular(lemma) => Cow::Borrowed(lemma),
+        Shortcut::Part(end) => lemma_of(&word[..end], &lower[..end]),
+        Shortcut::Search => lemma_of(word, &lower),
+    }
+}
+
+fn lemma_of<'w>(word: &'w str, lower: &str) -> Cow<'w, str> {
+    let capital = word.chars().next().is_some_and(phon::is_upper);
+    if let Some(closed::Closed::Irregular(lemma)) = closed::lookup(lower) {
+        return Cow::Borrowed(lemma);
+    }
+    let s = run(lower, capital, false);
+    match &s.best {
+        Some(best) => render(word, lower, best),
+        None => Cow::Borrowed(word),
+    }
+}
+
+pub(crate) fn split_case(word: &str) -> (usize, Case) {
+    let lower = phon::fold_lower(word);
+    match shortcut(word, &lower) {
+        Shortcut::Prefix(end, _) => {
+            let tail = &lower[end..];
+            let case = tail_case(tail.trim_start_matches('-'));
+            if case == Case::Nominative {
+                (word.len(), case)
+            } else {
+                (end, case)
+            }
+        }
+        Shortcut::Search => {
+            let capital = word.chars().next().is_some_and(phon::is_upper);
+            let s = run(&lower, capital, false);
+            match &s.best {
+                Some(best) if best.pos != Pos::Verb => case_start(best, word.len()),
+                _ => (word.len(), Case::Nominative),
+            }
+        }
+        _ => (word.len(), Case::Nominative),
+    }
+}
+
+/// The start of the outermost case ending of a candidate.
+fn case_start(cand: &Cand, len: usize) -> (usize, Case) {
+    // Pieces are right to left: the first case-like piece found from the
+    // right is the outermost.
+    for p in cand.chain.iter() {
+        let case = match p.morpheme {
+            Morpheme::Case(c) => c,
+            Morpheme::Attributive => Case::Locative,
+            _ => continue,
+        };
+        return (usize::from(p.start), case);
+    }
+    (len, Case::Nominative)
+}
+
+/// The case of an ending after a hyphen (`-ның`, `-ға`), whatever the stem.
+fn tail_case(tail: &str) -> Case {
+    let mut best = (0, Case::Nominative);
+    for form in BY_SLOT[Slot::Case as usize].iter() {
+        if tail.ends_with(form.text.as_str()) && form.text.len() > best.0 {
+            let case = match form.morpheme {
+                Morpheme::Case(c) => c,
+                Morpheme::Attributive => Case::Locative,
+                _ => continue,
+            };
+            // A lone -н, -а is too weak to call after a hyphen.
+            if form.text.chars().count() >= 2 {
+                best = (form.text.len(), case);
+            }
+        }
+    }
+    best.1
+}
+
+pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
+    let lower = phon::fold_lower(word);
+    let whole = |pos: Pos| Analysis {
+        stem: word,
+        lemma: Cow::Borrowed(word),
+        pos,
+        suffixes: Vec::new(),
+        confidence: 1.0,
+    };
+    let (part, lower_part) = match shortcut(word, &lower) {
+        Shortcut::Prefix(end, pos) => {
+            let rest = &word[end..];
+            let tail = rest.trim_start_matches('-');
+            let morpheme = match tail_case(&lower[word.len() - tail.len()..]) {
+                Case::Nominative => {
+                    if tail.ends_with("ші") || tail.ends_with("шы") {
+                        Morpheme::Ordinal
+                    } else {
+                        Morpheme::Possessive {
+                            person: Person::Third,
+                            number: Number::Singular,
+                        }
+                    }
+                }
+                case => Morpheme::Case(case),
+            };
+            return vec![Analysis {
+                stem: &word[..end],
+                lemma: Cow::Borrowed(&word[..end]),
+                pos,
+                suffixes: vec![Suffix {
+                    text: rest,
+                    morpheme,
+                }],
+                confidence: 0.9,
+            }];
+        }
+        Shortcut::Whole(pos) => {
+            let mut a = whole(pos);
+            a.lemma = lemma(word);
+            return vec![a];
+        }
+        Shortcut::Irregular(l) => {
+            let mut a = whole(Pos::Other);
+            a.lemma = Cow::Borrowed(l);
+            a.confidence = 0.95;
+            return vec![a];
+        }
+        Shortcut::Part(end) => (&word[..end], &lower[..end]),
+        Shortcut::Search => (word, &lower[..]),
+    };
+    let capital = word.chars().next().is_some_and(phon::is_upper);
+    let s = run(lower_part, capital, true);
+    let mut cands = s.all.unwrap_or_default();
+    cands.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.stem_end.cmp(&a.stem_end))
+    });
+    let mut out: Vec<Analysis<'_>> = Vec::new();
+    let mut seen: Vec<(String, Pos)> = Vec::new();
+    let mut weights = Vec::new();
+    for cand in &cands {
+        let lemma = render(part, lower_part, cand);
+        let key = (lemma.to_string(), cand.pos);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let mut suffixes: Vec<Suffix<'_>> = cand
+            .chain
+            .iter()
+            .map(|p| Suffix {
+                text: &part[usize::from(p.start)..usize::from(p.end)],
+                morpheme: p.morpheme,
+            })
+            .collect();
+        suffixes.reverse();
+        weights.push((cand.score - cands[0].score).exp());
+        out.push(Analysis {
+            stem: &part[..cand.stem_end],
+            lemma,
+            pos: cand.pos,
+            suffixes,
+            confidence: 0.0,
+        });
+        if out.len() == 5 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        return vec![whole(Pos::Other)];
+    }
+    let total: f32 = weights.iter().sum();
+    let top_score = cands[0].score;
+    // Known stems are trusted more than rules alone.
+    let trust = if top_score >= 7.5 { 1.0 } else { 0.7 };
+    for (a, w) in out.iter_mut().zip(&weights) {
+        a.confidence = (trust * w / total).clamp(0.0, 1.0);
+    }
+    out
+}

@@ -1,0 +1,96 @@
+//! A small direct-mapped memo of lemmas, one per thread, that never
+//! allocates after it is set up: keys and lemmas of up to [`KEY`] bytes are
+//! stored inline. Real text repeats its words (Zipf), so most look-ups hit.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::hash::Hasher;
+
+use super::lexicon::FxHasher;
+
+/// Longest word and lemma kept, in bytes.
+const KEY: usize = 40;
+/// Number of slots (a power of two).
+const SLOTS: usize = 4096;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key_len: u8,
+    /// 0 empty, 1 the lemma is the first `lemma_len` bytes of the word,
+    /// 2 the lemma is stored in `lemma`.
+    kind: u8,
+    lemma_len: u8,
+    key: [u8; KEY],
+    lemma: [u8; KEY],
+}
+
+const EMPTY: Slot = Slot {
+    key_len: 0,
+    kind: 0,
+    lemma_len: 0,
+    key: [0; KEY],
+    lemma: [0; KEY],
+};
+
+thread_local! {
+    static MEMO: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+fn index(word: &str) -> usize {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    (h.finish() >> 20) as usize & (SLOTS - 1)
+}
+
+/// The memoized lemma of `word`, computing it with `compute` on a miss.
+pub(crate) fn lemma<'w>(
+    word: &'w str,
+    compute: impl FnOnce(&'w str) -> Cow<'w, str>,
+) -> Cow<'w, str> {
+    if word.len() > KEY || word.is_empty() {
+        return compute(word);
+    }
+    let i = index(word);
+    let hit = MEMO.with(|m| {
+        let m = m.try_borrow().ok()?;
+        let slot = m.get(i)?;
+        if slot.kind == 0 || usize::from(slot.key_len) != word.len() {
+            return None;
+        }
+        if slot.key[..word.len()] != *word.as_bytes() {
+            return None;
+        }
+        let n = usize::from(slot.lemma_len);
+        Some(match slot.kind {
+            1 => Cow::Borrowed(word.get(..n)?),
+            _ => Cow::Owned(String::from_utf8(slot.lemma[..n].to_vec()).ok()?),
+        })
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let lemma = compute(word);
+    let _ = MEMO.with(|m| {
+        let mut m = m.try_borrow_mut().ok()?;
+        if m.is_empty() {
+            m.resize(SLOTS, EMPTY);
+        }
+        let slot = m.get_mut(i)?;
+        let prefix = word.as_bytes().starts_with(lemma.as_bytes())
+            && matches!(&lemma, Cow::Borrowed(s) if s.as_ptr() == word.as_ptr());
+        if !prefix && lemma.len() > KEY {
+            return None;
+        }
+        slot.key_len = word.len() as u8;
+        slot.key[..word.len()].copy_from_slice(word.as_bytes());
+        slot.lemma_len = lemma.len() as u8;
+        if prefix {
+            slot.kind = 1;
+        } else {
+            slot.kind = 2;
+            slot.lemma[..lemma.len()].copy_from_slice(lemma.as_bytes());
+        }
+        Some(())
+    });
+    lemma
+}

@@ -1,0 +1,423 @@
+//! Suffix forms, expanded once from templates over harmony and the class of
+//! the preceding sound.
+
+use std::sync::LazyLock;
+
+use super::phon::{self, Harmony, ANY, CONSONANT, GLIDE, L, NASAL, SIBILANT, VOICELESS, VOWEL};
+use super::{Case, Morpheme, Number, Person, VerbForm};
+
+/// Where a form may stand, right to left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// Case endings (and -дағы, -ғы after a bare stem).
+    Case,
+    /// Possessive endings.
+    Possessive,
+    /// The plural.
+    Plural,
+    /// Ordinal -ыншы after a number word.
+    Ordinal,
+    /// Verb endings that make a nominal (participles, gerund).
+    Deverbal,
+    /// Verb endings that end a word (tense with person, converbs).
+    Finite,
+    /// Negation -ма.
+    Negation,
+    /// Passive -ыл, -л, -ын, -н.
+    Passive,
+}
+
+/// What the morpheme to the left must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// Anything.
+    None,
+    /// A 3rd-person possessive (облысы-на).
+    Poss3,
+    /// A 1st or 2nd person singular possessive (бала-м-а).
+    Poss12,
+}
+
+/// How the lemma's last letter differs from the surface stem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Append {
+    /// No change.
+    None,
+    /// The stem's ы/і merged with a following й (оқи-ды ← оқы-йды).
+    Vowel,
+}
+
+/// One surface form of a suffix.
+#[derive(Clone, Debug)]
+pub(crate) struct Form {
+    pub text: String,
+    pub morpheme: Morpheme,
+    /// Classes of the preceding sound allowed.
+    pub after: u8,
+    pub harmony: Option<Harmony>,
+    pub need: Need,
+    pub slot: Slot,
+    pub append: Append,
+    /// How sure a form alone makes an analysis of an unknown stem (0–3).
+    pub strength: u8,
+}
+
+/// Head consonant of a suffix for each class, in the order vowel, glide,
+/// л, nasal, sibilant, voiceless.
+type Heads = [&'static str; 6];
+const CLASSES: [u8; 6] = [VOWEL, GLIDE, L, NASAL, SIBILANT, VOICELESS];
+const PLURAL: Heads = ["л", "л", "д", "д", "д", "т"];
+const GENITIVE: Heads = ["н", "д", "д", "н", "д", "т"];
+const ACCUSATIVE: Heads = ["н", "д", "д", "д", "д", "т"];
+const DATIVE: Heads = ["ғ", "ғ", "ғ", "ғ", "ғ", "қ"];
+const LOCATIVE: Heads = ["д", "д", "д", "д", "д", "т"];
+const ABLATIVE: Heads = ["д", "д", "д", "н", "д", "т"];
+const INSTRUMENTAL: Heads = ["м", "м", "м", "м", "б", "п"];
+const NEGATION: Heads = ["м", "м", "м", "б", "б", "п"];
+
+fn front(s: &str) -> String {
+    s.chars().map(phon::front_of).collect()
+}
+
+struct Builder {
+    forms: Vec<Form>,
+}
+
+impl Builder {
+    /// Adds the back and front forms of `back` after the classes `after`.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        back: &str,
+        after: u8,
+        morpheme: Morpheme,
+        slot: Slot,
+        need: Need,
+        append: Append,
+        strength: u8,
+    ) {
+        let fr = front(back);
+        let pairs: &[(String, Option<Harmony>)] = if fr == back {
+            &[(back.to_owned(), None)]
+        } else {
+            &[
+                (back.to_owned(), Some(Harmony::Back)),
+                (fr, Some(Harmony::Front)),
+            ]
+        };
+        for (text, harmony) in pairs {
+            if let Some(f) = self.forms.iter_mut().find(|f| {
+                f.text == *text
+                    && f.morpheme == morpheme
+                    && f.slot == slot
+                    && f.need == need
+                    && f.harmony == *harmony
+            }) {
+                f.after |= after;
+                continue;
+            }
+            self.forms.push(Form {
+                text: text.clone(),
+                morpheme,
+                after,
+                harmony: *harmony,
+                need,
+                slot,
+                append,
+                strength,
+            });
+        }
+    }
+
+    /// Adds `*rest` with the head consonant chosen by the class before.
+    fn heads(&mut self, heads: Heads, rest: &str, morpheme: Morpheme, slot: Slot, strength: u8) {
+        for (head, class) in heads.iter().zip(CLASSES) {
+            self.add(
+                &format!("{head}{rest}"),
+                class,
+                morpheme,
+                slot,
+                Need::None,
+                Append::None,
+                strength,
+            );
+        }
+    }
+
+    fn simple(&mut self, text: &str, after: u8, morpheme: Morpheme, slot: Slot, strength: u8) {
+        self.add(
+            text,
+            after,
+            morpheme,
+            slot,
+            Need::None,
+            Append::None,
+            strength,
+        );
+    }
+}
+
+fn build() -> Vec<Form> {
+    use Case::*;
+    let mut b = Builder { forms: Vec::new() };
+    let case = Morpheme::Case;
+    // Case endings after a bare stem or the plural.
+    b.heads(GENITIVE, "ың", case(Genitive), Slot::Case, 3);
+    b.heads(ACCUSATIVE, "ы", case(Accusative), Slot::Case, 1);
+    b.heads(DATIVE, "а", case(Dative), Slot::Case, 3);
+    b.heads(LOCATIVE, "а", case(Locative), Slot::Case, 2);
+    b.heads(ABLATIVE, "ан", case(Ablative), Slot::Case, 3);
+    b.heads(INSTRUMENTAL, "ен", case(Instrumental), Slot::Case, 3);
+    b.heads(INSTRUMENTAL, "енен", case(Instrumental), Slot::Case, 3);
+    b.heads(LOCATIVE, "ағы", Morpheme::Attributive, Slot::Case, 3);
+    b.heads(DATIVE, "ы", Morpheme::Temporal, Slot::Case, 0);
+    // After a 3rd-person possessive.
+    for (text, morpheme) in [
+        ("на", case(Dative)),
+        ("н", case(Accusative)),
+        ("нда", case(Locative)),
+        ("нан", case(Ablative)),
+        ("ндағы", Morpheme::Attributive),
+    ] {
+        b.add(
+            text,
+            VOWEL,
+            morpheme,
+            Slot::Case,
+            Need::Poss3,
+            Append::None,
+            3,
+        );
+    }
+    // After a 1st or 2nd person singular possessive.
+    b.add(
+        "а",
+        NASAL,
+        case(Dative),
+        Slot::Case,
+        Need::Poss12,
+        Append::None,
+        1,
+    );
+
+    // Possessives: after a vowel, after a consonant.
+    let poss = |person, number| Morpheme::Possessive { person, number };
+    for (v, c, m) in [
+        ("сы", "ы", poss(Person::Third, Number::Singular)),
+        ("м", "ым", poss(Person::First, Number::Singular)),
+        ("ң", "ың", poss(Person::Second, Number::Singular)),
+        ("ңыз", "ыңыз", poss(Person::SecondPolite, Number::Singular)),
+        ("мыз", "ымыз", poss(Person::First, Number::Plural)),
+        ("ңдар", "ыңдар", poss(Person::Second, Number::Plural)),
+        (
+            "ңыздар",
+            "ыңыздар",
+            poss(Person::SecondPolite, Number::Plural),
+        ),
+    ] {
+        b.simple(v, VOWEL, m, Slot::Possessive, 1);
+        b.simple(c, CONSONANT, m, Slot::Possessive, 1);
+    }
+    b.heads(PLURAL, "ар", Morpheme::Plural, Slot::Plural, 2);
+
+    // Ordinals after number words.
+    b.simple("ыншы", CONSONANT, Morpheme::Ordinal, Slot::Ordinal, 0);
+    b.simple("ншы", VOWEL, Morpheme::Ordinal, Slot::Ordinal, 0);
+    b.simple("сыншы", VOWEL, Morpheme::Ordinal, Slot::Ordinal, 0);
+
+    // Verbs: endings that make nominals.
+    let verb = Morpheme::Verbal;
+    b.heads(DATIVE, "ан", verb(VerbForm::Participle), Slot::Deverbal, 3);
+    b.heads(
+        DATIVE,
+        "андық",
+        verb(VerbForm::Participle),
+        Slot::Deverbal,
+        3,
+    );
+    b.simple(
+        "атын",
+        CONSONANT,
+        verb(VerbForm::Participle),
+        Slot::Deverbal,
+        3,
+    );
+    b.simple("йтын", VOWEL, verb(VerbForm::Participle), Slot::Deverbal, 3);
+    b.simple("у", ANY, verb(VerbForm::Gerund), Slot::Deverbal, 1);
+    b.simple("ар", CONSONANT, verb(VerbForm::Future), Slot::Deverbal, 0);
+    b.simple("р", VOWEL, verb(VerbForm::Future), Slot::Deverbal, 0);
+    b.heads(NEGATION, "ақ", verb(VerbForm::Future), Slot::Deverbal, 2);
+    b.heads(NEGATION, "ас", verb(VerbForm::Future), Slot::Deverbal, 1);
+
+    // Verbs: endings that close a word.
+    let persons = ["", "м", "ң", "ңыз", "қ", "ңдар", "ңыздар"];
+    for p in persons {
+        b.heads(
+            LOCATIVE,
+            &format!("ы{p}"),
+            verb(VerbForm::Past),
+            Slot::Finite,
+            2,
+        );
+        b.simple(
+            &format!("са{p}"),
+            ANY,
+            verb(VerbForm::Conditional),
+            Slot::Finite,
+            1,
+        );
+    }
+    let present = ["ды", "мын", "сың", "сыз", "мыз", "сыңдар", "сыздар"];
+    for p in present {
+        b.simple(
+            &format!("а{p}"),
+            CONSONANT,
+            verb(VerbForm::Present),
+            Slot::Finite,
+            3,
+        );
+        b.simple(
+            &format!("й{p}"),
+            VOWEL,
+            verb(VerbForm::Present),
+            Slot::Finite,
+            3,
+        );
+        b.add(
+            &format!("и{p}"),
+            CONSONANT,
+            verb(VerbForm::Present),
+            Slot::Finite,
+            Need::None,
+            Append::Vowel,
+            3,
+        );
+    }
+    for p in ["мын", "сың", "сыз", "мыз", "быз", "пыз"] {
+        b.heads(
+            DATIVE,
+            &format!("ан{p}"),
+            verb(VerbForm::Participle),
+            Slot::Finite,
+            3,
+        );
+        b.simple(
+            &format!("ар{p}"),
+            CONSONANT,
+            verb(VerbForm::Future),
+            Slot::Finite,
+            2,
+        );
+        b.simple(
+            &format!("р{p}"),
+            VOWEL,
+            verb(VerbForm::Future),
+            Slot::Finite,
+            2,
+        );
+    }
+    b.simple("ып", CONSONANT, verb(VerbForm::Converb), Slot::Finite, 2);
+    b.simple("п", VOWEL, verb(VerbForm::Converb), Slot::Finite, 1);
+    b.simple("ыпты", CONSONANT, verb(VerbForm::Past), Slot::Finite, 3);
+    b.simple("пты", VOWEL, verb(VerbForm::Past), Slot::Finite, 3);
+    b.simple("а", CONSONANT, verb(VerbForm::Converb), Slot::Finite, 0);
+    b.simple("й", VOWEL, verb(VerbForm::Converb), Slot::Finite, 0);
+    b.add(
+        "и",
+        CONSONANT,
+        verb(VerbForm::Converb),
+        Slot::Finite,
+        Need::None,
+        Append::Vowel,
+        0,
+    );
+    b.heads(DATIVE, "алы", verb(VerbForm::Converb), Slot::Finite, 2);
+    b.heads(DATIVE, "анша", verb(VerbForm::Converb), Slot::Finite, 2);
+    b.heads(NEGATION, "ай", verb(VerbForm::Converb), Slot::Finite, 1);
+    b.heads(NEGATION, "ақшы", verb(VerbForm::Future), Slot::Finite, 2);
+    b.simple("сын", ANY, verb(VerbForm::Imperative), Slot::Finite, 1);
+    b.simple(
+        "айын",
+        CONSONANT,
+        verb(VerbForm::Imperative),
+        Slot::Finite,
+        2,
+    );
+    b.simple("йын", VOWEL, verb(VerbForm::Imperative), Slot::Finite, 2);
+    b.simple(
+        "айық",
+        CONSONANT,
+        verb(VerbForm::Imperative),
+        Slot::Finite,
+        2,
+    );
+    b.simple("йық", VOWEL, verb(VerbForm::Imperative), Slot::Finite, 2);
+    b.simple(
+        "ыңыз",
+        CONSONANT,
+        verb(VerbForm::Imperative),
+        Slot::Finite,
+        0,
+    );
+    b.simple("ңыз", VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
+    b.simple("шы", ANY, verb(VerbForm::Imperative), Slot::Finite, 0);
+
+    b.heads(NEGATION, "а", verb(VerbForm::Negative), Slot::Negation, 1);
+    b.simple(
+        "ыл",
+        GLIDE | NASAL | SIBILANT | VOICELESS,
+        verb(VerbForm::Passive),
+        Slot::Passive,
+        1,
+    );
+    b.simple("л", VOWEL, verb(VerbForm::Passive), Slot::Passive, 1);
+    b.simple("ын", L, verb(VerbForm::Passive), Slot::Passive, 1);
+    b.simple("н", VOWEL, verb(VerbForm::Passive), Slot::Passive, 1);
+    b.forms
+}
+
+/// All forms, longest first within each slot.
+pub(crate) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
+    let mut forms = build();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
+    forms
+});
+
+/// Forms of one slot, longest first.
+pub(crate) static BY_SLOT: LazyLock<[Vec<&'static Form>; 8]> = LazyLock::new(|| {
+    let mut slots: [Vec<&'static Form>; 8] = Default::default();
+    for f in FORMS.iter() {
+        slots[f.slot as usize].push(f);
+    }
+    slots
+});
+
+/// Forms of one slot grouped by their last letter, sorted by letter.
+pub(crate) type Buckets = Vec<(char, Vec<&'static Form>)>;
+
+/// [`BY_SLOT`] grouped by last letter, for the search's inner loop.
+pub(crate) static BY_LAST: LazyLock<[Buckets; 8]> = LazyLock::new(|| {
+    let mut slots: [Buckets; 8] = Default::default();
+    for (slot, forms) in BY_SLOT.iter().enumerate() {
+        for &f in forms {
+            let Some(last) = f.text.chars().next_back() else {
+                continue;
+            };
+            let buckets = &mut slots[slot];
+            match buckets.binary_search_by_key(&last, |(c, _)| *c) {
+                Ok(i) => buckets[i].1.push(f),
+                Err(i) => buckets.insert(i, (last, vec![f])),
+            }
+        }
+    }
+    slots
+});
+
+/// The forms of `slot` that end in `last`.
+pub(crate) fn ending_in(slot: Slot, last: char) -> &'static [&'static Form] {
+    let buckets = &BY_LAST[slot as usize];
+    match buckets.binary_search_by_key(&last, |(c, _)| *c) {
+        Ok(i) => &buckets[i].1,
+        Err(_) => &[],
+    }
+}

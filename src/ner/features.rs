@@ -1,0 +1,402 @@
+//! Features of the tagger: hashed attributes of each token and of its
+//! neighbours.
+//!
+//! Each token's attributes (lower-case form, affixes, shape, stem and case,
+//! gazetteer hits) are hashed once; a feature is a template number mixed
+//! with one attribute of the token or of a neighbour, and its weight row is
+//! found by the top bits of that hash. No strings are built per feature.
+
+use super::gazetteer::{phrase_flags, token_flags, GazHit};
+use crate::tokenizer::to_lower_str;
+
+/// Stands for the attribute of a position outside the sentence.
+const OUTSIDE: u64 = 0x5851_F42D_4C95_7F2D;
+
+/// 64-bit FNV-1a over bytes, seeded.
+fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = 0xCBF2_9CE4_8422_2325 ^ seed;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    h
+}
+
+/// Combines two hashes (a template and a value, or two values).
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 31)
+}
+
+/// The final scrambling of a feature hash before its top bits pick a row.
+#[inline]
+pub(crate) fn finish(h: u64) -> u64 {
+    let mut x = h;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    x ^ (x >> 33)
+}
+
+/// The hashed attributes of one token.
+#[derive(Clone, Copy, Debug)]
+struct Attrs {
+    lower: u64,
+    word: u64,
+    prefix3: u64,
+    suffix2: u64,
+    suffix3: u64,
+    suffix4: u64,
+    prefix2: u64,
+    prefix4: u64,
+    suffix1: u64,
+    suffix5: u64,
+    shape: u64,
+    stem: u64,
+    case: u64,
+    gaz: u16,
+    /// Inside «…» or "…": the lower-case word after the closing quote.
+    quoted_before: u64,
+    /// Starts with a capital letter.
+    title: bool,
+    /// A word or number (not punctuation).
+    wordlike: bool,
+}
+
+impl Attrs {
+    fn outside() -> Attrs {
+        Attrs {
+            lower: OUTSIDE,
+            word: OUTSIDE,
+            prefix3: OUTSIDE,
+            suffix2: OUTSIDE,
+            suffix3: OUTSIDE,
+            suffix4: OUTSIDE,
+            prefix2: OUTSIDE,
+            prefix4: OUTSIDE,
+            suffix1: OUTSIDE,
+            suffix5: OUTSIDE,
+            shape: OUTSIDE,
+            stem: OUTSIDE,
+            case: OUTSIDE,
+            gaz: 0,
+            quoted_before: OUTSIDE,
+            title: false,
+            wordlike: false,
+        }
+    }
+}
+
+/// The shape of a word: runs of capitals (`X`), small letters (`x`),
+/// digits (`d`) and other characters (`-`), at most four runs, plus the
+/// script of its letters (`c` Cyrillic, `l` Latin, `m` both).
+fn shape(word: &str) -> u64 {
+    let mut runs = [0u8; 6];
+    let mut n = 0;
+    let (mut cyr, mut lat) = (false, false);
+    for c in word.chars() {
+        let class = if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_alphabetic() {
+            if ('\u{400}'..='\u{4FF}').contains(&c) {
+                cyr = true;
+            } else {
+                lat = true;
+            }
+            if crate::tokenizer::to_lower(c) != c {
+                b'X'
+            } else {
+                b'x'
+            }
+        } else {
+            b'-'
+        };
+        if n == 0 || runs[n - 1] != class {
+            if n == 4 {
+                break;
+            }
+            runs[n] = class;
+            n += 1;
+        }
+    }
+    runs[4] = match (cyr, lat) {
+        (true, true) => b'm',
+        (true, false) => b'c',
+        (false, true) => b'l',
+        (false, false) => b'n',
+    };
+    runs[5] = u8::from(word.chars().count() == 1);
+    hash_bytes(7, &runs)
+}
+
+/// The byte offset where the last `k` chars of `s` begin.
+fn last_chars(s: &str, k: usize) -> usize {
+    s.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)
+}
+
+/// The byte offset after the first `k` chars of `s`.
+fn first_chars(s: &str, k: usize) -> usize {
+    s.char_indices().nth(k).map_or(s.len(), |(i, _)| i)
+}
+
+/// The byte length of the stem of a lower-case word and its case (see
+/// [`crate::morph::split_case`]).
+fn stem_and_case(lower: &str) -> (usize, u64) {
+    let (len, case) = crate::morph::split_case(lower);
+    (len, case as u64)
+}
+
+fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
+    let lower = to_lower_str(word, buf).unwrap_or(word);
+    let (stem_len, case) = stem_and_case(lower);
+    let stem = lower.get(..stem_len).unwrap_or(lower);
+    Attrs {
+        lower: hash_bytes(1, lower.as_bytes()),
+        word: hash_bytes(2, word.as_bytes()),
+        prefix3: hash_bytes(3, &lower.as_bytes()[..first_chars(lower, 3)]),
+        suffix2: hash_bytes(4, &lower.as_bytes()[last_chars(lower, 2)..]),
+        suffix3: hash_bytes(5, &lower.as_bytes()[last_chars(lower, 3)..]),
+        suffix4: hash_bytes(6, &lower.as_bytes()[last_chars(lower, 4)..]),
+        prefix2: hash_bytes(9, &lower.as_bytes()[..first_chars(lower, 2)]),
+        prefix4: hash_bytes(10, &lower.as_bytes()[..first_chars(lower, 4)]),
+        suffix1: hash_bytes(11, &lower.as_bytes()[last_chars(lower, 1)..]),
+        suffix5: hash_bytes(12, &lower.as_bytes()[last_chars(lower, 5)..]),
+        shape: shape(word),
+        stem: hash_bytes(8, stem.as_bytes()),
+        case: case + 0x100,
+        gaz,
+        quoted_before: OUTSIDE,
+        title: word
+            .chars()
+            .next()
+            .is_some_and(|c| crate::tokenizer::to_lower(c) != c),
+        wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// For each token, the distance (1 to 6) to the nearest organization head
+/// word (`министрлігі`, `партиясы`, …) to its right within the same
+/// stretch of words and quotes, or 0.
+fn org_head_distance(attrs: &[Attrs], tokens: &[&str], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(attrs.len(), 0);
+    let mut next: Option<usize> = None;
+    for i in (0..attrs.len()).rev() {
+        if let Some(j) = next {
+            let d = j - i;
+            out[i] = if d <= 6 { d as u8 } else { 0 };
+        }
+        if attrs[i].gaz & GazHit::ORG_HEAD.bits() != 0 {
+            next = Some(i);
+        } else if !attrs[i].wordlike && !matches!(tokens[i], "«" | "»" | "\"" | "“" | "”" | "-")
+        {
+            next = None;
+        }
+    }
+}
+
+/// For each token, its position in its run of capitalized words (capped at
+/// 3) and the run's length (capped at 4), packed in a byte; 0 outside runs.
+fn capital_runs(attrs: &[Attrs], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(attrs.len(), 0);
+    let mut i = 0;
+    while i < attrs.len() {
+        if !attrs[i].title {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < attrs.len() && attrs[i].title {
+            i += 1;
+        }
+        let len = (i - start).min(4) as u8;
+        for (k, o) in out[start..i].iter_mut().enumerate() {
+            *o = ((k.min(3) as u8) << 4) | len;
+        }
+    }
+}
+
+/// Marks the tokens inside short quotations with the word after the
+/// closing quote (`«Ақ жол» партиясы`: `партиясы`).
+fn mark_quotes(tokens: &[&str], attrs: &mut [Attrs]) {
+    let mut k = 0;
+    while k < tokens.len() {
+        let close = match tokens[k] {
+            "«" => "»",
+            "\"" => "\"",
+            "“" => "”",
+            "„" => "“",
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let limit = (k + 12).min(tokens.len());
+        match (k + 1..limit).find(|&m| tokens[m] == close) {
+            Some(c) => {
+                let after = attrs.get(c + 1).map_or(OUTSIDE, |a| a.lower);
+                for a in &mut attrs[k + 1..c] {
+                    a.quoted_before = after;
+                }
+                k = c + 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The features of every token of a sentence, as hashes; reused between
+/// sentences.
+#[derive(Default)]
+pub(crate) struct Extractor {
+    attrs: Vec<Attrs>,
+    gaz: Vec<GazHit>,
+    head_distance: Vec<u8>,
+    cap_run: Vec<u8>,
+    /// Features of token `i`: `hashes[offsets[i]..offsets[i + 1]]`.
+    pub(crate) hashes: Vec<u64>,
+    pub(crate) offsets: Vec<usize>,
+}
+
+impl Extractor {
+    /// Computes the features of `tokens`.
+    pub(crate) fn extract(&mut self, tokens: &[&str]) {
+        let mut buf = [0u8; 256];
+        phrase_flags(tokens, &mut self.gaz);
+        self.attrs.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            let phrase = self.gaz.get(i).map_or(0, |g| g.bits());
+            let gaz = token_flags(t).bits() | phrase;
+            self.attrs.push(attrs(t, gaz, &mut buf));
+        }
+        mark_quotes(tokens, &mut self.attrs);
+        org_head_distance(&self.attrs, tokens, &mut self.head_distance);
+        capital_runs(&self.attrs, &mut self.cap_run);
+        self.hashes.clear();
+        self.offsets.clear();
+        let outside = Attrs::outside();
+        let at = |k: isize| -> &Attrs {
+            if k < 0 {
+                &outside
+            } else {
+                self.attrs.get(k as usize).unwrap_or(&outside)
+            }
+        };
+        for i in 0..tokens.len() {
+            self.offsets.push(self.hashes.len());
+            let k = i as isize;
+            let (p2, p1, c, n1, n2) = (at(k - 2), at(k - 1), at(k), at(k + 1), at(k + 2));
+            let first = u64::from(i == 0);
+            let f = &mut self.hashes;
+            f.push(mix(0, 0));
+            f.push(mix(1, c.lower));
+            f.push(mix(2, c.word));
+            f.push(mix(3, c.prefix3));
+            f.push(mix(4, c.suffix2));
+            f.push(mix(5, c.suffix3));
+            f.push(mix(6, c.suffix4));
+            f.push(mix(7, c.shape));
+            f.push(mix(8, c.stem));
+            f.push(mix(9, c.case));
+            f.push(mix(10, p1.lower));
+            f.push(mix(11, n1.lower));
+            f.push(mix(12, p2.lower));
+            f.push(mix(13, n2.lower));
+            f.push(mix(14, p1.shape));
+            f.push(mix(15, n1.shape));
+            f.push(mix(16, p1.suffix3));
+            f.push(mix(17, n1.suffix3));
+            f.push(mix(18, mix(p1.lower, c.lower)));
+            f.push(mix(19, mix(c.lower, n1.lower)));
+            f.push(mix(20, p1.stem));
+            f.push(mix(21, n1.stem));
+            f.push(mix(22, mix(c.shape, n1.lower)));
+            f.push(mix(23, mix(p1.shape, c.shape)));
+            f.push(mix(24, mix(c.shape, first)));
+            f.push(mix(25, c.quoted_before));
+            f.push(mix(26, mix(c.shape, c.case)));
+            f.push(mix(27, mix(c.stem, n1.stem)));
+            let head = u64::from(self.head_distance[i]);
+            f.push(mix(32, head));
+            f.push(mix(33, mix(head, c.shape)));
+            f.push(mix(34, u64::from(self.cap_run[i])));
+            f.push(mix(35, mix(u64::from(self.cap_run[i]), c.case)));
+            f.push(mix(39, c.prefix2));
+            f.push(mix(40, c.prefix4));
+            f.push(mix(41, c.suffix1));
+            f.push(mix(42, c.suffix5));
+            f.push(mix(43, n1.case));
+            f.push(mix(44, p1.case));
+            f.push(mix(45, mix(c.stem, n1.lower)));
+            f.push(mix(36, at(k - 3).lower));
+            f.push(mix(37, at(k + 3).lower));
+            let title = u64::from(c.title) << 32;
+            let mut bits = c.gaz;
+            while bits != 0 {
+                f.push(mix(38, title | u64::from(bits.trailing_zeros())));
+                bits &= bits - 1;
+            }
+            for (template, gaz) in [(28u64, c.gaz), (29, p1.gaz), (30, n1.gaz), (31, n2.gaz)] {
+                let mut bits = gaz;
+                while bits != 0 {
+                    let b = u64::from(bits.trailing_zeros());
+                    f.push(mix(template, b));
+                    bits &= bits - 1;
+                }
+            }
+        }
+        self.offsets.push(self.hashes.len());
+    }
+
+    /// The features of token `i`.
+    pub(crate) fn features(&self, i: usize) -> &[u64] {
+        &self.hashes[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affix_offsets_are_char_boundaries() {
+        for (s, k, want) in [
+            ("алма", 2, "ма"),
+            ("ab", 3, "ab"),
+            ("", 2, ""),
+            ("қала", 1, "а"),
+        ] {
+            assert_eq!(&s[last_chars(s, k)..], want);
+        }
+        assert_eq!(&"қазақ"[..first_chars("қазақ", 3)], "қаз");
+        assert_eq!(&"ab"[..first_chars("ab", 3)], "ab");
+    }
+
+    #[test]
+    fn shapes_tell_names_from_words() {
+        assert_eq!(shape("Алматы"), shape("Семей"));
+        assert_ne!(shape("Алматы"), shape("алматы"));
+        assert_ne!(shape("ҚР"), shape("Қр"));
+        assert_ne!(shape("2026"), shape("Алматы"));
+        assert_ne!(shape("Apple"), shape("Алма"));
+    }
+
+    #[test]
+    fn every_token_gets_features_and_quotes_are_marked() {
+        let tokens = ["«", "Ақ", "жол", "»", "партиясы", "жиналды", "."];
+        let mut x = Extractor::default();
+        x.extract(&tokens);
+        assert_eq!(x.offsets.len(), tokens.len() + 1);
+        for i in 0..tokens.len() {
+            assert!(x.features(i).len() >= 28);
+        }
+        assert_ne!(x.attrs[1].quoted_before, OUTSIDE);
+        assert_eq!(x.attrs[1].quoted_before, x.attrs[4].lower);
+        assert_eq!(x.attrs[5].quoted_before, OUTSIDE);
+        x.extract(&[]);
+        assert_eq!(x.offsets, [0]);
+    }
+}

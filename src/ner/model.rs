@@ -1,0 +1,327 @@
+//! The tagger's model: labels, transition scores and hashed feature
+//! weights, with a versioned binary format.
+//!
+//! Format (little-endian):
+//!
+//! | field | bytes |
+//! |---|---|
+//! | magic `KZNERMDL` | 8 |
+//! | format version (1) | 4 |
+//! | hash bits `b` (weight rows = 2^b) | 4 |
+//! | label count `L` | 4 |
+//! | labels: length (u16) and UTF-8 bytes, each | … |
+//! | weight scale (f32) | 4 |
+//! | temperature of the confidences (f32) | 4 |
+//! | transitions: `(L + 1) × L` f32, the last row from the start | … |
+//! | row bitmap: 2^b bits, set for rows that are not all zero | 2^b / 8 |
+//! | those rows, each: a label bitmap (`⌈L / 8⌉` bytes, set for non-zero weights) and those weights (i16) | … |
+//! | FNV-1a 64 of everything before | 8 |
+
+use std::io::Read;
+
+use super::features::finish;
+use crate::{Error, ErrorKind};
+
+const MAGIC: &[u8; 8] = b"KZNERMDL";
+const VERSION: u32 = 1;
+/// Limits that keep a hostile header from asking for absurd allocations.
+const MAX_BITS: u32 = 24;
+const MAX_LABELS: usize = 256;
+const MAX_WEIGHTS: usize = 1 << 26;
+
+/// A trained tagger model: parse one with [`Model::from_bytes`] or
+/// [`Model::from_reader`], or use the embedded one through
+/// [`Recognizer::default`](super::Recognizer::default).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub(crate) labels: Vec<String>,
+    pub(crate) bits: u32,
+    pub(crate) scale: f32,
+    /// Divides score differences before the softmax of the confidences.
+    pub(crate) temperature: f32,
+    /// `(L + 1) × L`: `transitions[p * L + c]`, row `L` from the start.
+    pub(crate) transitions: Vec<f32>,
+    /// `2^bits × L`, quantized; multiply sums by `scale`.
+    pub(crate) weights: Vec<i16>,
+    /// `allowed[p * L + c]`: IOB2 lets label `c` follow `p` (row `L`: start).
+    pub(crate) allowed: Vec<bool>,
+}
+
+fn model_error(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Model, message)
+}
+
+/// FNV-1a 64.
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    h
+}
+
+/// Reads the fields of a model file in order, failing on truncation.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| model_error("model file is truncated"))?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> Result<u32, Error> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn f32(&mut self) -> Result<f32, Error> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+impl Model {
+    /// Parses a model file. Errors (kind [`ErrorKind::Model`]) when the
+    /// bytes are not a model of this crate, are of another format version,
+    /// are truncated or corrupted.
+    ///
+    /// ```
+    /// let err = kazakh::ner::Model::from_bytes(b"not a model").unwrap_err();
+    /// assert_eq!(err.kind(), kazakh::ErrorKind::Model);
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
+        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(model_error("not a kazakh NER model (bad magic bytes)"));
+        }
+        let body_len = bytes
+            .len()
+            .checked_sub(8)
+            .ok_or_else(|| model_error("model file is truncated"))?;
+        let (body, sum) = bytes.split_at(body_len);
+        let mut c = Cursor { bytes: body, at: 8 };
+        let version = c.u32()?;
+        if version != VERSION {
+            return Err(model_error(format!(
+                "model format version {version}, this library reads version {VERSION}"
+            )));
+        }
+        let bits = c.u32()?;
+        if !(1..=MAX_BITS).contains(&bits) {
+            return Err(model_error(format!("model hash bits {bits} out of range")));
+        }
+        let n = c.u32()? as usize;
+        if n == 0 || n > MAX_LABELS {
+            return Err(model_error(format!("model label count {n} out of range")));
+        }
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = c.take(2)?;
+            let len = usize::from(u16::from_le_bytes([len[0], len[1]]));
+            let label = std::str::from_utf8(c.take(len)?)
+                .map_err(|_| model_error("model label is not UTF-8"))?;
+            labels.push(label.to_owned());
+        }
+        let scale = c.f32()?;
+        let temperature = c.f32()?;
+        if !scale.is_finite() || !(temperature.is_finite() && temperature > 0.0) {
+            return Err(model_error("model scale or temperature out of range"));
+        }
+        let mut transitions = Vec::with_capacity((n + 1) * n);
+        for _ in 0..(n + 1) * n {
+            transitions.push(c.f32()?);
+        }
+        let rows = 1usize << bits;
+        if rows.saturating_mul(n) > MAX_WEIGHTS {
+            return Err(model_error(format!(
+                "model too large: 2^{bits} rows of {n} labels"
+            )));
+        }
+        let bitmap = c.take(rows / 8 + usize::from(rows % 8 != 0))?;
+        let want = u64::from_le_bytes(sum.try_into().unwrap_or([0; 8]));
+        if checksum(body) != want {
+            return Err(model_error("model file is corrupted (checksum mismatch)"));
+        }
+        let mask_len = n.div_ceil(8);
+        let mut weights = vec![0i16; rows * n];
+        for row in 0..rows {
+            if bitmap[row / 8] & (1 << (row % 8)) == 0 {
+                continue;
+            }
+            let mask = c.take(mask_len)?;
+            for (l, w) in weights[row * n..(row + 1) * n].iter_mut().enumerate() {
+                if mask[l / 8] & (1 << (l % 8)) != 0 {
+                    let v = c.take(2)?;
+                    *w = i16::from_le_bytes([v[0], v[1]]);
+                }
+            }
+        }
+        if c.at != body.len() {
+            return Err(model_error("model file has trailing bytes"));
+        }
+        let mut model = Model::assemble(labels, bits, scale, transitions, weights);
+        model.temperature = temperature;
+        Ok(model)
+    }
+
+    /// Reads and parses a model file from `reader`.
+    pub fn from_reader<R: Read>(mut reader: R) -> Result<Model, Error> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the model: {e}")))?;
+        Model::from_bytes(&bytes)
+    }
+
+    /// The model file: what [`Model::from_bytes`] reads.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n = self.labels.len();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        for l in &self.labels {
+            out.extend_from_slice(&(l.len() as u16).to_le_bytes());
+            out.extend_from_slice(l.as_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
+        out.extend_from_slice(&self.temperature.to_bits().to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_bits().to_le_bytes());
+        }
+        let rows = 1usize << self.bits;
+        let mut bitmap = vec![0u8; rows / 8 + usize::from(rows % 8 != 0)];
+        let mut data = Vec::new();
+        for (row, ws) in self.weights.chunks_exact(n).enumerate() {
+            if ws.iter().all(|&w| w == 0) {
+                continue;
+            }
+            bitmap[row / 8] |= 1 << (row % 8);
+            let mut mask = vec![0u8; n.div_ceil(8)];
+            let mut values = Vec::new();
+            for (l, w) in ws.iter().enumerate() {
+                if *w != 0 {
+                    mask[l / 8] |= 1 << (l % 8);
+                    values.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+            data.extend_from_slice(&mask);
+            data.extend_from_slice(&values);
+        }
+        out.extend_from_slice(&bitmap);
+        out.extend_from_slice(&data);
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Builds a model from its parts, computing the IOB2 constraints.
+    pub(crate) fn assemble(
+        labels: Vec<String>,
+        bits: u32,
+        scale: f32,
+        transitions: Vec<f32>,
+        weights: Vec<i16>,
+    ) -> Model {
+        let n = labels.len();
+        let mut allowed = vec![true; (n + 1) * n];
+        for (c, label) in labels.iter().enumerate() {
+            let Some(kind) = label.strip_prefix("I-") else {
+                continue;
+            };
+            for p in 0..=n {
+                let ok = p < n
+                    && labels[p]
+                        .strip_prefix("B-")
+                        .or_else(|| labels[p].strip_prefix("I-"))
+                        == Some(kind);
+                allowed[p * n + c] = ok;
+            }
+        }
+        Model {
+            labels,
+            bits,
+            scale,
+            temperature: 1.0,
+            transitions,
+            weights,
+            allowed,
+        }
+    }
+
+    /// The IOB2 labels the model assigns (`O`, `B-PERSON`, …).
+    pub fn labels(&self) -> impl Iterator<Item = &str> {
+        self.labels.iter().map(String::as_str)
+    }
+
+    /// The weight row of a feature hash.
+    #[inline]
+    pub(crate) fn row(&self, feature: u64) -> usize {
+        (finish(feature) >> (64 - self.bits)) as usize
+    }
+
+    /// The number of labels.
+    pub(crate) fn len(&self) -> usize {
+        self.labels.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Model {
+        let labels = ["O", "B-PER", "I-PER"].map(String::from).to_vec();
+        let mut weights = vec![0i16; 16 * 3];
+        weights[5 * 3 + 1] = 7;
+        weights[9 * 3 + 2] = -3;
+        Model::assemble(labels, 4, 0.5, (0..12).map(|x| x as f32).collect(), weights)
+    }
+
+    #[test]
+    fn round_trip() {
+        let m = tiny();
+        let bytes = m.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).unwrap(), m);
+        assert_eq!(Model::from_reader(&bytes[..]).unwrap(), m);
+    }
+
+    #[test]
+    fn iob2_constraints() {
+        let m = tiny();
+        let n = 3;
+        // I-PER after O or at the start is not allowed; after B-PER it is.
+        assert!(!m.allowed[2]);
+        assert!(!m.allowed[n * n + 2]);
+        assert!(m.allowed[n + 2]);
+        assert!(m.allowed[2 * n + 2]);
+        assert!(m.allowed[1]);
+    }
+
+    #[test]
+    fn every_damaged_file_is_an_error() {
+        let bytes = tiny().to_bytes();
+        for len in 0..bytes.len() {
+            let err = Model::from_bytes(&bytes[..len]).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Model, "truncated at {len}");
+        }
+        for i in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x20;
+            assert!(Model::from_bytes(&bad).is_err(), "flipped byte {i}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Model::from_bytes(&longer).is_err());
+        let mut v2 = bytes;
+        v2[8] = 2;
+        let msg = Model::from_bytes(&v2).unwrap_err().to_string();
+        assert!(msg.contains("version 2"), "{msg}");
+    }
+}

@@ -1,0 +1,501 @@
+//! Generator of the `kazakh` crate's morphology lexicon,
+//! `src/morph/lexicon.txt`.
+//!
+//! The lexicon lists stems with their word class, one `stem<TAB>flags<TAB>f` line
+//! each, sorted by byte order, lower case. Flags: `n` nominal (noun,
+//! adjective and other declinable words), `v` verb stem, `p` proper noun.
+//! Sources:
+//!
+//! * Debian's `hunspell-kk` dictionary (`/usr/share/hunspell/kk_KZ.dic`, or
+//!   the file named by `KAZAKH_HUNSPELL_DIC`; © 2009 Akmaral Mussayeva,
+//!   László Németh, Rail Aliev; GPL-2+ or LGPL-2.1+ or MPL-1.1+). Entries
+//!   with the gerund flag class (`абайлау/Mm…`) give verb stems (`абайла`,
+//!   `шығу` → `шық`);
+//!   other lower-case entries are nominal, capitalised ones proper nouns.
+//! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
+//!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
+//!   entity spans become proper nouns, and frequent lower-case words missing
+//!   from the dictionary become nominal stems, when they are not themselves
+//!   a known word plus a case or possessive ending, and (for lower-case
+//!   words) when the text also has them with endings.
+//!
+//! UD Kazakh is not used here: it is only for measuring.
+//!
+//! The test below fails when the checked-in file differs from what the
+//! generator produces now, and skips (printing why) when a source is absent.
+#![forbid(unsafe_code)]
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Path of the generated lexicon relative to the workspace root.
+pub const LEXICON_PATH: &str = "src/morph/lexicon.txt";
+
+/// The workspace root: two levels above this crate's manifest.
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .parent()
+        .and_then(Path::parent)
+        .map_or_else(|| manifest.join("../.."), Path::to_path_buf)
+}
+
+/// Where the hunspell-kk dictionary is read from.
+pub fn hunspell_path() -> PathBuf {
+    std::env::var_os("KAZAKH_HUNSPELL_DIC").map_or_else(
+        || PathBuf::from("/usr/share/hunspell/kk_KZ.dic"),
+        PathBuf::from,
+    )
+}
+
+/// Where the KazNERD validation split is read from.
+pub fn kaznerd_path() -> PathBuf {
+    workspace_root().join("../shared/data/kaznerd/IOB2_valid.txt")
+}
+
+/// Case, possessive and plural endings used to tell an inflected word from a
+/// stem (surface forms, any harmony).
+const ENDINGS: &[&str] = &[
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "на",
+    "не",
+    "да",
+    "де",
+    "та",
+    "те",
+    "нда",
+    "нде",
+    "дан",
+    "ден",
+    "нан",
+    "нен",
+    "тан",
+    "тен",
+    "мен",
+    "бен",
+    "пен",
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "н",
+    "ы",
+    "і",
+    "сы",
+    "сі",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
+    "ндағы",
+    "ндегі",
+    "ын",
+    "ін",
+    "сын",
+    "сін",
+    "ына",
+    "іне",
+    "сына",
+    "сіне",
+    "ында",
+    "інде",
+    "сында",
+    "сінде",
+    "ынан",
+    "інен",
+    "сынан",
+    "сінен",
+    "ының",
+    "інің",
+    "сының",
+    "сінің",
+    "ымен",
+    "імен",
+    "сымен",
+    "сімен",
+    "лары",
+    "лері",
+    "дары",
+    "дері",
+    "тары",
+    "тері",
+];
+
+/// Endings whose presence after a word is evidence that it is a stem.
+const EVIDENCE: &[&str] = &[
+    "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "да", "де", "та", "те",
+    "дан", "ден", "нан", "нен", "тан", "тен", "мен", "бен", "пен", "лар", "лер", "дар", "дер",
+    "тар", "тер", "дағы", "дегі", "тағы", "тегі", "ы", "і", "сы", "сі", "ын", "ін", "сын", "сін",
+];
+
+fn is_back(c: char) -> bool {
+    matches!(c, 'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' | 'у')
+}
+
+fn is_front(c: char) -> bool {
+    matches!(c, 'ә' | 'е' | 'і' | 'ө' | 'ү' | 'э' | 'и' | 'ю')
+}
+
+/// Whether the ending's vowel agrees with the stem's last vowel (endings
+/// without a vowel, or stems without one, agree).
+fn harmony_agrees(stem: &str, ending: &str) -> bool {
+    let Some(e) = ending.chars().rev().find(|&c| is_back(c) || is_front(c)) else {
+        return true;
+    };
+    let Some(s) = stem.chars().rev().find(|&c| is_back(c) || is_front(c)) else {
+        return true;
+    };
+    is_back(e) == is_back(s)
+}
+
+/// Undoes the voicing of a stem-final consonant before a vowel.
+fn devoiced(stem: &str) -> Option<String> {
+    let last = stem.chars().next_back()?;
+    let to = match last {
+        'г' => 'к',
+        'ғ' => 'қ',
+        'б' => 'п',
+        _ => return None,
+    };
+    let mut s = stem[..stem.len() - last.len_utf8()].to_owned();
+    s.push(to);
+    Some(s)
+}
+
+/// Whether `word` is a word of `known` plus one of [`ENDINGS`]; for names
+/// (`name`), the one-letter endings are left out (Алматы is not Алмат + -ы).
+fn is_inflected(word: &str, known: &HashMap<String, usize>, name: bool) -> bool {
+    let count = known.get(word).copied().unwrap_or(0);
+    // A name stem must be about as frequent as the form (Алма is a name,
+    // but Алматы is not Алма + -ты).
+    let enough = |stem: &str| {
+        known
+            .get(stem)
+            .is_some_and(|&n| !name || n.saturating_mul(3) >= count)
+    };
+    ENDINGS.iter().any(|ending| {
+        if name && ending.chars().count() == 1 {
+            return false;
+        }
+        let Some(stem) = word.strip_suffix(ending) else {
+            return false;
+        };
+        if stem.chars().count() < 2 || !harmony_agrees(stem, ending) {
+            return false;
+        }
+        enough(stem) || devoiced(stem).is_some_and(|s| enough(&s))
+    })
+}
+
+/// How many different endings of [`EVIDENCE`] follow `word` in `forms`.
+fn inflections(word: &str, forms: &HashSet<String>) -> usize {
+    let voiced = {
+        let mut chars: Vec<char> = word.chars().collect();
+        if let Some(last) = chars.last_mut() {
+            *last = match *last {
+                'к' => 'г',
+                'қ' => 'ғ',
+                'п' => 'б',
+                c => c,
+            };
+        }
+        chars.into_iter().collect::<String>()
+    };
+    EVIDENCE
+        .iter()
+        .filter(|ending| {
+            harmony_agrees(word, ending)
+                && (forms.contains(&format!("{word}{ending}"))
+                    || forms.contains(&format!("{voiced}{ending}")))
+        })
+        .count()
+}
+
+fn is_cyrillic_word(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| matches!(c, '\u{0400}'..='\u{04FF}' | '-'))
+        && !word.starts_with('-')
+        && !word.ends_with('-')
+}
+
+/// Frequent verb endings: a verb stem seen with one of them is common.
+const VERB_ENDINGS: &[&str] = &[
+    "ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ып", "іп", "п", "ады", "еді", "йды",
+    "йді", "уы", "уге", "уға", "атын", "етін", "йтын", "йтін",
+];
+
+/// Labels of KazNERD classes that are numbers or times, not names.
+const NUMBER_CLASSES: &[&str] = &[
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENTAGE",
+    "MONEY",
+    "QUANTITY",
+    "DATE",
+    "TIME",
+];
+
+/// Builds the lexicon text from the dictionary and KazNERD texts.
+pub fn build(dic: &str, kaznerd: &str) -> String {
+    let mut flags: BTreeMap<String, String> = BTreeMap::new();
+    let add = |flags: &mut BTreeMap<String, String>, word: &str, flag: char| {
+        let entry = flags.entry(word.to_owned()).or_default();
+        if !entry.contains(flag) {
+            entry.push(flag);
+        }
+    };
+
+    // Hunspell: every entry, then verb stems from the gerunds.
+    let entries: Vec<(&str, &str)> = dic
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+        .map(|line| line.split_once('/').unwrap_or((line, "")))
+        .collect();
+    let words: HashSet<String> = entries.iter().map(|(w, _)| w.to_lowercase()).collect();
+    for &(word, flag_set) in &entries {
+        if !is_cyrillic_word(word) && word.chars().count() < 2 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if flag_set.starts_with('M') {
+            // A gerund: the verb stem drops -у and undoes the voicing of its
+            // last consonant (шығу → шық, табу → тап).
+            if let Some(stem) = lower.strip_suffix('у').or_else(|| lower.strip_suffix('ю')) {
+                let prev_vowel = stem
+                    .chars()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|c| is_back(c) || is_front(c) || matches!(c, 'р' | 'л' | 'й'));
+                let stem = match devoiced(stem) {
+                    Some(d) if prev_vowel => d,
+                    _ => stem.to_owned(),
+                };
+                if stem.chars().count() >= 2 {
+                    add(&mut flags, &stem, 'v');
+                }
+            }
+            continue;
+        }
+        add(&mut flags, &lower, if capital { 'p' } else { 'n' });
+    }
+
+    // KazNERD.
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    let mut entity_freq: HashMap<String, usize> = HashMap::new();
+    let mut capitals: HashMap<String, usize> = HashMap::new();
+    for line in kaznerd.lines() {
+        let Some((token, label)) = line.split_once(' ') else {
+            continue;
+        };
+        if !is_cyrillic_word(token) {
+            continue;
+        }
+        let lower = token.to_lowercase();
+        *freq.entry(lower.clone()).or_default() += 1;
+        let first_upper = token.chars().next().is_some_and(char::is_uppercase);
+        let class = label.get(2..).unwrap_or("");
+        if first_upper {
+            *capitals.entry(lower.clone()).or_default() += 1;
+            if label.len() > 2 && !NUMBER_CLASSES.contains(&class) {
+                *entity_freq.entry(lower).or_default() += 1;
+            }
+        }
+    }
+    let forms: HashSet<String> = freq.keys().cloned().collect();
+    let mut known: HashMap<String, usize> = freq.clone();
+    for word in flags.keys() {
+        known.entry(word.clone()).or_insert(1);
+    }
+    // Names are checked against names only: Астана is not аста + -на.
+    let mut names: HashMap<String, usize> = capitals.clone();
+    for (word, f) in &flags {
+        if f.contains('p') {
+            names.entry(word.clone()).or_insert(1);
+        }
+    }
+    let mut kaznerd_words: Vec<(&String, &usize)> = freq.iter().collect();
+    kaznerd_words.sort();
+    for (word, &n) in kaznerd_words {
+        let in_entities = entity_freq.get(word).copied().unwrap_or(0);
+        let capitalised = capitals.get(word).copied().unwrap_or(0);
+        if in_entities >= 1 && n >= 2 && !is_inflected(word, &names, true) {
+            // A name: mostly capitalised where it occurs.
+            if capitalised * 2 >= n {
+                add(&mut flags, word, 'p');
+            }
+            continue;
+        }
+        if n >= 3
+            && capitalised * 2 < n
+            && !flags.contains_key(word)
+            && !is_inflected(word, &known, false)
+            && inflections(word, &forms) >= 2
+        {
+            add(&mut flags, word, 'n');
+        }
+    }
+
+    // Lexicalised forms: a word that looks like a stem plus an ending but
+    // makes up nearly all uses of that stem (теңге is not тең + -ге).
+    let family = |stem: &str| {
+        freq.get(stem).copied().unwrap_or(0)
+            + ENDINGS
+                .iter()
+                .map(|e| freq.get(&format!("{stem}{e}")).copied().unwrap_or(0))
+                .sum::<usize>()
+    };
+    let mut lexicalised = Vec::new();
+    for (word, f) in &flags {
+        let n = freq.get(word).copied().unwrap_or(0);
+        if n < 5 || f.contains('v') {
+            continue;
+        }
+        let splits: Vec<&str> = ENDINGS
+            .iter()
+            .filter_map(|e| word.strip_suffix(e).filter(|s| harmony_agrees(s, e)))
+            .filter(|s| s.chars().count() >= 2 && flags.contains_key(*s))
+            .collect();
+        let verbal = VERB_ENDINGS
+            .iter()
+            .chain(["ады", "еді", "атын", "етін", "ды", "ді", "ты", "ті"].iter())
+            .any(|e| {
+                word.strip_suffix(e).is_some_and(|s| {
+                    flags.get(s).is_some_and(|f| f.contains('v'))
+                        || ["ыл", "іл", "л", "н", "ын", "ін"].iter().any(|p| {
+                            s.strip_suffix(p)
+                                .is_some_and(|s| flags.get(s).is_some_and(|f| f.contains('v')))
+                        })
+                })
+            });
+        if !verbal
+            && !splits.is_empty()
+            && splits
+                .iter()
+                .all(|s| n * 10 >= family(s) * 9 && !flags.get(*s).is_some_and(|f| f.contains('v')))
+        {
+            lexicalised.push(word.clone());
+        }
+    }
+    for word in lexicalised {
+        if let Some(f) = flags.get_mut(&word) {
+            f.push('l');
+        }
+    }
+
+    let mut out = String::new();
+    out.push_str(
+        "# @generated by tools/genmorph (cargo run -p kazakh-genmorph); do not edit.\n\
+         # Stems of the Kazakh morphological analyzer: stem<TAB>flags, flags n nominal,\n\
+         # v verb, p proper noun, l lexicalised form; then log2(1 + KazNERD count) in hex. Derived from hunspell-kk (GPL-2+ or LGPL-2.1+ or\n\
+         # MPL-1.1+) and KazNERD (CC BY 4.0); see LEXICON-NOTICE.md beside this file.\n",
+    );
+    for (word, f) in &flags {
+        let mut sorted: Vec<char> = f.chars().collect();
+        sorted.sort_unstable();
+        let f: String = sorted.into_iter().collect();
+        // How often the stem is seen in KazNERD, bare or with an ending:
+        // ⌊log2(1 + count)⌋, capped at 15.
+        let verbal: usize = if f.contains('v') {
+            VERB_ENDINGS
+                .iter()
+                .filter(|e| harmony_agrees(word, e))
+                .map(|e| freq.get(&format!("{word}{e}")).copied().unwrap_or(0))
+                .sum()
+        } else {
+            0
+        };
+        let count = family(word).max(verbal);
+        let bucket = (usize::BITS - (count + 1).leading_zeros() - 1).min(15);
+        let _ = writeln!(out, "{word}\t{f}\t{bucket:x}");
+    }
+    out
+}
+
+/// Reads the sources and renders the lexicon, or says which source is
+/// missing.
+pub fn render() -> Result<String, String> {
+    let dic_path = hunspell_path();
+    let dic = std::fs::read_to_string(&dic_path).map_err(|e| {
+        format!(
+            "cannot read {} ({e}); install Debian's hunspell-kk or set KAZAKH_HUNSPELL_DIC",
+            dic_path.display()
+        )
+    })?;
+    let ner_path = kaznerd_path();
+    let kaznerd = std::fs::read_to_string(&ner_path)
+        .map_err(|e| format!("cannot read {} ({e})", ner_path.display()))?;
+    Ok(build(&dic, &kaznerd))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checked_in_lexicon_is_up_to_date() {
+        let fresh = match render() {
+            Ok(text) => text,
+            Err(why) => {
+                println!("skipped: {why}");
+                return;
+            }
+        };
+        let path = workspace_root().join(LEXICON_PATH);
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        if on_disk != fresh {
+            let line = on_disk
+                .lines()
+                .zip(fresh.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| on_disk.lines().count().min(fresh.lines().count()));
+            panic!(
+                "{LEXICON_PATH} is out of date (first difference at line {}); \
+                 rerun `cargo run -p kazakh-genmorph` from the workspace root",
+                line + 1
+            );
+        }
+    }
+
+    #[test]
+    fn small_sources() {
+        let dic = "3\nкітап/ABb\nшығу/Mm\nоқы/ABb\nАбай/Bb\n";
+        let ner = "Абайдың B-PERSON\nАбай B-PERSON\nАбай B-PERSON\nөңір O\nөңір O\nөңір O\n\
+                   өңірде O\nөңірдің O\n";
+        let text = build(dic, ner);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            lines,
+            [
+                "абай\tp\t2",
+                "кітап\tn\t0",
+                "оқы\tn\t0",
+                "шық\tv\t0",
+                "өңір\tn\t2"
+            ]
+        );
+    }
+}
