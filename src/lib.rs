@@ -9,6 +9,7 @@
 //! | [`sentences`] → [`Sentences`] of [`Sentence`] | sentence spans with their tokens, tokenizing once |
 //! | [`normalize()`] / [`Normalizer`] → [`Normalized`] | look-alike letters repaired, quotes, dashes and spaces folded, invisible characters dropped, NFC; borrowed when nothing changes; offsets map back to the original |
 //! | [`numbers`] | every number, percentage, amount, quantity, ordinal and date, with its exact value, unit and qualifier |
+//! | [`morph`] | lemmas as UD Kazakh writes them, suffix analysis (case, possessive, plural, verb endings) ranked with a stem lexicon, nominative forms of names |
 //! | [`eval`] | CoNLL-U and IOB2 reading, CoNLL 2018 segmentation scores, strict span scores |
 //! | [`Error`] | the crate's one error type |
 //!

@@ -53,14 +53,19 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
 
-    /// Entity types to learn, comma-separated, or `all`; labels of other
-    /// types count as O. Default: PERSON, GPE, LOCATION, ORGANISATION and
-    /// the five number types.
+    /// Entity types to learn, comma-separated, or `all`; the labels of
+    /// other types are learned as one type MISC (or as O with
+    /// --no-misc). Default: PERSON, GPE, LOCATION, ORGANISATION and the
+    /// five number types.
     #[arg(long, value_name = "TYPES")]
     types: Option<String>,
 
+    /// Learn the labels of other types as O instead of MISC.
+    #[arg(long)]
+    no_misc: bool,
+
     /// The model has 2^BITS weight rows.
-    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=24))]
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(8..=24))]
     bits: u32,
 }
 
@@ -107,6 +112,9 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         .seed(args.seed)
         .hash_bits(args.bits)
         .rounds(args.rounds);
+    if args.no_misc {
+        trainer.others(None);
+    }
     match args.types.as_deref() {
         None => {}
         Some("all") => {

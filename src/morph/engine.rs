@@ -3,19 +3,23 @@
 //!
 //! Readings are found by a depth-first search over the slots (case ←
 //! possessive ← plural for nominals; then participle or gerund, or a finite
-//! ending, ← negation ← passive for verbs). Every reading is scored; the
-//! best one gives the lemma. Scores (higher is better):
+//! ending, ← negation ← passive for verbs). Every reading is scored and the
+//! best one gives the lemma. `f` is the stem's frequency bucket in the
+//! lexicon (⌊log2(1 + KazNERD count)⌋, 0–15):
 //!
 //! | reading | score |
 //! |---|---|
-//! | known verb stem with verb endings | 10.5 (10.8 when a passive was removed) |
-//! | known nominal stem with nominal endings | 10 (7.5 with a 1st/2nd person possessive) |
-//! | the whole word, known | 8 (6 if only a verb) |
+//! | known verb stem with verb endings | 10.05 + 0.15 f + 0.1 × ending strength; +0.5 when a passive was removed from a stem of 3+ letters, +0.5 for a gerund with a case ending; −1 for weak endings alone (-а, -й) |
+//! | known nominal stem with nominal endings | 10 + 0.15 f (9 with the adverbial -ғы, 7.5 with a 1st/2nd person singular possessive) |
+//! | the whole word, known | 9.8 + 0.15 f (12 for forms marked lexicalised, such as теңге) |
+//! | ordinal of a number word | 12 |
 //! | unknown stem with a strong ending (genitive, dative, ablative, …) | 5 |
-//! | unknown stem with a weaker ending | 2–4 |
+//! | unknown stem with a weaker ending | 2.5–4 |
 //! | the whole word, unknown | 3 |
 //!
-//! Ties go to the longer stem.
+//! Known stems lose 0.01 a letter, so that of two known stems the shorter
+//! wins (the dictionary lists some inflected forms); remaining ties go to
+//! the longer stem.
 
 use std::borrow::Cow;
 
@@ -103,6 +107,9 @@ enum Fix {
     Vowel(Harmony),
     /// The lemma is this lower-case word.
     Replace(&'static str),
+    /// The lemma ends in the soft sign dropped before a vowel (королі →
+    /// король).
+    Soft,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -139,6 +146,10 @@ impl StemBuf {
                     'б' => "п",
                     _ => return None,
                 })?;
+            }
+            Fix::Soft => {
+                b.push(stem)?;
+                b.push("ь")?;
             }
             Fix::Vowel(h) => {
                 b.push(stem)?;
@@ -552,13 +563,16 @@ impl<'w> Search<'w> {
         let vowel_first = chain.leftmost().is_some_and(|p| {
             starts_with_vowel(&self.lower[usize::from(p.start)..usize::from(p.end)])
         });
-        let mut options: [Option<Fix>; 3] = [None; 3];
+        let mut options: [Option<Fix>; 4] = [None; 4];
         if vowel_first {
             if stem.ends_with(['г', 'ғ', 'б']) {
                 options[0] = Some(Fix::Devoice);
             }
             if let Some(full) = closed::vowel_drop(stem) {
                 options[1] = Some(Fix::Replace(full));
+            }
+            if stem.ends_with(['л', 'р', 'н', 'т', 'д', 'с']) {
+                options[3] = Some(Fix::Soft);
             }
         }
         options[2] = Some(Fix::None);

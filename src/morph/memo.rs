@@ -9,9 +9,9 @@ use std::hash::Hasher;
 use super::lexicon::FxHasher;
 
 /// Longest word and lemma kept, in bytes.
-const KEY: usize = 40;
+const KEY: usize = 32;
 /// Number of slots (a power of two).
-const SLOTS: usize = 4096;
+const SLOTS: usize = 8192;
 
 #[derive(Clone, Copy)]
 struct Slot {

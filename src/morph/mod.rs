@@ -243,8 +243,8 @@ pub fn analyze(word: &str) -> Vec<Analysis<'_>> {
 /// except proper nouns; verbs as their bare stem without the passive
 /// (болады → бол, жоспарланып → жоспарла); digits without a hyphenated
 /// ending (55-ші → 55). Borrowed from `word` when the lemma is a prefix of
-/// it; allocates only when letters change (кітабы → кітап, Үкімет →
-/// үкімет).
+/// it; allocates only when letters change (кітабы → кітап, Мектеп →
+/// мектеп).
 ///
 /// ```
 /// use std::borrow::Cow;

@@ -16,9 +16,14 @@ pub(crate) fn is_vowel(c: char) -> bool {
 }
 
 /// The harmony of a stem: its last vowel. A `у` or `и` after a vowel is a
-/// glide and is skipped; after a consonant `у` is back and `и` front (as in
-/// Russian loans: форум, министр).
+/// glide and is skipped; after a consonant `у` is back (форум), and `и` is
+/// either (министрге, but тарихы): `None`. The surname ending -ев is
+/// skipped: the root decides (Тоқаевқа, Назарбаевтың).
 pub(crate) fn harmony(stem: &str) -> Option<Harmony> {
+    let stem = match stem.strip_suffix("ев") {
+        Some(root) if root.chars().any(is_vowel) => root,
+        _ => stem,
+    };
     let mut chars = stem.chars().rev().peekable();
     while let Some(c) = chars.next() {
         let h = match c {
@@ -28,10 +33,10 @@ pub(crate) fn harmony(stem: &str) -> Option<Harmony> {
                 if chars.peek().is_some_and(|&p| is_vowel(p)) {
                     continue;
                 }
-                if c == 'у' {
-                    Harmony::Back
-                } else {
-                    Harmony::Front
+                match c {
+                    'у' => Harmony::Back,
+                    'ю' => Harmony::Front,
+                    _ => return None,
                 }
             }
             _ => continue,

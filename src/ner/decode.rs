@@ -27,11 +27,9 @@ impl Decoder {
         for i in 0..n {
             self.acc.iter_mut().for_each(|a| *a = 0);
             for &f in x.features(i) {
-                let row = model.row(f) * l;
-                if let Some(ws) = model.weights.get(row..row + l) {
-                    for (a, &w) in self.acc.iter_mut().zip(ws) {
-                        *a += i32::from(w);
-                    }
+                let ws = model.row_weights(model.row(f));
+                for (a, &w) in self.acc.iter_mut().zip(ws) {
+                    *a += i32::from(w);
                 }
             }
             let scale = model.scale;
@@ -60,21 +58,23 @@ impl Decoder {
             }
         }
         for i in 1..n {
-            for c in 0..l {
+            let (done, rest) = self.delta.split_at_mut(i * l);
+            let prev = &done[(i - 1) * l..];
+            let emissions = &self.emissions[i * l..(i + 1) * l];
+            let back = &mut self.back[i * l..(i + 1) * l];
+            for (c, ((d, b), &e)) in rest[..l].iter_mut().zip(back).zip(emissions).enumerate() {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u16;
-                for p in 0..l {
-                    if !model.allowed[p * l + c] {
-                        continue;
-                    }
-                    let s = self.delta[(i - 1) * l + p] + t[p * l + c];
+                for &p in &model.preds[c] {
+                    let p = usize::from(p);
+                    let s = prev[p] + t[p * l + c];
                     if s > best {
                         best = s;
                         arg = p as u16;
                     }
                 }
-                self.delta[i * l + c] = best + self.emissions[i * l + c];
-                self.back[i * l + c] = arg;
+                *d = best + e;
+                *b = arg;
             }
         }
         let last = &self.delta[(n - 1) * l..n * l];
@@ -92,6 +92,11 @@ impl Decoder {
         // Confidence: the softmax of the local scores (emission plus the
         // transition from the chosen previous label) at the chosen label.
         for i in 0..n {
+            // Only entity tokens need a confidence.
+            if Some(usize::from(self.best[i])) == model.outside {
+                self.confidence.push(1.0);
+                continue;
+            }
             let prev = if i == 0 {
                 l
             } else {

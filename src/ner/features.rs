@@ -8,6 +8,10 @@
 
 use super::gazetteer::{phrase_flags, token_flags, GazHit};
 use crate::tokenizer::to_lower_str;
+use std::collections::HashMap;
+
+/// The most words whose attributes [`Extractor`] keeps (about 10 MB).
+const CACHE_LIMIT: usize = 100_000;
 
 /// Stands for the attribute of a position outside the sentence.
 const OUTSIDE: u64 = 0x5851_F42D_4C95_7F2D;
@@ -55,6 +59,7 @@ struct Attrs {
     suffix5: u64,
     shape: u64,
     stem: u64,
+    lemma: u64,
     case: u64,
     gaz: u16,
     /// Inside «…» or "…": the lower-case word after the closing quote.
@@ -80,6 +85,7 @@ impl Attrs {
             suffix5: OUTSIDE,
             shape: OUTSIDE,
             stem: OUTSIDE,
+            lemma: OUTSIDE,
             case: OUTSIDE,
             gaz: 0,
             quoted_before: OUTSIDE,
@@ -99,7 +105,7 @@ fn shape(word: &str) -> u64 {
     for c in word.chars() {
         let class = if c.is_ascii_digit() {
             b'd'
-        } else if c.is_alphabetic() {
+        } else if ('\u{400}'..='\u{4FF}').contains(&c) || c.is_alphabetic() {
             if ('\u{400}'..='\u{4FF}').contains(&c) {
                 cyr = true;
             } else {
@@ -165,6 +171,7 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
         suffix5: hash_bytes(12, &lower.as_bytes()[last_chars(lower, 5)..]),
         shape: shape(word),
         stem: hash_bytes(8, stem.as_bytes()),
+        lemma: hash_bytes(13, crate::morph::lemma(lower).as_bytes()),
         case: case + 0x100,
         gaz,
         quoted_before: OUTSIDE,
@@ -252,6 +259,9 @@ fn mark_quotes(tokens: &[&str], attrs: &mut [Attrs]) {
 /// sentences.
 #[derive(Default)]
 pub(crate) struct Extractor {
+    /// The attributes of the words seen so far (they depend on the word
+    /// alone): most tokens of a text repeat an earlier word.
+    cache: HashMap<Box<str>, Attrs>,
     attrs: Vec<Attrs>,
     gaz: Vec<GazHit>,
     head_distance: Vec<u8>,
@@ -267,10 +277,21 @@ impl Extractor {
         let mut buf = [0u8; 256];
         phrase_flags(tokens, &mut self.gaz);
         self.attrs.clear();
+        if self.cache.len() > CACHE_LIMIT {
+            self.cache.clear();
+        }
         for (i, t) in tokens.iter().enumerate() {
             let phrase = self.gaz.get(i).map_or(0, |g| g.bits());
-            let gaz = token_flags(t).bits() | phrase;
-            self.attrs.push(attrs(t, gaz, &mut buf));
+            let mut a = match self.cache.get(*t) {
+                Some(a) => *a,
+                None => {
+                    let a = attrs(t, token_flags(t).bits(), &mut buf);
+                    self.cache.insert((*t).into(), a);
+                    a
+                }
+            };
+            a.gaz |= phrase;
+            self.attrs.push(a);
         }
         mark_quotes(tokens, &mut self.attrs);
         org_head_distance(&self.attrs, tokens, &mut self.head_distance);
@@ -324,6 +345,13 @@ impl Extractor {
             f.push(mix(33, mix(head, c.shape)));
             f.push(mix(34, u64::from(self.cap_run[i])));
             f.push(mix(35, mix(u64::from(self.cap_run[i]), c.case)));
+            f.push(mix(46, c.lemma));
+            f.push(mix(47, p1.lemma));
+            f.push(mix(48, n1.lemma));
+            f.push(mix(49, mix(c.lemma, n1.lemma)));
+            f.push(mix(50, mix(p1.lemma, c.lemma)));
+            f.push(mix(51, n2.lemma));
+            f.push(mix(52, p2.lemma));
             f.push(mix(39, c.prefix2));
             f.push(mix(40, c.prefix4));
             f.push(mix(41, c.suffix1));

@@ -54,39 +54,43 @@ impl GazHit {
     /// ([`token_flags`]).
     pub(crate) const INFLECTED: GazHit = GazHit(1 << 10);
 
-    /// The list flags (everything but the phrase position and `INFLECTED`).
-    pub(crate) const LISTS: GazHit = GazHit(0xFF);
-    /// The place lists together.
-    pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
-
     /// The raw bits.
     #[inline]
     pub(crate) const fn bits(self) -> u16 {
         self.0
     }
 
-    /// Flags from raw bits.
-    #[inline]
+    /// The list flags: everything but the phrase position and `INFLECTED`
+    /// (tests).
+    #[cfg(test)]
+    pub(crate) const LISTS: GazHit = GazHit(0xFF);
+
+    /// The place lists together (tests).
+    #[cfg(test)]
+    pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
+
+    /// Flags from raw bits (tests).
+    #[cfg(test)]
     pub(crate) const fn from_bits(bits: u16) -> GazHit {
         GazHit(bits)
     }
 
-    /// Whether every flag of `other` is set in `self`.
-    #[inline]
-    pub(crate) const fn contains(self, other: GazHit) -> bool {
-        self.0 & other.0 == other.0
-    }
-
-    /// Whether some flag of `other` is set in `self`.
-    #[inline]
+    /// Whether some flag of `other` is set in `self` (tests).
+    #[cfg(test)]
     pub(crate) const fn intersects(self, other: GazHit) -> bool {
         self.0 & other.0 != 0
     }
 
-    /// Whether no flag is set.
-    #[inline]
+    /// Whether no flag is set (tests).
+    #[cfg(test)]
     pub(crate) const fn is_empty(self) -> bool {
         self.0 == 0
+    }
+
+    /// Whether every flag of `other` is set in `self`.
+    #[cfg(test)]
+    pub(crate) const fn contains(self, other: GazHit) -> bool {
+        self.0 & other.0 == other.0
     }
 }
 
@@ -108,12 +112,14 @@ impl BitOrAssign for GazHit {
 /// One data file of entries and the flag its entries get.
 struct List {
     /// File name, for tests and messages.
+    #[cfg_attr(not(test), allow(dead_code))]
     name: &'static str,
     /// File contents.
     text: &'static str,
     /// Flag of its entries.
     flag: GazHit,
     /// Minimum number of entries, checked by the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
     min: usize,
 }
 

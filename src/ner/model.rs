@@ -41,10 +41,15 @@ pub struct Model {
     pub(crate) temperature: f32,
     /// `(L + 1) × L`: `transitions[p * L + c]`, row `L` from the start.
     pub(crate) transitions: Vec<f32>,
-    /// `2^bits × L`, quantized; multiply sums by `scale`.
+    /// `2^bits × L`, quantized; multiply sums by `scale`. Dense rows: one
+    /// memory access per feature and a fixed-length sum that vectorizes.
     pub(crate) weights: Vec<i16>,
     /// `allowed[p * L + c]`: IOB2 lets label `c` follow `p` (row `L`: start).
     pub(crate) allowed: Vec<bool>,
+    /// For each label, the labels that may precede it.
+    pub(crate) preds: Vec<Vec<u16>>,
+    /// The index of `O`, if the model has it.
+    pub(crate) outside: Option<usize>,
 }
 
 fn model_error(message: impl Into<String>) -> Error {
@@ -129,7 +134,7 @@ impl Model {
         }
         let scale = c.f32()?;
         let temperature = c.f32()?;
-        if !scale.is_finite() || !(temperature.is_finite() && temperature > 0.0) {
+        if !(scale.is_finite() && temperature.is_finite() && temperature > 0.0) {
             return Err(model_error("model scale or temperature out of range"));
         }
         let mut transitions = Vec::with_capacity((n + 1) * n);
@@ -149,12 +154,12 @@ impl Model {
         }
         let mask_len = n.div_ceil(8);
         let mut weights = vec![0i16; rows * n];
-        for row in 0..rows {
+        for (row, ws) in weights.chunks_exact_mut(n).enumerate() {
             if bitmap[row / 8] & (1 << (row % 8)) == 0 {
                 continue;
             }
             let mask = c.take(mask_len)?;
-            for (l, w) in weights[row * n..(row + 1) * n].iter_mut().enumerate() {
+            for (l, w) in ws.iter_mut().enumerate() {
                 if mask[l / 8] & (1 << (l % 8)) != 0 {
                     let v = c.take(2)?;
                     *w = i16::from_le_bytes([v[0], v[1]]);
@@ -205,8 +210,8 @@ impl Model {
             bitmap[row / 8] |= 1 << (row % 8);
             let mut mask = vec![0u8; n.div_ceil(8)];
             let mut values = Vec::new();
-            for (l, w) in ws.iter().enumerate() {
-                if *w != 0 {
+            for (l, &w) in ws.iter().enumerate() {
+                if w != 0 {
                     mask[l / 8] |= 1 << (l % 8);
                     values.extend_from_slice(&w.to_le_bytes());
                 }
@@ -221,14 +226,16 @@ impl Model {
         out
     }
 
-    /// Builds a model from its parts, computing the IOB2 constraints.
+    /// Builds a model from its parts (`weights`: `2^bits × L`), computing
+    /// the IOB2 constraints.
     pub(crate) fn assemble(
         labels: Vec<String>,
         bits: u32,
         scale: f32,
         transitions: Vec<f32>,
-        weights: Vec<i16>,
+        mut weights: Vec<i16>,
     ) -> Model {
+        weights.resize((1usize << bits) * labels.len(), 0);
         let n = labels.len();
         let mut allowed = vec![true; (n + 1) * n];
         for (c, label) in labels.iter().enumerate() {
@@ -244,6 +251,15 @@ impl Model {
                 allowed[p * n + c] = ok;
             }
         }
+        let preds = (0..n)
+            .map(|c| {
+                (0..n)
+                    .filter(|&p| allowed[p * n + c])
+                    .map(|p| p as u16)
+                    .collect()
+            })
+            .collect();
+        let outside = labels.iter().position(|l| l == "O");
         Model {
             labels,
             bits,
@@ -252,7 +268,16 @@ impl Model {
             transitions,
             weights,
             allowed,
+            preds,
+            outside,
         }
+    }
+
+    /// The weights of a row, one per label.
+    #[inline]
+    pub(crate) fn row_weights(&self, row: usize) -> &[i16] {
+        let n = self.labels.len();
+        self.weights.get(row * n..(row + 1) * n).unwrap_or(&[])
     }
 
     /// The IOB2 labels the model assigns (`O`, `B-PERSON`, …).

@@ -43,6 +43,7 @@ pub struct Trainer {
     bits: u32,
     rounds: usize,
     types: Vec<String>,
+    others: Option<String>,
 }
 
 impl Default for Trainer {
@@ -65,13 +66,14 @@ impl SplitMix {
 }
 
 impl Trainer {
-    /// 12 epochs, seed 1, 2^18 weight rows, the [`DEFAULT_TYPES`].
+    /// 12 epochs, seed 1, 2^16 weight rows, the [`DEFAULT_TYPES`].
     pub fn new() -> Trainer {
         Trainer {
             epochs: 12,
             seed: 1,
-            bits: 18,
+            bits: 16,
             rounds: 1,
+            others: Some("MISC".to_owned()),
             types: DEFAULT_TYPES.iter().map(|s| s.to_string()).collect(),
         }
     }
@@ -108,15 +110,28 @@ impl Trainer {
         self
     }
 
-    /// The label kept for a gold label.
-    fn keep<'a>(&self, label: &'a str) -> &'a str {
+    /// What the labels of the types not in [`Trainer::types`] become: one
+    /// catch-all type (`Some("MISC")`, the default, which keeps the tagger
+    /// from mistaking other names for the kept types while keeping the
+    /// label set small) or `O` (`None`).
+    pub fn others(&mut self, others: Option<&str>) -> &mut Trainer {
+        self.others = others.map(str::to_owned);
+        self
+    }
+
+    /// The label learned for a gold label.
+    fn keep(&self, label: &str) -> String {
         match label.split_once('-') {
             Some(("B" | "I", kind))
                 if self.types.is_empty() || self.types.iter().any(|t| t == kind) =>
             {
-                label
+                label.to_owned()
             }
-            _ => "O",
+            Some((prefix @ ("B" | "I"), _)) => match &self.others {
+                Some(other) => format!("{prefix}-{other}"),
+                None => "O".to_owned(),
+            },
+            _ => "O".to_owned(),
         }
     }
 
@@ -146,8 +161,8 @@ impl Trainer {
             }
             for l in gold {
                 let kept = self.keep(l.as_ref());
-                if !labels.iter().any(|x| x == kept) {
-                    labels.push(kept.to_owned());
+                if !labels.contains(&kept) {
+                    labels.push(kept);
                 }
             }
         }
@@ -170,7 +185,7 @@ impl Trainer {
             x.extract(&words);
             let rows: Vec<u32> = x.hashes.iter().map(|&h| shell.row(h) as u32).collect();
             let offsets: Vec<u32> = x.offsets.iter().map(|&o| o as u32).collect();
-            let gold: Vec<u16> = gold.iter().map(|l| index(self.keep(l.as_ref()))).collect();
+            let gold: Vec<u16> = gold.iter().map(|l| index(&self.keep(l.as_ref()))).collect();
             sentences.push((rows, offsets, gold));
         }
 
@@ -289,7 +304,7 @@ fn temperature(model: &Model, sentences: &[(Vec<u32>, Vec<u32>, Vec<u16>)]) -> f
         for k in 0..offsets.len().saturating_sub(1) {
             acc.iter_mut().for_each(|a| *a = 0);
             for &r in &rows[offsets[k] as usize..offsets[k + 1] as usize] {
-                let ws = &model.weights[r as usize * n..(r as usize + 1) * n];
+                let ws = model.row_weights(r as usize);
                 acc.iter_mut()
                     .zip(ws)
                     .for_each(|(a, &w)| *a += i32::from(w));

@@ -274,7 +274,6 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         .filter(|line| !line.is_empty())
         .map(|line| line.split_once('/').unwrap_or((line, "")))
         .collect();
-    let words: HashSet<String> = entries.iter().map(|(w, _)| w.to_lowercase()).collect();
     for &(word, flag_set) in &entries {
         if !is_cyrillic_word(word) && word.chars().count() < 2 {
             continue;
