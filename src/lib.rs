@@ -10,6 +10,8 @@
 //! | [`normalize()`] / [`Normalizer`] → [`Normalized`] | look-alike letters repaired, quotes, dashes and spaces folded, invisible characters dropped, NFC; borrowed when nothing changes; offsets map back to the original |
 //! | [`numbers`] | every number, percentage, amount, quantity, ordinal and date, with its exact value, unit and qualifier |
 //! | [`morph`] | lemmas as UD Kazakh writes them, suffix analysis (case, possessive, plural, verb endings) ranked with a stem lexicon, nominative forms of names |
+//! | [`ner`] → [`ner::Recognizer`] | people, places and organizations with their nominative names, and number spans by KazNERD's conventions, from an embedded trained model |
+//! | [`Pipeline`] → [`Document`] | everything in one call: sentences, tokens with lemmas, numbers and entities, byte and char spans into the original text (also after normalization); [`Pipeline::analyze_batch`] in parallel with the `rayon` feature |
 //! | [`eval`] | CoNLL-U and IOB2 reading, CoNLL 2018 segmentation scores, strict span scores |
 //! | [`Error`] | the crate's one error type |
 //!
@@ -36,12 +38,14 @@ pub mod morph;
 pub mod ner;
 pub mod normalize;
 pub mod numbers;
+mod pipeline;
 mod sentences;
 mod span;
 mod tokenizer;
 
 pub use error::{from_utf8, Error, ErrorKind};
 pub use normalize::{normalize, Normalized, Normalizer};
+pub use pipeline::{DocEntity, DocNumber, DocSentence, DocToken, Document, Pipeline};
 pub use sentences::{sentences, Sentence, Sentences};
 pub use span::Span;
 pub use tokenizer::{tokenize, Token, TokenKind, Tokens};

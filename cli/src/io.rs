@@ -210,6 +210,12 @@ impl Output {
         self.write(s.as_bytes())
     }
 
+    /// Flushes what was written so far (e.g. after each batch of a
+    /// stream), keeping the output open.
+    pub fn flush(&mut self) -> Result<(), Failure> {
+        self.inner.flush().map_err(write_failure)
+    }
+
     /// Flushes; call at the end so that write errors are reported.
     pub fn finish(mut self) -> Result<(), Failure> {
         self.inner.flush().map_err(write_failure)

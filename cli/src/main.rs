@@ -4,7 +4,9 @@
 //! exit-status conventions shared by all of them.
 #![forbid(unsafe_code)]
 
+mod annotate;
 mod eval;
+mod html;
 mod io;
 mod lemmatize;
 mod ner;
@@ -51,6 +53,10 @@ enum Command {
     /// nominative form.
     #[command(after_help = EXIT_STATUS)]
     Ner(ner::Args),
+    /// Annotate documents or a corpus: sentences, tokens, lemmas, numbers
+    /// and entities, as JSON lines, CoNLL-U, an HTML page or a summary.
+    #[command(after_help = EXIT_STATUS)]
+    Annotate(annotate::Args),
     /// Train models (built with the `train` feature).
     #[cfg(feature = "train")]
     #[command(subcommand)]
@@ -70,6 +76,7 @@ fn main() -> ExitCode {
         Command::Numbers(args) => numbers::run(args),
         Command::Lemmatize(args) => lemmatize::run(args),
         Command::Ner(args) => ner::run(args),
+        Command::Annotate(args) => annotate::run(args),
         #[cfg(feature = "train")]
         Command::Train(command) => train::run(command),
         Command::Eval(command) => eval::run(command),

@@ -118,16 +118,30 @@ pub fn run(args: Args) -> Result<(), Failure> {
 
 /// One JSON object and a line break.
 pub fn json_line(out: &mut String, e: &kazakh::ner::Entity<'_>, start: usize, end: usize) {
+    push_entity_json(out, e.text(), start, end, e.label(), e.lemma(), e.score());
+    out.push('\n');
+}
+
+/// One entity's JSON object, without a line break (shared with
+/// `kazakh annotate`).
+pub(crate) fn push_entity_json(
+    out: &mut String,
+    text: &str,
+    start: usize,
+    end: usize,
+    label: Label,
+    lemma: &str,
+    score: f32,
+) {
     let value = serde_json::json!({
-        "text": e.text(),
+        "text": text,
         "start": start,
         "end": end,
-        "label": e.label().as_str(),
-        "lemma": e.lemma(),
-        "score": (f64::from(e.score()) * 1000.0).round() / 1000.0,
+        "label": label.as_str(),
+        "lemma": lemma,
+        "score": (f64::from(score) * 1000.0).round() / 1000.0,
     });
     out.push_str(&value.to_string());
-    out.push('\n');
 }
 
 /// `START-END<TAB>label<TAB>lemma<TAB>text` and a line break.

@@ -33,6 +33,52 @@ pub struct Args {
     /// refer to the repaired text, not to the input bytes.
     #[arg(long)]
     lossy: bool,
+
+    /// Spans from the rules alone. By default the entity tagger, trained on
+    /// KazNERD with the rules' mentions as features, proposes the spans
+    /// (KazNERD's conventions) and the rules read their values.
+    #[arg(long)]
+    rules_only: bool,
+
+    /// A model file to use instead of the embedded one.
+    #[arg(long, value_name = "FILE", conflicts_with = "rules_only")]
+    model: Option<PathBuf>,
+}
+
+/// How spans are found: rules alone, or the tagger with the rules' values.
+pub enum Finder {
+    /// [`kazakh::numbers::extract`] alone.
+    Rules,
+    /// [`kazakh::ner::Recognizer::numbers`].
+    Tagger(kazakh::ner::Recognizer),
+}
+
+impl Finder {
+    /// The finder the options ask for.
+    pub fn new(rules_only: bool, model: Option<PathBuf>) -> Result<Finder, Failure> {
+        if rules_only {
+            Ok(Finder::Rules)
+        } else {
+            crate::ner::recognizer(model).map(Finder::Tagger)
+        }
+    }
+
+    /// The mentions of raw text.
+    pub fn text<'a>(&self, text: &'a str) -> Vec<NumberMention<'a>> {
+        match self {
+            Finder::Rules => kazakh::numbers::extract(text),
+            Finder::Tagger(r) => r.numbers(text),
+        }
+    }
+
+    /// The mentions of one pre-tokenized sentence (`joined`: the tokens
+    /// joined by single spaces).
+    pub fn tokens<'a>(&self, tokens: &[&str], joined: &'a str) -> Vec<NumberMention<'a>> {
+        match self {
+            Finder::Rules => kazakh::numbers::extract_tokens(tokens, joined),
+            Finder::Tagger(r) => r.numbers_tokens(tokens, joined),
+        }
+    }
 }
 
 /// Output formats of `kazakh numbers` for text input.
@@ -71,13 +117,14 @@ pub fn run(args: Args) -> Result<(), Failure> {
             "--format does not apply to --input-format conll; see 'kazakh numbers --help'",
         ));
     }
+    let finder = Finder::new(args.rules_only, args.model)?;
     let input = Input::new(args.file);
     let text = input.read_text(args.lossy)?;
     let mut out = Output::stdout();
     match (args.input_format, args.format.unwrap_or(Format::Jsonl)) {
-        (InputFormat::Conll, _) => write_conll(&mut out, &text)?,
+        (InputFormat::Conll, _) => write_conll(&mut out, &finder, &text)?,
         (InputFormat::Text, format) => {
-            let mentions = kazakh::numbers::extract(&text);
+            let mentions = finder.text(&text);
             let mut offsets = OffsetConverter::new(&text, args.offsets);
             let mut line = String::new();
             for m in &mentions {
@@ -97,13 +144,36 @@ pub fn run(args: Args) -> Result<(), Failure> {
 
 /// Appends one JSON object and a line break.
 fn json_line(out: &mut String, m: &NumberMention<'_>, start: usize, end: usize) {
+    push_number_json(
+        out,
+        m.text(),
+        (start, end),
+        m.kind(),
+        m.value(),
+        m.unit(),
+        m.approx(),
+    );
+    out.push('\n');
+}
+
+/// One mention's JSON object, without a line break (shared with
+/// `kazakh annotate`).
+pub(crate) fn push_number_json(
+    out: &mut String,
+    text: &str,
+    (start, end): (usize, usize),
+    kind: NumberKind,
+    value: Value,
+    unit: Option<&str>,
+    approx: Option<kazakh::numbers::Approx>,
+) {
     out.push_str("{\"text\":");
-    push_json_string(out, m.text());
+    push_json_string(out, text);
     out.push_str(&format!(
         ",\"start\":{start},\"end\":{end},\"kind\":\"{}\"",
-        m.kind().as_str()
+        kind.as_str()
     ));
-    match m.value() {
+    match value {
         Value::Exact(d) => {
             out.push_str(",\"value\":");
             out.push_str(&json_number(d));
@@ -117,19 +187,19 @@ fn json_line(out: &mut String, m: &NumberMention<'_>, start: usize, end: usize) 
         Value::Overflow => out.push_str(",\"value\":null,\"overflow\":true"),
         _ => out.push_str(",\"value\":null"),
     }
-    if let Some(unit) = m.unit() {
+    if let Some(unit) = unit {
         out.push_str(",\"unit\":");
         push_json_string(out, unit);
     }
-    if let Some(approx) = m.approx() {
+    if let Some(approx) = approx {
         out.push_str(",\"approx\":");
         push_json_string(out, approx.as_str());
     }
-    out.push_str("}\n");
+    out.push('}');
 }
 
 /// Appends `s` as a JSON string literal.
-fn push_json_string(out: &mut String, s: &str) {
+pub(crate) fn push_json_string(out: &mut String, s: &str) {
     // Serializing a `str` cannot fail; the fallback keeps the JSON valid.
     match serde_json::to_string(s) {
         Ok(quoted) => out.push_str(&quoted),
@@ -211,7 +281,7 @@ pub fn place<'m, 'a>(
     placed
 }
 
-fn write_conll(out: &mut Output, text: &str) -> Result<(), Failure> {
+fn write_conll(out: &mut Output, finder: &Finder, text: &str) -> Result<(), Failure> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut tokens: Vec<&str> = Vec::new();
     let mut buf = String::new();
@@ -219,20 +289,20 @@ fn write_conll(out: &mut Output, text: &str) -> Result<(), Failure> {
         match line.split_whitespace().next() {
             Some(token) => tokens.push(token),
             None => {
-                conll_sentence(&mut buf, &tokens);
+                conll_sentence(&mut buf, finder, &tokens);
                 tokens.clear();
                 out.write_str(&buf)?;
                 buf.clear();
             }
         }
     }
-    conll_sentence(&mut buf, &tokens);
+    conll_sentence(&mut buf, finder, &tokens);
     out.write_str(&buf)
 }
 
 /// Appends the CoNLL lines of one sentence and a blank line; nothing for
 /// no tokens.
-fn conll_sentence(out: &mut String, tokens: &[&str]) {
+fn conll_sentence(out: &mut String, finder: &Finder, tokens: &[&str]) {
     let Some(&first) = tokens.first() else {
         return;
     };
@@ -244,7 +314,7 @@ fn conll_sentence(out: &mut String, tokens: &[&str]) {
         tokens
     };
     let joined = tokens.join(" ");
-    let mentions = kazakh::numbers::extract_tokens(tokens, &joined);
+    let mentions = finder.tokens(tokens, &joined);
     let mut cells: Vec<Option<(bool, &NumberMention<'_>)>> = vec![None; tokens.len()];
     for (m, range) in place(tokens.len(), &mentions, |_| true) {
         for i in range.clone() {

@@ -266,6 +266,10 @@ pub(crate) struct Extractor {
     gaz: Vec<GazHit>,
     head_distance: Vec<u8>,
     cap_run: Vec<u8>,
+    /// The number extractor's reading of each token: 0 outside a mention,
+    /// else `kind + 1`, plus 0x80 on the first token.
+    numbers: Vec<u8>,
+    joined: String,
     /// Features of token `i`: `hashes[offsets[i]..offsets[i + 1]]`.
     pub(crate) hashes: Vec<u64>,
     pub(crate) offsets: Vec<usize>,
@@ -295,6 +299,7 @@ impl Extractor {
         }
         mark_quotes(tokens, &mut self.attrs);
         org_head_distance(&self.attrs, tokens, &mut self.head_distance);
+        self.mark_numbers(tokens);
         capital_runs(&self.attrs, &mut self.cap_run);
         self.hashes.clear();
         self.offsets.clear();
@@ -340,6 +345,17 @@ impl Extractor {
             f.push(mix(25, c.quoted_before));
             f.push(mix(26, mix(c.shape, c.case)));
             f.push(mix(27, mix(c.stem, n1.stem)));
+            let num = |k: isize| -> u64 {
+                usize::try_from(k)
+                    .ok()
+                    .and_then(|k| self.numbers.get(k))
+                    .map_or(0xFF, |&n| u64::from(n))
+            };
+            let (nc, np, nn) = (num(k), num(k - 1), num(k + 1));
+            f.push(mix(53, nc));
+            f.push(mix(54, mix(np, nc)));
+            f.push(mix(55, mix(nc, nn)));
+            f.push(mix(56, mix(nc, c.suffix3)));
             let head = u64::from(self.head_distance[i]);
             f.push(mix(32, head));
             f.push(mix(33, mix(head, c.shape)));
@@ -377,6 +393,29 @@ impl Extractor {
             }
         }
         self.offsets.push(self.hashes.len());
+    }
+
+    /// Runs the rule-based number extractor over the sentence, so that the
+    /// tagger learns where its spans follow the corpus and where not.
+    fn mark_numbers(&mut self, tokens: &[&str]) {
+        self.numbers.clear();
+        self.numbers.resize(tokens.len(), 0);
+        self.joined.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 {
+                self.joined.push(' ');
+            }
+            self.joined.push_str(t);
+        }
+        for m in crate::numbers::extract_tokens(tokens, &self.joined) {
+            let kind = m.kind() as u8 + 1;
+            let range = m.tokens();
+            for k in range.clone() {
+                if let Some(slot) = self.numbers.get_mut(k) {
+                    *slot = if k == range.start { kind | 0x80 } else { kind };
+                }
+            }
+        }
     }
 
     /// The features of token `i`.

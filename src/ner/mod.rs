@@ -27,6 +27,7 @@ mod decode;
 mod features;
 mod gazetteer;
 mod model;
+mod numbers;
 #[cfg(feature = "train")]
 mod train;
 
@@ -214,6 +215,14 @@ impl Recognizer {
     /// The model in use.
     pub fn model(&self) -> &Model {
         &self.model
+    }
+
+    /// The model's label of index `l`.
+    fn label(&self, l: u16) -> &str {
+        self.model
+            .labels
+            .get(usize::from(l))
+            .map_or("O", String::as_str)
     }
 
     /// Tags one sentence into `work`.

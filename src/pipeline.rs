@@ -1,0 +1,606 @@
+//! One call that does everything: sentences, tokens, lemmas, numbers and
+//! entities of a document, with spans into the caller's text.
+//!
+//! A [`Pipeline`] is configured once (which stages run, whether the text is
+//! normalized first, which entity model) and then analyses any number of
+//! texts; [`Pipeline::analyze`] gives a [`Document`]. Every span in a
+//! document is a byte span into the text that was passed in, also when
+//! normalization is on: the normalized text is analysed and every span is
+//! mapped back with [`Normalized::original_span`](crate::Normalized::original_span).
+//! Char offsets (as Python counts them) are computed alongside.
+//!
+//! [`Pipeline::analyze_into`] reuses a document's buffers, so that a loop
+//! over many documents allocates per document and per sentence at most,
+//! never per token. [`Pipeline::analyze_batch`] analyses many texts, in
+//! parallel with the `rayon` feature.
+
+use std::ops::Range;
+
+use crate::ner::{Label, Recognizer};
+use crate::normalize::Normalizer;
+use crate::numbers::{Approx, NumberKind, Value};
+use crate::{Span, TokenKind};
+
+/// The configured analysis: stages, normalization and entity model.
+///
+/// ```
+/// use kazakh::Pipeline;
+///
+/// let text = "Қасым-Жомарт Тоқаев Ақтөбе облысына барды. Экспорт 15%-ға өсті.";
+/// let mut pipeline = Pipeline::new();
+/// pipeline.lemmas(true).numbers(true).entities(true);
+/// let doc = pipeline.analyze(text);
+/// assert_eq!(doc.sentences().len(), 2);
+/// assert_eq!(doc.token_text(&doc.tokens()[0]), "Қасым-Жомарт");
+/// assert_eq!(doc.lemma(&doc.tokens()[3]), Some("облыс"));
+/// let n = &doc.numbers()[0];
+/// assert_eq!(doc.text_at(n.span), "15%-ға");
+/// assert_eq!(n.value.to_string(), "15");
+/// for e in doc.entities() {
+///     assert_eq!(doc.text_at(e.span), &text[e.span.range()]);
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    lemmas: bool,
+    numbers: bool,
+    entities: bool,
+    normalizer: Option<Normalizer>,
+    recognizer: Option<Recognizer>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// Every stage on (lemmas, numbers, entities with the embedded model),
+    /// normalization off.
+    pub fn new() -> Pipeline {
+        Pipeline {
+            lemmas: true,
+            numbers: true,
+            entities: true,
+            normalizer: None,
+            recognizer: None,
+        }
+    }
+
+    /// Whether tokens get their lemma ([`crate::morph::lemma`]).
+    pub fn lemmas(&mut self, on: bool) -> &mut Pipeline {
+        self.lemmas = on;
+        self
+    }
+
+    /// Whether numbers are extracted ([`crate::numbers::extract`]).
+    pub fn numbers(&mut self, on: bool) -> &mut Pipeline {
+        self.numbers = on;
+        self
+    }
+
+    /// Whether entities are recognized ([`crate::ner::Recognizer`]).
+    pub fn entities(&mut self, on: bool) -> &mut Pipeline {
+        self.entities = on;
+        self
+    }
+
+    /// Whether the text is normalized (with every step of
+    /// [`crate::normalize()`]) before it is analysed. Spans still refer to
+    /// the original text.
+    ///
+    /// ```
+    /// let text = "бiрi келдi"; // Latin i
+    /// let mut p = kazakh::Pipeline::new();
+    /// p.normalization(true);
+    /// let doc = p.analyze(text);
+    /// let t = &doc.tokens()[1];
+    /// assert_eq!(doc.token_text(t), "келдi");
+    /// assert_eq!(doc.lemma(t), Some("кел"));
+    /// ```
+    pub fn normalization(&mut self, on: bool) -> &mut Pipeline {
+        self.normalizer = on.then(Normalizer::new);
+        self
+    }
+
+    /// Normalization with the steps of `normalizer`.
+    pub fn normalizer(&mut self, normalizer: Normalizer) -> &mut Pipeline {
+        self.normalizer = Some(normalizer);
+        self
+    }
+
+    /// The entity model (default: [`Recognizer::default`], the embedded
+    /// KazNERD model).
+    pub fn recognizer(&mut self, recognizer: Recognizer) -> &mut Pipeline {
+        self.recognizer = Some(recognizer);
+        self
+    }
+
+    /// Analyses `text`.
+    pub fn analyze(&self, text: &str) -> Document {
+        let mut doc = Document::default();
+        self.analyze_into(text, &mut doc);
+        doc
+    }
+
+    /// Analyses `text` into `doc`, reusing its buffers.
+    ///
+    /// ```
+    /// let p = kazakh::Pipeline::new();
+    /// let mut doc = kazakh::Document::default();
+    /// for text in ["Бірінші мәтін.", "Екінші мәтін."] {
+    ///     p.analyze_into(text, &mut doc);
+    ///     assert_eq!(doc.text(), text);
+    /// }
+    /// ```
+    pub fn analyze_into(&self, text: &str, doc: &mut Document) {
+        doc.clear();
+        doc.text.push_str(text);
+        let normalized = self.normalizer.map(|n| n.normalize(text));
+        let (work, map): (&str, Option<&crate::Normalized<'_>>) = match &normalized {
+            Some(n) if !n.is_borrowed() => (n.as_str(), Some(n)),
+            _ => (text, None),
+        };
+        let back = |span: Span| match map {
+            Some(n) => n.original_span(span),
+            None => span,
+        };
+
+        for sentence in crate::sentences(work) {
+            let first = doc.tokens.len();
+            for t in sentence.tokens() {
+                let lemma = if self.lemmas {
+                    let start = doc.lemmas.len();
+                    doc.lemmas.push_str(&crate::morph::lemma(t.text()));
+                    Some(Span::new(start, doc.lemmas.len()))
+                } else {
+                    None
+                };
+                doc.tokens.push(DocToken {
+                    span: back(t.span()),
+                    chars: Span::default(),
+                    kind: t.kind(),
+                    lemma,
+                });
+            }
+            doc.sentences.push(DocSentence {
+                span: back(sentence.span()),
+                chars: Span::default(),
+                tokens: first..doc.tokens.len(),
+            });
+        }
+
+        if self.numbers {
+            for m in crate::numbers::extract(work) {
+                doc.numbers.push(DocNumber {
+                    span: back(m.span()),
+                    chars: Span::default(),
+                    kind: m.kind(),
+                    value: m.value(),
+                    unit: m.unit(),
+                    approx: m.approx(),
+                    tokens: m.tokens(),
+                });
+            }
+        }
+
+        if self.entities {
+            let default;
+            let recognizer = match &self.recognizer {
+                Some(r) => r,
+                None => {
+                    default = Recognizer::default();
+                    &default
+                }
+            };
+            let old = doc.entities.len();
+            let mut used = 0;
+            for e in recognizer.recognize(work) {
+                let record = DocEntity {
+                    span: back(e.span()),
+                    chars: Span::default(),
+                    label: e.label(),
+                    lemma: String::new(),
+                    score: e.score(),
+                    tokens: e.tokens(),
+                };
+                // Reuse the lemma strings of the previous document.
+                if used < old {
+                    let slot = &mut doc.entities[used];
+                    let mut lemma = std::mem::take(&mut slot.lemma);
+                    lemma.clear();
+                    lemma.push_str(e.lemma());
+                    *slot = DocEntity { lemma, ..record };
+                } else {
+                    doc.entities.push(DocEntity {
+                        lemma: e.lemma().to_owned(),
+                        ..record
+                    });
+                }
+                used += 1;
+            }
+            doc.entities.truncate(used);
+        } else {
+            doc.entities.clear();
+        }
+
+        doc.fill_chars();
+    }
+
+    /// Analyses every text, giving the documents in input order. With the
+    /// `rayon` feature the texts are analysed in parallel; without it, one
+    /// after another.
+    ///
+    /// ```
+    /// let docs = kazakh::Pipeline::new().analyze_batch(&["Бір.", "Екі үш."]);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1].tokens().len(), 3);
+    /// ```
+    pub fn analyze_batch(&self, texts: &[&str]) -> Vec<Document> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|text| self.analyze(text)).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            texts.iter().map(|text| self.analyze(text)).collect()
+        }
+    }
+}
+
+/// The analysis of one text: its sentences, tokens, numbers and entities,
+/// each with a byte span into the text and the matching char span.
+///
+/// With the `serde` feature a document serializes as
+/// `{"sentences": […], "tokens": […], "numbers": […], "entities": […]}`;
+/// every item has `start` and `end` (bytes) and `char_start` and `char_end`;
+/// tokens add `text`, `kind` and `lemma` (when computed), numbers `text`,
+/// `kind`, `value` (or `min` and `max`; exact decimals as strings), `unit`
+/// and `approx` when known, entities `text`, `label`, `lemma` and `score` (three decimals),
+/// sentences `first_token` and `end_token` (token indices, half-open).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    text: String,
+    sentences: Vec<DocSentence>,
+    tokens: Vec<DocToken>,
+    lemmas: String,
+    numbers: Vec<DocNumber>,
+    entities: Vec<DocEntity>,
+}
+
+/// A sentence of a [`Document`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DocSentence {
+    /// Byte offsets in the original text.
+    pub span: Span,
+    /// Char offsets in the original text.
+    pub chars: Span,
+    /// Indices of its tokens in [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A token of a [`Document`]; its text and lemma are given by
+/// [`Document::token_text`] and [`Document::lemma`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DocToken {
+    /// Byte offsets in the original text.
+    pub span: Span,
+    /// Char offsets in the original text.
+    pub chars: Span,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Where the lemma is in the document's lemma buffer.
+    lemma: Option<Span>,
+}
+
+/// A number mention of a [`Document`] (see [`crate::numbers`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DocNumber {
+    /// Byte offsets in the original text.
+    pub span: Span,
+    /// Char offsets in the original text.
+    pub chars: Span,
+    /// What it counts.
+    pub kind: NumberKind,
+    /// Its exact value.
+    pub value: Value,
+    /// `%`, an ISO 4217 code or a unit name, when known.
+    pub unit: Option<&'static str>,
+    /// The qualifier, when the value is bounded or approximate.
+    pub approx: Option<Approx>,
+    /// Indices of its tokens in [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A named entity of a [`Document`] (see [`crate::ner`]).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct DocEntity {
+    /// Byte offsets in the original text.
+    pub span: Span,
+    /// Char offsets in the original text.
+    pub chars: Span,
+    /// Person, location or organization.
+    pub label: Label,
+    /// The name in nominative form (`Ақтөбе облысы`).
+    pub lemma: String,
+    /// The tagger's confidence, in 0..=1.
+    pub score: f32,
+    /// Indices of its tokens in [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+impl Document {
+    /// Empties the document, keeping its buffers.
+    fn clear(&mut self) {
+        self.text.clear();
+        self.sentences.clear();
+        self.tokens.clear();
+        self.lemmas.clear();
+        self.numbers.clear();
+        // Entities keep their lemma strings for reuse.
+    }
+
+    /// The original text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original text at `span` (empty when the span is out of range).
+    pub fn text_at(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// The sentences, in order.
+    pub fn sentences(&self) -> &[DocSentence] {
+        &self.sentences
+    }
+
+    /// The tokens of the whole text, in order.
+    pub fn tokens(&self) -> &[DocToken] {
+        &self.tokens
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: &DocSentence) -> &[DocToken] {
+        self.tokens.get(sentence.tokens.clone()).unwrap_or(&[])
+    }
+
+    /// The number mentions, in order.
+    pub fn numbers(&self) -> &[DocNumber] {
+        &self.numbers
+    }
+
+    /// The entities, in order.
+    pub fn entities(&self) -> &[DocEntity] {
+        &self.entities
+    }
+
+    /// A token's text in the original.
+    pub fn token_text(&self, token: &DocToken) -> &str {
+        self.text_at(token.span)
+    }
+
+    /// A token's lemma; `None` when lemmas were not asked for.
+    pub fn lemma(&self, token: &DocToken) -> Option<&str> {
+        token.lemma.and_then(|s| self.lemmas.get(s.range()))
+    }
+
+    /// Fills the char spans of every item.
+    fn fill_chars(&mut self) {
+        let text = self.text.as_str();
+        let mut c = CharCursor::new(text);
+        for t in &mut self.tokens {
+            t.chars = c.span(t.span);
+        }
+        let mut c = CharCursor::new(text);
+        for s in &mut self.sentences {
+            s.chars = c.span(s.span);
+        }
+        let mut c = CharCursor::new(text);
+        for n in &mut self.numbers {
+            n.chars = c.span(n.span);
+        }
+        let mut c = CharCursor::new(text);
+        for e in &mut self.entities {
+            e.chars = c.span(e.span);
+        }
+    }
+}
+
+/// Byte to char offsets in one pass for increasing offsets (restarting
+/// when an offset goes back).
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    fn span(&mut self, span: Span) -> Span {
+        let start = self.at(span.start);
+        Span::new(start, self.at(span.end))
+    }
+}
+
+#[cfg(feature = "serde")]
+mod ser {
+    use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+    use serde::Serialize;
+
+    use super::{DocEntity, DocNumber, DocSentence, DocToken, Document};
+    use crate::numbers::Value;
+
+    impl Serialize for Document {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Document", 4)?;
+            st.serialize_field("sentences", &Items(self, &self.sentences))?;
+            st.serialize_field("tokens", &Items(self, &self.tokens))?;
+            st.serialize_field("numbers", &Items(self, &self.numbers))?;
+            st.serialize_field("entities", &Items(self, &self.entities))?;
+            st.end()
+        }
+    }
+
+    /// A list of items, each serialized with the document at hand.
+    struct Items<'d, T>(&'d Document, &'d [T]);
+    struct Item<'d, T>(&'d Document, &'d T);
+
+    impl<'d, T> Serialize for Items<'d, T>
+    where
+        Item<'d, T>: Serialize,
+    {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.1.len()))?;
+            for item in self.1 {
+                seq.serialize_element(&Item(self.0, item))?;
+            }
+            seq.end()
+        }
+    }
+
+    fn offsets<M: SerializeMap>(
+        m: &mut M,
+        span: crate::Span,
+        chars: crate::Span,
+    ) -> Result<(), M::Error> {
+        m.serialize_entry("start", &span.start)?;
+        m.serialize_entry("end", &span.end)?;
+        m.serialize_entry("char_start", &chars.start)?;
+        m.serialize_entry("char_end", &chars.end)
+    }
+
+    impl Serialize for Item<'_, DocSentence> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let x = self.1;
+            let mut m = s.serialize_map(None)?;
+            offsets(&mut m, x.span, x.chars)?;
+            m.serialize_entry("first_token", &x.tokens.start)?;
+            m.serialize_entry("end_token", &x.tokens.end)?;
+            m.end()
+        }
+    }
+
+    impl Serialize for Item<'_, DocToken> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let (doc, x) = (self.0, self.1);
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("text", doc.token_text(x))?;
+            offsets(&mut m, x.span, x.chars)?;
+            m.serialize_entry("kind", &x.kind)?;
+            if let Some(lemma) = doc.lemma(x) {
+                m.serialize_entry("lemma", lemma)?;
+            }
+            m.end()
+        }
+    }
+
+    impl Serialize for Item<'_, DocNumber> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let (doc, x) = (self.0, self.1);
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("text", doc.text_at(x.span))?;
+            offsets(&mut m, x.span, x.chars)?;
+            m.serialize_entry("kind", &x.kind)?;
+            match x.value {
+                Value::Exact(d) => m.serialize_entry("value", &d)?,
+                Value::Range { min, max } => {
+                    m.serialize_entry("min", &min)?;
+                    m.serialize_entry("max", &max)?;
+                }
+                _ => m.serialize_entry("value", &None::<()>)?,
+            }
+            if let Some(unit) = x.unit {
+                m.serialize_entry("unit", unit)?;
+            }
+            if let Some(approx) = x.approx {
+                m.serialize_entry("approx", &approx)?;
+            }
+            m.end()
+        }
+    }
+
+    impl Serialize for Item<'_, DocEntity> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let (doc, x) = (self.0, self.1);
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("text", doc.text_at(x.span))?;
+            offsets(&mut m, x.span, x.chars)?;
+            m.serialize_entry("label", x.label.as_str())?;
+            m.serialize_entry("lemma", &x.lemma)?;
+            // Three decimals, as `kazakh ner` prints it.
+            let score = (f64::from(x.score) * 1000.0).round() / 1000.0;
+            m.serialize_entry("score", &score)?;
+            m.end()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn types_are_send_and_sync() {
+        assert_send_sync::<Pipeline>();
+        assert_send_sync::<Document>();
+    }
+
+    #[test]
+    fn spans_are_slices_of_the_original() {
+        let text = "Шаhар\u{00AD}да бiрi “жақсы” 1,5 млн теңге. Тоқаев Астанаға келдi.";
+        let mut p = Pipeline::new();
+        for norm in [false, true] {
+            p.normalization(norm);
+            let doc = p.analyze(text);
+            for t in doc.tokens() {
+                assert!(text.get(t.span.range()).is_some());
+                let chars: String = text
+                    .chars()
+                    .skip(t.chars.start)
+                    .take(t.chars.len())
+                    .collect();
+                assert_eq!(chars, doc.token_text(t));
+            }
+        }
+    }
+
+    #[test]
+    fn stages_off_leave_lists_empty() {
+        let mut p = Pipeline::new();
+        p.lemmas(false).numbers(false).entities(false);
+        let doc = p.analyze("Тоқаев 5 мың теңге берді.");
+        assert!(doc.numbers().is_empty() && doc.entities().is_empty());
+        assert_eq!(doc.lemma(&doc.tokens()[0]), None);
+        assert_eq!(p.analyze("").tokens().len(), 0);
+    }
+}

@@ -1,0 +1,154 @@
+//! The embedded entity recognizer on sentences written for these tests, and
+//! its score on a small sample annotated for the project
+//! (`tests/data/ner-sample.iob2`, KazNERD conventions).
+
+use kazakh::eval::iob2;
+use kazakh::eval::SpanScorer;
+use kazakh::ner::{Label, Recognizer};
+
+/// (sentence, [(entity text, label, nominative)]), in order.
+type Case = (&'static str, &'static [(&'static str, Label, &'static str)]);
+
+const CASES: &[Case] = &[
+    // A person in the nominative, then a region with облысы in the dative.
+    (
+        "Қасым-Жомарт Тоқаев Түркістан облысына барды.",
+        &[
+            ("Қасым-Жомарт Тоқаев", Label::Person, "Қасым-Жомарт Тоқаев"),
+            ("Түркістан облысына", Label::Location, "Түркістан облысы"),
+        ],
+    ),
+    // A region in the genitive; a person after a position.
+    (
+        "Ақтөбе облысының әкімі Асхат Шахаров аудандарды аралады.",
+        &[
+            ("Ақтөбе облысының", Label::Location, "Ақтөбе облысы"),
+            ("Асхат Шахаров", Label::Person, "Асхат Шахаров"),
+        ],
+    ),
+    // Cities in the locative.
+    (
+        "Семейде жаңа мектеп ашылды, ал Павлодарда аурухана салынып жатыр.",
+        &[
+            ("Семейде", Label::Location, "Семей"),
+            ("Павлодарда", Label::Location, "Павлодар"),
+        ],
+    ),
+    // A ministry; a city before қаласы (outside the span in KazNERD).
+    (
+        "Денсаулық сақтау министрлігі Алматы қаласында вакцина тапсырды.",
+        &[
+            (
+                "Денсаулық сақтау министрлігі",
+                Label::Organization,
+                "Денсаулық сақтау министрлігі",
+            ),
+            ("Алматы", Label::Location, "Алматы"),
+        ],
+    ),
+    // A surname in the dative; a country and a person after a position.
+    (
+        "Тоқаевқа Ресей Президенті Владимир Путин хат жолдады.",
+        &[
+            ("Тоқаевқа", Label::Person, "Тоқаев"),
+            ("Владимир Путин", Label::Person, "Владимир Путин"),
+        ],
+    ),
+    // An organization in the genitive, and a city in the locative.
+    (
+        "Назарбаев Университетінің студенттері Астанада конференция өткізді.",
+        &[
+            (
+                "Назарбаев Университетінің",
+                Label::Organization,
+                "Назарбаев Университеті",
+            ),
+            ("Астанада", Label::Location, "Астана"),
+        ],
+    ),
+    // A river (natural location) before өзені.
+    (
+        "Ертіс өзенінің деңгейі көтерілді.",
+        &[("Ертіс", Label::Location, "Ертіс")],
+    ),
+    // Nothing to find.
+    ("Бүгін ауа райы жылы болады деп күтілуде.", &[]),
+];
+
+#[test]
+fn finds_people_places_and_organizations_in_written_sentences() {
+    let r = Recognizer::embedded().expect("the embedded model parses");
+    for (text, want) in CASES {
+        let found = r.recognize(text);
+        for e in &found {
+            assert_eq!(&text[e.span().range()], e.text(), "{text}");
+            assert!((0.0..=1.0).contains(&e.score()), "{text}");
+        }
+        let got: Vec<(&str, Label, &str)> = found
+            .iter()
+            .map(|e| (e.text(), e.label(), e.lemma()))
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn pre_tokenized_input_gives_the_same_entities() {
+    let r = Recognizer::default();
+    let tokens = [
+        "Ақтөбе",
+        "облысының",
+        "әкімі",
+        "Асхат",
+        "Шахаров",
+        "келді",
+        ".",
+    ];
+    let found = r.recognize_tokens(&tokens);
+    let joined = tokens.join(" ");
+    let texts: Vec<&str> = found.iter().map(|e| e.text()).collect();
+    assert_eq!(texts, ["Ақтөбе облысының", "Асхат Шахаров"]);
+    for e in &found {
+        assert_eq!(&joined[e.span().range()], e.text());
+    }
+    assert_eq!(found[0].tokens(), 0..2);
+    assert_eq!(
+        r.iob2(&tokens),
+        ["B-LOC", "I-LOC", "O", "B-PER", "I-PER", "O", "O"]
+    );
+}
+
+#[test]
+fn embedded_model_scores_on_the_committed_sample() {
+    let text = include_str!("data/ner-sample.iob2");
+    let sentences = iob2::parse(text).expect("the sample parses");
+    assert_eq!(sentences.len(), 30);
+    let r = Recognizer::default();
+    let mut scorer = SpanScorer::new();
+    for s in &sentences {
+        let gold: Vec<iob2::Entity<'_>> = iob2::entities(s.labels())
+            .into_iter()
+            .filter_map(|e| {
+                Label::from_type(e.label).map(|l| iob2::Entity {
+                    label: l.as_str(),
+                    ..e
+                })
+            })
+            .collect();
+        let system = r.iob2(s.tokens());
+        scorer.add_entities(&gold, &iob2::entities(&system));
+    }
+    let micro = scorer.scores(&["PER", "LOC", "ORG"]).micro;
+    assert!(micro.f1 >= 85.0, "micro F1 {:.2} on the sample", micro.f1);
+}
+
+#[test]
+fn numbers_take_the_taggers_spans_and_the_rules_values() {
+    let r = Recognizer::default();
+    let text = "Ұлттық банк базалық мөлшерлемені 15,75 пайызға дейін төмендетті.";
+    let found = r.numbers(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text(), "15,75 пайызға дейін");
+    assert_eq!(found[0].value().to_string(), "15.75");
+    assert_eq!(found[0].unit(), Some("%"));
+}
