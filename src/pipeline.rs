@@ -74,7 +74,8 @@ impl Pipeline {
         self
     }
 
-    /// Whether numbers are extracted ([`crate::numbers::extract`]).
+    /// Whether numbers are extracted ([`crate::ner::Recognizer::numbers`]:
+    /// the tagger's spans, the rules' values).
     pub fn numbers(&mut self, on: bool) -> &mut Pipeline {
         self.numbers = on;
         self
@@ -171,59 +172,60 @@ impl Pipeline {
             });
         }
 
-        if self.numbers {
-            for m in crate::numbers::extract(work) {
-                doc.numbers.push(DocNumber {
-                    span: back(m.span()),
-                    chars: Span::default(),
-                    kind: m.kind(),
-                    value: m.value(),
-                    unit: m.unit(),
-                    approx: m.approx(),
-                    tokens: m.tokens(),
+        // One tagging pass gives entities and the numbers' spans (as
+        // `kazakh numbers` finds them: the tagger's spans, the rules' values).
+        let default;
+        let recognizer = match &self.recognizer {
+            Some(r) => r,
+            None => {
+                default = Recognizer::default();
+                &default
+            }
+        };
+        let (entities, numbers) = match (self.entities, self.numbers) {
+            (true, true) => recognizer.recognize_with_numbers(work),
+            (true, false) => (recognizer.recognize(work), Vec::new()),
+            (false, true) => (Vec::new(), recognizer.numbers(work)),
+            (false, false) => (Vec::new(), Vec::new()),
+        };
+        for m in numbers {
+            doc.numbers.push(DocNumber {
+                span: back(m.span()),
+                chars: Span::default(),
+                kind: m.kind(),
+                value: m.value(),
+                unit: m.unit(),
+                approx: m.approx(),
+                tokens: m.tokens(),
+            });
+        }
+        let old = doc.entities.len();
+        let mut used = 0;
+        for e in entities {
+            let record = DocEntity {
+                span: back(e.span()),
+                chars: Span::default(),
+                label: e.label(),
+                lemma: String::new(),
+                score: e.score(),
+                tokens: e.tokens(),
+            };
+            // Reuse the lemma strings of the previous document.
+            if used < old {
+                let slot = &mut doc.entities[used];
+                let mut lemma = std::mem::take(&mut slot.lemma);
+                lemma.clear();
+                lemma.push_str(e.lemma());
+                *slot = DocEntity { lemma, ..record };
+            } else {
+                doc.entities.push(DocEntity {
+                    lemma: e.lemma().to_owned(),
+                    ..record
                 });
             }
+            used += 1;
         }
-
-        if self.entities {
-            let default;
-            let recognizer = match &self.recognizer {
-                Some(r) => r,
-                None => {
-                    default = Recognizer::default();
-                    &default
-                }
-            };
-            let old = doc.entities.len();
-            let mut used = 0;
-            for e in recognizer.recognize(work) {
-                let record = DocEntity {
-                    span: back(e.span()),
-                    chars: Span::default(),
-                    label: e.label(),
-                    lemma: String::new(),
-                    score: e.score(),
-                    tokens: e.tokens(),
-                };
-                // Reuse the lemma strings of the previous document.
-                if used < old {
-                    let slot = &mut doc.entities[used];
-                    let mut lemma = std::mem::take(&mut slot.lemma);
-                    lemma.clear();
-                    lemma.push_str(e.lemma());
-                    *slot = DocEntity { lemma, ..record };
-                } else {
-                    doc.entities.push(DocEntity {
-                        lemma: e.lemma().to_owned(),
-                        ..record
-                    });
-                }
-                used += 1;
-            }
-            doc.entities.truncate(used);
-        } else {
-            doc.entities.clear();
-        }
+        doc.entities.truncate(used);
 
         doc.fill_chars();
     }

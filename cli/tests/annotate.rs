@@ -71,6 +71,7 @@ fn entity_and_number_objects_match_ner_and_numbers() {
     let doc = &lines(&ok(&["annotate"], TEXT.as_bytes()))[0];
     let ner = lines(&ok(&["ner"], TEXT.as_bytes()));
     assert_eq!(doc["entities"].as_array().unwrap(), &ner);
+    // Numbers as `kazakh numbers` finds them: the tagger's spans, the rules' values.
     let numbers = lines(&ok(&["numbers"], TEXT.as_bytes()));
     assert_eq!(doc["numbers"].as_array().unwrap(), &numbers);
 }

@@ -8,10 +8,18 @@
 
 use super::gazetteer::{phrase_flags, token_flags, GazHit};
 use crate::tokenizer::to_lower_str;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// The most words whose attributes [`Extractor`] keeps (about 10 MB).
-const CACHE_LIMIT: usize = 100_000;
+/// The most words whose attributes a thread keeps (about 8 MB).
+const CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    /// The attributes of the words this thread has seen (they depend on
+    /// the word alone, not on the model): most tokens of a text, and of the
+    /// next document, repeat an earlier word. Cleared when full.
+    static CACHE: RefCell<HashMap<Box<str>, Attrs>> = RefCell::new(HashMap::new());
+}
 
 /// Stands for the attribute of a position outside the sentence.
 const OUTSIDE: u64 = 0x5851_F42D_4C95_7F2D;
@@ -259,9 +267,6 @@ fn mark_quotes(tokens: &[&str], attrs: &mut [Attrs]) {
 /// sentences.
 #[derive(Default)]
 pub(crate) struct Extractor {
-    /// The attributes of the words seen so far (they depend on the word
-    /// alone): most tokens of a text repeat an earlier word.
-    cache: HashMap<Box<str>, Attrs>,
     attrs: Vec<Attrs>,
     gaz: Vec<GazHit>,
     head_distance: Vec<u8>,
@@ -281,22 +286,24 @@ impl Extractor {
         let mut buf = [0u8; 256];
         phrase_flags(tokens, &mut self.gaz);
         self.attrs.clear();
-        if self.cache.len() > CACHE_LIMIT {
-            self.cache.clear();
-        }
-        for (i, t) in tokens.iter().enumerate() {
-            let phrase = self.gaz.get(i).map_or(0, |g| g.bits());
-            let mut a = match self.cache.get(*t) {
-                Some(a) => *a,
-                None => {
-                    let a = attrs(t, token_flags(t).bits(), &mut buf);
-                    self.cache.insert((*t).into(), a);
-                    a
-                }
-            };
-            a.gaz |= phrase;
-            self.attrs.push(a);
-        }
+        CACHE.with_borrow_mut(|cache| {
+            if cache.len() > CACHE_LIMIT {
+                cache.clear();
+            }
+            for (i, t) in tokens.iter().enumerate() {
+                let phrase = self.gaz.get(i).map_or(0, |g| g.bits());
+                let mut a = match cache.get(*t) {
+                    Some(a) => *a,
+                    None => {
+                        let a = attrs(t, token_flags(t).bits(), &mut buf);
+                        cache.insert((*t).into(), a);
+                        a
+                    }
+                };
+                a.gaz |= phrase;
+                self.attrs.push(a);
+            }
+        });
         mark_quotes(tokens, &mut self.attrs);
         org_head_distance(&self.attrs, tokens, &mut self.head_distance);
         self.mark_numbers(tokens);

@@ -333,7 +333,37 @@ impl Recognizer {
     /// }
     /// ```
     pub fn recognize<'a>(&self, text: &'a str) -> Vec<Entity<'a>> {
-        let mut out = Vec::new();
+        let mut entities = Vec::new();
+        self.pass(text, Some(&mut entities), None);
+        entities
+    }
+
+    /// [`Recognizer::recognize`] and [`Recognizer::numbers`] in one pass
+    /// over the text: each sentence is tokenized and tagged once.
+    ///
+    /// ```
+    /// let r = kazakh::ner::Recognizer::default();
+    /// let (entities, numbers) = r.recognize_with_numbers("Семейге 5 мың адам келді.");
+    /// assert_eq!(numbers.len(), 1);
+    /// assert!(entities.len() <= 1);
+    /// ```
+    pub fn recognize_with_numbers<'a>(
+        &self,
+        text: &'a str,
+    ) -> (Vec<Entity<'a>>, Vec<crate::numbers::NumberMention<'a>>) {
+        let (mut entities, mut numbers) = (Vec::new(), Vec::new());
+        self.pass(text, Some(&mut entities), Some(&mut numbers));
+        (entities, numbers)
+    }
+
+    /// Tags every sentence of `text` once, collecting entities and number
+    /// mentions into those asked for.
+    fn pass<'a>(
+        &self,
+        text: &'a str,
+        mut entities: Option<&mut Vec<Entity<'a>>>,
+        mut numbers: Option<&mut Vec<crate::numbers::NumberMention<'a>>>,
+    ) {
         let mut work = Work::default();
         let mut words: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
@@ -346,14 +376,19 @@ impl Recognizer {
                 spans.push(t.span());
             }
             self.run(&words, &mut work);
-            let place = |r: Range<usize>| {
-                let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
-                (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
-            };
-            self.entities_of(&words, &work, first, place, &mut out);
+            if let Some(out) = entities.as_deref_mut() {
+                let place = |r: Range<usize>| {
+                    let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
+                    (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
+                };
+                self.entities_of(&words, &work, first, place, out);
+            }
+            if let Some(out) = numbers.as_deref_mut() {
+                let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                numbers::merge_sentence(text, &sentence, &spans, &tags, first, out);
+            }
             first += words.len();
         }
-        out
     }
 
     /// The entities of one pre-tokenized sentence. Spans are byte offsets

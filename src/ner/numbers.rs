@@ -93,6 +93,29 @@ fn merge<'a>(
     out.extend(found);
 }
 
+/// The number mentions of one sentence of `text` whose tokens have the
+/// byte `spans` and the tagger's labels `tags`; `first` is the index of the
+/// sentence's first token in the text.
+pub(super) fn merge_sentence<'a>(
+    text: &'a str,
+    sentence: &crate::Sentence<'a>,
+    spans: &[Span],
+    tags: &[&str],
+    first: usize,
+    out: &mut Vec<NumberMention<'a>>,
+) {
+    // The rules over the sentence's own text, moved to the text's offsets.
+    let start = sentence.span().start;
+    let rules: Vec<NumberMention<'a>> = crate::numbers::extract(sentence.text())
+        .into_iter()
+        .map(|m| NumberMention {
+            span: Span::new(m.span.start + start, m.span.end + start),
+            ..m
+        })
+        .collect();
+    merge(text, spans, rules, tags, first, out);
+}
+
 impl Recognizer {
     /// The numbers, percentages, amounts, quantities and ordinals of raw
     /// text with the spans the tagger proposes (KazNERD's conventions) and
@@ -109,32 +132,7 @@ impl Recognizer {
     /// ```
     pub fn numbers<'a>(&self, text: &'a str) -> Vec<NumberMention<'a>> {
         let mut out = Vec::new();
-        let mut work = super::Work::default();
-        let mut words: Vec<&str> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
-        let mut first = 0;
-        for sentence in crate::sentences(text) {
-            words.clear();
-            spans.clear();
-            for t in sentence.tokens() {
-                words.push(t.text());
-                spans.push(t.span());
-            }
-            self.run(&words, &mut work);
-            let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-            // The rules over the sentence's own text, moved to the text's
-            // offsets.
-            let start = sentence.span().start;
-            let rules: Vec<NumberMention<'a>> = crate::numbers::extract(sentence.text())
-                .into_iter()
-                .map(|m| NumberMention {
-                    span: Span::new(m.span.start + start, m.span.end + start),
-                    ..m
-                })
-                .collect();
-            merge(text, &spans, rules, &tags, first, &mut out);
-            first += words.len();
-        }
+        self.pass(text, None, Some(&mut out));
         out
     }
 

@@ -1,0 +1,12 @@
+//! Fuzz target `sentences`: `kazakh::sentences` against `tokenize`.
+//! The invariants are in `tests/fuzz_regressions/checks.rs`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/fuzz_regressions/checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| {
+    checks::check_target("sentences", data);
+});
