@@ -65,7 +65,7 @@ pub struct NerArgs {
     no_misc: bool,
 
     /// The model has 2^BITS weight rows.
-    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(8..=24))]
+    #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u32).range(8..=24))]
     bits: u32,
 }
 

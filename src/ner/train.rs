@@ -66,12 +66,12 @@ impl SplitMix {
 }
 
 impl Trainer {
-    /// 12 epochs, seed 1, 2^16 weight rows, the [`DEFAULT_TYPES`].
+    /// 12 epochs, seed 1, 2^15 weight rows, the [`DEFAULT_TYPES`].
     pub fn new() -> Trainer {
         Trainer {
             epochs: 12,
             seed: 1,
-            bits: 16,
+            bits: 15,
             rounds: 1,
             others: Some("MISC".to_owned()),
             types: DEFAULT_TYPES.iter().map(|s| s.to_string()).collect(),
