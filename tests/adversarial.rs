@@ -150,10 +150,13 @@ fn run(input: &str, depth: Depth) -> Counts {
         let mut p = Pipeline::new();
         p.normalization(true);
         let doc = p.analyze(input);
-        let mut prev = 0usize;
+        // Mapped back through the normalization: starts and ends never
+        // decrease (tokens made from one rewritten segment may share it).
+        let mut prev = Span::new(0, 0);
         for t in doc.tokens() {
-            check_span(input, t.span, prev, "document token");
-            prev = t.span.end;
+            check_span(input, t.span, prev.start, "document token");
+            assert!(t.span.end >= prev.end, "document tokens out of order");
+            prev = t.span;
         }
         for e in doc.entities() {
             check_span(input, e.span, 0, "document entity");
@@ -188,15 +191,15 @@ fn check_scaling(name: &str, unit: &str, k: usize, depth: Depth) -> (Counts, Cou
 
 #[test]
 fn megabytes_of_one_character() {
-    // Shallow stages on 2 MiB, every stage on 256 KiB.
+    // Tokenizer-level stages on 512 KiB, every stage on 32 KiB.
     for unit in [
         ".", "-", "«", "»", "(", "7", "\u{301}", "😀", "\u{200F}", "\u{202E}", "қ", "!", "…", "%",
         "\u{0}", "\u{FEFF}", "\u{AD}", "'",
     ] {
-        let k = MIB / unit.len();
+        let k = 256 * KIB / unit.len();
         let (c1, c2) = check_scaling(unit, unit, k, Depth::Shallow);
         assert!(c2.tokens >= c1.tokens, "{unit:?}");
-        let k = 128 * KIB / unit.len();
+        let k = 16 * KIB / unit.len();
         check_scaling(unit, unit, k, Depth::Deep);
     }
 }
@@ -205,7 +208,7 @@ fn megabytes_of_one_character() {
 fn one_character_separated_by_spaces() {
     // Here each unit is its own token, so counts are exact.
     for unit in [". ", "« ", "7 ", "😀 ", "\u{301} ", "қ ", "- "] {
-        let k = 32 * KIB;
+        let k = 4 * KIB;
         let (c1, c2) = check_scaling(unit, unit, k, Depth::Deep);
         assert_eq!(c1.tokens, k, "{unit:?}");
         assert_eq!(c2.tokens, 2 * k, "{unit:?}");

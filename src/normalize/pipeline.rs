@@ -298,10 +298,36 @@ fn process(cfg: &Normalizer, text: &str, seg: Range<usize>, out: &mut Option<Bui
             if settled == orig {
                 b.linear(orig);
             } else {
-                b.block(orig.len(), &settled);
+                // Only the changed middle is a block, so that tokens in
+                // the unchanged ends map to their own characters.
+                let (p, s) = common_ends(orig, &settled);
+                b.linear(orig.get(..p).unwrap_or(""));
+                let mid = settled.get(p..settled.len() - s).unwrap_or("");
+                b.block(orig.len() - p - s, mid);
+                b.linear(orig.get(orig.len() - s..).unwrap_or(""));
             }
         }
     }
+}
+
+/// The byte lengths of the longest common prefix and suffix of `a` and
+/// `b`, in whole characters and not overlapping in either.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let p: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (ra, rb) = (a.get(p..).unwrap_or(""), b.get(p..).unwrap_or(""));
+    let s: usize = ra
+        .chars()
+        .rev()
+        .zip(rb.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    (p, s)
 }
 
 /// Runs the enabled steps over `text`.
