@@ -56,3 +56,33 @@ fn checks_accept_plain_text() {
     checks::check_target("model", b"KZNERMDL");
     checks::check_target("model", include_bytes!("../models/ner-kaznerd.kzm"));
 }
+
+/// Found by `tests/adversarial.rs` (every Unicode scalar value through the
+/// pipeline with normalization): NFC rewrote a segment as one block, so
+/// neighbouring tokens of it mapped to the same original stretch. Only the
+/// changed middle of a segment is a block now.
+#[test]
+fn nfc_segment_keeps_its_unchanged_ends() {
+    for (text, expected) in [
+        // GREEK PSILI, then PROSGEGRAMMENI (NFC: ι).
+        ("\u{1FBD}\u{1FBE}", [(0, 3), (3, 6)]),
+        // OUNCE SIGN, then OHM SIGN (NFC: Ω).
+        ("\u{2125}\u{2126}", [(0, 3), (3, 6)]),
+    ] {
+        let n = kazakh::normalize(text);
+        assert_ne!(n.as_str(), text);
+        let spans: Vec<(usize, usize)> = kazakh::tokenize(n.as_str())
+            .map(|t| n.original_span(t.span()))
+            .map(|s| (s.start, s.end))
+            .collect();
+        assert_eq!(spans, expected, "{text:?}");
+        checks::check_target(
+            "normalize",
+            &[0xFF]
+                .iter()
+                .chain(text.as_bytes())
+                .copied()
+                .collect::<Vec<u8>>(),
+        );
+    }
+}

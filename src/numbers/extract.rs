@@ -769,9 +769,11 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // Roman numerals before ғасыр are centuries (dates), done above;
         // alone they are ordinals.
-        // A currency sign before the number: `$5`.
+        // A currency sign before the number: `$5`; not one the previous
+        // mention took after its number (`0 $ 900`).
+        let taken = out.last().map_or(0, |m: &NumberMention<'_>| m.tokens.end);
         let mut start = i;
-        if approx.is_none() && kind == NumberKind::Cardinal && j > 0 {
+        if approx.is_none() && kind == NumberKind::Cardinal && j > taken {
             if let Some(UnitKind::Money(code, _)) = unit(toks[j - 1].text) {
                 if toks[j - 1].text.chars().count() == 1 {
                     kind = NumberKind::Money;
@@ -812,7 +814,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // A sign or a rate before the number: `минус 35 градус`,
         // `секундына 120 текше метр`.
-        if start == j && start > 0 {
+        if start == j && start > taken {
             let before = toks[start - 1].text;
             if lower_is(before, "минус") && kind == NumberKind::Quantity {
                 value = negate(value);

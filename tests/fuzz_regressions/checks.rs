@@ -172,7 +172,10 @@ pub fn check_normalize_with(input: &str, normalizer: &Normalizer) {
         "normalized_offset",
     );
     assert_eq!(n.original_offset(0), 0);
-    assert_eq!(n.original_offset(norm_len), orig_len);
+    // The ends go to the ends (when everything was removed, 0 maps to 0).
+    if norm_len > 0 {
+        assert_eq!(n.original_offset(norm_len), orig_len);
+    }
     assert_eq!(n.normalized_offset(0), 0);
     assert_eq!(n.normalized_offset(orig_len), norm_len);
     // Spans of the normalized text's tokens and sentences map back inside
@@ -302,7 +305,13 @@ pub fn check_morph_word(word: &str) {
         for s in &a.suffixes {
             spelled.push_str(s.text);
         }
-        assert_eq!(spelled, word, "stem and suffixes do not spell the word");
+        // A text with a space (UD's multiword tokens, `келген жоқ`) is
+        // analysed by its first word.
+        let first = word.find(' ').map_or(word, |i| &word[..i]);
+        assert!(
+            spelled == word || spelled == first,
+            "stem and suffixes {spelled:?} do not spell {word:?}"
+        );
         assert!(
             (0.0..=1.0).contains(&a.confidence),
             "confidence {} of {word:?}",
@@ -455,7 +464,11 @@ pub fn check_document(pipeline: &Pipeline, input: &str, normalized: bool) {
         assert_eq!(e.chars, char_span(input, e.span), "entity char span");
         assert!((0.0..=1.0).contains(&e.score), "entity score {}", e.score);
     }
-    // Reusing a document gives the same result.
+    // Reusing a document gives the same result (checked once per input:
+    // the recognizer is the slow part).
+    if normalized {
+        return;
+    }
     let mut reused = kazakh::Document::default();
     pipeline.analyze_into("Алдыңғы мәтін: Астана, 5 адам.", &mut reused);
     pipeline.analyze_into(input, &mut reused);
