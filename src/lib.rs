@@ -16,7 +16,7 @@
 //! | [`Error`] | the crate's one error type |
 //!
 //! Every span is a pair of byte offsets into the text you passed in; use
-//! [`Span::to_chars`] or [`Span::to_utf16`] for Python or JavaScript
+//! [`Span::to_chars`] (or [`CharOffsets`] for many spans) or [`Span::to_utf16`] for Python or JavaScript
 //! consumers. No public function panics on any `&str`.
 //!
 //! ```
@@ -47,7 +47,7 @@ pub use error::{from_utf8, Error, ErrorKind};
 pub use normalize::{normalize, Normalized, Normalizer};
 pub use pipeline::{DocEntity, DocNumber, DocSentence, DocToken, Document, Pipeline};
 pub use sentences::{sentences, Sentence, Sentences};
-pub use span::Span;
+pub use span::{CharOffsets, Span};
 pub use tokenizer::{tokenize, Token, TokenKind, Tokens};
 
 /// The README's example, compiled and run as a doctest.

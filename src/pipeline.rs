@@ -396,59 +396,22 @@ impl Document {
     /// Fills the char spans of every item.
     fn fill_chars(&mut self) {
         let text = self.text.as_str();
-        let mut c = CharCursor::new(text);
+        let mut c = crate::CharOffsets::new(text);
         for t in &mut self.tokens {
             t.chars = c.span(t.span);
         }
-        let mut c = CharCursor::new(text);
+        let mut c = crate::CharOffsets::new(text);
         for s in &mut self.sentences {
             s.chars = c.span(s.span);
         }
-        let mut c = CharCursor::new(text);
+        let mut c = crate::CharOffsets::new(text);
         for n in &mut self.numbers {
             n.chars = c.span(n.span);
         }
-        let mut c = CharCursor::new(text);
+        let mut c = crate::CharOffsets::new(text);
         for e in &mut self.entities {
             e.chars = c.span(e.span);
         }
-    }
-}
-
-/// Byte to char offsets in one pass for increasing offsets (restarting
-/// when an offset goes back).
-struct CharCursor<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCursor<'a> {
-    fn new(text: &'a str) -> Self {
-        CharCursor {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        let mut byte = byte.min(self.text.len());
-        while !self.text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-
-    fn span(&mut self, span: Span) -> Span {
-        let start = self.at(span.start);
-        Span::new(start, self.at(span.end))
     }
 }
 

@@ -62,7 +62,7 @@ impl Span {
     /// Offsets beyond `text` or inside a character are clamped to the
     /// previous boundary, so this never panics.
     pub fn to_chars(self, text: &str) -> Span {
-        Span::new(char_index(text, self.start), char_index(text, self.end))
+        CharOffsets::new(text).span(self)
     }
 
     /// Converts the byte span to UTF-16 code unit offsets in `text`.
@@ -89,6 +89,56 @@ impl From<Span> for Range<usize> {
     }
 }
 
+/// Converts byte offsets of one text to char offsets, in a single pass when
+/// the offsets come in increasing order (restarting from the beginning when
+/// one goes back, so any order is correct). For many spans of one text,
+/// this is linear where [`Span::to_chars`] would count from the start each
+/// time.
+///
+/// ```
+/// use kazakh::{CharOffsets, Span};
+/// let text = "Қазақ тілі";
+/// let mut chars = CharOffsets::new(text);
+/// assert_eq!(chars.at(11), 6);
+/// assert_eq!(chars.span(Span::new(11, 19)), Span::new(6, 10));
+/// ```
+#[derive(Clone, Debug)]
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    /// Starts at the beginning of `text`.
+    pub fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The char offset of byte offset `byte` (clamped to the text, and to
+    /// the previous char boundary).
+    pub fn at(&mut self, byte: usize) -> usize {
+        let byte = floor_boundary(self.text, byte);
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    /// The char span of a byte span.
+    pub fn span(&mut self, span: Span) -> Span {
+        let start = self.at(span.start);
+        Span::new(start, self.at(span.end))
+    }
+}
+
 /// The largest char boundary of `text` that is `<= offset`.
 pub(crate) fn floor_boundary(text: &str, offset: usize) -> usize {
     if offset >= text.len() {
@@ -99,14 +149,6 @@ pub(crate) fn floor_boundary(text: &str, offset: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-fn char_index(text: &str, byte: usize) -> usize {
-    let end = floor_boundary(text, byte);
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| (b as i8) >= -0x40)
-        .count()
 }
 
 #[cfg(test)]
@@ -123,6 +165,18 @@ mod tests {
         let emoji = "a😀b";
         assert_eq!(Span::new(5, 6).to_utf16(emoji), Span::new(3, 4));
         assert_eq!(Span::new(5, 6).to_chars(emoji), Span::new(2, 3));
+    }
+
+    #[test]
+    fn incremental_char_offsets() {
+        let text = "Қазақ тілі 😀.";
+        let mut c = CharOffsets::new(text);
+        assert_eq!(c.at(0), 0);
+        assert_eq!(c.at(11), 6);
+        assert_eq!(c.at(19), 10);
+        assert_eq!(c.at(2), 1);
+        assert_eq!(c.at(21), 11); // inside the emoji: previous boundary
+        assert_eq!(c.at(1000), 13);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use kazakh::eval::{
 use kazakh::numbers::NumberKind;
 use serde::Serialize;
 
-use crate::io::{warning_line, Failure, Input, Output};
+use crate::io::{warning_line, Failure, Input};
 use crate::numbers::{place, value_text};
 
 /// Subcommands of `kazakh eval`.
@@ -137,12 +137,7 @@ fn tokens(args: TokensArgs) -> Result<(), Failure> {
         tokens: round(scores.tokens),
         sentences: round(scores.sentences),
     };
-    let mut line = serde_json::to_string(&rounded)
-        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
-    line.push('\n');
-    let mut out = Output::stdout();
-    out.write_str(&line)?;
-    out.finish()
+    crate::io::print_json_line(&rounded)
 }
 
 /// Reads and parses a CoNLL-U file, printing its alignment warnings.
@@ -243,12 +238,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
         }
     });
     let report = NumbersReport { scores, variants };
-    let mut line = serde_json::to_string(&report)
-        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
-    line.push('\n');
-    let mut out = Output::stdout();
-    out.write_str(&line)?;
-    out.finish()
+    crate::io::print_json_line(&report)
 }
 
 /// Prints false negatives and positives on standard error, up to a limit.
@@ -418,10 +408,5 @@ fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
         noun_propn: noun_propn.rounded(),
         upos: upos.into_iter().map(|(k, v)| (k, v.rounded())).collect(),
     };
-    let mut line = serde_json::to_string(&report)
-        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
-    line.push('\n');
-    let mut out = Output::stdout();
-    out.write_str(&line)?;
-    out.finish()
+    crate::io::print_json_line(&report)
 }

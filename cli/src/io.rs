@@ -222,6 +222,63 @@ impl Output {
     }
 }
 
+/// Prints `value` as one JSON line on standard output (the reports of
+/// `kazakh eval` and `kazakh train`).
+pub fn print_json_line<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let mut line = serde_json::to_string(value)
+        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
+    line.push('\n');
+    let mut out = Output::stdout();
+    out.write_str(&line)?;
+    out.finish()
+}
+
+/// Writes the CoNLL output of one-token-per-line input: the token of each
+/// line is its first whitespace-separated column (the rest is ignored), a
+/// blank line ends a sentence. A sentence id such as `AID283875`
+/// (KazNERD) on a sentence's first line is written back followed by
+/// `id_columns`, and not passed on as a token. `sentence` appends the lines
+/// of a sentence's tokens; a blank line follows each sentence. Output is
+/// written sentence by sentence.
+pub fn write_conll(
+    out: &mut Output,
+    text: &str,
+    id_columns: &str,
+    mut sentence: impl FnMut(&mut String, &[&str]),
+) -> Result<(), Failure> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut buf = String::new();
+    let mut flush = |buf: &mut String, tokens: &[&str]| {
+        let Some(&first) = tokens.first() else {
+            return;
+        };
+        let tokens = if kazakh::eval::iob2::is_sentence_id(first) {
+            buf.push_str(first);
+            buf.push_str(id_columns);
+            buf.push('\n');
+            &tokens[1..]
+        } else {
+            tokens
+        };
+        sentence(buf, tokens);
+        buf.push('\n');
+    };
+    for line in text.split('\n') {
+        match line.split_whitespace().next() {
+            Some(token) => tokens.push(token),
+            None => {
+                flush(&mut buf, &tokens);
+                tokens.clear();
+                out.write_str(&buf)?;
+                buf.clear();
+            }
+        }
+    }
+    flush(&mut buf, &tokens);
+    out.write_str(&buf)
+}
+
 /// A closed pipe ends the command quietly with status 0; other write errors
 /// have status 1.
 fn write_failure(error: io::Error) -> Failure {
@@ -250,45 +307,10 @@ pub fn is_break_or_tab(c: char) -> bool {
     )
 }
 
-/// Converts byte offsets to char offsets in one pass when they come in
-/// increasing order (and correctly, if more slowly, when they do not).
-pub struct CharOffsets<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharOffsets<'a> {
-    /// Starts at the beginning of `text`.
-    pub fn new(text: &'a str) -> Self {
-        CharOffsets {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// The char offset of byte offset `byte` (clamped to the text, and to
-    /// the previous char boundary).
-    pub fn at(&mut self, byte: usize) -> usize {
-        let mut byte = byte.min(self.text.len());
-        while !self.text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-}
-
 /// Converts byte offsets to the unit asked for.
 pub struct OffsetConverter<'a> {
     unit: Offsets,
-    chars: CharOffsets<'a>,
+    chars: kazakh::CharOffsets<'a>,
 }
 
 impl<'a> OffsetConverter<'a> {
@@ -296,7 +318,7 @@ impl<'a> OffsetConverter<'a> {
     pub fn new(text: &'a str, unit: Offsets) -> Self {
         OffsetConverter {
             unit,
-            chars: CharOffsets::new(text),
+            chars: kazakh::CharOffsets::new(text),
         }
     }
 
@@ -306,22 +328,5 @@ impl<'a> OffsetConverter<'a> {
             Offsets::Bytes => byte,
             Offsets::Chars => self.chars.at(byte),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::CharOffsets;
-
-    #[test]
-    fn char_offsets() {
-        let text = "Қазақ тілі 😀.";
-        let mut c = CharOffsets::new(text);
-        assert_eq!(c.at(0), 0);
-        assert_eq!(c.at(11), 6);
-        assert_eq!(c.at(19), 10);
-        assert_eq!(c.at(2), 1);
-        assert_eq!(c.at(21), 11); // inside the emoji: previous boundary
-        assert_eq!(c.at(1000), 13);
     }
 }

@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use kazakh::eval::iob2::{self, is_sentence_id, Entity};
+use kazakh::eval::iob2::{self, Entity};
 use kazakh::eval::SpanScorer;
 use kazakh::ner::{Label, Recognizer};
 
-use crate::io::{is_break_or_tab, Failure, Input, OffsetConverter, Offsets, Output};
+use crate::io::{is_break_or_tab, write_conll, Failure, Input, OffsetConverter, Offsets, Output};
 
 /// The public labels, in report order.
 pub const LABELS: [&str; 3] = ["PER", "LOC", "ORG"];
@@ -97,7 +97,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let text = input.read_text(args.lossy)?;
     let mut out = Output::stdout();
     match (args.input_format, args.format.unwrap_or(Format::Jsonl)) {
-        (InputFormat::Conll, _) => write_conll(&mut out, &recognizer, &text)?,
+        (InputFormat::Conll, _) => write_conll(&mut out, &text, "\tO", |buf, tokens| {
+            conll_sentence(buf, &recognizer, tokens)
+        })?,
         (InputFormat::Text, format) => {
             let mut offsets = OffsetConverter::new(&text, args.offsets);
             let mut line = String::new();
@@ -158,45 +160,14 @@ fn text_line(out: &mut String, e: &kazakh::ner::Entity<'_>, start: usize, end: u
     out.push('\n');
 }
 
-fn write_conll(out: &mut Output, recognizer: &Recognizer, text: &str) -> Result<(), Failure> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut tokens: Vec<&str> = Vec::new();
-    let mut buf = String::new();
-    for line in text.split('\n') {
-        match line.split_whitespace().next() {
-            Some(token) => tokens.push(token),
-            None => {
-                conll_sentence(&mut buf, recognizer, &tokens);
-                tokens.clear();
-                out.write_str(&buf)?;
-                buf.clear();
-            }
-        }
-    }
-    conll_sentence(&mut buf, recognizer, &tokens);
-    out.write_str(&buf)
-}
-
-/// Appends the CoNLL lines of one sentence and a blank line; nothing for
-/// no tokens.
+/// Appends `token<TAB>label` for each token of one sentence.
 fn conll_sentence(out: &mut String, recognizer: &Recognizer, tokens: &[&str]) {
-    let Some(&first) = tokens.first() else {
-        return;
-    };
-    let tokens = if is_sentence_id(first) {
-        out.push_str(first);
-        out.push_str("\tO\n");
-        &tokens[1..]
-    } else {
-        tokens
-    };
     for (token, label) in tokens.iter().zip(recognizer.iob2(tokens)) {
         out.push_str(token);
         out.push('\t');
         out.push_str(label);
         out.push('\n');
     }
-    out.push('\n');
 }
 
 /// The gold labels of a KazNERD sentence with public types: PERSON → PER,
@@ -240,10 +211,5 @@ pub fn eval(args: EvalArgs) -> Result<(), Failure> {
         scorer.add(&gold, &system);
     }
     let scores = crate::eval::rounded(scorer.scores(&LABELS));
-    let mut line = serde_json::to_string(&scores)
-        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
-    line.push('\n');
-    let mut out = Output::stdout();
-    out.write_str(&line)?;
-    out.finish()
+    crate::io::print_json_line(&scores)
 }

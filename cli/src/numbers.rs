@@ -3,10 +3,9 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use kazakh::eval::iob2::is_sentence_id;
 use kazakh::numbers::{Decimal, NumberKind, NumberMention, Value};
 
-use crate::io::{is_break_or_tab, Failure, Input, OffsetConverter, Offsets, Output};
+use crate::io::{is_break_or_tab, write_conll, Failure, Input, OffsetConverter, Offsets, Output};
 
 /// Arguments of `kazakh numbers`.
 #[derive(Debug, clap::Args)]
@@ -122,7 +121,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let text = input.read_text(args.lossy)?;
     let mut out = Output::stdout();
     match (args.input_format, args.format.unwrap_or(Format::Jsonl)) {
-        (InputFormat::Conll, _) => write_conll(&mut out, &finder, &text)?,
+        (InputFormat::Conll, _) => write_conll(&mut out, &text, "\tO\t_", |buf, tokens| {
+            conll_sentence(buf, &finder, tokens)
+        })?,
         (InputFormat::Text, format) => {
             let mentions = finder.text(&text);
             let mut offsets = OffsetConverter::new(&text, args.offsets);
@@ -281,38 +282,8 @@ pub fn place<'m, 'a>(
     placed
 }
 
-fn write_conll(out: &mut Output, finder: &Finder, text: &str) -> Result<(), Failure> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut tokens: Vec<&str> = Vec::new();
-    let mut buf = String::new();
-    for line in text.split('\n') {
-        match line.split_whitespace().next() {
-            Some(token) => tokens.push(token),
-            None => {
-                conll_sentence(&mut buf, finder, &tokens);
-                tokens.clear();
-                out.write_str(&buf)?;
-                buf.clear();
-            }
-        }
-    }
-    conll_sentence(&mut buf, finder, &tokens);
-    out.write_str(&buf)
-}
-
-/// Appends the CoNLL lines of one sentence and a blank line; nothing for
-/// no tokens.
+/// Appends `token<TAB>label<TAB>value` for each token of one sentence.
 fn conll_sentence(out: &mut String, finder: &Finder, tokens: &[&str]) {
-    let Some(&first) = tokens.first() else {
-        return;
-    };
-    let tokens = if is_sentence_id(first) {
-        out.push_str(first);
-        out.push_str("\tO\t_\n");
-        &tokens[1..]
-    } else {
-        tokens
-    };
     let joined = tokens.join(" ");
     let mentions = finder.tokens(tokens, &joined);
     let mut cells: Vec<Option<(bool, &NumberMention<'_>)>> = vec![None; tokens.len()];
@@ -339,7 +310,6 @@ fn conll_sentence(out: &mut String, finder: &Finder, tokens: &[&str]) {
         }
         out.push('\n');
     }
-    out.push('\n');
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use kazakh::eval::SpanScorer;
 use kazakh::ner::{Recognizer, Trainer};
 use serde::Serialize;
 
-use crate::io::{Failure, Input, Output};
+use crate::io::{Failure, Input};
 use crate::ner::{public_labels, LABELS};
 
 /// Subcommands of `kazakh train`.
@@ -173,10 +173,5 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         entities: crate::eval::rounded(entities.scores(&LABELS)),
         numbers: crate::eval::rounded(numbers.scores(&NUMBER_TYPES)),
     };
-    let mut line = serde_json::to_string(&report)
-        .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
-    line.push('\n');
-    let mut out = Output::stdout();
-    out.write_str(&line)?;
-    out.finish()
+    crate::io::print_json_line(&report)
 }

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 mod common;
 
-use common::{assert_one_line_error, run, stderr, stdout, TempFile, BIN};
+use common::{assert_file_errors, assert_one_line_error, run, stderr, stdout, TempFile, BIN};
 
 const SAMPLE: &str = "Бүгін Астанада жиын өтті. Президент «Ақ жол» партиясымен кездесті!\n\
                       Инфляция 3,2% болды.\tОл келді.";
@@ -145,24 +145,8 @@ fn invalid_utf8() {
 
 #[test]
 fn file_errors() {
-    let missing = std::env::temp_dir().join(format!(
-        "kazakh-cli-test-{}-does-not-exist.txt",
-        std::process::id()
-    ));
-    let output = run(&["tokenize", missing.to_str().unwrap()], b"");
-    assert_one_line_error(&output, 2);
-    assert!(stderr(&output).contains("does-not-exist"));
-
-    let dir = std::env::temp_dir();
-    let output = run(&["tokenize", dir.to_str().unwrap()], b"");
-    assert_one_line_error(&output, 2);
-    assert!(stderr(&output).contains("directory"));
-
-    let output = run(
-        &["eval", "tokens", "--gold", missing.to_str().unwrap()],
-        b"",
-    );
-    assert_one_line_error(&output, 2);
+    assert_file_errors(&["tokenize"]);
+    assert_file_errors(&["eval", "tokens", "--gold"]);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 
 mod common;
 
-use common::{assert_one_line_error, run, stderr, stdout, TempFile, BIN};
+use common::{assert_file_errors, assert_one_line_error, run, stderr, stdout, TempFile, BIN};
 
 /// Text with many kinds of numbers in it.
 const TEXT: &str = "2024 жылы экспорт 15%-ға өсіп, 1,5 млн тоннаға жетті. \
@@ -252,18 +252,7 @@ fn bad_input() {
     let output = run(&["numbers", "--lossy", file.path()], b"");
     assert!(output.status.success(), "{output:?}");
 
-    let missing = std::env::temp_dir().join(format!(
-        "kazakh-cli-numbers-{}-does-not-exist.txt",
-        std::process::id()
-    ));
-    let output = run(&["numbers", missing.to_str().unwrap()], b"");
-    assert_one_line_error(&output, 2);
-    assert!(stderr(&output).contains("does-not-exist"));
-
-    let dir = std::env::temp_dir();
-    let output = run(&["numbers", dir.to_str().unwrap()], b"");
-    assert_one_line_error(&output, 2);
-    assert!(stderr(&output).contains("directory"));
+    assert_file_errors(&["numbers"]);
 
     for args in [
         &["numbers", "--format", "xml"][..],

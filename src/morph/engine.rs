@@ -43,6 +43,18 @@ struct Piece {
     strength: u8,
 }
 
+impl Piece {
+    /// The piece `start..end` of the word, read as `form`.
+    fn of(form: &Form, start: usize, end: usize) -> Piece {
+        Piece {
+            start: start as u16,
+            end: end as u16,
+            morpheme: form.morpheme,
+            strength: form.strength,
+        }
+    }
+}
+
 const EMPTY_PIECE: Piece = Piece {
     start: 0,
     end: 0,
@@ -299,12 +311,7 @@ impl<'w> Search<'w> {
                 let Some(start) = self.matches(end, form) else {
                     continue;
                 };
-                let piece = Piece {
-                    start: start as u16,
-                    end: end as u16,
-                    morpheme: form.morpheme,
-                    strength: form.strength,
-                };
+                let piece = Piece::of(form, start, end);
                 if !chain.push(piece) {
                     continue;
                 }
@@ -374,12 +381,7 @@ impl<'w> Search<'w> {
                 continue;
             }
             if let Some(start) = self.matches(end, form) {
-                if chain.push(Piece {
-                    start: start as u16,
-                    end: end as u16,
-                    morpheme: form.morpheme,
-                    strength: form.strength,
-                }) {
+                if chain.push(Piece::of(form, start, end)) {
                     self.verb_core(start, chain, form.append);
                     chain.pop();
                 }
@@ -388,12 +390,7 @@ impl<'w> Search<'w> {
         if chain.len == 0 {
             for form in self.forms(Slot::Finite, end) {
                 if let Some(start) = self.matches(end, form) {
-                    if chain.push(Piece {
-                        start: start as u16,
-                        end: end as u16,
-                        morpheme: form.morpheme,
-                        strength: form.strength,
-                    }) {
+                    if chain.push(Piece::of(form, start, end)) {
                         self.verb_core(start, chain, form.append);
                         chain.pop();
                     }
@@ -407,12 +404,7 @@ impl<'w> Search<'w> {
         self.offer_verb(end, chain, append);
         for form in self.forms(Slot::Negation, end) {
             if let Some(start) = self.matches(end, form) {
-                if chain.push(Piece {
-                    start: start as u16,
-                    end: end as u16,
-                    morpheme: form.morpheme,
-                    strength: form.strength,
-                }) {
+                if chain.push(Piece::of(form, start, end)) {
                     self.offer_verb(start, chain, Append::None);
                     self.passive(start, chain);
                     chain.pop();
@@ -427,12 +419,7 @@ impl<'w> Search<'w> {
     fn passive(&mut self, end: usize, chain: &mut Chain) {
         for form in self.forms(Slot::Passive, end) {
             if let Some(start) = self.matches(end, form) {
-                if chain.push(Piece {
-                    start: start as u16,
-                    end: end as u16,
-                    morpheme: form.morpheme,
-                    strength: form.strength,
-                }) {
+                if chain.push(Piece::of(form, start, end)) {
                     self.offer_verb(start, chain, Append::None);
                     chain.pop();
                 }

@@ -36,6 +36,8 @@ mod lexicon;
 mod memo;
 mod phon;
 mod tables;
+
+pub(crate) use tables::CASE_ENDINGS;
 #[cfg(test)]
 mod tests;
 

@@ -396,6 +396,20 @@ pub(crate) static BY_SLOT: LazyLock<[Vec<&'static Form>; 8]> = LazyLock::new(|| 
 pub(crate) type Buckets = Vec<(char, Vec<&'static Form>)>;
 
 /// [`BY_SLOT`] grouped by last letter, for the search's inner loop.
+/// The distinct surface forms of the case endings (with `-дағы` and the
+/// `-н-` forms after a 3rd person possessive), longest first: what other
+/// modules strip to find a name's stem.
+pub(crate) static CASE_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut out: Vec<&'static str> = BY_SLOT[Slot::Case as usize]
+        .iter()
+        .filter(|f| matches!(f.morpheme, Morpheme::Case(_) | Morpheme::Attributive))
+        .map(|f| f.text.as_str())
+        .collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    out.dedup();
+    out
+});
+
 pub(crate) static BY_LAST: LazyLock<[Buckets; 8]> = LazyLock::new(|| {
     let mut slots: [Buckets; 8] = Default::default();
     for (slot, forms) in BY_SLOT.iter().enumerate() {

@@ -305,3 +305,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn case_endings_cover_the_forms_names_take() {
+    let endings = &*super::CASE_ENDINGS;
+    for e in [
+        "ның",
+        "нің",
+        "дың",
+        "тың",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "на",
+        "не",
+        "ны",
+        "ды",
+        "ты",
+        "н",
+        "да",
+        "де",
+        "та",
+        "нда",
+        "дан",
+        "нан",
+        "тан",
+        "нен",
+        "мен",
+        "бен",
+        "пен",
+        "дағы",
+        "ндағы",
+    ] {
+        assert!(endings.contains(&e), "{e}");
+    }
+    assert!(!endings.contains(&"лар"), "plural is not a case");
+    assert!(endings.windows(2).all(|w| w[0].len() >= w[1].len()));
+}

@@ -7,7 +7,7 @@
 //! found by the top bits of that hash. No strings are built per feature.
 
 use super::gazetteer::{phrase_flags, token_flags, GazHit};
-use crate::tokenizer::to_lower_str;
+use crate::tokenizer::{short_quotations, to_lower_str};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -24,8 +24,8 @@ thread_local! {
 /// Stands for the attribute of a position outside the sentence.
 const OUTSIDE: u64 = 0x5851_F42D_4C95_7F2D;
 
-/// 64-bit FNV-1a over bytes, seeded.
-fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+/// 64-bit FNV-1a over bytes, seeded (seed 0: plain FNV-1a).
+pub(crate) fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
     let mut h = 0xCBF2_9CE4_8422_2325 ^ seed;
     for &b in bytes {
         h ^= u64::from(b);
@@ -237,30 +237,27 @@ fn capital_runs(attrs: &[Attrs], out: &mut Vec<u8>) {
 /// Marks the tokens inside short quotations with the word after the
 /// closing quote (`«Ақ жол» партиясы`: `партиясы`).
 fn mark_quotes(tokens: &[&str], attrs: &mut [Attrs]) {
-    let mut k = 0;
-    while k < tokens.len() {
-        let close = match tokens[k] {
-            "«" => "»",
-            "\"" => "\"",
-            "“" => "”",
-            "„" => "“",
-            _ => {
-                k += 1;
-                continue;
+    short_quotations(
+        tokens.len(),
+        |k| tokens[k],
+        12,
+        |open, close| {
+            let after = attrs.get(close + 1).map_or(OUTSIDE, |a| a.lower);
+            for a in &mut attrs[open + 1..close] {
+                a.quoted_before = after;
             }
-        };
-        let limit = (k + 12).min(tokens.len());
-        match (k + 1..limit).find(|&m| tokens[m] == close) {
-            Some(c) => {
-                let after = attrs.get(c + 1).map_or(OUTSIDE, |a| a.lower);
-                for a in &mut attrs[k + 1..c] {
-                    a.quoted_before = after;
-                }
-                k = c + 1;
-            }
-            None => k += 1,
-        }
-    }
+        },
+    );
+}
+
+/// A mention of the rule-based number extractor, by token indices.
+#[derive(Clone, Debug)]
+pub(crate) struct RuleMention {
+    pub(crate) tokens: std::ops::Range<usize>,
+    pub(crate) kind: crate::numbers::NumberKind,
+    pub(crate) value: crate::numbers::Value,
+    pub(crate) unit: Option<&'static str>,
+    pub(crate) approx: Option<crate::numbers::Approx>,
 }
 
 /// The features of every token of a sentence, as hashes; reused between
@@ -275,6 +272,9 @@ pub(crate) struct Extractor {
     /// else `kind + 1`, plus 0x80 on the first token.
     numbers: Vec<u8>,
     joined: String,
+    /// The number extractor's mentions of the sentence, which the tagger's
+    /// number spans take their values from.
+    pub(crate) rules: Vec<RuleMention>,
     /// Features of token `i`: `hashes[offsets[i]..offsets[i + 1]]`.
     pub(crate) hashes: Vec<u64>,
     pub(crate) offsets: Vec<usize>,
@@ -414,6 +414,7 @@ impl Extractor {
             }
             self.joined.push_str(t);
         }
+        self.rules.clear();
         for m in crate::numbers::extract_tokens(tokens, &self.joined) {
             let kind = m.kind() as u8 + 1;
             let range = m.tokens();
@@ -422,6 +423,13 @@ impl Extractor {
                     *slot = if k == range.start { kind | 0x80 } else { kind };
                 }
             }
+            self.rules.push(RuleMention {
+                tokens: range,
+                kind: m.kind(),
+                value: m.value(),
+                unit: m.unit(),
+                approx: m.approx(),
+            });
         }
     }
 

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::LazyLock;
 
+use crate::morph::CASE_ENDINGS;
 use crate::tokenizer::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 
 /// Gazetteer flags of one token: which lists matched, and where the token
@@ -176,57 +177,6 @@ const SURNAME_LIST: List = List {
     flag: GazHit::SURNAME_ENDING,
     min: 30,
 };
-
-/// Case endings (alone or after the 3rd person possessive) removed from a
-/// word before looking up its stem: genitive, dative, accusative,
-/// locative, ablative, instrumental and the `-дағы` attribute.
-const ENDINGS: [&str; 45] = [
-    "ның",
-    "нің",
-    "дың",
-    "дің",
-    "тың",
-    "тің", // genitive
-    "ға",
-    "ге",
-    "қа",
-    "ке",
-    "на",
-    "не",
-    "а",
-    "е", // dative
-    "ны",
-    "ні",
-    "ды",
-    "ді",
-    "ты",
-    "ті",
-    "н", // accusative
-    "да",
-    "де",
-    "та",
-    "те",
-    "нда",
-    "нде", // locative
-    "дан",
-    "ден",
-    "тан",
-    "тен",
-    "нан",
-    "нен", // ablative
-    "мен",
-    "бен",
-    "пен",
-    "менен",
-    "бенен",
-    "пенен", // instrumental
-    "дағы",
-    "дегі",
-    "тағы",
-    "тегі",
-    "ндағы",
-    "ндегі", // -дағы
-];
 
 /// Longest word (in bytes) that is looked up; longer tokens get no flags.
 const MAX_WORD_BYTES: usize = 160;
@@ -396,7 +346,9 @@ pub(crate) fn token_flags(word: &str) -> GazHit {
         return GazHit(whole);
     }
     let mut bits = 0;
-    for ending in ENDINGS {
+    // The case endings (alone or after a 3rd person possessive, and
+    // -дағы) as morphology generates them.
+    for ending in CASE_ENDINGS.iter() {
         let Some(stem) = low.strip_suffix(ending) else {
             continue;
         };
@@ -422,7 +374,7 @@ fn is_phrase_tail(rest: &str) -> bool {
     let rest = rest
         .strip_prefix(['-', '\u{2010}', '\u{2011}'])
         .unwrap_or(rest);
-    ENDINGS.iter().any(|e| eq_ci(rest, e))
+    CASE_ENDINGS.iter().any(|e| eq_ci(rest, e))
 }
 
 /// Whether `tokens` begin with the words of `rest`, the last one

@@ -385,7 +385,7 @@ impl Recognizer {
             }
             if let Some(out) = numbers.as_deref_mut() {
                 let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-                numbers::merge_sentence(text, &sentence, &spans, &tags, first, out);
+                numbers::merge(text, &spans, &work.x.rules, &tags, first, out);
             }
             first += words.len();
         }
@@ -404,14 +404,9 @@ impl Recognizer {
     pub fn recognize_tokens<'a>(&self, tokens: &[&'a str]) -> Vec<Entity<'a>> {
         let mut work = Work::default();
         self.run(tokens, &mut work);
-        let mut starts = Vec::with_capacity(tokens.len());
-        let mut at = 0usize;
-        for t in tokens {
-            starts.push(at);
-            at += t.len() + 1;
-        }
+        let spans = joined_spans(tokens);
         let place = |r: Range<usize>| {
-            let span = Span::new(starts[r.start], starts[r.end - 1] + tokens[r.end - 1].len());
+            let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
             let text = if r.len() == 1 {
                 Cow::Borrowed(tokens[r.start])
             } else {
@@ -423,6 +418,19 @@ impl Recognizer {
         self.entities_of(tokens, &work, 0, place, &mut out);
         out
     }
+}
+
+/// The byte spans of `tokens` in the tokens joined by single spaces.
+fn joined_spans(tokens: &[&str]) -> Vec<Span> {
+    let mut at = 0usize;
+    tokens
+        .iter()
+        .map(|t| {
+            let span = Span::new(at, at + t.len());
+            at = span.end + 1;
+            span
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@
 
 use std::io::Read;
 
-use super::features::finish;
+use super::features::{finish, hash_bytes};
 use crate::{Error, ErrorKind};
 
 const MAGIC: &[u8; 8] = b"KZNERMDL";
@@ -56,14 +56,9 @@ fn model_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Model, message)
 }
 
-/// FNV-1a 64.
+/// The file's checksum: FNV-1a 64, as the features hash.
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    h
+    hash_bytes(0, bytes)
 }
 
 /// Reads the fields of a model file in order, failing on truncation.

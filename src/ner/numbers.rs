@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use super::features::RuleMention;
 use super::Recognizer;
 use crate::eval::iob2;
 use crate::numbers::{NumberKind, NumberMention, Value};
@@ -29,16 +30,27 @@ fn kind_of(kind: &str) -> Option<NumberKind> {
 }
 
 /// Merges the tagger's number spans of one sentence with the rule
-/// mentions. `rules` have token ranges relative to the sentence; `spans`
-/// are the tokens' byte spans in `text`; `first` is added to token indices.
-fn merge<'a>(
+/// mentions the feature extractor found (token ranges relative to the
+/// sentence); `spans` are the tokens' byte spans in `text`; `first` is
+/// added to token indices.
+pub(super) fn merge<'a>(
     text: &'a str,
     spans: &[Span],
-    rules: Vec<NumberMention<'a>>,
+    rules: &[RuleMention],
     tags: &[&str],
     first: usize,
     out: &mut Vec<NumberMention<'a>>,
 ) {
+    let place = |tokens: &Range<usize>| -> Option<(Span, &'a str)> {
+        let (Some(a), Some(b)) = (
+            spans.get(tokens.start),
+            spans.get(tokens.end.checked_sub(1)?),
+        ) else {
+            return None;
+        };
+        let span = Span::new(a.start, b.end);
+        text.get(span.range()).map(|slice| (span, slice))
+    };
     let overlap =
         |a: &Range<usize>, b: &Range<usize>| a.end.min(b.end).saturating_sub(a.start.max(b.start));
     let mut used = vec![false; rules.len()];
@@ -48,11 +60,7 @@ fn merge<'a>(
             continue;
         };
         let range = e.start..e.end;
-        let (Some(first_span), Some(last_span)) = (spans.get(e.start), spans.get(e.end - 1)) else {
-            continue;
-        };
-        let span = Span::new(first_span.start, last_span.end);
-        let Some(slice) = text.get(span.range()) else {
+        let Some((span, slice)) = place(&range) else {
             continue;
         };
         let best = (0..rules.len())
@@ -83,37 +91,24 @@ fn merge<'a>(
             approx,
         });
     }
-    for (m, used) in rules.into_iter().zip(used) {
-        if !used && m.kind == NumberKind::Date {
-            let tokens = first + m.tokens.start..first + m.tokens.end;
-            found.push(NumberMention { tokens, ..m });
+    for (m, used) in rules.iter().zip(used) {
+        if used || m.kind != NumberKind::Date {
+            continue;
+        }
+        if let Some((span, slice)) = place(&m.tokens) {
+            found.push(NumberMention {
+                text: slice,
+                span,
+                tokens: first + m.tokens.start..first + m.tokens.end,
+                kind: m.kind,
+                value: m.value,
+                unit: m.unit,
+                approx: m.approx,
+            });
         }
     }
     found.sort_by_key(|m| (m.span.start, m.span.end));
     out.extend(found);
-}
-
-/// The number mentions of one sentence of `text` whose tokens have the
-/// byte `spans` and the tagger's labels `tags`; `first` is the index of the
-/// sentence's first token in the text.
-pub(super) fn merge_sentence<'a>(
-    text: &'a str,
-    sentence: &crate::Sentence<'a>,
-    spans: &[Span],
-    tags: &[&str],
-    first: usize,
-    out: &mut Vec<NumberMention<'a>>,
-) {
-    // The rules over the sentence's own text, moved to the text's offsets.
-    let start = sentence.span().start;
-    let rules: Vec<NumberMention<'a>> = crate::numbers::extract(sentence.text())
-        .into_iter()
-        .map(|m| NumberMention {
-            span: Span::new(m.span.start + start, m.span.end + start),
-            ..m
-        })
-        .collect();
-    merge(text, spans, rules, tags, first, out);
 }
 
 impl Recognizer {
@@ -143,16 +138,11 @@ impl Recognizer {
         let mut work = super::Work::default();
         self.run(tokens, &mut work);
         let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-        let mut spans = Vec::with_capacity(tokens.len());
-        let mut at = 0usize;
-        for t in tokens {
-            let end = (at + t.len()).min(joined.len());
-            spans.push(Span::new(at.min(joined.len()), end));
-            at += t.len() + 1;
-        }
-        let rules = crate::numbers::extract_tokens(tokens, joined);
+        // Spans past a `joined` that does not match come out of `merge` as
+        // no mention (it slices with `get`).
+        let spans = super::joined_spans(tokens);
         let mut out = Vec::new();
-        merge(joined, &spans, rules, &tags, 0, &mut out);
+        merge(joined, &spans, &work.x.rules, &tags, 0, &mut out);
         out
     }
 }

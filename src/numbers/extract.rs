@@ -6,7 +6,7 @@ use super::lexicon::{
     qualifier_before, unit, NumWord, Role, UnitKind, ABOUT_ENDINGS,
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
-use crate::tokenizer::{eq_ci, is_ending, strip_prefix_ci, to_lower_str};
+use crate::tokenizer::{eq_ci, is_ending, short_quotations, strip_prefix_ci, to_lower_str};
 use crate::{tokenize, Span};
 
 /// A token as the extractor sees it.
@@ -578,26 +578,14 @@ fn is_number_start(text: &str, toks: &[Tok], k: usize) -> bool {
 /// are part of a name.
 fn short_quotes(toks: &[Tok]) -> Vec<bool> {
     let mut inside = vec![false; toks.len()];
-    let mut k = 0;
-    while k < toks.len() {
-        let open = toks[k].text;
-        let close = match open {
-            "«" => "»",
-            "\"" => "\"",
-            "“" => "”",
-            _ => {
-                k += 1;
-                continue;
-            }
-        };
-        let limit = (k + 10).min(toks.len());
-        if let Some(c) = (k + 1..limit).find(|&m| toks[m].text == close) {
-            inside[k + 1..c].iter_mut().for_each(|x| *x = true);
-            k = c + 1;
-        } else {
-            k += 1;
-        }
-    }
+    short_quotations(
+        toks.len(),
+        |k| toks[k].text,
+        10,
+        |open, close| {
+            inside[open + 1..close].fill(true);
+        },
+    );
     inside
 }
 

@@ -193,9 +193,7 @@ fn head3(token: &str) -> Option<(char, char, char)> {
 }
 
 /// The lower-cased Cyrillic letter (two bytes, lead 0xD0 to 0xD3) at byte
-/// `i` of `b`, where `i` is a char boundary. Lower-cases the Russian and
-/// Kazakh capitals by arithmetic (others may come out wrong, but never as a
-/// letter of the stems), since it runs on every token.
+/// `i` of `b`, where `i` is a char boundary.
 #[inline]
 fn cyrillic_lower_at(b: &[u8], i: usize) -> Option<char> {
     let (&lead, &cont) = (b.get(i)?, b.get(i + 1)?);
@@ -203,13 +201,7 @@ fn cyrillic_lower_at(b: &[u8], i: usize) -> Option<char> {
         return None;
     }
     let u = (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F);
-    let lower = match u {
-        0x400..=0x40F => u + 0x50,
-        0x410..=0x42F => u + 0x20,
-        0x490.. if u % 2 == 0 => u + 1,
-        _ => u,
-    };
-    char::from_u32(lower)
+    char::from_u32(u).map(to_lower)
 }
 
 /// The first two bytes of `token` with its first letter lower-cased (a

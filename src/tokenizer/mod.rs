@@ -162,5 +162,38 @@ pub(crate) use abbrev::is_name_prefix;
 pub(crate) use chars::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 pub(crate) use suffix::is_ending;
 
+/// The short quotations of a token sequence: for each opening quote
+/// (`«`, `"`, `“`, `„`) whose closing quote comes within `window` tokens,
+/// `each(open, close)` with their token indices, left to right and not
+/// nested. `text(i)` gives token `i`'s text.
+pub(crate) fn short_quotations<'t>(
+    len: usize,
+    text: impl Fn(usize) -> &'t str,
+    window: usize,
+    mut each: impl FnMut(usize, usize),
+) {
+    let mut k = 0;
+    while k < len {
+        let close = match text(k) {
+            "«" => "»",
+            "\"" => "\"",
+            "“" => "”",
+            "„" => "“",
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let limit = (k + window).min(len);
+        match (k + 1..limit).find(|&m| text(m) == close) {
+            Some(c) => {
+                each(k, c);
+                k = c + 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

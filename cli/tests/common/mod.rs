@@ -61,6 +61,29 @@ impl Drop for TempFile {
     }
 }
 
+/// `kazakh COMMAND… FILE` with a missing file and with a directory: each a
+/// one-line usage error (status 2) that says what is wrong.
+#[allow(dead_code)] // not every test binary checks file arguments
+pub fn assert_file_errors(command: &[&str]) {
+    let missing = std::env::temp_dir().join(format!(
+        "kazakh-cli-{}-{}-does-not-exist.txt",
+        command.join("-"),
+        std::process::id()
+    ));
+    let dir = std::env::temp_dir();
+    for (path, says) in [(missing, "does-not-exist"), (dir, "directory")] {
+        let mut args = command.to_vec();
+        args.push(path.to_str().unwrap());
+        let output = run(&args, b"");
+        assert_one_line_error(&output, 2);
+        assert!(
+            stderr(&output).contains(says),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
 pub fn assert_one_line_error(output: &Output, code: i32) {
     assert_eq!(output.status.code(), Some(code), "{output:?}");
     let err = stderr(output);
