@@ -152,3 +152,43 @@ fn numbers_take_the_taggers_spans_and_the_rules_values() {
     assert_eq!(found[0].value().to_string(), "15.75");
     assert_eq!(found[0].unit(), Some("%"));
 }
+
+/// Raw-text numbers the tokenizer keeps in one token (`3,2%-ға`, `125,6`),
+/// which KazNERD writes as several: no name is found in them, and each is
+/// one number mention over the whole token(s), with its value.
+#[test]
+fn numbers_written_in_one_token_are_numbers_not_names() {
+    let r = Recognizer::default();
+    for (text, mention, value) in [
+        ("Экспорт 15%-ға өсті.", "15%-ға", "15"),
+        ("Баға 20%-ға өсті.", "20%-ға", "20"),
+        ("Экспорт 3,2%-ға өсті.", "3,2%-ға", "3.2"),
+        ("Инфляция 8,5% болды.", "8,5%", "8.5"),
+        ("Өсім 12% құрады.", "12%", "12"),
+        ("Үлесі 30%-ы болды.", "30%-ы", "30"),
+        (
+            "Бюджет 1 трлн 125,6 млрд теңге болды.",
+            "1 трлн 125,6 млрд теңге",
+            "1125600000000",
+        ),
+    ] {
+        let (entities, numbers) = r.recognize_with_numbers(text);
+        assert!(entities.is_empty(), "{text}: {entities:?}");
+        assert_eq!(numbers.len(), 1, "{text}: {numbers:?}");
+        assert_eq!(numbers[0].text(), mention, "{text}");
+        assert_eq!(numbers[0].value().to_string(), value, "{text}");
+        // Token indices are those of the tokenizer's tokens.
+        let tokens: Vec<_> = kazakh::tokenize(text).collect();
+        let m = &numbers[0];
+        assert_eq!(
+            tokens[m.tokens().start].span().start,
+            m.span().start,
+            "{text}"
+        );
+        assert_eq!(
+            tokens[m.tokens().end - 1].span().end,
+            m.span().end,
+            "{text}"
+        );
+    }
+}

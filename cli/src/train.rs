@@ -67,6 +67,12 @@ pub struct NerArgs {
     /// The model has 2^BITS weight rows.
     #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u32).range(8..=24))]
     bits: u32,
+
+    /// With --folds: also write every held-out sentence as
+    /// `token<TAB>gold<TAB>predicted` lines (PER, LOC, ORG; conlleval
+    /// layout, a blank line after each sentence), in the file's order.
+    #[arg(long, value_name = "FILE", requires = "folds")]
+    predictions: Option<PathBuf>,
 }
 
 /// Number types scored in cross-validation.
@@ -140,6 +146,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         .collect();
     let mut entities = SpanScorer::new();
     let mut numbers = SpanScorer::new();
+    let mut predicted: Vec<Vec<&'static str>> = vec![Vec::new(); data.len()];
     for k in 0..folds {
         let train: Vec<_> = data
             .iter()
@@ -149,11 +156,12 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
             .collect();
         let model = trainer.train(&train).map_err(failure)?;
         let recognizer = Recognizer::new(model);
-        for ((tokens, labels), key) in data.iter().zip(&keys) {
+        for (i, ((tokens, labels), key)) in data.iter().zip(&keys).enumerate() {
             if fold_of(key, folds) != k {
                 continue;
             }
-            entities.add(&public_labels(labels), &recognizer.iob2(tokens));
+            predicted[i] = recognizer.iob2(tokens);
+            entities.add(&public_labels(labels), &predicted[i]);
             let gold: Vec<_> = iob2::entities(labels)
                 .into_iter()
                 .filter(|e| NUMBER_TYPES.contains(&e.label))
@@ -167,6 +175,9 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         }
         eprintln!("fold {} of {folds} done", k + 1);
     }
+    if let Some(path) = &args.predictions {
+        write_predictions(path, &data, &predicted)?;
+    }
     let report = CvReport {
         folds,
         sentences: data.len(),
@@ -174,4 +185,25 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         numbers: crate::eval::rounded(numbers.scores(&NUMBER_TYPES)),
     };
     crate::io::print_json_line(&report)
+}
+
+/// Writes the held-out predictions of cross-validation, conlleval style.
+fn write_predictions(
+    path: &std::path::Path,
+    data: &[(Vec<&str>, Vec<&str>)],
+    predicted: &[Vec<&str>],
+) -> Result<(), Failure> {
+    use std::io::Write;
+    let cannot =
+        |e: std::io::Error| Failure::content(format!("cannot write {}: {e}", path.display()));
+    let file = std::fs::File::create(path).map_err(cannot)?;
+    let mut out = std::io::BufWriter::new(file);
+    for ((tokens, labels), system) in data.iter().zip(predicted) {
+        let gold = public_labels(labels);
+        for ((token, g), p) in tokens.iter().zip(&gold).zip(system) {
+            writeln!(out, "{token}\t{g}\t{p}").map_err(cannot)?;
+        }
+        writeln!(out).map_err(cannot)?;
+    }
+    out.flush().map_err(cannot)
 }

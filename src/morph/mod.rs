@@ -326,3 +326,10 @@ fn is_quote(c: char) -> bool {
 pub fn lexicon_size() -> usize {
     lexicon::len()
 }
+
+/// The word classes the lexicon gives a lower-case stem, as bits
+/// (nominal 1, verb 2, lexicalised 16); proper-noun marks are left out.
+/// 0 when the stem is not in the lexicon.
+pub(crate) fn common_class(stem: &str) -> u8 {
+    lexicon::entry(stem).flags & (lexicon::NOMINAL | lexicon::VERB | lexicon::LEXICALISED)
+}

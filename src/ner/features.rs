@@ -69,6 +69,10 @@ struct Attrs {
     stem: u64,
     lemma: u64,
     case: u64,
+    /// The last three letters of the stem.
+    stem_suffix: u64,
+    /// The lexicon's common-word classes of the stem.
+    class: u64,
     gaz: u16,
     /// Inside «…» or "…": the lower-case word after the closing quote.
     quoted_before: u64,
@@ -95,6 +99,8 @@ impl Attrs {
             stem: OUTSIDE,
             lemma: OUTSIDE,
             case: OUTSIDE,
+            stem_suffix: OUTSIDE,
+            class: OUTSIDE,
             gaz: 0,
             quoted_before: OUTSIDE,
             title: false,
@@ -181,6 +187,8 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
         stem: hash_bytes(8, stem.as_bytes()),
         lemma: hash_bytes(13, crate::morph::lemma(lower).as_bytes()),
         case: case + 0x100,
+        stem_suffix: hash_bytes(14, &stem.as_bytes()[last_chars(stem, 3)..]),
+        class: u64::from(crate::morph::common_class(stem)) + 0x200,
         gaz,
         quoted_before: OUTSIDE,
         title: word
@@ -382,6 +390,9 @@ impl Extractor {
             f.push(mix(43, n1.case));
             f.push(mix(44, p1.case));
             f.push(mix(45, mix(c.stem, n1.lower)));
+            f.push(mix(57, mix(c.stem_suffix, u64::from(c.title))));
+            f.push(mix(58, mix(c.class, c.shape)));
+            f.push(mix(59, mix(c.class, n1.class)));
             f.push(mix(36, at(k - 3).lower));
             f.push(mix(37, at(k + 3).lower));
             let title = u64::from(c.title) << 32;

@@ -33,7 +33,7 @@ mod train;
 
 pub use model::Model;
 #[cfg(feature = "train")]
-pub use train::Trainer;
+pub use train::{Trainer, DEFAULT_MERGES, DEFAULT_TYPES};
 
 use crate::{Error, Span};
 use decode::Decoder;
@@ -233,7 +233,8 @@ impl Recognizer {
     }
 
     /// The model's own IOB2 label for each token of one sentence (for the
-    /// embedded model: KazNERD types such as `B-GPE` or `I-MONEY`).
+    /// embedded model: KazNERD types such as `B-PERSON` or `I-MONEY`, and
+    /// `B-LOC`/`I-LOC` for GPE and LOCATION, see `Trainer::merges`).
     ///
     /// ```
     /// let r = kazakh::ner::Recognizer::default();
@@ -365,29 +366,54 @@ impl Recognizer {
         mut numbers: Option<&mut Vec<crate::numbers::NumberMention<'a>>>,
     ) {
         let mut work = Work::default();
+        // The tagger's words (see `tagger_pieces`), the span of the whole
+        // token each comes from, and that token's index in the sentence.
         let mut words: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
+        let mut origin: Vec<usize> = Vec::new();
+        let mut tokens: Vec<&str> = Vec::new();
         let mut first = 0;
         for sentence in crate::sentences(text) {
             words.clear();
             spans.clear();
-            for t in sentence.tokens() {
-                words.push(t.text());
-                spans.push(t.span());
+            origin.clear();
+            tokens.clear();
+            for (k, t) in sentence.tokens().iter().enumerate() {
+                tagger_pieces(t.text(), |piece| {
+                    words.push(piece);
+                    spans.push(t.span());
+                    origin.push(k);
+                });
+                tokens.push(t.text());
             }
             self.run(&words, &mut work);
+            // Token ranges of the tagger's words, as ranges of the sentence's
+            // tokens from `first` on.
+            let whole = |r: &Range<usize>| first + origin[r.start]..first + origin[r.end - 1] + 1;
             if let Some(out) = entities.as_deref_mut() {
                 let place = |r: Range<usize>| {
                     let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
                     (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
                 };
-                self.entities_of(&words, &work, first, place, out);
+                let from = out.len();
+                self.entities_of(&words, &work, 0, place, out);
+                for e in &mut out[from..] {
+                    let r = whole(&e.tokens);
+                    if r.len() != e.tokens.len() {
+                        e.lemma = crate::morph::nominative(&tokens[r.start - first..r.end - first]);
+                    }
+                    e.tokens = r;
+                }
             }
             if let Some(out) = numbers.as_deref_mut() {
                 let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-                numbers::merge(text, &spans, &work.x.rules, &tags, first, out);
+                let from = out.len();
+                numbers::merge(text, &spans, &work.x.rules, &tags, 0, out);
+                for m in &mut out[from..] {
+                    m.tokens = whole(&m.tokens);
+                }
             }
-            first += words.len();
+            first += tokens.len();
         }
     }
 
@@ -433,9 +459,70 @@ fn joined_spans(tokens: &[&str]) -> Vec<Span> {
         .collect()
 }
 
+/// Calls `piece` with the words the tagger sees for one token of raw
+/// text. The tokenizer keeps a number with its percent sign and ending
+/// (`3,2%-ға`) or a decimal (`125,6`) in one token, while KazNERD, which
+/// the model learns from, writes `3 , 2 %-ға` and `125 , 6`: such tokens
+/// are split the same way for tagging, so that the model sees the words it
+/// was trained on. Every other token is one word.
+fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
+    let bytes = token.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_digit) {
+        piece(token);
+        return;
+    }
+    let mut start = 0;
+    for i in 1..bytes.len() {
+        let b = bytes[i];
+        let between_digits = matches!(b, b',' | b'.')
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if between_digits {
+            piece(&token[start..i]);
+            piece(&token[i..i + 1]);
+            start = i + 1;
+        } else if b == b'%' {
+            if bytes[i - 1].is_ascii_digit() {
+                piece(&token[start..i]);
+                piece(&token[i..]);
+            } else {
+                piece(&token[start..]);
+            }
+            return;
+        } else if !b.is_ascii_digit() {
+            break;
+        }
+    }
+    piece(&token[start..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tagger_pieces_follow_kaznerd() {
+        for (token, want) in [
+            ("15%-ға", &["15", "%-ға"][..]),
+            ("3,2%-ға", &["3", ",", "2", "%-ға"]),
+            ("125,6", &["125", ",", "6"]),
+            ("1.5", &["1", ".", "5"]),
+            ("12%", &["12", "%"]),
+            ("215-інің", &["215-інің"]),
+            ("3,2-ге", &["3", ",", "2-ге"]),
+            ("2026", &["2026"]),
+            ("3,", &["3,"]),
+            ("%", &["%"]),
+            ("Алматы", &["Алматы"]),
+            ("", &[""]),
+            ("5G", &["5G"]),
+        ] {
+            let mut got = Vec::new();
+            tagger_pieces(token, |p| got.push(p));
+            assert_eq!(got, want, "{token}");
+            assert_eq!(got.concat(), token);
+        }
+    }
 
     fn assert_send_sync<T: Send + Sync>() {}
 
