@@ -192,8 +192,12 @@ impl Trainer {
             }
             for l in gold {
                 let kept = self.keep(l.as_ref());
-                if !labels.contains(&kept) {
-                    labels.push(kept);
+                // Each I-X comes with its B-X (see the repair below).
+                let begin = kept.replacen("I-", "B-", 1);
+                for label in [begin, kept] {
+                    if !labels.contains(&label) {
+                        labels.push(label);
+                    }
                 }
             }
         }
@@ -216,7 +220,16 @@ impl Trainer {
             x.extract(&words);
             let rows: Vec<u32> = x.hashes.iter().map(|&h| shell.row(h) as u32).collect();
             let offsets: Vec<u32> = x.offsets.iter().map(|&o| o as u32).collect();
-            let gold: Vec<u16> = gold.iter().map(|l| index(&self.keep(l.as_ref()))).collect();
+            let mut gold: Vec<u16> = gold.iter().map(|l| index(&self.keep(l.as_ref()))).collect();
+            // An I- label where IOB2 does not allow it (after O or another
+            // type, or first) begins an entity, as conlleval reads it.
+            for k in 0..gold.len() {
+                let prev = if k == 0 { n } else { usize::from(gold[k - 1]) };
+                let g = usize::from(gold[k]);
+                if !shell.allowed[prev * n + g] {
+                    gold[k] = index(&labels[g].replacen("I-", "B-", 1));
+                }
+            }
             sentences.push((rows, offsets, gold));
         }
 
@@ -385,6 +398,17 @@ mod tests {
             assert_eq!(plain.keep(gold), want_plain, "{gold}");
             assert_eq!(all.keep(gold), want_all, "{gold}");
         }
+    }
+
+    #[test]
+    fn an_i_label_out_of_place_is_learned_as_a_beginning() {
+        let tokens = vec!["Ол", "Астанада", "тұрады"];
+        let data = vec![(tokens.clone(), vec!["O", "I-GPE", "O"]); 3];
+        let model = Trainer::new().epochs(3).hash_bits(10).train(&data).unwrap();
+        assert_eq!(
+            crate::ner::Recognizer::new(model).tag(&tokens),
+            ["O", "B-LOC", "O"]
+        );
     }
 
     #[test]
