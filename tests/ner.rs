@@ -174,6 +174,9 @@ fn numbers_written_in_one_token_are_numbers_not_names() {
     ] {
         let (entities, numbers) = r.recognize_with_numbers(text);
         assert!(entities.is_empty(), "{text}: {entities:?}");
+        let words: Vec<&str> = kazakh::tokenize(text).map(|t| t.text()).collect();
+        let from_tokens = r.recognize_tokens(&words);
+        assert!(from_tokens.is_empty(), "{text}: {from_tokens:?}");
         assert_eq!(numbers.len(), 1, "{text}: {numbers:?}");
         assert_eq!(numbers[0].text(), mention, "{text}");
         assert_eq!(numbers[0].value().to_string(), value, "{text}");

@@ -192,6 +192,38 @@ struct Work {
     d: Decoder,
 }
 
+/// The words the tagger sees for one sentence's tokens (see
+/// [`tagger_pieces`]), and the token each comes from.
+#[derive(Default)]
+struct Pieces<'t> {
+    words: Vec<&'t str>,
+    origin: Vec<usize>,
+}
+
+impl<'t> Pieces<'t> {
+    fn split(&mut self, tokens: &[&'t str]) {
+        self.words.clear();
+        self.origin.clear();
+        for (k, t) in tokens.iter().enumerate() {
+            tagger_pieces(t, |piece| {
+                self.words.push(piece);
+                self.origin.push(k);
+            });
+        }
+    }
+
+    /// The tokens a range of pieces covers.
+    fn tokens(&self, r: &Range<usize>) -> Range<usize> {
+        let after_last = self.origin.last().map_or(0, |&k| k + 1);
+        let start = self.origin.get(r.start).copied().unwrap_or(after_last);
+        let end = match r.end.checked_sub(1) {
+            Some(last) if r.end > r.start => self.origin.get(last).map_or(start, |&k| k + 1),
+            _ => start,
+        };
+        start..end
+    }
+}
+
 impl Recognizer {
     /// A recognizer with your own model.
     pub fn new(model: Model) -> Recognizer {
@@ -282,11 +314,13 @@ impl Recognizer {
         out
     }
 
-    /// The entities of one sentence's tokens, with token indices offset by
-    /// `first`; `place` gives each token's span and the entity's text.
+    /// The entities of one sentence's tokens, tagged as `pieces`, with
+    /// token indices offset by `first`; `place` gives the span and text of
+    /// a range of tokens.
     fn entities_of<'a>(
         &self,
         tokens: &[&str],
+        pieces: &Pieces<'_>,
         work: &Work,
         first: usize,
         mut place: impl FnMut(Range<usize>) -> (Span, Cow<'a, str>),
@@ -311,14 +345,15 @@ impl Recognizer {
                 end += 1;
             }
             let score = work.d.confidence[i..end].iter().sum::<f32>() / (end - i) as f32;
-            let (span, text) = place(i..end);
+            let r = pieces.tokens(&(i..end));
+            let (span, text) = place(r.clone());
             out.push(Entity {
                 span,
                 text,
                 label: kind,
-                lemma: crate::morph::nominative(&tokens[i..end]),
+                lemma: crate::morph::nominative(&tokens[r.clone()]),
                 score,
-                tokens: first + i..first + end,
+                tokens: first + r.start..first + r.end,
             });
             i = end;
         }
@@ -366,51 +401,35 @@ impl Recognizer {
         mut numbers: Option<&mut Vec<crate::numbers::NumberMention<'a>>>,
     ) {
         let mut work = Work::default();
-        // The tagger's words (see `tagger_pieces`), the span of the whole
-        // token each comes from, and that token's index in the sentence.
-        let mut words: Vec<&str> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
-        let mut origin: Vec<usize> = Vec::new();
+        let mut pieces = Pieces::default();
         let mut tokens: Vec<&str> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         let mut first = 0;
         for sentence in crate::sentences(text) {
-            words.clear();
-            spans.clear();
-            origin.clear();
             tokens.clear();
-            for (k, t) in sentence.tokens().iter().enumerate() {
-                tagger_pieces(t.text(), |piece| {
-                    words.push(piece);
-                    spans.push(t.span());
-                    origin.push(k);
-                });
+            spans.clear();
+            for t in sentence.tokens() {
                 tokens.push(t.text());
+                spans.push(t.span());
             }
-            self.run(&words, &mut work);
-            // Token ranges of the tagger's words, as ranges of the sentence's
-            // tokens from `first` on.
-            let whole = |r: &Range<usize>| first + origin[r.start]..first + origin[r.end - 1] + 1;
+            pieces.split(&tokens);
+            self.run(&pieces.words, &mut work);
             if let Some(out) = entities.as_deref_mut() {
                 let place = |r: Range<usize>| {
                     let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
                     (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
                 };
-                let from = out.len();
-                self.entities_of(&words, &work, 0, place, out);
-                for e in &mut out[from..] {
-                    let r = whole(&e.tokens);
-                    if r.len() != e.tokens.len() {
-                        e.lemma = crate::morph::nominative(&tokens[r.start - first..r.end - first]);
-                    }
-                    e.tokens = r;
-                }
+                self.entities_of(&tokens, &pieces, &work, first, place, out);
             }
             if let Some(out) = numbers.as_deref_mut() {
                 let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                // Each piece has the span of its whole token.
+                let piece_spans: Vec<Span> = pieces.origin.iter().map(|&k| spans[k]).collect();
                 let from = out.len();
-                numbers::merge(text, &spans, &work.x.rules, &tags, 0, out);
+                numbers::merge(text, &piece_spans, &work.x.rules, &tags, 0, out);
                 for m in &mut out[from..] {
-                    m.tokens = whole(&m.tokens);
+                    let r = pieces.tokens(&m.tokens);
+                    m.tokens = first + r.start..first + r.end;
                 }
             }
             first += tokens.len();
@@ -429,7 +448,9 @@ impl Recognizer {
     /// ```
     pub fn recognize_tokens<'a>(&self, tokens: &[&'a str]) -> Vec<Entity<'a>> {
         let mut work = Work::default();
-        self.run(tokens, &mut work);
+        let mut pieces = Pieces::default();
+        pieces.split(tokens);
+        self.run(&pieces.words, &mut work);
         let spans = joined_spans(tokens);
         let place = |r: Range<usize>| {
             let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
@@ -441,7 +462,7 @@ impl Recognizer {
             (span, text)
         };
         let mut out = Vec::new();
-        self.entities_of(tokens, &work, 0, place, &mut out);
+        self.entities_of(tokens, &pieces, &work, 0, place, &mut out);
         out
     }
 }
@@ -499,6 +520,25 @@ fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn piece_ranges_map_to_token_ranges() {
+        let mut p = Pieces::default();
+        p.split(&["Экспорт", "3,2%-ға", "өсті"]);
+        assert_eq!(p.words, ["Экспорт", "3", ",", "2", "%-ға", "өсті"]);
+        for (pieces, tokens) in [
+            (0..1, 0..1),
+            (1..5, 1..2),
+            (2..3, 1..2),
+            (1..6, 1..3),
+            (5..6, 2..3),
+            (3..3, 1..1),
+            (6..6, 3..3),
+            (9..12, 3..3),
+        ] {
+            assert_eq!(p.tokens(&pieces), tokens, "{pieces:?}");
+        }
+    }
 
     #[test]
     fn tagger_pieces_follow_kaznerd() {
