@@ -195,3 +195,26 @@ fn numbers_written_in_one_token_are_numbers_not_names() {
         );
     }
 }
+
+/// The per-token labels (`tag`, `iob2`) of tokens the tagger sees in
+/// pieces: one label per token, from its first piece, valid IOB2.
+#[test]
+fn per_token_labels_of_numbers_in_one_token() {
+    let r = Recognizer::default();
+    for tokens in [
+        &["Экспорт", "15%-ға", "өсті", "."][..],
+        &["Баға", "3,2%-ға", "өсті"],
+        &["Бюджет", "125,6", "млрд", "теңге", "болды"],
+    ] {
+        assert_eq!(r.iob2(tokens), vec!["O"; tokens.len()], "{tokens:?}");
+        let tags = r.tag(tokens);
+        assert_eq!(tags.len(), tokens.len());
+        let entities = iob2::entities(&tags);
+        assert_eq!(entities.len(), 1, "{tags:?}");
+        assert!(
+            ["PERCENTAGE", "MONEY", "CARDINAL"].contains(&entities[0].label),
+            "{tags:?}"
+        );
+        assert!(tags[1].starts_with("B-"), "{tags:?}");
+    }
+}

@@ -266,7 +266,9 @@ impl Recognizer {
 
     /// The model's own IOB2 label for each token of one sentence (for the
     /// embedded model: KazNERD types such as `B-PERSON` or `I-MONEY`, and
-    /// `B-LOC`/`I-LOC` for GPE and LOCATION, see `Trainer::merges`).
+    /// `B-LOC`/`I-LOC` for GPE and LOCATION, see `Trainer::merges`). A
+    /// token the tagger sees in KazNERD's pieces (`3,2%-ға` as `3 , 2
+    /// %-ға`) takes the label of its first piece.
     ///
     /// ```
     /// let r = kazakh::ner::Recognizer::default();
@@ -274,24 +276,51 @@ impl Recognizer {
     /// assert_eq!(labels.len(), 4);
     /// ```
     pub fn tag(&self, tokens: &[&str]) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::with_capacity(tokens.len());
+        for l in self.token_labels(tokens) {
+            let label = self.label(l);
+            // A token whose first piece continues an entity the previous
+            // token's first piece did not show begins it.
+            let label = match label.strip_prefix("I-") {
+                Some(kind) if out.last().and_then(|p| p.get(2..)) != Some(kind) => self
+                    .model
+                    .labels
+                    .iter()
+                    .find(|b| b.strip_prefix("B-") == Some(kind))
+                    .map_or(label, String::as_str),
+                _ => label,
+            };
+            out.push(label);
+        }
+        out
+    }
+
+    /// One model label per token: the tagger runs on the tokens' pieces
+    /// (see [`tagger_pieces`]) and each token takes its first piece's
+    /// label.
+    fn token_labels(&self, tokens: &[&str]) -> Vec<u16> {
         let mut work = Work::default();
-        self.run(tokens, &mut work);
-        work.d
-            .best
-            .iter()
-            .map(|&l| self.model.labels[usize::from(l)].as_str())
-            .collect()
+        let mut pieces = Pieces::default();
+        pieces.split(tokens);
+        self.run(&pieces.words, &mut work);
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut last = usize::MAX;
+        for (&k, &l) in pieces.origin.iter().zip(&work.d.best) {
+            if k != last {
+                out.push(l);
+                last = k;
+            }
+        }
+        out
     }
 
     /// IOB2 labels with the public types (`B-PER`, `I-LOC`, `B-ORG`, `O`)
-    /// for each token of one sentence.
+    /// for each token of one sentence (tagged as [`Recognizer::tag`]).
     pub fn iob2(&self, tokens: &[&str]) -> Vec<&'static str> {
-        let mut work = Work::default();
-        self.run(tokens, &mut work);
         let mut out = Vec::with_capacity(tokens.len());
         let mut open: Option<Label> = None;
-        for &l in &work.d.best {
-            let label = &self.model.labels[usize::from(l)];
+        for l in self.token_labels(tokens) {
+            let label = self.label(l);
             let (inside, kind) = match label.split_once('-') {
                 Some(("B", k)) => (false, Label::from_type(k)),
                 Some(("I", k)) => (true, Label::from_type(k)),
