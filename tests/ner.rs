@@ -177,6 +177,11 @@ fn numbers_written_in_one_token_are_numbers_not_names() {
         let words: Vec<&str> = kazakh::tokenize(text).map(|t| t.text()).collect();
         let from_tokens = r.recognize_tokens(&words);
         assert!(from_tokens.is_empty(), "{text}: {from_tokens:?}");
+        let joined = kazakh::numbers::join_tokens(&words);
+        let numbers_of_tokens = r.numbers_tokens(&words, &joined);
+        assert_eq!(numbers_of_tokens.len(), 1, "{text}: {numbers_of_tokens:?}");
+        assert_eq!(numbers_of_tokens[0].text(), mention, "{text}");
+        assert_eq!(numbers_of_tokens[0].value().to_string(), value, "{text}");
         assert_eq!(numbers.len(), 1, "{text}: {numbers:?}");
         assert_eq!(numbers[0].text(), mention, "{text}");
         assert_eq!(numbers[0].value().to_string(), value, "{text}");

@@ -135,9 +135,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
 
     let Some(folds) = args.folds else {
         let model = trainer.train(&data).map_err(failure)?;
-        let out = args.out.unwrap_or_default();
-        return std::fs::write(&out, model.to_bytes())
-            .map_err(|e| Failure::content(format!("cannot write {}: {e}", out.display())));
+        return write_file(&args.out.unwrap_or_default(), &model.to_bytes());
     };
     let keys: Vec<String> = sentences
         .iter()
@@ -187,23 +185,25 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     crate::io::print_json_line(&report)
 }
 
+/// Writes a whole file, or fails with one line naming it.
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::content(format!("cannot write {}: {e}", path.display())))
+}
+
 /// Writes the held-out predictions of cross-validation, conlleval style.
 fn write_predictions(
     path: &std::path::Path,
     data: &[(Vec<&str>, Vec<&str>)],
     predicted: &[Vec<&str>],
 ) -> Result<(), Failure> {
-    use std::io::Write;
-    let cannot =
-        |e: std::io::Error| Failure::content(format!("cannot write {}: {e}", path.display()));
-    let file = std::fs::File::create(path).map_err(cannot)?;
-    let mut out = std::io::BufWriter::new(file);
+    let mut text = String::new();
     for ((tokens, labels), system) in data.iter().zip(predicted) {
         let gold = public_labels(labels);
         for ((token, g), p) in tokens.iter().zip(&gold).zip(system) {
-            writeln!(out, "{token}\t{g}\t{p}").map_err(cannot)?;
+            text.push_str(&format!("{token}\t{g}\t{p}\n"));
         }
-        writeln!(out).map_err(cannot)?;
+        text.push('\n');
     }
-    out.flush().map_err(cannot)
+    write_file(path, text.as_bytes())
 }

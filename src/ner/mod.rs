@@ -216,9 +216,10 @@ impl<'t> Pieces<'t> {
     fn tokens(&self, r: &Range<usize>) -> Range<usize> {
         let after_last = self.origin.last().map_or(0, |&k| k + 1);
         let start = self.origin.get(r.start).copied().unwrap_or(after_last);
-        let end = match r.end.checked_sub(1) {
-            Some(last) if r.end > r.start => self.origin.get(last).map_or(start, |&k| k + 1),
-            _ => start,
+        let end = if r.end > r.start {
+            self.origin.get(r.end - 1).map_or(start, |&k| k + 1)
+        } else {
+            start
         };
         start..end
     }
@@ -452,14 +453,7 @@ impl Recognizer {
             }
             if let Some(out) = numbers.as_deref_mut() {
                 let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-                // Each piece has the span of its whole token.
-                let piece_spans: Vec<Span> = pieces.origin.iter().map(|&k| spans[k]).collect();
-                let from = out.len();
-                numbers::merge(text, &piece_spans, &work.x.rules, &tags, 0, out);
-                for m in &mut out[from..] {
-                    let r = pieces.tokens(&m.tokens);
-                    m.tokens = first + r.start..first + r.end;
-                }
+                numbers::merge(text, &spans, &pieces, &work.x.rules, &tags, first, out);
             }
             first += tokens.len();
         }
@@ -532,12 +526,10 @@ fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
             piece(&token[i..i + 1]);
             start = i + 1;
         } else if b == b'%' {
-            if bytes[i - 1].is_ascii_digit() {
-                piece(&token[start..i]);
-                piece(&token[i..]);
-            } else {
-                piece(&token[start..]);
-            }
+            // Only digits come before: any other byte ended the scan, and a
+            // separator split above is followed by a digit.
+            piece(&token[start..i]);
+            piece(&token[i..]);
             return;
         } else if !b.is_ascii_digit() {
             break;

@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::features::RuleMention;
-use super::Recognizer;
+use super::{Pieces, Recognizer};
 use crate::eval::iob2;
 use crate::numbers::{NumberKind, NumberMention, Value};
 use crate::Span;
@@ -30,18 +30,22 @@ fn kind_of(kind: &str) -> Option<NumberKind> {
 }
 
 /// Merges the tagger's number spans of one sentence with the rule
-/// mentions the feature extractor found (token ranges relative to the
-/// sentence); `spans` are the tokens' byte spans in `text`; `first` is
-/// added to token indices.
+/// mentions the feature extractor found; both are ranges of the tagger's
+/// `pieces`, and each mention covers the whole tokens they come from.
+/// `spans` are the tokens' byte spans in `text`; `first` is added to token
+/// indices.
 pub(super) fn merge<'a>(
     text: &'a str,
     spans: &[Span],
+    pieces: &Pieces<'_>,
     rules: &[RuleMention],
     tags: &[&str],
     first: usize,
     out: &mut Vec<NumberMention<'a>>,
 ) {
-    let place = |tokens: &Range<usize>| -> Option<(Span, &'a str)> {
+    // The span, text and token indices of a range of pieces.
+    let place = |range: &Range<usize>| -> Option<(Span, &'a str, Range<usize>)> {
+        let tokens = pieces.tokens(range);
         let (Some(a), Some(b)) = (
             spans.get(tokens.start),
             spans.get(tokens.end.checked_sub(1)?),
@@ -49,7 +53,8 @@ pub(super) fn merge<'a>(
             return None;
         };
         let span = Span::new(a.start, b.end);
-        text.get(span.range()).map(|slice| (span, slice))
+        let tokens = first + tokens.start..first + tokens.end;
+        text.get(span.range()).map(|slice| (span, slice, tokens))
     };
     let overlap =
         |a: &Range<usize>, b: &Range<usize>| a.end.min(b.end).saturating_sub(a.start.max(b.start));
@@ -60,7 +65,7 @@ pub(super) fn merge<'a>(
             continue;
         };
         let range = e.start..e.end;
-        let Some((span, slice)) = place(&range) else {
+        let Some((span, slice, tokens)) = place(&range) else {
             continue;
         };
         let best = (0..rules.len())
@@ -84,7 +89,7 @@ pub(super) fn merge<'a>(
         found.push(NumberMention {
             text: slice,
             span,
-            tokens: first + range.start..first + range.end,
+            tokens,
             kind,
             value,
             unit,
@@ -95,11 +100,11 @@ pub(super) fn merge<'a>(
         if used || m.kind != NumberKind::Date {
             continue;
         }
-        if let Some((span, slice)) = place(&m.tokens) {
+        if let Some((span, slice, tokens)) = place(&m.tokens) {
             found.push(NumberMention {
                 text: slice,
                 span,
-                tokens: first + m.tokens.start..first + m.tokens.end,
+                tokens,
                 kind: m.kind,
                 value: m.value,
                 unit: m.unit,
@@ -136,13 +141,15 @@ impl Recognizer {
     /// [`crate::numbers::join_tokens`]), and spans refer to it.
     pub fn numbers_tokens<'a>(&self, tokens: &[&str], joined: &'a str) -> Vec<NumberMention<'a>> {
         let mut work = super::Work::default();
-        self.run(tokens, &mut work);
+        let mut pieces = Pieces::default();
+        pieces.split(tokens);
+        self.run(&pieces.words, &mut work);
         let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
         // Spans past a `joined` that does not match come out of `merge` as
         // no mention (it slices with `get`).
         let spans = super::joined_spans(tokens);
         let mut out = Vec::new();
-        merge(joined, &spans, &work.x.rules, &tags, 0, &mut out);
+        merge(joined, &spans, &pieces, &work.x.rules, &tags, 0, &mut out);
         out
     }
 }

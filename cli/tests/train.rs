@@ -1,0 +1,117 @@
+//! `kazakh train ner` (built with `--features train`): cross-validation
+//! with held-out predictions, and model files that `kazakh ner` reads.
+#![cfg(feature = "train")]
+
+mod common;
+
+use common::{run, stdout, TempFile};
+
+/// Four variant groups of two sentences each, KazNERD layout.
+const DATA: &str = "AID1 O\nТоқаев B-PERSON\nАстанаға B-GPE\nкелді O\n\n\
+BID1 O\nТоқаев B-PERSON\nАстанаға B-GPE\nкелді O\n\n\
+AID2 O\nСемейде B-GPE\nжиын O\nөтті O\n\n\
+BID2 O\nСемейде B-GPE\nжиын O\nөтті O\n\n\
+AID3 O\nАқтөбе B-GPE\nоблысының I-GPE\nәкімі O\n\n\
+BID3 O\nАқтөбе B-GPE\nоблысының I-GPE\nәкімі O\n\n\
+AID4 O\nҰлттық B-ORGANISATION\nбанк I-ORGANISATION\nшешті O\n\n\
+BID4 O\nҰлттық B-ORGANISATION\nбанк I-ORGANISATION\nшешті O\n";
+
+#[test]
+fn cross_validation_writes_every_held_out_sentence() {
+    let data = TempFile::new("train.iob2", DATA.as_bytes());
+    let predictions = TempFile::new("predictions.tsv", b"");
+    let out = run(
+        &[
+            "train",
+            "ner",
+            "--train",
+            data.path(),
+            "--folds",
+            "2",
+            "--epochs",
+            "2",
+            "--predictions",
+            predictions.path(),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(report["sentences"], 8);
+    assert_eq!(report["entities"]["micro"]["gold"], 10);
+    let text = std::fs::read_to_string(predictions.path()).unwrap();
+    let sentences: Vec<&str> = text.split_terminator("\n\n").collect();
+    assert_eq!(sentences.len(), 8);
+    // The gold column has the public labels.
+    assert!(sentences[4].starts_with("Ақтөбе\tB-LOC\t"), "{text}");
+    for (sentence, gold) in sentences.iter().zip(DATA.split("\n\n")) {
+        let tokens: Vec<&str> = gold
+            .lines()
+            .skip(1)
+            .map(|l| l.split(' ').next().unwrap())
+            .collect();
+        let lines: Vec<Vec<&str>> = sentence.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(lines.len(), tokens.len(), "{sentence}");
+        for (fields, token) in lines.iter().zip(&tokens) {
+            assert_eq!(fields.len(), 3, "{sentence}");
+            assert_eq!(fields[0], *token);
+        }
+    }
+}
+
+#[test]
+fn a_trained_model_is_read_back_and_an_unwritable_path_is_an_error() {
+    let data = TempFile::new("train.iob2", DATA.as_bytes());
+    let model = TempFile::new("model.kzm", b"");
+    let out = run(
+        &[
+            "train",
+            "ner",
+            "--train",
+            data.path(),
+            "--out",
+            model.path(),
+            "--epochs",
+            "3",
+            "--bits",
+            "10",
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tagged = run(
+        &["ner", "--model", model.path()],
+        "Тоқаев Астанаға келді.".as_bytes(),
+    );
+    assert!(
+        tagged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tagged.stderr)
+    );
+    let dir = std::env::temp_dir();
+    let out = run(
+        &[
+            "train",
+            "ner",
+            "--train",
+            data.path(),
+            "--out",
+            dir.to_str().unwrap(),
+            "--epochs",
+            "1",
+        ],
+        b"",
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("cannot write"), "{err}");
+}
