@@ -53,6 +53,11 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
 
+    /// Margin of cost-augmented training: each wrong label of a token
+    /// scores this much more while learning (0: plain perceptron).
+    #[arg(long, default_value_t = 100.0)]
+    margin: f32,
+
     /// Entity types to learn, comma-separated, or `all`; the labels of
     /// other types are learned as one type MISC (or as O with
     /// --no-misc). Default: PERSON, GPE, LOCATION, ORGANISATION and the
@@ -117,7 +122,8 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         .epochs(args.epochs)
         .seed(args.seed)
         .hash_bits(args.bits)
-        .rounds(args.rounds);
+        .rounds(args.rounds)
+        .margin(args.margin);
     if args.no_misc {
         trainer.others(None);
     }
