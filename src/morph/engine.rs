@@ -809,6 +809,10 @@ fn lemma_of<'w>(word: &'w str, lower: &str) -> Cow<'w, str> {
 }
 
 pub(crate) fn split_case(word: &str) -> (usize, Case) {
+    super::memo::split_case(word, split_case_uncached)
+}
+
+fn split_case_uncached(word: &str) -> (usize, Case) {
     let lower = phon::fold_lower(word);
     match shortcut(word, &lower) {
         Shortcut::Prefix(end, _) => {

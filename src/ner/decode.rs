@@ -1,6 +1,6 @@
 //! Scoring and Viterbi decoding of one sentence.
 
-use super::features::Extractor;
+use super::features::{Extractor, SLOTS};
 use super::model::Model;
 
 /// Buffers of the decoder, reused between sentences.
@@ -10,7 +10,10 @@ pub(crate) struct Decoder {
     pub(crate) emissions: Vec<f32>,
     acc: Vec<i32>,
     delta: Vec<f32>,
-    back: Vec<u16>,
+    /// The model's transitions, forbidden pairs at -inf.
+    trans: Vec<f32>,
+    /// The best score of each label at the current step.
+    step: Vec<f32>,
     /// The best label sequence of the last sentence.
     pub(crate) best: Vec<u16>,
     /// The confidence of each label of `best`, in 0..=1.
@@ -19,13 +22,26 @@ pub(crate) struct Decoder {
 
 impl Decoder {
     /// Computes the emission scores of the `n` tokens whose features `x`
-    /// holds.
+    /// holds (extracted for `model`, or without a model).
     pub(crate) fn score(&mut self, model: &Model, x: &Extractor, n: usize) {
         let l = model.len();
+        let width = SLOTS.len() * l;
+        let cached = x.sums.len() == n * width && x.outside_sums.len() == width;
         self.emissions.clear();
         self.acc.resize(l, 0);
         for i in 0..n {
             self.acc.iter_mut().for_each(|a| *a = 0);
+            if cached {
+                for (s, offset) in SLOTS.iter().enumerate() {
+                    let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {
+                        Some(j) => &x.sums[j * width + s * l..][..l],
+                        None => &x.outside_sums[s * l..][..l],
+                    };
+                    for (a, &v) in self.acc.iter_mut().zip(sums) {
+                        *a += v;
+                    }
+                }
+            }
             for &f in x.features(i) {
                 let ws = model.row_weights(model.row(f));
                 for (a, &w) in self.acc.iter_mut().zip(ws) {
@@ -48,35 +64,46 @@ impl Decoder {
             return;
         }
         let t = &model.transitions;
+        // The transitions with the pairs IOB2 forbids at -inf, so that each
+        // step is a dense max over (previous, current) label pairs.
+        self.trans.clear();
+        self.trans.extend(t.iter().zip(&model.allowed).map(
+            |(&v, &ok)| {
+                if ok {
+                    v
+                } else {
+                    f32::NEG_INFINITY
+                }
+            },
+        ));
         self.delta.clear();
         self.delta.resize(n * l, f32::NEG_INFINITY);
-        self.back.clear();
-        self.back.resize(n * l, 0);
-        for c in 0..l {
-            if model.allowed[l * l + c] {
-                self.delta[c] = t[l * l + c] + self.emissions[c];
-            }
+        for (c, d) in self.delta[..l].iter_mut().enumerate() {
+            *d = self.trans[l * l + c] + self.emissions[c];
         }
+        self.step.resize(l, 0.0);
         for i in 1..n {
             let (done, rest) = self.delta.split_at_mut(i * l);
             let prev = &done[(i - 1) * l..];
-            let emissions = &self.emissions[i * l..(i + 1) * l];
-            let back = &mut self.back[i * l..(i + 1) * l];
-            for (c, ((d, b), &e)) in rest[..l].iter_mut().zip(back).zip(emissions).enumerate() {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u16;
-                for &p in &model.preds[c] {
-                    let p = usize::from(p);
-                    let s = prev[p] + t[p * l + c];
-                    if s > best {
-                        best = s;
-                        arg = p as u16;
-                    }
+            self.step.fill(f32::NEG_INFINITY);
+            for (p, &dp) in prev.iter().enumerate() {
+                if dp == f32::NEG_INFINITY {
+                    continue;
                 }
+                let row = &self.trans[p * l..(p + 1) * l];
+                for (best, &tr) in self.step.iter_mut().zip(row) {
+                    let s = dp + tr;
+                    *best = if s > *best { s } else { *best };
+                }
+            }
+            let emissions = &self.emissions[i * l..(i + 1) * l];
+            for ((d, &best), &e) in rest[..l].iter_mut().zip(&self.step).zip(emissions) {
                 *d = best + e;
-                *b = arg;
             }
         }
+        // Back from the best last label; each step's previous label is the
+        // first one that reaches the best score (recomputed here, only on
+        // the path, rather than stored for every label).
         let last = &self.delta[(n - 1) * l..n * l];
         let mut arg = 0usize;
         for (c, &s) in last.iter().enumerate() {
@@ -87,7 +114,18 @@ impl Decoder {
         self.best.resize(n, 0);
         self.best[n - 1] = arg as u16;
         for i in (1..n).rev() {
-            self.best[i - 1] = self.back[i * l + usize::from(self.best[i])];
+            let c = usize::from(self.best[i]);
+            let prev = &self.delta[(i - 1) * l..i * l];
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u16;
+            for (p, &dp) in prev.iter().enumerate() {
+                let s = dp + self.trans[p * l + c];
+                if s > best {
+                    best = s;
+                    arg = p as u16;
+                }
+            }
+            self.best[i - 1] = arg;
         }
         // Confidence: the softmax of the local scores (emission plus the
         // transition from the chosen previous label) at the chosen label.
@@ -118,6 +156,108 @@ impl Decoder {
                 0.0
             };
             self.confidence.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator of scores in -2..2.
+    fn scores(seed: u64, n: usize) -> Vec<f32> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((x >> 40) as f32 / (1u64 << 24) as f32) * 4.0 - 2.0
+            })
+            .collect()
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_sequence() {
+        let labels: Vec<String> = ["O", "B-LOC", "B-PER", "I-LOC", "I-PER"]
+            .map(String::from)
+            .to_vec();
+        let l = labels.len();
+        for seed in 0..40u64 {
+            let model = Model::assemble(labels.clone(), 4, 1.0, scores(seed, (l + 1) * l), vec![]);
+            for n in 1..=5 {
+                let mut d = Decoder {
+                    emissions: scores(seed * 31 + n as u64, n * l),
+                    ..Decoder::default()
+                };
+                d.viterbi(&model, n);
+                // Every sequence, by brute force.
+                let score = |seq: &[usize]| -> Option<f32> {
+                    let mut total = 0.0;
+                    let mut prev = l;
+                    for (i, &c) in seq.iter().enumerate() {
+                        if !model.allowed[prev * l + c] {
+                            return None;
+                        }
+                        total += model.transitions[prev * l + c] + d.emissions[i * l + c];
+                        prev = c;
+                    }
+                    Some(total)
+                };
+                let mut best = f32::NEG_INFINITY;
+                for code in 0..l.pow(n as u32) {
+                    let seq: Vec<usize> = (0..n).map(|i| code / l.pow(i as u32) % l).collect();
+                    if let Some(s) = score(&seq) {
+                        best = best.max(s);
+                    }
+                }
+                let path: Vec<usize> = d.best.iter().map(|&c| usize::from(c)).collect();
+                let got = score(&path).expect("the path is allowed");
+                assert!(
+                    (got - best).abs() < 1e-4,
+                    "seed {seed}, n {n}: {got} < {best}"
+                );
+                assert_eq!(d.confidence.len(), n);
+            }
+        }
+    }
+
+    #[cfg(feature = "embedded-model")]
+    #[test]
+    fn cached_word_sums_score_exactly_like_every_feature() {
+        let model = crate::ner::Recognizer::embedded().unwrap();
+        let model = model.model();
+        let sentences: [&[&str]; 4] = [
+            &["Қасым-Жомарт", "Тоқаев", "Ақтөбе", "облысына", "барды", "."],
+            &[
+                "«",
+                "Ақ",
+                "жол",
+                "»",
+                "партиясы",
+                "3",
+                ",",
+                "2",
+                "%",
+                "алды",
+            ],
+            &["Семейде"],
+            &[],
+        ];
+        for tokens in sentences {
+            let (mut x, mut d) = (Extractor::default(), Decoder::default());
+            x.extract(tokens, None);
+            d.score(model, &x, tokens.len());
+            let (full, all) = (d.emissions.clone(), x.hashes.len());
+            // Twice: once filling the word cache, once reading it.
+            for _ in 0..2 {
+                x.extract(tokens, Some(model));
+                // The word features come as sums, not hashes.
+                assert!(x.hashes.len() < all || tokens.is_empty());
+                assert_eq!(x.sums.len(), tokens.len() * SLOTS.len() * model.len());
+                d.score(model, &x, tokens.len());
+                assert_eq!(d.emissions, full, "{tokens:?}");
+            }
         }
     }
 }

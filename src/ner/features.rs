@@ -6,19 +6,146 @@
 //! with one attribute of the token or of a neighbour, and its weight row is
 //! found by the top bits of that hash. No strings are built per feature.
 
-use super::gazetteer::{phrase_flags, token_flags, GazHit};
+use super::gazetteer::{phrase_flags, starts_phrase, token_flags, GazHit};
+use super::model::Model;
 use crate::tokenizer::{short_quotations, to_lower_str};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 
-/// The most words whose attributes a thread keeps (about 8 MB).
+/// The most words a thread keeps (about 35 MB with a 19-label model).
 const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
-    /// The attributes of the words this thread has seen (they depend on
-    /// the word alone, not on the model): most tokens of a text, and of the
-    /// next document, repeat an earlier word. Cleared when full.
-    static CACHE: RefCell<HashMap<Box<str>, Attrs>> = RefCell::new(HashMap::new());
+    /// The words this thread has seen, with their attributes and the
+    /// weight sums of their word features under the last model that tagged
+    /// them: most tokens of a text, and of the next document, repeat an
+    /// earlier word. Cleared when full.
+    static CACHE: RefCell<HashMap<Box<str>, Cached, WordHash>> =
+        RefCell::new(HashMap::with_hasher(WordHash::new()));
+}
+
+/// Hashes the cache's words eight bytes at a time, from a random seed per
+/// thread (so that crafted input cannot pile words into one bucket, as
+/// with std's default hasher, which is several times slower on short
+/// words).
+#[derive(Clone, Copy)]
+struct WordHash(u64);
+
+impl WordHash {
+    fn new() -> WordHash {
+        WordHash(std::collections::hash_map::RandomState::new().hash_one(0x4B5A_u64))
+    }
+}
+
+impl BuildHasher for WordHash {
+    type Hasher = WordHasher;
+
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(self.0)
+    }
+}
+
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = mix(self.0, u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        self.0 = mix(self.0, u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+    }
+
+    fn finish(&self) -> u64 {
+        finish(self.0)
+    }
+}
+
+/// A word's entry in [`CACHE`].
+struct Cached {
+    attrs: Attrs,
+    /// The [`Model::id`] that `sums` belong to (0: none yet).
+    model: u64,
+    /// `SLOTS.len() × L` weight sums: slot `s` sums the rows of
+    /// [`word_features`] of this word seen from slot `s`.
+    sums: Box<[i32]>,
+}
+
+/// Where the token whose own attributes a word feature reads stands,
+/// relative to the token being tagged: itself, the one before, after, two
+/// before, two after, three before, three after. The weights of these
+/// features depend on the word alone, so their sums are cached per word
+/// and model, which spares the tagger half of its random reads of the
+/// weight table; the other features depend on the sentence around.
+pub(crate) const SLOTS: [isize; 7] = [0, -1, 1, -2, 2, -3, 3];
+
+/// The features over one token's own attributes `a`, seen from slot `s`
+/// of [`SLOTS`], into `f`.
+fn word_features(a: &Attrs, s: usize, f: &mut Vec<u64>) {
+    match s {
+        0 => f.extend([
+            mix(0, 0),
+            mix(1, a.lower),
+            mix(2, a.word),
+            mix(3, a.prefix3),
+            mix(4, a.suffix2),
+            mix(5, a.suffix3),
+            mix(6, a.suffix4),
+            mix(7, a.shape),
+            mix(8, a.stem),
+            mix(9, a.case),
+            mix(26, mix(a.shape, a.case)),
+            mix(39, a.prefix2),
+            mix(40, a.prefix4),
+            mix(41, a.suffix1),
+            mix(42, a.suffix5),
+            mix(46, a.lemma),
+            mix(57, mix(a.stem_suffix, u64::from(a.title))),
+            mix(58, mix(a.class, a.shape)),
+        ]),
+        1 => f.extend([
+            mix(10, a.lower),
+            mix(14, a.shape),
+            mix(16, a.suffix3),
+            mix(20, a.stem),
+            mix(44, a.case),
+            mix(47, a.lemma),
+        ]),
+        2 => f.extend([
+            mix(11, a.lower),
+            mix(15, a.shape),
+            mix(17, a.suffix3),
+            mix(21, a.stem),
+            mix(43, a.case),
+            mix(48, a.lemma),
+        ]),
+        3 => f.extend([mix(12, a.lower), mix(52, a.lemma)]),
+        4 => f.extend([mix(13, a.lower), mix(51, a.lemma)]),
+        5 => f.push(mix(36, a.lower)),
+        _ => f.push(mix(37, a.lower)),
+    }
+}
+
+/// The weight sums of `a`'s word features under `model`, slot after slot,
+/// into `out` (`SLOTS.len() × L`).
+fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) {
+    let l = model.len();
+    out.iter_mut().for_each(|v| *v = 0);
+    for (s, sums) in out.chunks_exact_mut(l).enumerate() {
+        scratch.clear();
+        word_features(a, s, scratch);
+        for &h in scratch.iter() {
+            for (v, &w) in sums.iter_mut().zip(model.row_weights(model.row(h))) {
+                *v += i32::from(w);
+            }
+        }
+    }
 }
 
 /// Stands for the attribute of a position outside the sentence.
@@ -80,6 +207,8 @@ struct Attrs {
     title: bool,
     /// A word or number (not punctuation).
     wordlike: bool,
+    /// May begin a multi-word gazetteer entry.
+    phrase_head: bool,
 }
 
 impl Attrs {
@@ -105,6 +234,7 @@ impl Attrs {
             quoted_before: OUTSIDE,
             title: false,
             wordlike: false,
+            phrase_head: false,
         }
     }
 }
@@ -196,6 +326,7 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
             .next()
             .is_some_and(|c| crate::tokenizer::to_lower(c) != c),
         wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
+        phrase_head: starts_phrase(word),
     }
 }
 
@@ -286,32 +417,73 @@ pub(crate) struct Extractor {
     /// Features of token `i`: `hashes[offsets[i]..offsets[i + 1]]`.
     pub(crate) hashes: Vec<u64>,
     pub(crate) offsets: Vec<usize>,
+    /// With a model: for each token, its `SLOTS.len() × L` word-feature
+    /// sums (token `i`, slot `s`: `sums[(i * SLOTS.len() + s) * L..][..L]`),
+    /// and `hashes` holds only the other features. Empty without a model:
+    /// then `hashes` holds every feature (as training needs).
+    pub(crate) sums: Vec<i32>,
+    /// The word-feature sums of a position outside the sentence, per slot,
+    /// under model `outside_model`.
+    pub(crate) outside_sums: Vec<i32>,
+    outside_model: u64,
+    scratch: Vec<u64>,
 }
 
 impl Extractor {
-    /// Computes the features of `tokens`.
-    pub(crate) fn extract(&mut self, tokens: &[&str]) {
+    /// Computes the features of `tokens`: all of them as hashes without a
+    /// model; with one, the word features as cached sums of its weights
+    /// (see [`SLOTS`]) and the rest as hashes. Both give the same scores.
+    pub(crate) fn extract(&mut self, tokens: &[&str], model: Option<&Model>) {
         let mut buf = [0u8; 256];
-        phrase_flags(tokens, &mut self.gaz);
         self.attrs.clear();
+        self.sums.clear();
+        let width = model.map_or(0, |m| SLOTS.len() * m.len());
         CACHE.with_borrow_mut(|cache| {
             if cache.len() > CACHE_LIMIT {
                 cache.clear();
             }
-            for (i, t) in tokens.iter().enumerate() {
-                let phrase = self.gaz.get(i).map_or(0, |g| g.bits());
-                let mut a = match cache.get(*t) {
-                    Some(a) => *a,
+            for t in tokens {
+                let entry = match cache.get_mut(*t) {
+                    Some(entry) => entry,
                     None => {
-                        let a = attrs(t, token_flags(t).bits(), &mut buf);
-                        cache.insert((*t).into(), a);
-                        a
+                        let attrs = attrs(t, token_flags(t).bits(), &mut buf);
+                        let fresh = Cached {
+                            attrs,
+                            model: 0,
+                            sums: Box::default(),
+                        };
+                        cache.entry((*t).into()).or_insert(fresh)
                     }
                 };
-                a.gaz |= phrase;
-                self.attrs.push(a);
+                if let Some(m) = model {
+                    if entry.model != m.id || entry.sums.len() != width {
+                        let mut sums = vec![0; width].into_boxed_slice();
+                        word_sums(&entry.attrs, m, &mut self.scratch, &mut sums);
+                        entry.sums = sums;
+                        entry.model = m.id;
+                    }
+                    self.sums.extend_from_slice(&entry.sums);
+                }
+                self.attrs.push(entry.attrs);
             }
         });
+        let attrs = &mut self.attrs;
+        phrase_flags(tokens, |i| attrs[i].phrase_head, &mut self.gaz);
+        for (a, g) in attrs.iter_mut().zip(&self.gaz) {
+            a.gaz |= g.bits();
+        }
+        if let Some(m) = model {
+            if self.outside_model != m.id || self.outside_sums.len() != width {
+                self.outside_sums.resize(width, 0);
+                word_sums(
+                    &Attrs::outside(),
+                    m,
+                    &mut self.scratch,
+                    &mut self.outside_sums,
+                );
+                self.outside_model = m.id;
+            }
+        }
         mark_quotes(tokens, &mut self.attrs);
         org_head_distance(&self.attrs, tokens, &mut self.head_distance);
         self.mark_numbers(tokens);
@@ -329,36 +501,20 @@ impl Extractor {
         for i in 0..tokens.len() {
             self.offsets.push(self.hashes.len());
             let k = i as isize;
-            let (p2, p1, c, n1, n2) = (at(k - 2), at(k - 1), at(k), at(k + 1), at(k + 2));
+            let (p1, c, n1, n2) = (at(k - 1), at(k), at(k + 1), at(k + 2));
             let first = u64::from(i == 0);
             let f = &mut self.hashes;
-            f.push(mix(0, 0));
-            f.push(mix(1, c.lower));
-            f.push(mix(2, c.word));
-            f.push(mix(3, c.prefix3));
-            f.push(mix(4, c.suffix2));
-            f.push(mix(5, c.suffix3));
-            f.push(mix(6, c.suffix4));
-            f.push(mix(7, c.shape));
-            f.push(mix(8, c.stem));
-            f.push(mix(9, c.case));
-            f.push(mix(10, p1.lower));
-            f.push(mix(11, n1.lower));
-            f.push(mix(12, p2.lower));
-            f.push(mix(13, n2.lower));
-            f.push(mix(14, p1.shape));
-            f.push(mix(15, n1.shape));
-            f.push(mix(16, p1.suffix3));
-            f.push(mix(17, n1.suffix3));
+            if model.is_none() {
+                for (s, offset) in SLOTS.iter().enumerate() {
+                    word_features(at(k + offset), s, f);
+                }
+            }
             f.push(mix(18, mix(p1.lower, c.lower)));
             f.push(mix(19, mix(c.lower, n1.lower)));
-            f.push(mix(20, p1.stem));
-            f.push(mix(21, n1.stem));
             f.push(mix(22, mix(c.shape, n1.lower)));
             f.push(mix(23, mix(p1.shape, c.shape)));
             f.push(mix(24, mix(c.shape, first)));
             f.push(mix(25, c.quoted_before));
-            f.push(mix(26, mix(c.shape, c.case)));
             f.push(mix(27, mix(c.stem, n1.stem)));
             let num = |k: isize| -> u64 {
                 usize::try_from(k)
@@ -376,25 +532,10 @@ impl Extractor {
             f.push(mix(33, mix(head, c.shape)));
             f.push(mix(34, u64::from(self.cap_run[i])));
             f.push(mix(35, mix(u64::from(self.cap_run[i]), c.case)));
-            f.push(mix(46, c.lemma));
-            f.push(mix(47, p1.lemma));
-            f.push(mix(48, n1.lemma));
             f.push(mix(49, mix(c.lemma, n1.lemma)));
             f.push(mix(50, mix(p1.lemma, c.lemma)));
-            f.push(mix(51, n2.lemma));
-            f.push(mix(52, p2.lemma));
-            f.push(mix(39, c.prefix2));
-            f.push(mix(40, c.prefix4));
-            f.push(mix(41, c.suffix1));
-            f.push(mix(42, c.suffix5));
-            f.push(mix(43, n1.case));
-            f.push(mix(44, p1.case));
             f.push(mix(45, mix(c.stem, n1.lower)));
-            f.push(mix(57, mix(c.stem_suffix, u64::from(c.title))));
-            f.push(mix(58, mix(c.class, c.shape)));
             f.push(mix(59, mix(c.class, n1.class)));
-            f.push(mix(36, at(k - 3).lower));
-            f.push(mix(37, at(k + 3).lower));
             let title = u64::from(c.title) << 32;
             let mut bits = c.gaz;
             while bits != 0 {
@@ -481,7 +622,7 @@ mod tests {
     fn every_token_gets_features_and_quotes_are_marked() {
         let tokens = ["«", "Ақ", "жол", "»", "партиясы", "жиналды", "."];
         let mut x = Extractor::default();
-        x.extract(&tokens);
+        x.extract(&tokens, None);
         assert_eq!(x.offsets.len(), tokens.len() + 1);
         for i in 0..tokens.len() {
             assert!(x.features(i).len() >= 28);
@@ -489,7 +630,7 @@ mod tests {
         assert_ne!(x.attrs[1].quoted_before, OUTSIDE);
         assert_eq!(x.attrs[1].quoted_before, x.attrs[4].lower);
         assert_eq!(x.attrs[5].quoted_before, OUTSIDE);
-        x.extract(&[]);
+        x.extract(&[], None);
         assert_eq!(x.offsets, [0]);
     }
 }

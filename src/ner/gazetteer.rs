@@ -390,6 +390,14 @@ fn phrase_matches(rest: &[Box<str>], tokens: &[&str]) -> bool {
         && strip_prefix_ci(tokens[init.len()], last).is_some_and(is_phrase_tail)
 }
 
+/// Whether `word` is the first word of a multi-word entry (see
+/// [`phrase_flags`]), case-insensitively.
+pub(crate) fn starts_phrase(word: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD_BYTES * 2];
+    word.len() <= MAX_WORD_BYTES
+        && to_lower_str(word, &mut buf).is_some_and(|low| TABLES.phrases.contains_key(low))
+}
+
 /// Multi-word entries (e.g. "Солтүстік Қазақстан", "Ақ жол", "Біріккен
 /// Араб Әмірліктері"): mark, for a sentence of tokens, which tokens
 /// start/continue a multi-word gazetteer match (longest match,
@@ -397,7 +405,14 @@ fn phrase_matches(rest: &[Box<str>], tokens: &[&str]) -> bool {
 /// gets one [`GazHit`] per token: [`GazHit::PHRASE_START`] or
 /// [`GazHit::PHRASE_INSIDE`] together with the lists of the phrase, or
 /// [`GazHit::NONE`]. Matches do not overlap; they are taken left to right.
-pub(crate) fn phrase_flags(tokens: &[&str], out: &mut Vec<GazHit>) {
+///
+/// `may_start(i)` may say `false` for a token that [`starts_phrase`] says
+/// cannot begin one, to spare its lookup (`|_| true` checks every token).
+pub(crate) fn phrase_flags(
+    tokens: &[&str],
+    may_start: impl Fn(usize) -> bool,
+    out: &mut Vec<GazHit>,
+) {
     out.clear();
     out.resize(tokens.len(), GazHit::NONE);
     let t = &*TABLES;
@@ -405,7 +420,7 @@ pub(crate) fn phrase_flags(tokens: &[&str], out: &mut Vec<GazHit>) {
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
-        let group = if token.len() <= MAX_WORD_BYTES {
+        let group = if token.len() <= MAX_WORD_BYTES && may_start(i) {
             to_lower_str(token, &mut buf).and_then(|low| t.phrases.get(low))
         } else {
             None
@@ -661,9 +676,9 @@ mod tests {
             let _ = token_flags(w);
         }
         let mut out = Vec::new();
-        phrase_flags(&words, &mut out);
+        phrase_flags(&words, |_| true, &mut out);
         assert_eq!(out.len(), words.len());
-        phrase_flags(&[], &mut out);
+        phrase_flags(&[], |_| true, &mut out);
         assert!(out.is_empty());
     }
 
@@ -671,8 +686,12 @@ mod tests {
     fn phrases(sentence: &str) -> Vec<(String, GazHit)> {
         let tokens: Vec<&str> = sentence.split(' ').collect();
         let mut out = vec![GazHit::REGION; 3];
-        phrase_flags(&tokens, &mut out);
+        phrase_flags(&tokens, |_| true, &mut out);
         assert_eq!(out.len(), tokens.len());
+        // Skipping the tokens that start no entry changes nothing.
+        let mut quick = Vec::new();
+        phrase_flags(&tokens, |i| starts_phrase(tokens[i]), &mut quick);
+        assert_eq!(quick, out, "{sentence}");
         tokens
             .iter()
             .zip(out)

@@ -260,7 +260,7 @@ impl Recognizer {
 
     /// Tags one sentence into `work`.
     fn run(&self, tokens: &[&str], work: &mut Work) {
-        work.x.extract(tokens);
+        work.x.extract(tokens, Some(&self.model));
         work.d.score(&self.model, &work.x, tokens.len());
         work.d.viterbi(&self.model, tokens.len());
     }

@@ -18,6 +18,7 @@
 //! | FNV-1a 64 of everything before | 8 |
 
 use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{finish, hash_bytes};
 use crate::{Error, ErrorKind};
@@ -29,11 +30,18 @@ const MAX_BITS: u32 = 24;
 const MAX_LABELS: usize = 256;
 const MAX_WEIGHTS: usize = 1 << 26;
 
+/// The next [`Model::id`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
 /// A trained tagger model: parse one with [`Model::from_bytes`] or
 /// [`Model::from_reader`], or use the embedded one through
 /// [`Recognizer::default`](super::Recognizer::default).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Model {
+    /// Tells this model's weight sums apart from other models' in the
+    /// thread-local word cache (see `features`); unique per assembled
+    /// model and kept by clones, which have the same weights.
+    pub(crate) id: u64,
     pub(crate) labels: Vec<String>,
     pub(crate) bits: u32,
     pub(crate) scale: f32,
@@ -50,6 +58,21 @@ pub struct Model {
     pub(crate) preds: Vec<Vec<u16>>,
     /// The index of `O`, if the model has it.
     pub(crate) outside: Option<usize>,
+}
+
+/// Two models are equal when they tag alike: every field but the id.
+impl PartialEq for Model {
+    fn eq(&self, other: &Model) -> bool {
+        self.labels == other.labels
+            && self.bits == other.bits
+            && self.scale == other.scale
+            && self.temperature == other.temperature
+            && self.transitions == other.transitions
+            && self.weights == other.weights
+            && self.allowed == other.allowed
+            && self.preds == other.preds
+            && self.outside == other.outside
+    }
 }
 
 fn model_error(message: impl Into<String>) -> Error {
@@ -256,6 +279,7 @@ impl Model {
             .collect();
         let outside = labels.iter().position(|l| l == "O");
         Model {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             labels,
             bits,
             scale,

@@ -234,7 +234,7 @@ impl Trainer {
         );
         for (tokens, gold) in data {
             let words: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
-            x.extract(&words);
+            x.extract(&words, None);
             let rows: Vec<u32> = x.hashes.iter().map(|&h| shell.row(h) as u32).collect();
             let offsets: Vec<u32> = x.offsets.iter().map(|&o| o as u32).collect();
             let mut gold: Vec<u16> = gold.iter().map(|l| index(&self.keep(l.as_ref()))).collect();
