@@ -69,6 +69,12 @@ pub struct NerArgs {
     #[arg(long)]
     no_misc: bool,
 
+    /// Types (as learned: LOC for GPE and LOCATION, MISC) written with end
+    /// and single labels (BILOU) instead of IOB2, comma-separated, or
+    /// `none`. Default: ORGANISATION.
+    #[arg(long, value_name = "TYPES")]
+    end_labels: Option<String>,
+
     /// The model has 2^BITS weight rows.
     #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u32).range(8..=24))]
     bits: u32,
@@ -126,6 +132,16 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         .margin(args.margin);
     if args.no_misc {
         trainer.others(None);
+    }
+    match args.end_labels.as_deref() {
+        None => {}
+        Some("none") => {
+            trainer.end_labels::<&str>(&[]);
+        }
+        Some(list) => {
+            let types: Vec<&str> = list.split(',').map(str::trim).collect();
+            trainer.end_labels(&types);
+        }
     }
     match args.types.as_deref() {
         None => {}

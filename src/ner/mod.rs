@@ -33,7 +33,7 @@ mod train;
 
 pub use model::Model;
 #[cfg(feature = "train")]
-pub use train::{Trainer, DEFAULT_MERGES, DEFAULT_TYPES};
+pub use train::{Trainer, DEFAULT_END_LABELS, DEFAULT_MERGES, DEFAULT_TYPES};
 
 use crate::{Error, Span};
 use decode::Decoder;
@@ -250,10 +250,10 @@ impl Recognizer {
         &self.model
     }
 
-    /// The model's label of index `l`.
+    /// The model's label of index `l`, in IOB2.
     fn label(&self, l: u16) -> &str {
         self.model
-            .labels
+            .iob
             .get(usize::from(l))
             .map_or("O", String::as_str)
     }
@@ -285,7 +285,7 @@ impl Recognizer {
             let label = match label.strip_prefix("I-") {
                 Some(kind) if out.last().and_then(|p| p.get(2..)) != Some(kind) => self
                     .model
-                    .labels
+                    .iob
                     .iter()
                     .find(|b| b.strip_prefix("B-") == Some(kind))
                     .map_or(label, String::as_str),
@@ -356,7 +356,7 @@ impl Recognizer {
         mut place: impl FnMut(Range<usize>) -> (Span, Cow<'a, str>),
         out: &mut Vec<Entity<'a>>,
     ) {
-        let labels = &self.model.labels;
+        let labels = &self.model.iob;
         let best = &work.d.best;
         let mut i = 0;
         while i < best.len() {

@@ -6,7 +6,7 @@
 //! | field | bytes |
 //! |---|---|
 //! | magic `KZNERMDL` | 8 |
-//! | format version (1) | 4 |
+//! | format version (2; version 1, which this library also reads, has IOB2 labels only) | 4 |
 //! | hash bits `b` (weight rows = 2^b) | 4 |
 //! | label count `L` | 4 |
 //! | labels: length (u16) and UTF-8 bytes, each | … |
@@ -24,7 +24,12 @@ use super::features::{finish, hash_bytes};
 use crate::{Error, ErrorKind};
 
 const MAGIC: &[u8; 8] = b"KZNERMDL";
-const VERSION: u32 = 1;
+/// The format version written. Version 2 allows `E-` and `S-` labels
+/// (see `Trainer::end_labels`), which a version-1 reader would decode as
+/// the beginnings of new entities; the layout is the same.
+const VERSION: u32 = 2;
+/// The oldest version read.
+const OLDEST: u32 = 1;
 /// Limits that keep a hostile header from asking for absurd allocations.
 const MAX_BITS: u32 = 24;
 const MAX_LABELS: usize = 256;
@@ -43,6 +48,9 @@ pub struct Model {
     /// model and kept by clones, which have the same weights.
     pub(crate) id: u64,
     pub(crate) labels: Vec<String>,
+    /// The labels in IOB2: `E-X` (the end of a multi-token entity) as
+    /// `I-X`, `S-X` (a one-token entity) as `B-X`, others as they are.
+    pub(crate) iob: Vec<String>,
     pub(crate) bits: u32,
     pub(crate) scale: f32,
     /// Divides score differences before the softmax of the confidences.
@@ -129,9 +137,9 @@ impl Model {
         let (body, sum) = bytes.split_at(body_len);
         let mut c = Cursor { bytes: body, at: 8 };
         let version = c.u32()?;
-        if version != VERSION {
+        if !(OLDEST..=VERSION).contains(&version) {
             return Err(model_error(format!(
-                "model format version {version}, this library reads version {VERSION}"
+                "model format version {version}, this library reads versions {OLDEST} to {VERSION}"
             )));
         }
         let bits = c.u32()?;
@@ -255,20 +263,46 @@ impl Model {
     ) -> Model {
         weights.resize((1usize << bits) * labels.len(), 0);
         let n = labels.len();
+        let split = |l: &str| -> (String, String) {
+            match l.split_once('-') {
+                Some((p, t)) => (p.to_owned(), t.to_owned()),
+                None => (l.to_owned(), String::new()),
+            }
+        };
+        let parts: Vec<(String, String)> = labels.iter().map(|l| split(l)).collect();
+        // Types written with end and single labels (BILOU): an entity of
+        // such a type that is open must go on or end.
+        let closed: Vec<&str> = parts
+            .iter()
+            .filter(|(p, _)| p == "E" || p == "S")
+            .map(|(_, t)| t.as_str())
+            .collect();
         let mut allowed = vec![true; (n + 1) * n];
-        for (c, label) in labels.iter().enumerate() {
-            let Some(kind) = label.strip_prefix("I-") else {
-                continue;
-            };
+        for (c, (cp, ct)) in parts.iter().enumerate() {
+            let continues = cp == "I" || cp == "E";
             for p in 0..=n {
-                let ok = p < n
-                    && labels[p]
-                        .strip_prefix("B-")
-                        .or_else(|| labels[p].strip_prefix("I-"))
-                        == Some(kind);
+                let open = parts
+                    .get(p)
+                    .filter(|(pp, _)| pp == "B" || pp == "I")
+                    .map(|(_, pt)| pt.as_str());
+                let mut ok = !continues || open == Some(ct.as_str());
+                if let Some(t) = open {
+                    if closed.contains(&t) {
+                        ok &= continues && ct == t;
+                    }
+                }
                 allowed[p * n + c] = ok;
             }
         }
+        let iob = parts
+            .iter()
+            .zip(&labels)
+            .map(|((p, t), l)| match p.as_str() {
+                "E" => format!("I-{t}"),
+                "S" => format!("B-{t}"),
+                _ => l.clone(),
+            })
+            .collect();
         let preds = (0..n)
             .map(|c| {
                 (0..n)
@@ -281,6 +315,7 @@ impl Model {
         Model {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             labels,
+            iob,
             bits,
             scale,
             temperature: 1.0,
@@ -319,6 +354,40 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn end_and_single_labels_constrain_decoding_and_read_as_iob2() {
+        let labels = ["O", "B-ORG", "E-ORG", "I-ORG", "S-ORG", "B-PER", "I-PER"];
+        let m = Model::assemble(
+            labels.map(String::from).to_vec(),
+            4,
+            1.0,
+            vec![0.0; 56],
+            vec![],
+        );
+        let n = labels.len();
+        let at = |l: &str| labels.iter().position(|x| *x == l).unwrap();
+        let ok = |p: Option<&str>, c: &str| m.allowed[p.map_or(n, at) * n + at(c)];
+        // An open ORG goes on or ends, and nothing else.
+        for c in labels {
+            let want = matches!(c, "I-ORG" | "E-ORG");
+            assert_eq!(ok(Some("B-ORG"), c), want, "B-ORG → {c}");
+            assert_eq!(ok(Some("I-ORG"), c), want, "I-ORG → {c}");
+        }
+        // Only an open ORG goes on or ends.
+        for p in [None, Some("O"), Some("E-ORG"), Some("S-ORG"), Some("B-PER")] {
+            assert!(!ok(p, "I-ORG") && !ok(p, "E-ORG"), "{p:?}");
+            assert!(ok(p, "S-ORG") && ok(p, "B-ORG") && ok(p, "O"), "{p:?}");
+        }
+        // IOB2 types are as before: PER may end anywhere.
+        assert!(ok(Some("I-PER"), "O") && ok(Some("B-PER"), "S-ORG"));
+        assert!(!ok(Some("B-ORG"), "I-PER") && !ok(None, "I-PER"));
+        let iob: Vec<&str> = m.iob.iter().map(String::as_str).collect();
+        assert_eq!(
+            iob,
+            ["O", "B-ORG", "I-ORG", "I-ORG", "B-ORG", "B-PER", "I-PER"]
+        );
+    }
 
     fn tiny() -> Model {
         let labels = ["O", "B-PER", "I-PER"].map(String::from).to_vec();
@@ -363,9 +432,17 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(Model::from_bytes(&longer).is_err());
-        let mut v2 = bytes;
-        v2[8] = 2;
-        let msg = Model::from_bytes(&v2).unwrap_err().to_string();
-        assert!(msg.contains("version 2"), "{msg}");
+        let mut v3 = bytes.clone();
+        v3[8] = 3;
+        let msg = Model::from_bytes(&v3).unwrap_err().to_string();
+        assert!(msg.contains("version 3"), "{msg}");
+        // Version 1 files (IOB2 labels only) are read: same layout, and the
+        // checksum covers the version field.
+        let mut v1 = bytes[..bytes.len() - 8].to_vec();
+        v1[8] = 1;
+        let sum = checksum(&v1);
+        v1.extend_from_slice(&sum.to_le_bytes());
+        let old = Model::from_bytes(&v1).unwrap();
+        assert_eq!(old, Model::from_bytes(&bytes).unwrap());
     }
 }

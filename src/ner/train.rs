@@ -33,6 +33,11 @@ pub const DEFAULT_TYPES: &[&str] = &[
 /// cross-validation).
 pub const DEFAULT_MERGES: &[(&str, &str)] = &[("GPE", "LOC"), ("LOCATION", "LOC")];
 
+/// The types learned with end and single labels by default (see
+/// [`Trainer::end_labels`]): organization names, the longest and most
+/// varied, gain most from learning how they end.
+pub const DEFAULT_END_LABELS: &[&str] = &["ORGANISATION"];
+
 /// Trains NER models.
 ///
 /// ```
@@ -51,6 +56,7 @@ pub struct Trainer {
     bits: u32,
     rounds: usize,
     margin: f32,
+    end_labels: Vec<String>,
     types: Vec<String>,
     others: Option<String>,
     merges: Vec<(String, String)>,
@@ -85,6 +91,7 @@ impl Trainer {
             bits: 15,
             rounds: 1,
             margin: 100.0,
+            end_labels: DEFAULT_END_LABELS.iter().map(|s| s.to_string()).collect(),
             others: Some("MISC".to_owned()),
             types: DEFAULT_TYPES.iter().map(|s| s.to_string()).collect(),
             merges: DEFAULT_MERGES
@@ -125,6 +132,17 @@ impl Trainer {
         } else {
             0.0
         };
+        self
+    }
+
+    /// The types (as learned, after [`Trainer::merges`]) written with
+    /// end and single labels: `B-X I-X … E-X` for an entity of several
+    /// tokens, `S-X` for one token (BILOU), rather than IOB2's `B-X I-X …`
+    /// and `B-X`. The tagger then learns how names of that type end, at
+    /// the cost of two labels each. Output is IOB2 either way. Default:
+    /// [`DEFAULT_END_LABELS`].
+    pub fn end_labels<S: AsRef<str>>(&mut self, types: &[S]) -> &mut Trainer {
+        self.end_labels = types.iter().map(|s| s.as_ref().to_owned()).collect();
         self
     }
 
@@ -207,8 +225,7 @@ impl Trainer {
                     ),
                 ));
             }
-            for l in gold {
-                let kept = self.keep(l.as_ref());
+            for kept in self.relabel(gold) {
                 // Each I-X comes with its B-X (see the repair below).
                 let begin = kept.replacen("I-", "B-", 1);
                 for label in [begin, kept] {
@@ -237,7 +254,7 @@ impl Trainer {
             x.extract(&words, None);
             let rows: Vec<u32> = x.hashes.iter().map(|&h| shell.row(h) as u32).collect();
             let offsets: Vec<u32> = x.offsets.iter().map(|&o| o as u32).collect();
-            let mut gold: Vec<u16> = gold.iter().map(|l| index(&self.keep(l.as_ref()))).collect();
+            let mut gold: Vec<u16> = self.relabel(gold).iter().map(|l| index(l)).collect();
             // An I- label where IOB2 does not allow it (after O or another
             // type, or first) begins an entity, as conlleval reads it.
             for k in 0..gold.len() {
@@ -273,6 +290,41 @@ impl Trainer {
         let mut model = Model::assemble(labels, self.bits, scale, transitions, weights);
         model.temperature = temperature(&model, &sentences);
         Ok(model)
+    }
+
+    /// The learned labels of one sentence's gold labels: the kept types,
+    /// and for the types of [`Trainer::end_labels`], their end and single
+    /// labels (after an `I-` out of place is read as a beginning, as
+    /// conlleval does).
+    fn relabel<S: AsRef<str>>(&self, gold: &[S]) -> Vec<String> {
+        let mut v: Vec<String> = gold.iter().map(|l| self.keep(l.as_ref())).collect();
+        if self.end_labels.is_empty() {
+            return v;
+        }
+        for k in 0..v.len() {
+            if let Some(t) = v[k].strip_prefix("I-") {
+                let open = k > 0 && v[k - 1].get(2..) == Some(t);
+                if !open {
+                    v[k] = format!("B-{t}");
+                }
+            }
+        }
+        let iob = v.clone();
+        for (k, label) in v.iter_mut().enumerate() {
+            let Some((p, t)) = iob[k].split_once('-') else {
+                continue;
+            };
+            if !self.end_labels.iter().any(|e| e == t) {
+                continue;
+            }
+            let goes_on = iob.get(k + 1).and_then(|n| n.strip_prefix("I-")) == Some(t);
+            match (p, goes_on) {
+                ("B", false) => *label = format!("S-{t}"),
+                ("I", false) => *label = format!("E-{t}"),
+                _ => {}
+            }
+        }
+        v
     }
 
     /// One run of the averaged perceptron: the averaged emission weights
@@ -425,6 +477,64 @@ mod tests {
             assert_eq!(plain.keep(gold), want_plain, "{gold}");
             assert_eq!(all.keep(gold), want_all, "{gold}");
         }
+    }
+
+    #[test]
+    fn end_labels_mark_how_entities_end() {
+        let default = Trainer::new();
+        let mut none = Trainer::new();
+        none.end_labels::<&str>(&[]);
+        for (gold, want) in [
+            (&["B-ORGANISATION"][..], &["S-ORGANISATION"][..]),
+            (
+                &["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O"],
+                &["B-ORGANISATION", "I-ORGANISATION", "E-ORGANISATION", "O"],
+            ),
+            (
+                &["O", "I-ORGANISATION", "I-ORGANISATION"],
+                &["O", "B-ORGANISATION", "E-ORGANISATION"],
+            ),
+            (
+                &["B-ORGANISATION", "B-ORGANISATION"],
+                &["S-ORGANISATION", "S-ORGANISATION"],
+            ),
+            (
+                &["B-GPE", "B-ORGANISATION", "I-ORGANISATION"],
+                &["B-LOC", "B-ORGANISATION", "E-ORGANISATION"],
+            ),
+            (
+                &["B-PERSON", "I-PERSON", "O"],
+                &["B-PERSON", "I-PERSON", "O"],
+            ),
+            (
+                &["B-PERSON", "I-ORGANISATION"],
+                &["B-PERSON", "S-ORGANISATION"],
+            ),
+            (&[], &[]),
+        ] {
+            assert_eq!(default.relabel(gold), want, "{gold:?}");
+            let plain: Vec<String> = gold.iter().map(|l| none.keep(l)).collect();
+            assert_eq!(none.relabel(gold), plain, "{gold:?}");
+        }
+        // A model trained with them still answers in IOB2.
+        let data = [
+            (
+                vec!["Денсаулық", "сақтау", "министрлігі", "хабарлады"],
+                vec!["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O"],
+            ),
+            (vec!["Kaspi", "хабарлады"], vec!["B-ORGANISATION", "O"]),
+        ];
+        let data: Vec<_> = data.iter().cycle().take(6).cloned().collect();
+        let model = default
+            .clone()
+            .epochs(6)
+            .hash_bits(10)
+            .train(&data)
+            .unwrap();
+        assert!(model.labels().any(|l| l == "E-ORGANISATION"));
+        let r = Recognizer::new(model);
+        assert_eq!(r.tag(&data[0].0), data[0].1);
+        assert_eq!(r.tag(&data[1].0), data[1].1);
     }
 
     #[test]
