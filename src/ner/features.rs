@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
-/// The most words a thread keeps (about 35 MB with a 19-label model).
+/// The most words a thread keeps (about 38 MB with a 21-label model).
 const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
