@@ -812,6 +812,28 @@ pub(crate) fn split_case(word: &str) -> (usize, Case) {
     super::memo::split_case(word, split_case_uncached)
 }
 
+/// Both [`split_case`] and [`lemma`] of `word`, with one search of the
+/// suffix graph where each alone would run one (a word seen for the first
+/// time). Not memoized; equal to calling both.
+pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
+    let lower = phon::fold_lower(word);
+    let irregular = matches!(closed::lookup(&lower), Some(closed::Closed::Irregular(_)));
+    if matches!(shortcut(word, &lower), Shortcut::Search) && !irregular {
+        let capital = word.chars().next().is_some_and(phon::is_upper);
+        let s = run(&lower, capital, false);
+        let split = match &s.best {
+            Some(best) if best.pos != Pos::Verb => case_start(best, word.len()),
+            _ => (word.len(), Case::Nominative),
+        };
+        let lemma = match &s.best {
+            Some(best) => render(word, &lower, best),
+            None => Cow::Borrowed(word),
+        };
+        return (split, lemma);
+    }
+    (split_case_uncached(word), lemma_uncached(word))
+}
+
 fn split_case_uncached(word: &str) -> (usize, Case) {
     let lower = phon::fold_lower(word);
     match shortcut(word, &lower) {

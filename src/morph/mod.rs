@@ -327,6 +327,12 @@ pub fn lexicon_size() -> usize {
     lexicon::len()
 }
 
+/// [`split_case`] and [`lemma`] of a word at once, with one analysis where
+/// each alone would run one (for callers that cache per word themselves).
+pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
+    engine::split_and_lemma(word)
+}
+
 /// The word classes the lexicon gives a lower-case stem, as bits
 /// (nominal 1, verb 2, lexicalised 16); proper-noun marks are left out.
 /// 0 when the stem is not in the lexicon.

@@ -343,3 +343,51 @@ fn case_endings_cover_the_forms_names_take() {
     assert!(!endings.contains(&"лар"), "plural is not a case");
     assert!(endings.windows(2).all(|w| w[0].len() >= w[1].len()));
 }
+
+#[test]
+fn one_analysis_gives_the_split_and_the_lemma() {
+    // Nouns in every case, possessives, plurals, verbs, names, closed and
+    // irregular words, numbers, abbreviations, Latin, hyphens, odd input.
+    let words = [
+        "кітаптарымыздан",
+        "облысының",
+        "партиясынан",
+        "Семейде",
+        "Тоқаевқа",
+        "Ақтөбе",
+        "мектепке",
+        "үйлерде",
+        "барды",
+        "келеді",
+        "жазылған",
+        "бірақ",
+        "Бірақ",
+        "мен",
+        "оның",
+        "біздің",
+        "АҚШ-тың",
+        "ҚР",
+        "2026",
+        "15%-ға",
+        "Astana",
+        "Kaspi-дің",
+        "министрлігі",
+        "әкімдігімен",
+        "қала",
+        "қалалық",
+        "Алматыда",
+        "",
+        "-",
+        "«",
+        "ұзынсөзұзынсөзұзынсөзұзынсөзұзынсөз",
+        "алтыншы",
+        "бесінші",
+        "Қазақстанның",
+        "елордадағы",
+    ];
+    for w in words {
+        let (split, lemma) = super::split_and_lemma(w);
+        assert_eq!(split, split_case(w), "{w}");
+        assert_eq!(lemma, super::lemma(w), "{w}");
+    }
+}

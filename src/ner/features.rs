@@ -291,16 +291,11 @@ fn first_chars(s: &str, k: usize) -> usize {
     s.char_indices().nth(k).map_or(s.len(), |(i, _)| i)
 }
 
-/// The byte length of the stem of a lower-case word and its case (see
-/// [`crate::morph::split_case`]).
-fn stem_and_case(lower: &str) -> (usize, u64) {
-    let (len, case) = crate::morph::split_case(lower);
-    (len, case as u64)
-}
-
 fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
     let lower = to_lower_str(word, buf).unwrap_or(word);
-    let (stem_len, case) = stem_and_case(lower);
+    // The stem and case (`morph::split_case`) and the lemma, from one
+    // analysis.
+    let ((stem_len, case), lemma) = crate::morph::split_and_lemma(lower);
     let stem = lower.get(..stem_len).unwrap_or(lower);
     Attrs {
         lower: hash_bytes(1, lower.as_bytes()),
@@ -315,8 +310,8 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
         suffix5: hash_bytes(12, &lower.as_bytes()[last_chars(lower, 5)..]),
         shape: shape(word),
         stem: hash_bytes(8, stem.as_bytes()),
-        lemma: hash_bytes(13, crate::morph::lemma(lower).as_bytes()),
-        case: case + 0x100,
+        lemma: hash_bytes(13, lemma.as_bytes()),
+        case: case as u64 + 0x100,
         stem_suffix: hash_bytes(14, &stem.as_bytes()[last_chars(stem, 3)..]),
         class: u64::from(crate::morph::common_class(stem)) + 0x200,
         gaz,
