@@ -106,9 +106,10 @@ impl Decoder {
         // the path, rather than stored for every label).
         let last = &self.delta[(n - 1) * l..n * l];
         let mut arg = 0usize;
-        for (c, &s) in last.iter().enumerate() {
-            if s > last[arg] {
-                arg = c;
+        let mut top = f32::NEG_INFINITY;
+        for (c, (&s, &end)) in last.iter().zip(&model.may_end).enumerate() {
+            if end && s > top {
+                (arg, top) = (c, s);
             }
         }
         self.best.resize(n, 0);

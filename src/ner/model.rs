@@ -51,6 +51,9 @@ pub struct Model {
     /// The labels in IOB2: `E-X` (the end of a multi-token entity) as
     /// `I-X`, `S-X` (a one-token entity) as `B-X`, others as they are.
     pub(crate) iob: Vec<String>,
+    /// Whether a sentence may end on each label (not on `B-X` or `I-X` of
+    /// a type with end labels, whose entity would be left open).
+    pub(crate) may_end: Vec<bool>,
     pub(crate) bits: u32,
     pub(crate) scale: f32,
     /// Divides score differences before the softmax of the confidences.
@@ -294,6 +297,10 @@ impl Model {
                 allowed[p * n + c] = ok;
             }
         }
+        let may_end = parts
+            .iter()
+            .map(|(p, t)| !((p == "B" || p == "I") && closed.contains(&t.as_str())))
+            .collect();
         let iob = parts
             .iter()
             .zip(&labels)
@@ -316,6 +323,7 @@ impl Model {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             labels,
             iob,
+            may_end,
             bits,
             scale,
             temperature: 1.0,
@@ -387,6 +395,12 @@ mod tests {
             iob,
             ["O", "B-ORG", "I-ORG", "I-ORG", "B-ORG", "B-PER", "I-PER"]
         );
+        // Nor may a sentence end inside an ORG.
+        assert_eq!(m.may_end, [true, false, true, false, true, true, true]);
+        let mut d = super::super::decode::Decoder::default();
+        d.emissions.extend([0.0, 5.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        d.viterbi(&m, 1);
+        assert_eq!(d.best, [4], "a lone ORG token is S-ORG, not an open B-ORG");
     }
 
     fn tiny() -> Model {
