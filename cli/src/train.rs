@@ -133,25 +133,11 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     if args.no_misc {
         trainer.others(None);
     }
-    match args.end_labels.as_deref() {
-        None => {}
-        Some("none") => {
-            trainer.end_labels::<&str>(&[]);
-        }
-        Some(list) => {
-            let types: Vec<&str> = list.split(',').map(str::trim).collect();
-            trainer.end_labels(&types);
-        }
+    if let Some(list) = args.end_labels.as_deref() {
+        trainer.end_labels(&type_list(list, "none"));
     }
-    match args.types.as_deref() {
-        None => {}
-        Some("all") => {
-            trainer.types::<&str>(&[]);
-        }
-        Some(list) => {
-            let types: Vec<&str> = list.split(',').map(str::trim).collect();
-            trainer.types(&types);
-        }
+    if let Some(list) = args.types.as_deref() {
+        trainer.types(&type_list(list, "all"));
     }
     let failure = |e: kazakh::Error| Failure::content(format!("{}: {e}", input.name()));
 
@@ -228,4 +214,14 @@ fn write_predictions(
         text.push('\n');
     }
     write_file(path, text.as_bytes())
+}
+
+/// A comma-separated list of types, or no types for the one `keyword`
+/// (`all` for --types, `none` for --end-labels).
+fn type_list<'a>(arg: &'a str, keyword: &str) -> Vec<&'a str> {
+    if arg.trim() == keyword {
+        Vec::new()
+    } else {
+        arg.split(',').map(str::trim).collect()
+    }
 }

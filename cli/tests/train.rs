@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::process::Output;
+
 use common::{run, stdout, TempFile};
 
 /// Four variant groups of two sentences each, KazNERD layout.
@@ -16,16 +18,29 @@ BID3 O\nАқтөбе B-GPE\nоблысының I-GPE\nәкімі O\n\n\
 AID4 O\nҰлттық B-ORGANISATION\nбанк I-ORGANISATION\nшешті O\n\n\
 BID4 O\nҰлттық B-ORGANISATION\nбанк I-ORGANISATION\nшешті O\n";
 
+/// Runs `kazakh train ner --train DATA` followed by `args`.
+fn train(data: &TempFile, args: &[&str]) -> Output {
+    let mut all = vec!["train", "ner", "--train", data.path()];
+    all.extend_from_slice(args);
+    run(&all, b"")
+}
+
+/// Fails with the command's error output unless it succeeded.
+fn assert_success(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn cross_validation_writes_every_held_out_sentence() {
     let data = TempFile::new("train.iob2", DATA.as_bytes());
     let predictions = TempFile::new("predictions.tsv", b"");
-    let out = run(
+    let out = train(
+        &data,
         &[
-            "train",
-            "ner",
-            "--train",
-            data.path(),
             "--folds",
             "2",
             "--epochs",
@@ -33,13 +48,8 @@ fn cross_validation_writes_every_held_out_sentence() {
             "--predictions",
             predictions.path(),
         ],
-        b"",
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(report["sentences"], 8);
     assert_eq!(report["entities"]["micro"]["gold"], 10);
@@ -67,51 +77,59 @@ fn cross_validation_writes_every_held_out_sentence() {
 fn a_trained_model_is_read_back_and_an_unwritable_path_is_an_error() {
     let data = TempFile::new("train.iob2", DATA.as_bytes());
     let model = TempFile::new("model.kzm", b"");
-    let out = run(
-        &[
-            "train",
-            "ner",
-            "--train",
-            data.path(),
-            "--out",
-            model.path(),
-            "--epochs",
-            "3",
-            "--bits",
-            "10",
-        ],
-        b"",
+    let out = train(
+        &data,
+        &["--out", model.path(), "--epochs", "3", "--bits", "10"],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let tagged = run(
         &["ner", "--model", model.path()],
         "Тоқаев Астанаға келді.".as_bytes(),
     );
-    assert!(
-        tagged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&tagged.stderr)
-    );
+    assert_success(&tagged);
     let dir = std::env::temp_dir();
-    let out = run(
-        &[
-            "train",
-            "ner",
-            "--train",
-            data.path(),
-            "--out",
-            dir.to_str().unwrap(),
-            "--epochs",
-            "1",
-        ],
-        b"",
-    );
+    let out = train(&data, &["--out", dir.to_str().unwrap(), "--epochs", "1"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(err.contains("cannot write"), "{err}");
+}
+
+#[test]
+fn end_labels_and_types_are_chosen_on_the_command_line() {
+    let data = TempFile::new("train.iob2", DATA.as_bytes());
+    let labels = |args: &[&str]| -> Vec<String> {
+        let model = TempFile::new("model.kzm", b"");
+        let mut all = vec!["--out", model.path(), "--epochs", "1", "--bits", "10"];
+        all.extend_from_slice(args);
+        assert_success(&train(&data, &all));
+        let bytes = std::fs::read(model.path()).unwrap();
+        let model = kazakh::ner::Model::from_bytes(&bytes).unwrap();
+        model.labels().map(str::to_owned).collect()
+    };
+    let default = labels(&[]);
+    assert!(
+        default.contains(&"E-ORGANISATION".to_owned()),
+        "{default:?}"
+    );
+    let iob2 = labels(&["--end-labels", "none"]);
+    assert!(iob2.contains(&"I-ORGANISATION".to_owned()), "{iob2:?}");
+    assert!(!iob2.iter().any(|l| l.starts_with("E-")), "{iob2:?}");
+    let places = labels(&["--end-labels", "LOC, ORGANISATION"]);
+    assert!(places.contains(&"S-LOC".to_owned()), "{places:?}");
+    let people = labels(&["--types", "PERSON", "--no-misc"]);
+    assert_eq!(people, ["O", "B-PERSON"]);
+    let all = labels(&["--types", "all", "--end-labels", "none"]);
+    // Every type kept (GPE still learned as LOC), in IOB2.
+    assert_eq!(
+        all,
+        [
+            "O",
+            "B-LOC",
+            "B-ORGANISATION",
+            "B-PERSON",
+            "I-LOC",
+            "I-ORGANISATION"
+        ]
+    );
 }

@@ -24,6 +24,11 @@ pub(crate) struct FxHasher(u64);
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl FxHasher {
+    /// A hasher that starts from `seed` instead of 0.
+    pub(crate) fn seeded(seed: u64) -> FxHasher {
+        FxHasher(seed)
+    }
+
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }

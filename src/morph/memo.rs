@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::hash::Hasher;
+use std::thread::LocalKey;
 
 use super::lexicon::FxHasher;
 use super::Case;
@@ -15,83 +16,95 @@ const KEY: usize = 32;
 /// Number of slots (a power of two).
 const SLOTS: usize = 8192;
 
+/// A word of up to [`KEY`] bytes and what is remembered of it.
 #[derive(Clone, Copy)]
-struct Slot {
-    key_len: u8,
-    /// 0 empty, 1 the lemma is the first `lemma_len` bytes of the word,
-    /// 2 the lemma is stored in `lemma`.
-    kind: u8,
-    lemma_len: u8,
-    key: [u8; KEY],
-    lemma: [u8; KEY],
-}
-
-const EMPTY: Slot = Slot {
-    key_len: 0,
-    kind: 0,
-    lemma_len: 0,
-    key: [0; KEY],
-    lemma: [0; KEY],
-};
-
-/// A word and where its case ending starts.
-#[derive(Clone, Copy)]
-struct SplitSlot {
+struct Slot<V> {
     key_len: u8,
     key: [u8; KEY],
     /// `None`: empty.
-    split: Option<(u8, Case)>,
+    value: Option<V>,
 }
 
-const EMPTY_SPLIT: SplitSlot = SplitSlot {
-    key_len: 0,
-    key: [0; KEY],
-    split: None,
-};
+/// A remembered lemma.
+#[derive(Clone, Copy)]
+enum Lemma {
+    /// The first `n` bytes of the word.
+    Prefix(u8),
+    /// Stored here: `n` bytes.
+    Stored(u8, [u8; KEY]),
+}
+
+/// A memo: `SLOTS` slots, allocated on first store.
+type Table<V> = RefCell<Vec<Slot<V>>>;
 
 thread_local! {
-    static MEMO: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
-    static SPLITS: RefCell<Vec<SplitSlot>> = const { RefCell::new(Vec::new()) };
+    static LEMMAS: Table<Lemma> = const { RefCell::new(Vec::new()) };
+    /// Where the case ending starts, and the case.
+    static SPLITS: Table<(u8, Case)> = const { RefCell::new(Vec::new()) };
+}
+
+/// The slot of `word`, or `None` when it is not kept (empty or too long).
+fn index(word: &str) -> Option<usize> {
+    if word.is_empty() || word.len() > KEY {
+        return None;
+    }
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    Some((h.finish() >> 20) as usize & (SLOTS - 1))
+}
+
+/// What `table` remembers of `word` in slot `i`.
+fn get<V: Copy + 'static>(table: &'static LocalKey<Table<V>>, i: usize, word: &str) -> Option<V> {
+    table.with(|m| {
+        let m = m.try_borrow().ok()?;
+        let slot = m.get(i)?;
+        let same =
+            usize::from(slot.key_len) == word.len() && slot.key[..word.len()] == *word.as_bytes();
+        if same {
+            slot.value
+        } else {
+            None
+        }
+    })
+}
+
+/// Remembers `value` for `word` (of at most [`KEY`] bytes) in slot `i`.
+fn put<V: Copy + 'static>(table: &'static LocalKey<Table<V>>, i: usize, word: &str, value: V) {
+    let _ = table.with(|m| {
+        let mut m = m.try_borrow_mut().ok()?;
+        if m.is_empty() {
+            let empty = Slot {
+                key_len: 0,
+                key: [0; KEY],
+                value: None,
+            };
+            m.resize(SLOTS, empty);
+        }
+        let slot = m.get_mut(i)?;
+        slot.key_len = word.len() as u8;
+        slot.key
+            .get_mut(..word.len())?
+            .copy_from_slice(word.as_bytes());
+        slot.value = Some(value);
+        Some(())
+    });
 }
 
 /// The memoized case split of `word` (see `engine::split_case`),
 /// computing it with `compute` on a miss.
 pub(crate) fn split_case(word: &str, compute: impl FnOnce(&str) -> (usize, Case)) -> (usize, Case) {
-    if word.len() > KEY || word.is_empty() {
+    let Some(i) = index(word) else {
         return compute(word);
-    }
-    let i = index(word);
-    let hit = SPLITS.with(|m| {
-        let m = m.try_borrow().ok()?;
-        let slot = m.get(i)?;
-        let (len, case) = slot.split?;
-        let same =
-            usize::from(slot.key_len) == word.len() && slot.key[..word.len()] == *word.as_bytes();
-        same.then_some((usize::from(len), case))
-    });
-    if let Some(hit) = hit {
-        return hit;
+    };
+    if let Some((len, case)) = get(&SPLITS, i, word) {
+        return (usize::from(len), case);
     }
     let split = compute(word);
-    let _ = SPLITS.with(|m| {
-        let mut m = m.try_borrow_mut().ok()?;
-        if m.is_empty() {
-            m.resize(SLOTS, EMPTY_SPLIT);
-        }
-        let slot = m.get_mut(i)?;
-        slot.key_len = word.len() as u8;
-        slot.key[..word.len()].copy_from_slice(word.as_bytes());
-        // The split is at most the word's length, which fits in a byte.
-        slot.split = Some((u8::try_from(split.0).ok()?, split.1));
-        Some(())
-    });
+    // The split is at most the word's length, which fits in a byte.
+    if let Ok(len) = u8::try_from(split.0) {
+        put(&SPLITS, i, word, (len, split.1));
+    }
     split
-}
-
-fn index(word: &str) -> usize {
-    let mut h = FxHasher::default();
-    h.write(word.as_bytes());
-    (h.finish() >> 20) as usize & (SLOTS - 1)
 }
 
 /// The memoized lemma of `word`, computing it with `compute` on a miss.
@@ -99,51 +112,30 @@ pub(crate) fn lemma<'w>(
     word: &'w str,
     compute: impl FnOnce(&'w str) -> Cow<'w, str>,
 ) -> Cow<'w, str> {
-    if word.len() > KEY || word.is_empty() {
+    let Some(i) = index(word) else {
         return compute(word);
-    }
-    let i = index(word);
-    let hit = MEMO.with(|m| {
-        let m = m.try_borrow().ok()?;
-        let slot = m.get(i)?;
-        if slot.kind == 0 || usize::from(slot.key_len) != word.len() {
-            return None;
-        }
-        if slot.key[..word.len()] != *word.as_bytes() {
-            return None;
-        }
-        let n = usize::from(slot.lemma_len);
-        Some(match slot.kind {
-            1 => Cow::Borrowed(word.get(..n)?),
-            _ => Cow::Owned(String::from_utf8(slot.lemma[..n].to_vec()).ok()?),
-        })
+    };
+    let hit = get(&LEMMAS, i, word).and_then(|l| match l {
+        Lemma::Prefix(n) => word.get(..usize::from(n)).map(Cow::Borrowed),
+        Lemma::Stored(n, bytes) => String::from_utf8(bytes[..usize::from(n)].to_vec())
+            .ok()
+            .map(Cow::Owned),
     });
     if let Some(hit) = hit {
         return hit;
     }
     let lemma = compute(word);
-    let _ = MEMO.with(|m| {
-        let mut m = m.try_borrow_mut().ok()?;
-        if m.is_empty() {
-            m.resize(SLOTS, EMPTY);
-        }
-        let slot = m.get_mut(i)?;
-        let prefix = word.as_bytes().starts_with(lemma.as_bytes())
-            && matches!(&lemma, Cow::Borrowed(s) if s.as_ptr() == word.as_ptr());
-        if !prefix && lemma.len() > KEY {
-            return None;
-        }
-        slot.key_len = word.len() as u8;
-        slot.key[..word.len()].copy_from_slice(word.as_bytes());
-        slot.lemma_len = lemma.len() as u8;
-        if prefix {
-            slot.kind = 1;
-        } else {
-            slot.kind = 2;
-            slot.lemma[..lemma.len()].copy_from_slice(lemma.as_bytes());
-        }
-        Some(())
-    });
+    // Both lengths are at most `KEY`, so they fit in a byte.
+    let n = lemma.len() as u8;
+    let prefix = matches!(&lemma, Cow::Borrowed(s) if s.as_ptr() == word.as_ptr())
+        && word.as_bytes().starts_with(lemma.as_bytes());
+    if prefix {
+        put(&LEMMAS, i, word, Lemma::Prefix(n));
+    } else if lemma.len() <= KEY {
+        let mut bytes = [0; KEY];
+        bytes[..lemma.len()].copy_from_slice(lemma.as_bytes());
+        put(&LEMMAS, i, word, Lemma::Stored(n, bytes));
+    }
     lemma
 }
 

@@ -37,6 +37,7 @@ mod memo;
 mod phon;
 mod tables;
 
+pub(crate) use lexicon::FxHasher;
 pub(crate) use tables::CASE_ENDINGS;
 #[cfg(test)]
 mod tests;

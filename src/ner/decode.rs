@@ -10,8 +10,6 @@ pub(crate) struct Decoder {
     pub(crate) emissions: Vec<f32>,
     acc: Vec<i32>,
     delta: Vec<f32>,
-    /// The model's transitions, forbidden pairs at -inf.
-    trans: Vec<f32>,
     /// The best score of each label at the current step.
     step: Vec<f32>,
     /// The best label sequence of the last sentence.
@@ -63,23 +61,11 @@ impl Decoder {
         if n == 0 || l == 0 {
             return;
         }
-        let t = &model.transitions;
-        // The transitions with the pairs IOB2 forbids at -inf, so that each
-        // step is a dense max over (previous, current) label pairs.
-        self.trans.clear();
-        self.trans.extend(t.iter().zip(&model.allowed).map(
-            |(&v, &ok)| {
-                if ok {
-                    v
-                } else {
-                    f32::NEG_INFINITY
-                }
-            },
-        ));
+        let chain = &model.chain;
         self.delta.clear();
         self.delta.resize(n * l, f32::NEG_INFINITY);
         for (c, d) in self.delta[..l].iter_mut().enumerate() {
-            *d = self.trans[l * l + c] + self.emissions[c];
+            *d = chain[l * l + c] + self.emissions[c];
         }
         self.step.resize(l, 0.0);
         for i in 1..n {
@@ -90,7 +76,7 @@ impl Decoder {
                 if dp == f32::NEG_INFINITY {
                     continue;
                 }
-                let row = &self.trans[p * l..(p + 1) * l];
+                let row = &chain[p * l..(p + 1) * l];
                 for (best, &tr) in self.step.iter_mut().zip(row) {
                     let s = dp + tr;
                     *best = if s > *best { s } else { *best };
@@ -120,7 +106,7 @@ impl Decoder {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u16;
             for (p, &dp) in prev.iter().enumerate() {
-                let s = dp + self.trans[p * l + c];
+                let s = dp + chain[p * l + c];
                 if s > best {
                     best = s;
                     arg = p as u16;
@@ -141,13 +127,7 @@ impl Decoder {
             } else {
                 usize::from(self.best[i - 1])
             };
-            let local = |c: usize| -> f32 {
-                if model.allowed[prev * l + c] {
-                    self.emissions[i * l + c] + t[prev * l + c]
-                } else {
-                    f32::NEG_INFINITY
-                }
-            };
+            let local = |c: usize| self.emissions[i * l + c] + chain[prev * l + c];
             let chosen = local(usize::from(self.best[i]));
             let temp = model.temperature;
             let sum: f32 = (0..l).map(|c| ((local(c) - chosen) / temp).exp()).sum();

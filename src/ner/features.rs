@@ -8,10 +8,11 @@
 
 use super::gazetteer::{phrase_flags, starts_phrase, token_flags, GazHit};
 use super::model::Model;
+use crate::morph::FxHasher;
 use crate::tokenizer::{short_quotations, to_lower_str};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 
 /// The most words a thread keeps (about 38 MB with a 21-label model).
 const CACHE_LIMIT: usize = 50_000;
@@ -25,9 +26,8 @@ thread_local! {
         RefCell::new(HashMap::with_hasher(WordHash::new()));
 }
 
-/// Hashes the cache's words eight bytes at a time, from a random seed per
-/// thread (so that crafted input cannot pile words into one bucket, as
-/// with std's default hasher, which is several times slower on short
+/// Hashes the cache's words with the lexicon's [`FxHasher`], from a random
+/// seed per thread (std's default hasher is several times slower on short
 /// words).
 #[derive(Clone, Copy)]
 struct WordHash(u64);
@@ -39,31 +39,10 @@ impl WordHash {
 }
 
 impl BuildHasher for WordHash {
-    type Hasher = WordHasher;
+    type Hasher = FxHasher;
 
-    fn build_hasher(&self) -> WordHasher {
-        WordHasher(self.0)
-    }
-}
-
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = mix(self.0, u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        self.0 = mix(self.0, u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
-    }
-
-    fn finish(&self) -> u64 {
-        finish(self.0)
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher::seeded(self.0)
     }
 }
 

@@ -59,19 +59,22 @@ pub struct Model {
     /// Divides score differences before the softmax of the confidences.
     pub(crate) temperature: f32,
     /// `(L + 1) × L`: `transitions[p * L + c]`, row `L` from the start.
+    /// Change them with [`Model::set_transitions`], which keeps `chain`.
     pub(crate) transitions: Vec<f32>,
+    /// The transitions with the pairs `allowed` forbids at -inf: what
+    /// decoding adds, so that each step is a dense max over label pairs.
+    pub(crate) chain: Vec<f32>,
     /// `2^bits × L`, quantized; multiply sums by `scale`. Dense rows: one
     /// memory access per feature and a fixed-length sum that vectorizes.
     pub(crate) weights: Vec<i16>,
     /// `allowed[p * L + c]`: IOB2 lets label `c` follow `p` (row `L`: start).
     pub(crate) allowed: Vec<bool>,
-    /// For each label, the labels that may precede it.
-    pub(crate) preds: Vec<Vec<u16>>,
     /// The index of `O`, if the model has it.
     pub(crate) outside: Option<usize>,
 }
 
-/// Two models are equal when they tag alike: every field but the id.
+/// Two models are equal when they tag alike: every field but the id and
+/// those derived from the others.
 impl PartialEq for Model {
     fn eq(&self, other: &Model) -> bool {
         self.labels == other.labels
@@ -81,9 +84,17 @@ impl PartialEq for Model {
             && self.transitions == other.transitions
             && self.weights == other.weights
             && self.allowed == other.allowed
-            && self.preds == other.preds
             && self.outside == other.outside
     }
+}
+
+/// `transitions` with the pairs that `allowed` forbids at -inf.
+fn mask(transitions: &[f32], allowed: &[bool]) -> Vec<f32> {
+    transitions
+        .iter()
+        .zip(allowed)
+        .map(|(&v, &ok)| if ok { v } else { f32::NEG_INFINITY })
+        .collect()
 }
 
 fn model_error(message: impl Into<String>) -> Error {
@@ -266,56 +277,43 @@ impl Model {
     ) -> Model {
         weights.resize((1usize << bits) * labels.len(), 0);
         let n = labels.len();
-        let split = |l: &str| -> (String, String) {
-            match l.split_once('-') {
-                Some((p, t)) => (p.to_owned(), t.to_owned()),
-                None => (l.to_owned(), String::new()),
-            }
-        };
-        let parts: Vec<(String, String)> = labels.iter().map(|l| split(l)).collect();
+        let parts: Vec<(&str, &str)> = labels
+            .iter()
+            .map(|l| l.split_once('-').unwrap_or((l, "")))
+            .collect();
         // Types written with end and single labels (BILOU): an entity of
         // such a type that is open must go on or end.
         let closed: Vec<&str> = parts
             .iter()
-            .filter(|(p, _)| p == "E" || p == "S")
-            .map(|(_, t)| t.as_str())
+            .filter(|(p, _)| matches!(*p, "E" | "S"))
+            .map(|&(_, t)| t)
             .collect();
+        let open = |p: usize| {
+            parts
+                .get(p)
+                .filter(|(pp, _)| matches!(*pp, "B" | "I"))
+                .map(|&(_, t)| t)
+        };
         let mut allowed = vec![true; (n + 1) * n];
-        for (c, (cp, ct)) in parts.iter().enumerate() {
-            let continues = cp == "I" || cp == "E";
+        for (c, &(cp, ct)) in parts.iter().enumerate() {
+            let continues = matches!(cp, "I" | "E");
             for p in 0..=n {
-                let open = parts
-                    .get(p)
-                    .filter(|(pp, _)| pp == "B" || pp == "I")
-                    .map(|(_, pt)| pt.as_str());
-                let mut ok = !continues || open == Some(ct.as_str());
-                if let Some(t) = open {
-                    if closed.contains(&t) {
-                        ok &= continues && ct == t;
-                    }
-                }
-                allowed[p * n + c] = ok;
+                allowed[p * n + c] = match open(p) {
+                    Some(t) if closed.contains(&t) => continues && ct == t,
+                    o => !continues || o == Some(ct),
+                };
             }
         }
-        let may_end = parts
-            .iter()
-            .map(|(p, t)| !((p == "B" || p == "I") && closed.contains(&t.as_str())))
+        let may_end = (0..n)
+            .map(|c| !open(c).is_some_and(|t| closed.contains(&t)))
             .collect();
         let iob = parts
             .iter()
             .zip(&labels)
-            .map(|((p, t), l)| match p.as_str() {
+            .map(|(&(p, t), l)| match p {
                 "E" => format!("I-{t}"),
                 "S" => format!("B-{t}"),
                 _ => l.clone(),
-            })
-            .collect();
-        let preds = (0..n)
-            .map(|c| {
-                (0..n)
-                    .filter(|&p| allowed[p * n + c])
-                    .map(|p| p as u16)
-                    .collect()
             })
             .collect();
         let outside = labels.iter().position(|l| l == "O");
@@ -327,12 +325,19 @@ impl Model {
             bits,
             scale,
             temperature: 1.0,
+            chain: mask(&transitions, &allowed),
             transitions,
             weights,
             allowed,
-            preds,
             outside,
         }
+    }
+
+    /// Replaces the transitions (training changes them as it learns).
+    #[cfg(feature = "train")]
+    pub(crate) fn set_transitions(&mut self, transitions: &[f32]) {
+        self.transitions.clone_from_slice(transitions);
+        self.chain = mask(&self.transitions, &self.allowed);
     }
 
     /// The weights of a row, one per label.

@@ -211,8 +211,6 @@ impl Trainer {
         if data.is_empty() {
             return Err(Error::new(ErrorKind::InvalidInput, "no training sentences"));
         }
-        // The label set: O first, then the kept labels in sorted order.
-        let mut labels: Vec<String> = vec!["O".to_owned()];
         for (i, (tokens, gold)) in data.iter().enumerate() {
             if tokens.len() != gold.len() {
                 return Err(Error::new(
@@ -225,14 +223,13 @@ impl Trainer {
                     ),
                 ));
             }
-            for kept in self.relabel(gold) {
-                // Each I-X comes with its B-X (see the repair below).
-                let begin = kept.replacen("I-", "B-", 1);
-                for label in [begin, kept] {
-                    if !labels.contains(&label) {
-                        labels.push(label);
-                    }
-                }
+        }
+        let learned: Vec<Vec<String>> = data.iter().map(|(_, gold)| self.relabel(gold)).collect();
+        // The label set: O first, then the learned labels in sorted order.
+        let mut labels: Vec<String> = vec!["O".to_owned()];
+        for label in learned.iter().flatten() {
+            if !labels.contains(label) {
+                labels.push(label.clone());
             }
         }
         labels[1..].sort();
@@ -249,21 +246,12 @@ impl Trainer {
             vec![0.0; (n + 1) * n],
             Vec::new(),
         );
-        for (tokens, gold) in data {
+        for ((tokens, _), gold) in data.iter().zip(&learned) {
             let words: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
             x.extract(&words, None);
             let rows: Vec<u32> = x.hashes.iter().map(|&h| shell.row(h) as u32).collect();
             let offsets: Vec<u32> = x.offsets.iter().map(|&o| o as u32).collect();
-            let mut gold: Vec<u16> = self.relabel(gold).iter().map(|l| index(l)).collect();
-            // An I- label where IOB2 does not allow it (after O or another
-            // type, or first) begins an entity, as conlleval reads it.
-            for k in 0..gold.len() {
-                let prev = if k == 0 { n } else { usize::from(gold[k - 1]) };
-                let g = usize::from(gold[k]);
-                if !shell.allowed[prev * n + g] {
-                    gold[k] = index(&labels[g].replacen("I-", "B-", 1));
-                }
-            }
+            let gold: Vec<u16> = gold.iter().map(|l| index(l)).collect();
             sentences.push((rows, offsets, gold));
         }
 
@@ -292,15 +280,13 @@ impl Trainer {
         Ok(model)
     }
 
-    /// The learned labels of one sentence's gold labels: the kept types,
-    /// and for the types of [`Trainer::end_labels`], their end and single
-    /// labels (after an `I-` out of place is read as a beginning, as
-    /// conlleval does).
+    /// The learned labels of one sentence's gold labels: the kept types
+    /// (see [`Trainer::types`], [`Trainer::merges`]); an `I-X` where IOB2
+    /// does not allow it (first, or after `O` or another type) begins an
+    /// entity, as conlleval reads it; and for the types of
+    /// [`Trainer::end_labels`], their end and single labels.
     fn relabel<S: AsRef<str>>(&self, gold: &[S]) -> Vec<String> {
         let mut v: Vec<String> = gold.iter().map(|l| self.keep(l.as_ref())).collect();
-        if self.end_labels.is_empty() {
-            return v;
-        }
         for k in 0..v.len() {
             if let Some(t) = v[k].strip_prefix("I-") {
                 let open = k > 0 && v[k - 1].get(2..) == Some(t);
@@ -308,6 +294,9 @@ impl Trainer {
                     v[k] = format!("B-{t}");
                 }
             }
+        }
+        if self.end_labels.is_empty() {
+            return v;
         }
         let iob = v.clone();
         for (k, label) in v.iter_mut().enumerate() {
@@ -377,7 +366,7 @@ impl Trainer {
                         }
                     }
                 }
-                model.transitions.clone_from(&t);
+                model.set_transitions(&t);
                 d.viterbi(&model, len);
                 if d.best != *gold {
                     let mut update = |label: u16, prev: usize, k: usize, delta: f32| {
@@ -513,8 +502,16 @@ mod tests {
             (&[], &[]),
         ] {
             assert_eq!(default.relabel(gold), want, "{gold:?}");
-            let plain: Vec<String> = gold.iter().map(|l| none.keep(l)).collect();
-            assert_eq!(none.relabel(gold), plain, "{gold:?}");
+            // Without end labels: the same in IOB2.
+            let iob2: Vec<String> = want
+                .iter()
+                .map(|l| match l.split_once('-') {
+                    Some(("E", t)) => format!("I-{t}"),
+                    Some(("S", t)) => format!("B-{t}"),
+                    _ => l.to_string(),
+                })
+                .collect();
+            assert_eq!(none.relabel(gold), iob2, "{gold:?}");
         }
         // A model trained with them still answers in IOB2.
         let data = [
