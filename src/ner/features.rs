@@ -58,11 +58,11 @@ struct Cached {
 
 /// Where the token whose own attributes a word feature reads stands,
 /// relative to the token being tagged: itself, the one before, after, two
-/// before, two after, three before, three after. The weights of these
+/// before, two after. The weights of these
 /// features depend on the word alone, so their sums are cached per word
 /// and model, which spares the tagger half of its random reads of the
 /// weight table; the other features depend on the sentence around.
-pub(crate) const SLOTS: [isize; 7] = [0, -1, 1, -2, 2, -3, 3];
+pub(crate) const SLOTS: [isize; 5] = [0, -1, 1, -2, 2];
 
 /// The features over one token's own attributes `a`, seen from slot `s`
 /// of [`SLOTS`], into `f`.
@@ -105,9 +105,7 @@ fn word_features(a: &Attrs, s: usize, f: &mut Vec<u64>) {
             mix(48, a.lemma),
         ]),
         3 => f.extend([mix(12, a.lower), mix(52, a.lemma)]),
-        4 => f.extend([mix(13, a.lower), mix(51, a.lemma)]),
-        5 => f.push(mix(36, a.lower)),
-        _ => f.push(mix(37, a.lower)),
+        _ => f.extend([mix(13, a.lower), mix(51, a.lemma)]),
     }
 }
 
