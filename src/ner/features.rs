@@ -592,6 +592,24 @@ mod tests {
     }
 
     #[test]
+    fn each_slot_has_its_own_templates() {
+        // The same word seen from two positions must give different
+        // features, or a slot added to SLOTS without its own templates
+        // would silently share another's weights.
+        let mut buf = [0u8; 256];
+        let a = attrs("Астанада", 0, &mut buf);
+        let mut seen = std::collections::HashSet::new();
+        for s in 0..SLOTS.len() {
+            let mut f = Vec::new();
+            word_features(&a, s, &mut f);
+            assert!(!f.is_empty(), "slot {s}");
+            for h in f {
+                assert!(seen.insert(h), "slot {s} repeats a feature");
+            }
+        }
+    }
+
+    #[test]
     fn every_token_gets_features_and_quotes_are_marked() {
         let tokens = ["«", "Ақ", "жол", "»", "партиясы", "жиналды", "."];
         let mut x = Extractor::default();
