@@ -283,7 +283,9 @@ pub fn split_case(word: &str) -> (usize, Case) {
 
 /// The citation form of a multi-word name: the tokens joined by spaces,
 /// quotation marks dropped, and the case ending of the last word removed,
-/// keeping the possessive that links a compound.
+/// keeping the possessive that links a compound. A last word that is a
+/// name of the NER gazetteers (places, first names, organizations), bare or
+/// with a case ending, becomes that name: `Канада` is not `Кана` + `-да`.
 ///
 /// ```
 /// use kazakh::morph::nominative;
@@ -292,6 +294,8 @@ pub fn split_case(word: &str) -> (usize, Case) {
 /// assert_eq!(nominative(&["«", "Ақ", "жол", "»", "партиясынан"]), "Ақ жол партиясы");
 /// assert_eq!(nominative(&["Семейде"]), "Семей");
 /// assert_eq!(nominative(&["Тоқаевқа"]), "Тоқаев");
+/// assert_eq!(nominative(&["Канада"]), "Канада");
+/// assert_eq!(nominative(&["Канадада"]), "Канада");
 /// ```
 pub fn nominative(tokens: &[&str]) -> String {
     let words: Vec<&str> = tokens
@@ -305,7 +309,10 @@ pub fn nominative(tokens: &[&str]) -> String {
             out.push(' ');
         }
         if i + 1 == words.len() {
-            let (end, _) = split_case(w);
+            // A name the gazetteers list, bare or with one case ending,
+            // ends where the listed name ends; other words lose what
+            // `split_case` takes for a case ending.
+            let end = crate::ner::gazetteer::listed_name_len(w).unwrap_or_else(|| split_case(w).0);
             let stem = w.get(..end).unwrap_or(w);
             let stem = stem.trim_end_matches('-');
             out.push_str(if stem.is_empty() { w } else { stem });

@@ -66,8 +66,7 @@ impl GazHit {
     #[cfg(test)]
     pub(crate) const LISTS: GazHit = GazHit(0xFF);
 
-    /// The place lists together (tests).
-    #[cfg(test)]
+    /// The place lists together.
     pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
 
     /// Flags from raw bits (tests).
@@ -363,6 +362,48 @@ pub(crate) fn token_flags(word: &str) -> GazHit {
         bits |= GazHit::INFLECTED.bits();
     }
     GazHit(bits)
+}
+
+/// The byte length of the name of the place, person or organization lists
+/// that `word` is, itself (`Канада`, `Ақорда`, `Арыстан`: no case ending
+/// to remove, however much its end looks like one) or with one case ending
+/// (`Канадада`, `Ақордаға`, `АҚШ-тың`: the longest listed stem, hyphen
+/// dropped); `None` when it is neither.
+pub(crate) fn listed_name_len(word: &str) -> Option<usize> {
+    if word.is_empty() || word.len() > MAX_WORD_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD_BYTES * 2];
+    let low = to_lower_str(word, &mut buf)?;
+    let names = GazHit::PLACE.bits() | GazHit::FIRST_NAME.bits() | GazHit::ORGANIZATION.bits();
+    let t = &*TABLES;
+    if t.lookup(low, word, usize::MAX) & names != 0 {
+        return Some(word.len());
+    }
+    // Stricter than the tagger's look-ups: an ending of one letter (`-а`,
+    // `-е`) would make `Сәтбаева` and `Кордильера` inflected forms of
+    // listed names, and a stem of two letters `Сина` one of `Си`.
+    let mut best: Option<usize> = None;
+    for ending in CASE_ENDINGS.iter().filter(|e| e.chars().count() >= 2) {
+        let Some(stem) = low.strip_suffix(ending) else {
+            continue;
+        };
+        let stem = trim_hyphens(stem);
+        let chars = stem.chars().count();
+        if chars < 3 || t.lookup(stem, word, chars) & names == 0 {
+            continue;
+        }
+        // Lower-casing maps letter to letter: the stem is the word's first
+        // `chars` letters.
+        let len = word
+            .char_indices()
+            .nth(chars)
+            .map_or(word.len(), |(i, _)| i);
+        if Some(len) > best {
+            best = Some(len);
+        }
+    }
+    best
 }
 
 /// Whether `rest` (what follows a phrase's last word in a token) is empty
@@ -776,6 +817,40 @@ mod tests {
             .iter()
             .skip(1)
             .all(|(_, f)| f.contains(GazHit::PHRASE_INSIDE)));
+    }
+
+    #[test]
+    fn every_listed_name_is_its_own_nominative() {
+        // A name the lists give in nominative must come out of
+        // `morph::nominative` unchanged, however its end looks.
+        let names = GazHit::PLACE | GazHit::FIRST_NAME | GazHit::ORGANIZATION;
+        let mut checked = 0;
+        for list in LISTS.iter().filter(|l| names.contains(l.flag)) {
+            for entry in entries(list.text) {
+                let words: Vec<&str> = entry.split_whitespace().collect();
+                if words.len() != 1 {
+                    continue;
+                }
+                assert_eq!(
+                    listed_name_len(entry),
+                    Some(entry.len()),
+                    "{}: {entry}",
+                    list.name
+                );
+                assert_eq!(
+                    crate::morph::nominative(&words),
+                    entry,
+                    "{}: {entry}",
+                    list.name
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        assert_eq!(listed_name_len("мектеп"), None);
+        assert_eq!(listed_name_len(""), None);
+        assert_eq!(listed_name_len("Канадада"), Some("Канада".len()));
+        assert_eq!(listed_name_len("АҚШ-тың"), Some("АҚШ".len()));
     }
 
     #[test]

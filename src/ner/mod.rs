@@ -25,7 +25,7 @@ use std::sync::{Arc, LazyLock};
 
 mod decode;
 mod features;
-mod gazetteer;
+pub(crate) mod gazetteer;
 mod model;
 mod numbers;
 #[cfg(feature = "train")]
