@@ -317,7 +317,7 @@ impl Tables {
     /// at least [`MIN_SURNAME_ROOT_CHARS`] letters.
     fn has_surname_ending(&self, s: &str) -> bool {
         self.surname_endings.iter().any(|e| {
-            s.strip_suffix(&**e).is_some_and(|root| {
+            strip_end(s, e).is_some_and(|root| {
                 root.chars().filter(|c| c.is_alphabetic()).count() >= MIN_SURNAME_ROOT_CHARS
             })
         })
@@ -348,7 +348,7 @@ pub(crate) fn token_flags(word: &str) -> GazHit {
     // The case endings (alone or after a 3rd person possessive, and
     // -дағы) as morphology generates them.
     for ending in CASE_ENDINGS.iter() {
-        let Some(stem) = low.strip_suffix(ending) else {
+        let Some(stem) = strip_end(low, ending) else {
             continue;
         };
         let stem = trim_hyphens(stem);
@@ -385,7 +385,7 @@ pub(crate) fn listed_name_len(word: &str) -> Option<usize> {
     // listed names, and a stem of two letters `Сина` one of `Си`.
     let mut best: Option<usize> = None;
     for ending in CASE_ENDINGS.iter().filter(|e| e.chars().count() >= 2) {
-        let Some(stem) = low.strip_suffix(ending) else {
+        let Some(stem) = strip_end(low, ending) else {
             continue;
         };
         let stem = trim_hyphens(stem);
@@ -404,6 +404,18 @@ pub(crate) fn listed_name_len(word: &str) -> Option<usize> {
         }
     }
     best
+}
+
+/// `s` without the ending `end`, if it ends so. The last bytes are compared
+/// first, inline: nearly every ending tried does not match, and most
+/// differ in their last byte, which spares the call to `memcmp` (a tenth
+/// of the time of tagging new words went to those calls).
+#[inline]
+fn strip_end<'a>(s: &'a str, end: &str) -> Option<&'a str> {
+    match (s.as_bytes().last(), end.as_bytes().last()) {
+        (Some(a), Some(b)) if a != b => None,
+        _ => s.strip_suffix(end),
+    }
 }
 
 /// Whether `rest` (what follows a phrase's last word in a token) is empty
