@@ -89,24 +89,19 @@ fn word_features(a: &Attrs, s: usize, f: &mut Vec<u64>) {
             mix(57, mix(a.stem_suffix, u64::from(a.title))),
             mix(58, mix(a.class, a.shape)),
         ]),
-        1 => f.extend([
-            mix(10, a.lower),
-            mix(14, a.shape),
-            mix(16, a.suffix3),
-            mix(20, a.stem),
-            mix(44, a.case),
-            mix(47, a.lemma),
-        ]),
-        2 => f.extend([
-            mix(11, a.lower),
-            mix(15, a.shape),
-            mix(17, a.suffix3),
-            mix(21, a.stem),
-            mix(43, a.case),
-            mix(48, a.lemma),
-        ]),
-        3 => f.extend([mix(12, a.lower), mix(52, a.lemma)]),
-        _ => f.extend([mix(13, a.lower), mix(51, a.lemma)]),
+        _ => {
+            // A neighbour: its lower case, shape, last three letters, stem,
+            // case and lemma one away; its lower case and lemma two away.
+            let near = [a.lower, a.shape, a.suffix3, a.stem, a.case, a.lemma];
+            let far = [a.lower, a.lemma];
+            let (templates, values): (&[u64], &[u64]) = match s {
+                1 => (&[10, 14, 16, 20, 44, 47], &near),
+                2 => (&[11, 15, 17, 21, 43, 48], &near),
+                3 => (&[12, 52], &far),
+                _ => (&[13, 51], &far),
+            };
+            f.extend(templates.iter().zip(values).map(|(&t, &v)| mix(t, v)));
+        }
     }
 }
 

@@ -69,6 +69,10 @@ impl GazHit {
     /// The place lists together.
     pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
 
+    /// The lists of names: places, first names, organizations.
+    pub(crate) const NAMES: GazHit =
+        GazHit(Self::PLACE.0 | Self::FIRST_NAME.0 | Self::ORGANIZATION.0);
+
     /// Flags from raw bits (tests).
     #[cfg(test)]
     pub(crate) const fn from_bits(bits: u16) -> GazHit {
@@ -345,18 +349,10 @@ pub(crate) fn token_flags(word: &str) -> GazHit {
         return GazHit(whole);
     }
     let mut bits = 0;
-    // The case endings (alone or after a 3rd person possessive, and
-    // -дағы) as morphology generates them.
-    for ending in CASE_ENDINGS.iter() {
-        let Some(stem) = strip_end(low, ending) else {
-            continue;
-        };
-        let stem = trim_hyphens(stem);
-        let chars = stem.chars().count();
-        if chars < MIN_STEM_CHARS {
-            continue;
+    for (_, stem, chars) in case_stems(low) {
+        if chars >= MIN_STEM_CHARS {
+            bits |= t.lookup(stem, word, chars);
         }
-        bits |= t.lookup(stem, word, chars);
     }
     if bits != 0 {
         bits |= GazHit::INFLECTED.bits();
@@ -375,7 +371,7 @@ pub(crate) fn listed_name_len(word: &str) -> Option<usize> {
     }
     let mut buf = [0u8; MAX_WORD_BYTES * 2];
     let low = to_lower_str(word, &mut buf)?;
-    let names = GazHit::PLACE.bits() | GazHit::FIRST_NAME.bits() | GazHit::ORGANIZATION.bits();
+    let names = GazHit::NAMES.bits();
     let t = &*TABLES;
     if t.lookup(low, word, usize::MAX) & names != 0 {
         return Some(word.len());
@@ -383,27 +379,29 @@ pub(crate) fn listed_name_len(word: &str) -> Option<usize> {
     // Stricter than the tagger's look-ups: an ending of one letter (`-а`,
     // `-е`) would make `Сәтбаева` and `Кордильера` inflected forms of
     // listed names, and a stem of two letters `Сина` one of `Си`.
-    let mut best: Option<usize> = None;
-    for ending in CASE_ENDINGS.iter().filter(|e| e.chars().count() >= 2) {
-        let Some(stem) = strip_end(low, ending) else {
-            continue;
-        };
-        let stem = trim_hyphens(stem);
-        let chars = stem.chars().count();
-        if chars < 3 || t.lookup(stem, word, chars) & names == 0 {
-            continue;
-        }
+    case_stems(low)
+        .filter(|&(ending, stem, chars)| {
+            ending.chars().count() >= 2 && chars >= 3 && t.lookup(stem, word, chars) & names != 0
+        })
         // Lower-casing maps letter to letter: the stem is the word's first
         // `chars` letters.
-        let len = word
-            .char_indices()
-            .nth(chars)
-            .map_or(word.len(), |(i, _)| i);
-        if Some(len) > best {
-            best = Some(len);
-        }
-    }
-    best
+        .map(|(_, _, chars)| {
+            word.char_indices()
+                .nth(chars)
+                .map_or(word.len(), |(i, _)| i)
+        })
+        .max()
+}
+
+/// The stems of the lower-cased word `low` under each case ending it ends
+/// with (alone or after a 3rd person possessive, and -дағы, as morphology
+/// generates them), a hyphen before the ending dropped (`ақш-` of
+/// `АҚШ-тың`): the ending, the stem and its length in letters.
+fn case_stems(low: &str) -> impl Iterator<Item = (&'static str, &str, usize)> + '_ {
+    CASE_ENDINGS.iter().filter_map(move |&ending| {
+        let stem = trim_hyphens(strip_end(low, ending)?);
+        Some((ending, stem, stem.chars().count()))
+    })
 }
 
 /// `s` without the ending `end`, if it ends so. The last bytes are compared
@@ -835,9 +833,8 @@ mod tests {
     fn every_listed_name_is_its_own_nominative() {
         // A name the lists give in nominative must come out of
         // `morph::nominative` unchanged, however its end looks.
-        let names = GazHit::PLACE | GazHit::FIRST_NAME | GazHit::ORGANIZATION;
         let mut checked = 0;
-        for list in LISTS.iter().filter(|l| names.contains(l.flag)) {
+        for list in LISTS.iter().filter(|l| GazHit::NAMES.contains(l.flag)) {
             for entry in entries(list.text) {
                 let words: Vec<&str> = entry.split_whitespace().collect();
                 if words.len() != 1 {
