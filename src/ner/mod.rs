@@ -33,7 +33,7 @@ mod train;
 
 pub use model::Model;
 #[cfg(feature = "train")]
-pub use train::{Trainer, DEFAULT_END_LABELS, DEFAULT_MERGES, DEFAULT_TYPES};
+pub use train::{Trainer, DEFAULT_BIASES, DEFAULT_END_LABELS, DEFAULT_MERGES, DEFAULT_TYPES};
 
 use crate::{Error, Span};
 use decode::Decoder;
