@@ -169,6 +169,17 @@ impl Trainer {
     /// type's labels, which every token takes exactly once, so it costs
     /// nothing when tagging and needs no new model format. Non-finite
     /// biases count as 0.
+    ///
+    /// ```
+    /// use kazakh::ner::{Recognizer, Trainer};
+    /// let tokens = vec!["Тоқаев", "Астанаға", "келді"];
+    /// let data = vec![(tokens.clone(), vec!["B-PERSON", "B-GPE", "O"]); 3];
+    /// let mut trainer = Trainer::new();
+    /// trainer.epochs(3).hash_bits(12).biases(&[("PERSON", 1e6)]);
+    /// // A bias this large outweighs all the evidence.
+    /// let model = trainer.train(&data).unwrap();
+    /// assert_eq!(Recognizer::new(model).tag(&tokens), ["B-PERSON"; 3]);
+    /// ```
     pub fn biases<S: AsRef<str>>(&mut self, pairs: &[(S, f32)]) -> &mut Trainer {
         self.biases = pairs
             .iter()
