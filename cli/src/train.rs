@@ -226,8 +226,8 @@ fn write_predictions(
     write_file(path, text.as_bytes())
 }
 
-/// A comma-separated list of types, or no types for the one `keyword`
-/// (`all` for --types, `none` for --end-labels).
+/// A comma-separated list of types (or of --bias pairs), or none for the
+/// one `keyword` (`all` for --types, `none` for --end-labels and --bias).
 fn type_list<'a>(arg: &'a str, keyword: &str) -> Vec<&'a str> {
     if arg.trim() == keyword {
         Vec::new()

@@ -137,26 +137,23 @@ fn end_labels_and_types_are_chosen_on_the_command_line() {
 #[test]
 fn label_biases_are_chosen_on_the_command_line() {
     let data = TempFile::new("train.iob2", DATA.as_bytes());
-    let model = |args: &[&str]| -> Output {
-        let file = TempFile::new("model.kzm", b"");
-        let mut all = vec!["--out", file.path(), "--epochs", "2", "--bits", "10"];
+    let file = TempFile::new("model.kzm", b"");
+    let base = ["--out", file.path(), "--epochs", "2", "--bits", "10"];
+    // Trains with `args` after `base`; the command's output.
+    let run_with = |args: &[&str]| -> Output {
+        let mut all = base.to_vec();
         all.extend_from_slice(args);
-        let mut out = train(&data, &all);
-        // The model's bytes in place of the (empty) standard output.
-        out.stdout = std::fs::read(file.path()).unwrap_or_default();
-        out
+        train(&data, &all)
+    };
+    // The bytes of the model trained with `args`, which must succeed.
+    let model = |args: &[&str]| -> Vec<u8> {
+        assert_success(&run_with(args));
+        std::fs::read(file.path()).unwrap()
     };
     let default = model(&[]);
-    assert_success(&default);
-    let same = model(&["--bias", "ORGANISATION=5"]);
-    assert_success(&same);
-    assert_eq!(default.stdout, same.stdout);
-    let none = model(&["--bias", "none"]);
-    assert_success(&none);
-    assert_ne!(default.stdout, none.stdout);
-    let two = model(&["--bias", "ORGANISATION = 5, LOC=-1.5"]);
-    assert_success(&two);
-    assert_ne!(default.stdout, two.stdout);
+    assert_eq!(default, model(&["--bias", "ORGANISATION=5"]));
+    assert_ne!(default, model(&["--bias", "none"]));
+    assert_ne!(default, model(&["--bias", "ORGANISATION = 5, LOC=-1.5"]));
     for bad in [
         "ORGANISATION",
         "ORGANISATION=",
@@ -165,7 +162,7 @@ fn label_biases_are_chosen_on_the_command_line() {
         "LOC=inf",
         "",
     ] {
-        let out = model(&["--bias", bad]);
+        let out = run_with(&["--bias", bad]);
         assert!(!out.status.success(), "{bad:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.trim_end().lines().count(), 1, "{bad:?}: {err}");
