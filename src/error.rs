@@ -17,6 +17,9 @@ pub enum ErrorKind {
     Model,
     /// Reading from a reader failed.
     Io,
+    /// A document is longer than the limit set for it (see
+    /// [`crate::Pipeline::max_bytes`]).
+    TooLarge,
 }
 
 /// An error from this crate: a kind, a message, and where known a line

@@ -45,8 +45,10 @@ mod tokenizer;
 
 pub use error::{from_utf8, Error, ErrorKind};
 pub use normalize::{normalize, Normalized, Normalizer};
-pub use pipeline::{DocEntity, DocNumber, DocSentence, DocToken, Document, Pipeline};
-pub use sentences::{sentences, Sentence, Sentences};
+pub use pipeline::{
+    DocEntity, DocNumber, DocSentence, DocToken, Document, Pipeline, DEFAULT_MAX_DOC_BYTES,
+};
+pub use sentences::{sentences, Sentence, Sentences, MAX_SENTENCE_TOKENS};
 pub use span::{CharOffsets, Span};
 pub use tokenizer::{tokenize, Token, TokenKind, Tokens};
 

@@ -47,7 +47,13 @@ pub struct Pipeline {
     entities: bool,
     normalizer: Option<Normalizer>,
     recognizer: Option<Recognizer>,
+    max_bytes: Option<usize>,
 }
+
+/// The default of [`Pipeline::max_bytes`]: 16 MiB, a hundred times the
+/// longest news article or encyclopedia entry, small enough that one
+/// record of a crawl cannot take a whole run's memory.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 16 << 20;
 
 impl Default for Pipeline {
     fn default() -> Self {
@@ -65,6 +71,64 @@ impl Pipeline {
             entities: true,
             normalizer: None,
             recognizer: None,
+            max_bytes: Some(DEFAULT_MAX_DOC_BYTES),
+        }
+    }
+
+    /// The longest document, in bytes of UTF-8, that
+    /// [`Pipeline::try_analyze`] and [`Pipeline::try_analyze_into`] accept
+    /// (default [`DEFAULT_MAX_DOC_BYTES`]); `None` for no limit. A corpus
+    /// run skips a longer document with an error instead of spending memory
+    /// in proportion to it. [`Pipeline::analyze`] has no limit: its cost is
+    /// linear in any input.
+    ///
+    /// ```
+    /// let mut p = kazakh::Pipeline::new();
+    /// p.max_bytes(Some(8));
+    /// assert!(p.try_analyze("Бір.").is_ok());
+    /// let err = p.try_analyze("Бір екі үш.").unwrap_err();
+    /// assert_eq!(err.kind(), kazakh::ErrorKind::TooLarge);
+    /// assert_eq!(err.to_string(), "document of 19 bytes is longer than the limit of 8 bytes");
+    /// ```
+    pub fn max_bytes(&mut self, limit: Option<usize>) -> &mut Pipeline {
+        self.max_bytes = limit;
+        self
+    }
+
+    /// The limit set by [`Pipeline::max_bytes`].
+    pub fn max_bytes_limit(&self) -> Option<usize> {
+        self.max_bytes
+    }
+
+    /// [`Pipeline::analyze`], or an [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge)
+    /// error for a text longer than [`Pipeline::max_bytes`].
+    pub fn try_analyze(&self, text: &str) -> Result<Document, crate::Error> {
+        let mut doc = Document::default();
+        self.try_analyze_into(text, &mut doc)?;
+        Ok(doc)
+    }
+
+    /// [`Pipeline::analyze_into`] within the limit of
+    /// [`Pipeline::max_bytes`]; over it, `doc` is left empty.
+    pub fn try_analyze_into(&self, text: &str, doc: &mut Document) -> Result<(), crate::Error> {
+        if let Err(e) = self.check_size(text.len()) {
+            doc.clear();
+            doc.entities.clear();
+            return Err(e);
+        }
+        self.analyze_into(text, doc);
+        Ok(())
+    }
+
+    /// An [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) error when
+    /// `len` bytes are over the limit.
+    pub fn check_size(&self, len: usize) -> Result<(), crate::Error> {
+        match self.max_bytes {
+            Some(max) if len > max => Err(crate::Error::new(
+                crate::ErrorKind::TooLarge,
+                format!("document of {len} bytes is longer than the limit of {max} bytes"),
+            )),
+            _ => Ok(()),
         }
     }
 

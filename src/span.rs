@@ -90,10 +90,10 @@ impl From<Span> for Range<usize> {
 }
 
 /// Converts byte offsets of one text to char offsets, in a single pass when
-/// the offsets come in increasing order (restarting from the beginning when
-/// one goes back, so any order is correct). For many spans of one text,
-/// this is linear where [`Span::to_chars`] would count from the start each
-/// time.
+/// the offsets come in increasing order. An offset behind the last one is
+/// counted back from there, so any order is correct and each call costs the
+/// distance from the previous offset: for many spans of one text this is
+/// linear where [`Span::to_chars`] would count from the start each time.
 ///
 /// ```
 /// use kazakh::{CharOffsets, Span};
@@ -101,6 +101,7 @@ impl From<Span> for Range<usize> {
 /// let mut chars = CharOffsets::new(text);
 /// assert_eq!(chars.at(11), 6);
 /// assert_eq!(chars.span(Span::new(11, 19)), Span::new(6, 10));
+/// assert_eq!(chars.at(2), 1);
 /// ```
 #[derive(Clone, Debug)]
 pub struct CharOffsets<'a> {
@@ -124,18 +125,21 @@ impl<'a> CharOffsets<'a> {
     pub fn at(&mut self, byte: usize) -> usize {
         let byte = floor_boundary(self.text, byte);
         if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            self.chars -= self.text[byte..self.byte].chars().count();
+        } else {
+            self.chars += self.text[self.byte..byte].chars().count();
         }
-        self.chars += self.text[self.byte..byte].chars().count();
         self.byte = byte;
         self.chars
     }
 
-    /// The char span of a byte span.
+    /// The char span of a byte span. The position stays at the span's
+    /// start, so that spans in order of their starts cost their own length
+    /// and the distance between them, even when they overlap.
     pub fn span(&mut self, span: Span) -> Span {
         let start = self.at(span.start);
-        Span::new(start, self.at(span.end))
+        let end = floor_boundary(self.text, span.end).max(self.byte);
+        Span::new(start, start + self.text[self.byte..end].chars().count())
     }
 }
 
@@ -177,6 +181,25 @@ mod tests {
         assert_eq!(c.at(2), 1);
         assert_eq!(c.at(21), 11); // inside the emoji: previous boundary
         assert_eq!(c.at(1000), 13);
+    }
+
+    #[test]
+    fn char_offsets_in_any_order_equal_counting_from_the_start() {
+        let text = "Ол 1,2% 😀 Астанаға, ал Қазақ тілі.";
+        let spans: Vec<Span> = (0..=text.len())
+            .flat_map(|a| {
+                [
+                    Span::new(a, text.len()),
+                    Span::new(a, a + 3),
+                    Span::new(0, a),
+                ]
+            })
+            .collect();
+        let mut c = CharOffsets::new(text);
+        for s in spans.iter().chain(spans.iter().rev()) {
+            assert_eq!(c.span(*s), s.to_chars(text), "{s:?}");
+            assert_eq!(c.at(s.end), Span::new(0, s.end).to_chars(text).end, "{s:?}");
+        }
     }
 
     #[test]

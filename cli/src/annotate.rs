@@ -69,6 +69,12 @@ pub struct Args {
     /// A model file to use instead of the embedded entity model.
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+
+    /// The longest document to analyse, in bytes (a text file, or a JSON
+    /// line); a longer one is reported with its file and line and skipped,
+    /// as other bad documents are. 0 for no limit.
+    #[arg(long, value_name = "BYTES", default_value_t = kazakh::DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: usize,
 }
 
 /// Output formats of `kazakh annotate`.
@@ -134,10 +140,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
     }
     let sources = sources(&args.files, args.input_format)?;
     let recognizer = crate::ner::recognizer(args.model)?;
+    let max_doc_bytes = (args.max_doc_bytes > 0).then_some(args.max_doc_bytes);
     let mut pipeline = Pipeline::new();
     pipeline
         .normalization(args.normalize)
-        .recognizer(recognizer);
+        .recognizer(recognizer)
+        .max_bytes(max_doc_bytes);
     let corpus = args.input_format == InputFormat::Jsonl
         || sources.iter().filter(|s| s.path.is_some()).count() > 1
         || sources.iter().any(|s| s.from_dir);
@@ -171,7 +179,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     if ctx.format == Format::Html {
         out.write_str(html::HEADER)?;
     }
-    let mut reader = Reader::new(sources, args.input_format);
+    let mut reader = Reader::new(sources, args.input_format, max_doc_bytes);
     let mut done = 0usize;
     let mut skipped = 0usize;
     let mut batch: Vec<Raw> = Vec::with_capacity(args.batch);
@@ -333,16 +341,27 @@ struct Reader {
     /// The open JSON-lines stream, its name and the last line number.
     lines: Option<(Box<dyn BufRead>, String, usize)>,
     number: usize,
+    /// The longest document kept, in bytes.
+    max_bytes: Option<usize>,
 }
 
 impl Reader {
-    fn new(sources: Vec<Source>, input: InputFormat) -> Reader {
+    fn new(sources: Vec<Source>, input: InputFormat, max_bytes: Option<usize>) -> Reader {
         Reader {
             sources: sources.into_iter(),
             input,
             lines: None,
             number: 0,
+            max_bytes,
         }
+    }
+
+    /// The message for a document of `len` bytes over the limit, if it is.
+    fn too_large(&self, origin: &str, len: u64) -> Option<String> {
+        let max = self.max_bytes?;
+        (len > max as u64).then(|| {
+            format!("{origin}: document of {len} bytes is longer than --max-doc-bytes {max}")
+        })
     }
 
     /// The next document; `Err` for an input that cannot be read.
@@ -350,18 +369,25 @@ impl Reader {
         loop {
             if let Some((stream, name, line)) = &mut self.lines {
                 let mut bytes = Vec::new();
-                match stream.read_until(b'\n', &mut bytes) {
-                    Ok(0) => {
+                match read_line_bounded(stream.as_mut(), &mut bytes, self.max_bytes) {
+                    Ok(None) => {
                         self.lines = None;
                         continue;
                     }
-                    Ok(_) => {
+                    Ok(Some(len)) => {
                         *line += 1;
                         if bytes.last() == Some(&b'\n') {
                             bytes.pop();
                             if bytes.last() == Some(&b'\r') {
                                 bytes.pop();
                             }
+                        }
+                        if self.max_bytes.is_some_and(|max| bytes.len() > max) {
+                            // The bytes past the limit were read and
+                            // dropped; the message gives the whole length.
+                            self.number += 1;
+                            let origin = format!("{name} line {line}");
+                            return Err(self.too_large(&origin, len as u64).unwrap_or(origin));
                         }
                         if bytes.iter().all(u8::is_ascii_whitespace) {
                             continue;
@@ -399,9 +425,12 @@ impl Reader {
                     self.lines = Some((stream, name, 0));
                 }
                 InputFormat::Text => {
-                    let bytes = read_all(source.path.as_deref())
+                    let (bytes, len) = read_all(source.path.as_deref(), self.max_bytes)
                         .map_err(|e| format!("cannot read {name}: {}", os_message(&e)))?;
                     self.number += 1;
+                    if let Some(message) = self.too_large(&name, len) {
+                        return Err(message);
+                    }
                     let file = source.from_dir.then(|| name.clone());
                     let file = file.or_else(|| source.path.as_ref().map(|_| name.clone()));
                     return Ok(Some(Raw {
@@ -416,13 +445,71 @@ impl Reader {
     }
 }
 
-fn read_all(path: Option<&Path>) -> io::Result<Vec<u8>> {
+/// Reads a whole file (standard input for `None`), keeping at most
+/// `max + 1` bytes; the rest is read and dropped. Gives the bytes kept and
+/// the length of the whole input.
+fn read_all(path: Option<&Path>, max: Option<usize>) -> io::Result<(Vec<u8>, u64)> {
     let mut bytes = Vec::new();
-    match path {
-        None => io::stdin().lock().read_to_end(&mut bytes)?,
-        Some(p) => File::open(p)?.read_to_end(&mut bytes)?,
+    let keep = max.map_or(u64::MAX, |m| m as u64 + 1);
+    let mut reader: Box<dyn Read> = match path {
+        None => Box::new(io::stdin().lock()),
+        Some(p) => Box::new(File::open(p)?),
     };
-    Ok(bytes)
+    let kept = reader.by_ref().take(keep).read_to_end(&mut bytes)? as u64;
+    let rest = if kept == keep {
+        io::copy(&mut reader, &mut io::sink())?
+    } else {
+        0
+    };
+    Ok((bytes, kept + rest))
+}
+
+/// Reads one line (with its `\n`, if any) into `bytes`, keeping at most
+/// `max + 3` bytes of it (one past the limit after a `\r\n`); the rest of
+/// a longer line is read and dropped, so that one huge record costs no
+/// memory. Gives the length of the whole line without its `\n` or `\r\n`,
+/// or `None` at the end of the input.
+fn read_line_bounded(
+    stream: &mut dyn BufRead,
+    bytes: &mut Vec<u8>,
+    max: Option<usize>,
+) -> io::Result<Option<usize>> {
+    let keep = max.map_or(usize::MAX, |m| m.saturating_add(3));
+    let mut total = 0usize;
+    let mut last = [0u8; 2];
+    loop {
+        let buf = match stream.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            // The last line, without a line end, or nothing.
+            return Ok((total > 0).then_some(total));
+        }
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let room = keep.saturating_sub(bytes.len());
+        bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let n = chunk.len();
+        total += n;
+        match chunk {
+            [.., a, b] => last = [*a, *b],
+            [b] => last = [last[1], *b],
+            [] => {}
+        }
+        stream.consume(n);
+        if done {
+            let ending = match last {
+                [b'\r', b'\n'] => 2,
+                [_, b'\n'] => 1,
+                _ => 0,
+            };
+            return Ok(Some(total - ending));
+        }
+    }
 }
 
 /// The text of a document and its meta data, or why it is skipped.

@@ -302,14 +302,16 @@ impl Recognizer {
     fn token_labels(&self, tokens: &[&str]) -> Vec<u16> {
         let mut work = Work::default();
         let mut pieces = Pieces::default();
-        pieces.split(tokens);
-        self.run(&pieces.words, &mut work);
         let mut out = Vec::with_capacity(tokens.len());
-        let mut last = usize::MAX;
-        for (&k, &l) in pieces.origin.iter().zip(&work.d.best) {
-            if k != last {
-                out.push(l);
-                last = k;
+        for window in tokens.chunks(MAX_WINDOW_TOKENS) {
+            pieces.split(window);
+            self.run(&pieces.words, &mut work);
+            let mut last = usize::MAX;
+            for (&k, &l) in pieces.origin.iter().zip(&work.d.best) {
+                if k != last {
+                    out.push(l);
+                    last = k;
+                }
             }
         }
         out
@@ -442,20 +444,23 @@ impl Recognizer {
                 tokens.push(t.text());
                 spans.push(t.span());
             }
-            pieces.split(&tokens);
-            self.run(&pieces.words, &mut work);
-            if let Some(out) = entities.as_deref_mut() {
-                let place = |r: Range<usize>| {
-                    let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
-                    (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
-                };
-                self.entities_of(&tokens, &pieces, &work, first, place, out);
+            for (start, window) in windows(&tokens) {
+                let spans = &spans[start..start + window.len()];
+                pieces.split(window);
+                self.run(&pieces.words, &mut work);
+                if let Some(out) = entities.as_deref_mut() {
+                    let place = |r: Range<usize>| {
+                        let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
+                        (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
+                    };
+                    self.entities_of(window, &pieces, &work, first, place, out);
+                }
+                if let Some(out) = numbers.as_deref_mut() {
+                    let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                    numbers::merge(text, spans, &pieces, &work.x.rules, &tags, first, out);
+                }
+                first += window.len();
             }
-            if let Some(out) = numbers.as_deref_mut() {
-                let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-                numbers::merge(text, &spans, &pieces, &work.x.rules, &tags, first, out);
-            }
-            first += tokens.len();
         }
     }
 
@@ -472,22 +477,42 @@ impl Recognizer {
     pub fn recognize_tokens<'a>(&self, tokens: &[&'a str]) -> Vec<Entity<'a>> {
         let mut work = Work::default();
         let mut pieces = Pieces::default();
-        pieces.split(tokens);
-        self.run(&pieces.words, &mut work);
         let spans = joined_spans(tokens);
-        let place = |r: Range<usize>| {
-            let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
-            let text = if r.len() == 1 {
-                Cow::Borrowed(tokens[r.start])
-            } else {
-                Cow::Owned(tokens[r].join(" "))
-            };
-            (span, text)
-        };
         let mut out = Vec::new();
-        self.entities_of(tokens, &pieces, &work, 0, place, &mut out);
+        for (first, window) in windows(tokens) {
+            pieces.split(window);
+            self.run(&pieces.words, &mut work);
+            let place = |r: Range<usize>| {
+                let r = first + r.start..first + r.end;
+                let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
+                let text = if r.len() == 1 {
+                    Cow::Borrowed(tokens[r.start])
+                } else {
+                    Cow::Owned(tokens[r].join(" "))
+                };
+                (span, text)
+            };
+            self.entities_of(window, &pieces, &work, first, place, &mut out);
+        }
         out
     }
+}
+
+/// The most tokens tagged as one sequence. A longer sentence (a table, a
+/// list, text with no sentence end; [`crate::sentences`] already closes
+/// sentences at [`crate::MAX_SENTENCE_TOKENS`]) is tagged in
+/// windows of this many tokens, each as if it were a sentence, so that the
+/// tagger's work and memory per window stay bounded. No sentence of the
+/// corpora comes near it.
+pub const MAX_WINDOW_TOKENS: usize = 10_000;
+
+/// `tokens` in windows of at most [`MAX_WINDOW_TOKENS`], with the index of
+/// each window's first token.
+fn windows<'s, 't>(tokens: &'s [&'t str]) -> impl Iterator<Item = (usize, &'s [&'t str])> {
+    tokens
+        .chunks(MAX_WINDOW_TOKENS)
+        .enumerate()
+        .map(|(i, w)| (i * MAX_WINDOW_TOKENS, w))
 }
 
 /// The byte spans of `tokens` in the tokens joined by single spaces.
@@ -503,15 +528,21 @@ fn joined_spans(tokens: &[&str]) -> Vec<Span> {
         .collect()
 }
 
+/// The longest token [`tagger_pieces`] splits, in bytes. The longest
+/// number a text writes in one token, `1.234.567.890,25%-ының`, has 27.
+pub(crate) const MAX_PIECED_TOKEN: usize = 32;
+
 /// Calls `piece` with the words the tagger sees for one token of raw
 /// text. The tokenizer keeps a number with its percent sign and ending
 /// (`3,2%-ға`) or a decimal (`125,6`) in one token, while KazNERD, which
 /// the model learns from, writes `3 , 2 %-ға` and `125 , 6`: such tokens
 /// are split the same way for tagging, so that the model sees the words it
-/// was trained on. Every other token is one word.
+/// was trained on. Every other token is one word, and so is a token longer
+/// than [`MAX_PIECED_TOKEN`] bytes: no written number is that long, and a
+/// run such as `1,2.1,2.…` stays one word instead of thousands.
 fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
     let bytes = token.as_bytes();
-    if !bytes.first().is_some_and(u8::is_ascii_digit) {
+    if !bytes.first().is_some_and(u8::is_ascii_digit) || bytes.len() > MAX_PIECED_TOKEN {
         piece(token);
         return;
     }
@@ -577,11 +608,54 @@ mod tests {
             ("Алматы", &["Алматы"]),
             ("", &[""]),
             ("5G", &["5G"]),
+            // 32 bytes are split; 33 are one word.
+            (
+                "1,2.1,2.1,2.1,2.1,2.1,2.1,2.1,25",
+                &[
+                    "1", ",", "2", ".", "1", ",", "2", ".", "1", ",", "2", ".", "1", ",", "2", ".",
+                    "1", ",", "2", ".", "1", ",", "2", ".", "1", ",", "2", ".", "1", ",", "25",
+                ],
+            ),
+            (
+                "1,2.1,2.1,2.1,2.1,2.1,2.1,2.1,255",
+                &["1,2.1,2.1,2.1,2.1,2.1,2.1,2.1,255"],
+            ),
         ] {
             let mut got = Vec::new();
             tagger_pieces(token, |p| got.push(p));
             assert_eq!(got, want, "{token}");
             assert_eq!(got.concat(), token);
+        }
+    }
+
+    #[test]
+    fn long_sentences_are_tagged_in_windows_with_the_same_offsets() {
+        let r = Recognizer::default();
+        let sentence = ["Тоқаев", "Астанаға", "5", "мың", "теңге", "берді", ","];
+        let mut tokens = Vec::new();
+        while tokens.len() < 2 * MAX_WINDOW_TOKENS + 5 {
+            tokens.extend_from_slice(&sentence);
+        }
+        assert_eq!(r.tag(&tokens).len(), tokens.len());
+        assert_eq!(r.iob2(&tokens).len(), tokens.len());
+        let joined = tokens.join(" ");
+        let entities = r.recognize_tokens(&tokens);
+        let numbers = r.numbers_tokens(&tokens, &joined);
+        assert!(entities.len() > 2 * MAX_WINDOW_TOKENS / sentence.len());
+        assert!(numbers.len() > 2 * MAX_WINDOW_TOKENS / sentence.len());
+        for e in &entities {
+            assert_eq!(&joined[e.span().range()], e.text());
+            assert_eq!(tokens[e.tokens()].join(" "), e.text());
+        }
+        for m in &numbers {
+            assert_eq!(tokens[m.tokens()].join(" "), m.text());
+        }
+        // The same through raw text: one sentence of more than a window.
+        let text = joined.replace(" ,", ",");
+        let (entities, numbers) = r.recognize_with_numbers(&text);
+        assert!(entities.len() > 2 * MAX_WINDOW_TOKENS / sentence.len());
+        for m in &numbers {
+            assert_eq!(&text[m.span().range()], m.text());
         }
     }
 

@@ -58,21 +58,41 @@ pub(super) fn merge<'a>(
     };
     let overlap =
         |a: &Range<usize>, b: &Range<usize>| a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    // Both the tagger's spans and the rule mentions come in order and do
+    // not overlap, so one sweep pairs them: each span looks only at the
+    // rule mentions that overlap it, from the first that ends after its
+    // start (linear in both lists, however many there are).
     let mut used = vec![false; rules.len()];
     let mut found = Vec::new();
+    let mut next_rule = 0;
     for e in iob2::entities(tags) {
         let Some(kind) = kind_of(e.label) else {
             continue;
         };
         let range = e.start..e.end;
+        while rules
+            .get(next_rule)
+            .is_some_and(|r| r.tokens.end <= range.start)
+        {
+            next_rule += 1;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (i, r) in rules.iter().enumerate().skip(next_rule) {
+            if r.tokens.start >= range.end {
+                break;
+            }
+            #[cfg(test)]
+            tests::PAIRS.with(|n| n.set(n.get() + 1));
+            let o = overlap(&r.tokens, &range);
+            if o > 0 && best.map_or(true, |(_, b)| o >= b) {
+                best = Some((i, o));
+            }
+        }
         let Some((span, slice, tokens)) = place(&range) else {
             continue;
         };
-        let best = (0..rules.len())
-            .filter(|&i| overlap(&rules[i].tokens, &range) > 0)
-            .max_by_key(|&i| overlap(&rules[i].tokens, &range));
         let (value, unit, approx) = match best {
-            Some(i) => {
+            Some((i, _)) => {
                 used[i] = true;
                 (rules[i].value, rules[i].unit, rules[i].approx)
             }
@@ -113,7 +133,28 @@ pub(super) fn merge<'a>(
         }
     }
     found.sort_by_key(|m| (m.span.start, m.span.end));
-    out.extend(found);
+    // Mentions cover whole tokens: pieces of one token tagged as several
+    // spans (`20.12.1942 ж.` read as `20`, `12` and the date `1942 ж.`)
+    // are one mention over all their tokens, with the reading of the
+    // longest (the first of equals).
+    let mut merged: Vec<NumberMention<'a>> = Vec::with_capacity(found.len());
+    for m in found {
+        match merged.last_mut() {
+            Some(prev) if m.tokens.start < prev.tokens.end => {
+                let (start, first) = (prev.span.start, prev.tokens.start);
+                let end = prev.span.end.max(m.span.end);
+                let last = prev.tokens.end.max(m.tokens.end);
+                if m.span.len() > prev.span.len() {
+                    *prev = m;
+                }
+                prev.span = Span::new(start, end);
+                prev.tokens = first..last;
+                prev.text = text.get(prev.span.range()).unwrap_or("");
+            }
+            _ => merged.push(m),
+        }
+    }
+    out.extend(merged);
 }
 
 impl Recognizer {
@@ -142,14 +183,132 @@ impl Recognizer {
     pub fn numbers_tokens<'a>(&self, tokens: &[&str], joined: &'a str) -> Vec<NumberMention<'a>> {
         let mut work = super::Work::default();
         let mut pieces = Pieces::default();
-        pieces.split(tokens);
-        self.run(&pieces.words, &mut work);
-        let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
         // Spans past a `joined` that does not match come out of `merge` as
         // no mention (it slices with `get`).
         let spans = super::joined_spans(tokens);
         let mut out = Vec::new();
-        merge(joined, &spans, &pieces, &work.x.rules, &tags, 0, &mut out);
+        for (first, window) in super::windows(tokens) {
+            pieces.split(window);
+            self.run(&pieces.words, &mut work);
+            let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+            let spans = &spans[first..first + window.len()];
+            merge(
+                joined,
+                spans,
+                &pieces,
+                &work.x.rules,
+                &tags,
+                first,
+                &mut out,
+            );
+        }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Rule mentions compared with a tagged span, counted.
+        pub(super) static PAIRS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn rule(tokens: Range<usize>, kind: NumberKind, value: i64) -> RuleMention {
+        RuleMention {
+            tokens,
+            kind,
+            value: Value::Exact(crate::numbers::Decimal::from_int(value)),
+            unit: None,
+            approx: None,
+        }
+    }
+
+    /// `n` tokens `5`, one piece each, all tagged as cardinals of their
+    /// own, each with a rule mention.
+    fn merge_cardinals(n: usize) -> (usize, usize) {
+        let tokens = vec!["5"; n];
+        let text = tokens.join(" ");
+        let spans = joined_spans_of(&tokens);
+        let mut pieces = Pieces::default();
+        pieces.split(&tokens);
+        let tags = vec!["B-CARDINAL"; n];
+        let rules: Vec<RuleMention> = (0..n)
+            .map(|k| rule(k..k + 1, NumberKind::Cardinal, 5))
+            .collect();
+        PAIRS.with(|c| c.set(0));
+        let mut out = Vec::new();
+        merge(&text, &spans, &pieces, &rules, &tags, 0, &mut out);
+        (out.len(), PAIRS.with(Cell::get))
+    }
+
+    fn joined_spans_of(tokens: &[&str]) -> Vec<Span> {
+        super::super::joined_spans(tokens)
+    }
+
+    #[test]
+    fn pairing_spans_with_rule_mentions_is_linear() {
+        for n in [10, 1000, 100_000] {
+            let (mentions, pairs) = merge_cardinals(n);
+            assert_eq!(mentions, n);
+            // Each span meets its own rule mention, and at most the next.
+            assert!(pairs <= 2 * n, "{n} spans: {pairs} comparisons");
+        }
+    }
+
+    #[test]
+    fn pieces_of_one_token_make_one_mention_with_the_longest_reading() {
+        // `20.12.1942 ж.`: pieces 20 . 12 . 1942 ж. (tokens 0 and 1).
+        let tokens = ["20.12.1942", "ж."];
+        let text = tokens.join(" ");
+        let spans = joined_spans_of(&tokens);
+        let mut pieces = Pieces::default();
+        pieces.split(&tokens);
+        assert_eq!(pieces.words, ["20", ".", "12", ".", "1942", "ж."]);
+        let tags = ["B-CARDINAL", "O", "B-CARDINAL", "O", "O", "O"];
+        let rules = [
+            rule(0..1, NumberKind::Cardinal, 20),
+            rule(2..3, NumberKind::Cardinal, 12),
+            rule(4..6, NumberKind::Date, 1942),
+        ];
+        let mut out = Vec::new();
+        merge(&text, &spans, &pieces, &rules, &tags, 0, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].text(), "20.12.1942 ж.");
+        assert_eq!(out[0].tokens(), 0..2);
+        assert_eq!(out[0].kind(), NumberKind::Date);
+        assert_eq!(out[0].value().to_string(), "1942");
+        // Two spans within one token, equal in length: the first reading.
+        let tokens = ["1,2.1,2"];
+        let mut pieces = Pieces::default();
+        pieces.split(&tokens);
+        let tags = [
+            "B-CARDINAL",
+            "I-CARDINAL",
+            "I-CARDINAL",
+            "O",
+            "B-CARDINAL",
+            "I-CARDINAL",
+            "I-CARDINAL",
+        ];
+        let rules = [
+            rule(0..3, NumberKind::Cardinal, 1),
+            rule(4..7, NumberKind::Cardinal, 2),
+        ];
+        let mut out = Vec::new();
+        merge(
+            tokens[0],
+            &[Span::new(0, 7)],
+            &pieces,
+            &rules,
+            &tags,
+            0,
+            &mut out,
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].text(), "1,2.1,2");
+        assert_eq!(out[0].value().to_string(), "1");
     }
 }

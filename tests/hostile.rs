@@ -1,0 +1,240 @@
+//! Work and memory in proportion to the input, on hostile text.
+//!
+//! Every pattern of `support/hostile.rs` goes through each public entry
+//! point that takes raw text (the pipeline with and without normalization,
+//! tokens, sentences, numbers, entities, lemmas, JSON) at 1 MiB and at
+//! 10 MiB. A counting global allocator measures each call: the peak of live
+//! bytes, the bytes allocated in all and the number of allocations. Nothing
+//! measures time. Ten times the input may cost at most twelve times as much
+//! (plus a small constant for buffers sized once), and the pipeline's peak
+//! at 1 MiB stays under 300 MB.
+//!
+//! The sizes make these slow in a debug build; they are `#[ignore]`d and
+//! `.ci/run` runs them in release mode:
+//! `cargo test --release --test hostile -- --ignored`.
+
+#[path = "support/hostile.rs"]
+mod hostile;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use kazakh::Pipeline;
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static TOTAL: AtomicU64 = AtomicU64::new(0);
+static CALLS: AtomicU64 = AtomicU64::new(0);
+
+fn grew(bytes: usize) {
+    let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(live, Ordering::Relaxed);
+    TOTAL.fetch_add(bytes as u64, Ordering::Relaxed);
+    CALLS.fetch_add(1, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged; the
+// counters only observe sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc_zeroed(layout);
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            grew(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// One measurement at a time: the counters are global.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// What one call cost.
+#[derive(Clone, Copy, Debug)]
+struct Cost {
+    /// Live bytes at the peak, above those live before the call.
+    peak: usize,
+    /// Bytes allocated in all (reallocations count their new size).
+    total: u64,
+    /// Allocations and reallocations.
+    calls: u64,
+    /// Items the call produced (tokens, mentions, …): the output grows in
+    /// proportion too.
+    items: usize,
+}
+
+fn measure(f: impl FnOnce() -> usize) -> Cost {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let total = TOTAL.load(Ordering::Relaxed);
+    let calls = CALLS.load(Ordering::Relaxed);
+    let items = f();
+    Cost {
+        peak: PEAK.load(Ordering::Relaxed).saturating_sub(base),
+        total: TOTAL.load(Ordering::Relaxed) - total,
+        calls: CALLS.load(Ordering::Relaxed) - calls,
+        items,
+    }
+}
+
+const MIB: usize = 1 << 20;
+/// The two sizes, and the most ten times the input may cost.
+const SMALL: usize = MIB;
+const LARGE: usize = 10 * MIB;
+const GROWTH: u64 = 12;
+/// Buffers sized once per call (a model's weight sums, a sentence's work).
+const SLACK_BYTES: u64 = 8 << 20;
+const SLACK_CALLS: u64 = 10_000;
+/// The pipeline's peak at 1 MiB, beyond which a corpus worker is at risk.
+const PEAK_AT_1MIB: usize = 300_000_000;
+
+fn check(entry: &str, pattern: &str, small: Cost, large: Cost) {
+    let what = format!("{entry} on {pattern}: 1 MiB {small:?}, 10 MiB {large:?}");
+    assert!(
+        large.peak as u64 <= GROWTH * small.peak as u64 + SLACK_BYTES,
+        "peak memory grew faster than the input: {what}"
+    );
+    assert!(
+        large.total <= GROWTH * small.total + SLACK_BYTES,
+        "allocated bytes grew faster than the input: {what}"
+    );
+    assert!(
+        large.calls <= GROWTH * small.calls + SLACK_CALLS,
+        "allocations grew faster than the input: {what}"
+    );
+    assert!(
+        large.items as u64 <= GROWTH * small.items as u64 + 16,
+        "output grew faster than the input: {what}"
+    );
+}
+
+/// Measures `run` on every pattern at both sizes.
+fn each_pattern(entry: &str, peak_bound: Option<usize>, run: impl Fn(&str) -> usize) {
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    for p in hostile::patterns() {
+        let small_text = p.make(SMALL);
+        let small = measure(|| run(&small_text));
+        drop(small_text);
+        let large_text = p.make(LARGE);
+        let large = measure(|| run(&large_text));
+        drop(large_text);
+        if let Some(bound) = peak_bound {
+            assert!(
+                small.peak <= bound,
+                "{entry} on {}: peak {} bytes at 1 MiB",
+                p.name,
+                small.peak
+            );
+        }
+        check(entry, p.name, small, large);
+    }
+}
+
+fn document_items(doc: &kazakh::Document) -> usize {
+    let text = doc.text();
+    for t in doc.tokens() {
+        assert!(t.span.end <= text.len() && t.span.start <= t.span.end);
+    }
+    for pair in doc.numbers().windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start, "numbers overlap");
+    }
+    for pair in doc.entities().windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start, "entities overlap");
+    }
+    doc.tokens().len() + doc.sentences().len() + doc.numbers().len() + doc.entities().len()
+}
+
+#[test]
+#[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
+fn pipeline_is_linear() {
+    let pipeline = Pipeline::new();
+    each_pattern("Pipeline::analyze", Some(PEAK_AT_1MIB), |text| {
+        document_items(&pipeline.analyze(text))
+    });
+}
+
+#[test]
+#[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
+fn normalizing_pipeline_is_linear() {
+    let mut pipeline = Pipeline::new();
+    pipeline.normalization(true);
+    each_pattern(
+        "Pipeline::analyze, normalized",
+        Some(PEAK_AT_1MIB),
+        |text| document_items(&pipeline.analyze(text)),
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+#[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
+fn document_json_is_linear() {
+    let pipeline = Pipeline::new();
+    each_pattern("Document as JSON", None, |text| {
+        let doc = pipeline.analyze(text);
+        serde_json::to_string(&doc).map_or(0, |s| s.len() / 64)
+    });
+}
+
+#[test]
+#[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
+fn text_core_is_linear() {
+    each_pattern("tokenize", None, |text| kazakh::tokenize(text).count());
+    each_pattern("sentences", None, |text| {
+        kazakh::sentences(text).map(|s| s.tokens().len()).sum()
+    });
+    each_pattern("normalize", None, |text| {
+        kazakh::normalize(text).as_str().len() / 64
+    });
+    each_pattern("lemma of every token", None, |text| {
+        kazakh::tokenize(text)
+            .map(|t| kazakh::morph::lemma(t.text()).len())
+            .sum::<usize>()
+            / 64
+    });
+}
+
+#[test]
+#[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
+fn numbers_and_entities_are_linear() {
+    each_pattern("numbers::extract", None, |text| {
+        kazakh::numbers::extract(text).len()
+    });
+    let r = kazakh::ner::Recognizer::default();
+    each_pattern("Recognizer::recognize_with_numbers", None, |text| {
+        let (e, n) = r.recognize_with_numbers(text);
+        e.len() + n.len()
+    });
+    each_pattern(
+        "Recognizer::tag, one sentence of every token",
+        None,
+        |text| {
+            let tokens: Vec<&str> = kazakh::tokenize(text).map(|t| t.text()).collect();
+            r.tag(&tokens).len()
+        },
+    );
+}
