@@ -5,9 +5,10 @@
 //! tokens, sentences, numbers, entities, lemmas, JSON) at 1 MiB and at
 //! 10 MiB. A counting global allocator measures each call: the peak of live
 //! bytes, the bytes allocated in all and the number of allocations. Nothing
-//! measures time. Ten times the input may cost at most twelve times as much
-//! (plus a small constant for buffers sized once), and the pipeline's peak
-//! at 1 MiB stays under 300 MB.
+//! measures time. Ten times the input may give at most twelve times the
+//! output and allocations, and twenty-four times the bytes (see
+//! `MEMORY_GROWTH`), plus a small constant for buffers sized once; the
+//! pipeline's peak at 1 MiB stays under 300 MB.
 //!
 //! The sizes make these slow in a debug build; they are `#[ignore]`d and
 //! `.ci/run` runs them in release mode:
@@ -106,8 +107,16 @@ const MIB: usize = 1 << 20;
 const SMALL: usize = MIB;
 const LARGE: usize = 10 * MIB;
 const GROWTH: u64 = 12;
-/// Buffers sized once per call (a model's weight sums, a sentence's work).
+/// Memory may grow twice as much: vectors grow by doubling, so a buffer
+/// can hold up to twice what it needs at one size and just what it needs
+/// at the other. Work that is quadratic grows a hundredfold.
+const MEMORY_GROWTH: u64 = 2 * GROWTH;
+/// Buffers sized once per call (a model's weight sums, a sentence's work),
+/// and a few copies of the input (the text joined for the tagger, the
+/// normalized text): at one size they may be all there is, while caches
+/// kept between calls are freed and refilled inside the measurement.
 const SLACK_BYTES: u64 = 8 << 20;
+const SLACK_COPIES: u64 = 4 * LARGE as u64;
 const SLACK_CALLS: u64 = 10_000;
 /// The pipeline's peak at 1 MiB, beyond which a corpus worker is at risk.
 const PEAK_AT_1MIB: usize = 300_000_000;
@@ -115,11 +124,11 @@ const PEAK_AT_1MIB: usize = 300_000_000;
 fn check(entry: &str, pattern: &str, small: Cost, large: Cost) {
     let what = format!("{entry} on {pattern}: 1 MiB {small:?}, 10 MiB {large:?}");
     assert!(
-        large.peak as u64 <= GROWTH * small.peak as u64 + SLACK_BYTES,
+        large.peak as u64 <= MEMORY_GROWTH * small.peak as u64 + SLACK_BYTES + SLACK_COPIES,
         "peak memory grew faster than the input: {what}"
     );
     assert!(
-        large.total <= GROWTH * small.total + SLACK_BYTES,
+        large.total <= MEMORY_GROWTH * small.total + SLACK_BYTES + SLACK_COPIES,
         "allocated bytes grew faster than the input: {what}"
     );
     assert!(

@@ -251,6 +251,68 @@ fn malformed_line_is_skipped_with_its_line_number() {
 }
 
 #[test]
+fn documents_over_max_doc_bytes_are_skipped_with_their_line() {
+    let long = corpus_line(2, &"Ұзақ сөйлем. ".repeat(50));
+    let corpus = format!(
+        "{}\r\n{long}\n{}",
+        corpus_line(1, "Бірінші."),
+        corpus_line(3, "Үшінші.")
+    );
+    let limit = corpus_line(3, "Үшінші.").len().to_string();
+    let file = TempFile::new("long.jsonl", corpus.as_bytes());
+    let args = ["annotate", "--input-format", "jsonl", file.path()];
+    let with_limit = |limit: &str| {
+        let mut a = args.to_vec();
+        a.extend(["--max-doc-bytes", limit]);
+        run(&a, b"")
+    };
+    // A line exactly at the limit is kept; its `\r\n` does not count.
+    let output = with_limit(&limit);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let docs = lines(stdout(&output));
+    let ids: Vec<&Json> = docs.iter().map(|d| &d["meta"]["id"]).collect();
+    assert_eq!(ids, [1, 3]);
+    let err = stderr(&output);
+    let want = format!(
+        "line 2: document of {} bytes is longer than --max-doc-bytes {limit}; skipped",
+        long.len()
+    );
+    assert!(err.contains(&want), "{err}");
+    assert!(err.contains("skipped 1 of 3 documents"), "{err}");
+    // One byte less and the first line is over too; 0 is no limit.
+    let shorter = (corpus_line(1, "Бірінші.").len() - 1).to_string();
+    assert_eq!(lines(stdout(&with_limit(&shorter))).len(), 1);
+    let output = with_limit("0");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(lines(stdout(&output)).len(), 3);
+    // The default (16 MiB) keeps all three.
+    assert_eq!(lines(&ok(&args, b"")).len(), 3);
+    // --strict stops there, after writing the first document.
+    let mut strict = args.to_vec();
+    strict.extend(["--strict", "--max-doc-bytes", &limit]);
+    let output = run(&strict, b"");
+    assert_one_line_error(&output, 1);
+    assert_eq!(lines(stdout(&output)).len(), 1);
+    // A text file, and standard input, over the limit.
+    let text = TempFile::new("long.txt", "Бір екі үш.".as_bytes());
+    for (file, stdin) in [
+        (Some(text.path()), &b""[..]),
+        (None, "Бір екі үш.".as_bytes()),
+    ] {
+        let mut a = vec!["annotate", "--max-doc-bytes", "10"];
+        a.extend(file);
+        let output = run(&a, stdin);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        assert_eq!(stdout(&output), "");
+        let err = stderr(&output);
+        assert!(
+            err.contains("document of 19 bytes is longer than --max-doc-bytes 10"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn strict_stops_at_the_first_bad_document() {
     let corpus = format!(
         "{}\nnot json\n{}\n",
