@@ -55,6 +55,8 @@ struct Run {
 fn run(args: &[&str], input: &TempFile) -> Run {
     let out = TempFile::new("hostile.out", b"");
     let err = TempFile::new("hostile.err", b"");
+    // Reaped by `wait4` below, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(BIN)
         .args(args)
         .arg(input.path())
@@ -90,8 +92,30 @@ const MEMORY_GROWTH: u64 = 2 * GROWTH;
 const BASE_BYTES: u64 = 64 << 20;
 const ANNOTATE_PEAK_AT_1MIB: u64 = 300_000_000;
 
+/// The patterns that make the most tokens, mentions, names and sentences:
+/// enough for the renderers that only format what `annotate` found (the
+/// analysis itself meets every pattern through the JSON output).
+const RENDERER_PATTERNS: &[&str] = &[
+    "comma-dot",
+    "digit-space",
+    "amounts",
+    "dollar",
+    "abbreviations",
+    "capitalized",
+    "no-sentence-end",
+    "one-word",
+    "deep-quotes",
+    "random-unicode",
+];
+
 fn each_pattern(command: &[&str]) {
-    for p in hostile::patterns() {
+    each_pattern_of(command, |_| true);
+}
+
+fn each_pattern_of(command: &[&str], chosen: impl Fn(&str) -> bool) {
+    let mut seen = 0;
+    for p in hostile::patterns().into_iter().filter(|p| chosen(p.name)) {
+        seen += 1;
         let small_input = TempFile::new("hostile-1.txt", p.make(MIB).as_bytes());
         let small = run(command, &small_input);
         drop(small_input);
@@ -106,14 +130,22 @@ fn each_pattern(command: &[&str]) {
             large.peak <= MEMORY_GROWTH * small.peak.max(BASE_BYTES),
             "memory grew faster than the input: {what}"
         );
+        // Plus up to twice the input: a tagger's reading of one huge token
+        // may differ between the sizes (`7…7` is a number at one size and
+        // not at the other), and such a mention repeats its text once.
         assert!(
-            large.output <= GROWTH * small.output + 4096,
+            large.output <= GROWTH * small.output + 2 * 10 * MIB as u64,
             "output grew faster than the input: {what}"
         );
         if command[0] == "annotate" {
             assert!(small.peak <= ANNOTATE_PEAK_AT_1MIB, "{what}");
         }
     }
+    assert!(seen > 0, "no pattern chosen");
+}
+
+fn for_renderers(name: &str) -> bool {
+    RENDERER_PATTERNS.contains(&name)
 }
 
 #[test]
@@ -151,17 +183,17 @@ fn annotate_jsonl_with_char_offsets() {
 #[test]
 #[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
 fn annotate_conllu() {
-    each_pattern(&["annotate", "--format", "conllu"]);
+    each_pattern_of(&["annotate", "--format", "conllu"], for_renderers);
 }
 
 #[test]
 #[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
 fn annotate_html() {
-    each_pattern(&["annotate", "--format", "html"]);
+    each_pattern_of(&["annotate", "--format", "html"], for_renderers);
 }
 
 #[test]
 #[ignore = "1 MiB and 10 MiB inputs: run in release mode by .ci/run"]
 fn annotate_text() {
-    each_pattern(&["annotate", "--format", "text"]);
+    each_pattern_of(&["annotate", "--format", "text"], for_renderers);
 }
