@@ -52,9 +52,10 @@ pub struct Args {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// One JSON object per mention: {"text","start","end","kind","value"},
-    /// the value an exact JSON number; "min" and "max" instead of "value"
-    /// for a range; "value": null and "overflow": true for a number too
-    /// large to represent; "unit" and "approx" when known.
+    /// the value a JSON number, followed by "value_exact" (the exact
+    /// decimal as a string) when a double cannot hold it; "min" and "max"
+    /// instead of "value" for a range; "value": null and "overflow": true
+    /// for a number too large to represent; "unit" and "approx" when known.
     Jsonl,
     /// One line per mention: START-END, kind, value (with an approximation
     /// prefix `>`, `<`, `<=` or `~`; MIN..MAX for a range) and the text
