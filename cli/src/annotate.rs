@@ -82,11 +82,11 @@ pub struct Args {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// One JSON object per document (schema in docs/schema.md): "schema"
-    /// (1), "offsets" ("bytes" or "chars"), "sentences" ({"start","end",
-    /// "tokens": [first, end)}), "tokens" ({"text","start","end","kind",
-    /// "lemma"}), "entities" and "numbers" (as `kazakh ner` and `kazakh
-    /// numbers` print them), and "meta" for corpus input (the other fields
-    /// of a JSON line, or {"file"}).
+    /// (1), "offsets" ("bytes" or "chars"), "sentences"
+    /// ({"start","end","tokens": [first, end)}), "tokens"
+    /// ({"text","start","end","kind","lemma"}), "entities" and "numbers"
+    /// (as `kazakh ner` and `kazakh numbers` print them), and "meta" for
+    /// corpus input (the other fields of a JSON line, or {"file"}).
     Jsonl,
     /// CoNLL-U: `# newdoc`, `# sent_id`, `# text`, ten columns with the
     /// LEMMA filled, and `NE=B-PER`, `Num=B-MONEY`, `NumValue=…`,
