@@ -12,6 +12,7 @@
 //! | [`morph`] | lemmas as UD Kazakh writes them, suffix analysis (case, possessive, plural, verb endings) ranked with a stem lexicon, nominative forms of names |
 //! | [`ner`] → [`ner::Recognizer`] | people, places and organizations with their nominative names, and number spans by KazNERD's conventions, from an embedded trained model |
 //! | [`Pipeline`] → [`Document`] | everything in one call: sentences, tokens with lemmas, numbers and entities, byte and char spans into the original text (also after normalization); [`Pipeline::analyze_batch`] in parallel with the `rayon` feature |
+//! | `schema` (feature `serde`) | the one JSON schema of documents, tokens, numbers and entities, in byte or char offsets (`docs/schema.md`) |
 //! | [`eval`] | CoNLL-U and IOB2 reading, CoNLL 2018 segmentation scores, strict span scores |
 //! | [`Error`] | the crate's one error type |
 //!
@@ -39,6 +40,8 @@ pub mod ner;
 pub mod normalize;
 pub mod numbers;
 mod pipeline;
+#[cfg(feature = "serde")]
+pub mod schema;
 mod sentences;
 mod span;
 mod tokenizer;

@@ -319,13 +319,9 @@ impl Pipeline {
 /// The analysis of one text: its sentences, tokens, numbers and entities,
 /// each with a byte span into the text and the matching char span.
 ///
-/// With the `serde` feature a document serializes as
-/// `{"sentences": […], "tokens": […], "numbers": […], "entities": […]}`;
-/// every item has `start` and `end` (bytes) and `char_start` and `char_end`;
-/// tokens add `text`, `kind` and `lemma` (when computed), numbers `text`,
-/// `kind`, `value` (or `min` and `max`; exact decimals as strings), `unit`
-/// and `approx` when known, entities `text`, `label`, `lemma` and `score` (three decimals),
-/// sentences `first_token` and `end_token` (token indices, half-open).
+/// With the `serde` feature a document serializes in the crate's one JSON
+/// schema (`docs/schema.md`), with byte offsets; see
+/// `kazakh::schema::DocumentView` for char offsets and meta data.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     text: String,
@@ -475,119 +471,6 @@ impl Document {
         let mut c = crate::CharOffsets::new(text);
         for e in &mut self.entities {
             e.chars = c.span(e.span);
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
-mod ser {
-    use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
-    use serde::Serialize;
-
-    use super::{DocEntity, DocNumber, DocSentence, DocToken, Document};
-    use crate::numbers::Value;
-
-    impl Serialize for Document {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Document", 4)?;
-            st.serialize_field("sentences", &Items(self, &self.sentences))?;
-            st.serialize_field("tokens", &Items(self, &self.tokens))?;
-            st.serialize_field("numbers", &Items(self, &self.numbers))?;
-            st.serialize_field("entities", &Items(self, &self.entities))?;
-            st.end()
-        }
-    }
-
-    /// A list of items, each serialized with the document at hand.
-    struct Items<'d, T>(&'d Document, &'d [T]);
-    struct Item<'d, T>(&'d Document, &'d T);
-
-    impl<'d, T> Serialize for Items<'d, T>
-    where
-        Item<'d, T>: Serialize,
-    {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut seq = s.serialize_seq(Some(self.1.len()))?;
-            for item in self.1 {
-                seq.serialize_element(&Item(self.0, item))?;
-            }
-            seq.end()
-        }
-    }
-
-    fn offsets<M: SerializeMap>(
-        m: &mut M,
-        span: crate::Span,
-        chars: crate::Span,
-    ) -> Result<(), M::Error> {
-        m.serialize_entry("start", &span.start)?;
-        m.serialize_entry("end", &span.end)?;
-        m.serialize_entry("char_start", &chars.start)?;
-        m.serialize_entry("char_end", &chars.end)
-    }
-
-    impl Serialize for Item<'_, DocSentence> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let x = self.1;
-            let mut m = s.serialize_map(None)?;
-            offsets(&mut m, x.span, x.chars)?;
-            m.serialize_entry("first_token", &x.tokens.start)?;
-            m.serialize_entry("end_token", &x.tokens.end)?;
-            m.end()
-        }
-    }
-
-    impl Serialize for Item<'_, DocToken> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let (doc, x) = (self.0, self.1);
-            let mut m = s.serialize_map(None)?;
-            m.serialize_entry("text", doc.token_text(x))?;
-            offsets(&mut m, x.span, x.chars)?;
-            m.serialize_entry("kind", &x.kind)?;
-            if let Some(lemma) = doc.lemma(x) {
-                m.serialize_entry("lemma", lemma)?;
-            }
-            m.end()
-        }
-    }
-
-    impl Serialize for Item<'_, DocNumber> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let (doc, x) = (self.0, self.1);
-            let mut m = s.serialize_map(None)?;
-            m.serialize_entry("text", doc.text_at(x.span))?;
-            offsets(&mut m, x.span, x.chars)?;
-            m.serialize_entry("kind", &x.kind)?;
-            match x.value {
-                Value::Exact(d) => m.serialize_entry("value", &d)?,
-                Value::Range { min, max } => {
-                    m.serialize_entry("min", &min)?;
-                    m.serialize_entry("max", &max)?;
-                }
-                _ => m.serialize_entry("value", &None::<()>)?,
-            }
-            if let Some(unit) = x.unit {
-                m.serialize_entry("unit", unit)?;
-            }
-            if let Some(approx) = x.approx {
-                m.serialize_entry("approx", &approx)?;
-            }
-            m.end()
-        }
-    }
-
-    impl Serialize for Item<'_, DocEntity> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let (doc, x) = (self.0, self.1);
-            let mut m = s.serialize_map(None)?;
-            m.serialize_entry("text", doc.text_at(x.span))?;
-            offsets(&mut m, x.span, x.chars)?;
-            m.serialize_entry("label", x.label.as_str())?;
-            m.serialize_entry("lemma", &x.lemma)?;
-            // Three decimals, as `kazakh ner` prints it.
-            let score = (f64::from(x.score) * 1000.0).round() / 1000.0;
-            m.serialize_entry("score", &score)?;
-            m.end()
         }
     }
 }

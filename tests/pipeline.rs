@@ -143,30 +143,44 @@ fn serde_shape() {
     let json = serde_json::to_value(&doc).unwrap();
     let obj = json.as_object().unwrap();
     let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-    for key in ["sentences", "tokens", "numbers", "entities"] {
+    for key in [
+        "schema",
+        "offsets",
+        "sentences",
+        "tokens",
+        "numbers",
+        "entities",
+    ] {
         assert!(keys.contains(&key), "{keys:?}");
     }
+    assert_eq!(json["schema"], kazakh::schema::SCHEMA_VERSION);
+    assert_eq!(json["offsets"], "bytes");
     let tok = &json["tokens"][0];
     assert_eq!(tok["text"], "Қасым-Жомарт");
     assert_eq!(tok["start"], 0);
-    assert_eq!(tok["char_start"], 0);
-    assert_eq!(tok["char_end"], 12);
+    assert_eq!(tok["end"], "Қасым-Жомарт".len());
     assert_eq!(tok["kind"], "word");
     assert!(tok["lemma"].is_string());
     let s = &json["sentences"][0];
-    assert_eq!(s["first_token"], 0);
-    assert!(s["end_token"].as_u64().unwrap() > 0);
+    assert_eq!(s["tokens"][0], 0);
+    assert!(s["tokens"][1].as_u64().unwrap() > 0);
     let money = json["numbers"]
         .as_array()
         .unwrap()
         .iter()
         .find(|n| n["kind"] == "money")
         .unwrap();
-    assert_eq!(money["value"], "1125600000000");
+    assert_eq!(money["value"], 1125600000000u64);
+    assert!(money.get("value_exact").is_none());
     assert_eq!(money["unit"], "KZT");
     let e = &json["entities"][0];
     assert!(["PER", "LOC", "ORG"].contains(&e["label"].as_str().unwrap()));
     assert!(e["lemma"].is_string() && e["score"].is_number());
+    // The same document in char offsets.
+    let view = kazakh::schema::DocumentView::new(&doc, kazakh::schema::Offsets::Chars);
+    let chars = serde_json::to_value(view).unwrap();
+    assert_eq!(chars["offsets"], "chars");
+    assert_eq!(chars["tokens"][0]["end"], 12);
     // Round trip through text.
     let again: serde_json::Value =
         serde_json::from_str(&serde_json::to_string(&doc).unwrap()).unwrap();

@@ -7,13 +7,16 @@ use std::io::Write;
 
 use kazakh::eval::iob2::{self, Entity};
 use kazakh::eval::{
-    conllu::Treebank, evaluate_segmentation, LabelScores, Score, SegmentationScores, SpanScorer,
+    conllu::Treebank, evaluate_segmentation, LabelScores, SegmentationScores, SpanScorer,
 };
 use kazakh::numbers::NumberKind;
 use serde::Serialize;
 
-use crate::io::{warning_line, Failure, Input};
-use crate::numbers::{place, value_text};
+use crate::io::conllu::{conllu_lines, Line};
+use crate::io::{print_json_line, warning_line, Failure, Input, EXIT_STATUS};
+use crate::model::{self, place, Finder};
+use crate::render::value_text;
+use crate::report::{public_labels, round, round2, rounded, LABELS};
 
 /// Subcommands of `kazakh eval`.
 #[derive(Debug, clap::Subcommand)]
@@ -28,7 +31,7 @@ pub enum Command {
     /// whitespace ignored, both boundaries must match). Forms that cannot be
     /// found in the sentence text are reported as warnings on standard
     /// error. Malformed CoNLL-U or invalid UTF-8 exits with status 1.
-    #[command(after_help = crate::EXIT_STATUS)]
+    #[command(after_help = EXIT_STATUS)]
     Tokens(TokensArgs),
     /// Number mentions against an IOB2 file (KazNERD layout).
     ///
@@ -45,7 +48,7 @@ pub enum Command {
     /// words); of the groups with two or more variants, a group agrees when
     /// every variant yields the same sorted (kind, value) pairs for the five
     /// classes. Malformed IOB2 or invalid UTF-8 exits with status 1.
-    #[command(after_help = crate::EXIT_STATUS)]
+    #[command(after_help = EXIT_STATUS)]
     Numbers(NumbersArgs),
     /// Lemmas against a CoNLL-U file.
     ///
@@ -55,7 +58,7 @@ pub enum Command {
     /// {"all":{"correct","total","accuracy"},"noun_propn":{…},"upos":{"NOUN":{…},…}}
     /// with accuracies in percent rounded to 2 decimals. Malformed CoNLL-U
     /// or invalid UTF-8 exits with status 1.
-    #[command(after_help = crate::EXIT_STATUS)]
+    #[command(after_help = EXIT_STATUS)]
     Lemmas(LemmasArgs),
     /// People, places and organizations against an IOB2 file (KazNERD
     /// layout).
@@ -67,8 +70,8 @@ pub enum Command {
     /// {"labels":{"PER":{"precision","recall","f1","gold","system"},…},"micro":{…}}
     /// with percentages rounded to 2 decimals. Malformed IOB2 or invalid
     /// UTF-8 exits with status 1.
-    #[command(after_help = crate::EXIT_STATUS)]
-    Ner(crate::ner::EvalArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Ner(NerArgs),
 }
 
 /// Arguments of `kazakh eval lemmas`.
@@ -125,7 +128,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
         Command::Tokens(args) => tokens(args),
         Command::Numbers(args) => numbers(args),
         Command::Lemmas(args) => lemmas(args),
-        Command::Ner(args) => crate::ner::eval(args),
+        Command::Ner(args) => ner(args),
     }
 }
 
@@ -137,7 +140,7 @@ fn tokens(args: TokensArgs) -> Result<(), Failure> {
         tokens: round(scores.tokens),
         sentences: round(scores.sentences),
     };
-    crate::io::print_json_line(&rounded)
+    print_json_line(&rounded)
 }
 
 /// Reads and parses a CoNLL-U file, printing its alignment warnings.
@@ -181,7 +184,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
     let sentences =
         iob2::parse(&text).map_err(|e| Failure::content(format!("{}: {e}", input.name())))?;
     let mut scorer = SpanScorer::new();
-    let finder = crate::numbers::Finder::new(args.rules_only, args.model)?;
+    let finder = Finder::new(args.rules_only, args.model)?;
     let mut errors = ErrorPrinter::new(args.show_errors.unwrap_or(0));
     // Sentence-id number → the (label, value) pairs found in each variant.
     let mut groups: BTreeMap<&str, Vec<Vec<(&'static str, String)>>> = BTreeMap::new();
@@ -238,7 +241,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
         }
     });
     let report = NumbersReport { scores, variants };
-    crate::io::print_json_line(&report)
+    print_json_line(&report)
 }
 
 /// Prints false negatives and positives on standard error, up to a limit.
@@ -322,28 +325,6 @@ impl ErrorPrinter {
     }
 }
 
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
-/// The scores with percentages rounded to 2 decimals.
-pub(crate) fn rounded(mut scores: LabelScores) -> LabelScores {
-    for (_, score) in &mut scores.labels {
-        *score = round(*score);
-    }
-    scores.micro = round(scores.micro);
-    scores
-}
-
-fn round(score: Score) -> Score {
-    Score {
-        precision: round2(score.precision),
-        recall: round2(score.recall),
-        f1: round2(score.f1),
-        ..score
-    }
-}
-
 /// Accuracy over a group of words.
 #[derive(Serialize, Default, Clone, Copy)]
 struct Accuracy {
@@ -377,7 +358,6 @@ struct LemmasReport {
 }
 
 fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
-    use crate::lemmatize::{conllu_lines, Line};
     let input = Input::new(Some(args.gold));
     let text = input.read_text(false)?;
     let lines =
@@ -408,5 +388,34 @@ fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
         noun_propn: noun_propn.rounded(),
         upos: upos.into_iter().map(|(k, v)| (k, v.rounded())).collect(),
     };
-    crate::io::print_json_line(&report)
+    print_json_line(&report)
+}
+
+/// Arguments of `kazakh eval ner`.
+#[derive(Debug, clap::Args)]
+pub struct NerArgs {
+    /// Gold IOB2 file, KazNERD layout (`-` for standard input).
+    #[arg(long, value_name = "FILE.iob2")]
+    gold: PathBuf,
+
+    /// A model file to use instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+}
+
+/// Runs `kazakh eval ner`.
+fn ner(args: NerArgs) -> Result<(), Failure> {
+    let recognizer = model::recognizer(args.model)?;
+    let input = Input::new(Some(args.gold));
+    let text = input.read_text(false)?;
+    let sentences =
+        iob2::parse(&text).map_err(|e| Failure::content(format!("{}: {e}", input.name())))?;
+    let mut scorer = SpanScorer::new();
+    for sentence in &sentences {
+        let gold = public_labels(sentence.labels());
+        let system = recognizer.iob2(sentence.tokens());
+        scorer.add(&gold, &system);
+    }
+    let scores = rounded(scorer.scores(&LABELS));
+    print_json_line(&scores)
 }

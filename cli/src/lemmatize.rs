@@ -1,11 +1,13 @@
 //! `kazakh lemmatize`: the lemma of every token, or the LEMMA column of a
-//! CoNLL-U file; also the CoNLL-U word reader used by `kazakh eval lemmas`.
+//! CoNLL-U file.
 
 use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use crate::io::{is_break_or_tab, Failure, Input, Output};
+use crate::io::conllu::{conllu_lines, Line};
+use crate::io::{Failure, Input, Output};
+use crate::render::one_line as clean;
 
 /// Arguments of `kazakh lemmatize`.
 #[derive(Debug, clap::Args)]
@@ -47,12 +49,6 @@ pub fn run(args: Args) -> Result<(), Failure> {
     out.finish()
 }
 
-fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if is_break_or_tab(c) { ' ' } else { c })
-        .collect()
-}
-
 fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
     let mut buf = String::new();
     for sentence in kazakh::sentences(text) {
@@ -68,41 +64,6 @@ fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
         out.write_str(&buf)?;
     }
     Ok(())
-}
-
-/// One line of a CoNLL-U file.
-pub enum Line<'a> {
-    /// A comment, a blank line, a multiword-token range or an empty node:
-    /// kept as it is.
-    Other(&'a str),
-    /// A word line, split into its ten columns.
-    Word([&'a str; 10]),
-}
-
-/// Splits CoNLL-U text into lines; a line that is neither a comment nor
-/// blank and does not have ten tab-separated columns with an ID is an
-/// error naming its line number.
-pub fn conllu_lines(text: &str) -> Result<Vec<Line<'_>>, String> {
-    let mut lines = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            lines.push(Line::Other(line));
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let Ok(cols) = <[&str; 10]>::try_from(cols) else {
-            return Err(format!("line {}: expected 10 tab-separated columns", i + 1));
-        };
-        let id = cols[0];
-        if id.contains('-') || id.contains('.') {
-            lines.push(Line::Other(line));
-        } else if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
-            lines.push(Line::Word(cols));
-        } else {
-            return Err(format!("line {}: bad ID {id:?}", i + 1));
-        }
-    }
-    Ok(lines)
 }
 
 fn write_conllu(out: &mut Output, text: &str, name: &str) -> Result<(), Failure> {

@@ -1,16 +1,22 @@
 //! The `kazakh` command: Kazakh text processing from the shell.
 //!
-//! One module per subcommand; `io` holds input reading, output and the
-//! exit-status conventions shared by all of them.
+//! This file only parses the command line and dispatches. One module per
+//! subcommand (tokenize, numbers, lemmatize, ner, annotate, eval, train);
+//! they share, and import only, `io` (input, output, exit status, one-line
+//! errors), `model` (the recognizer and the number finder), `report`
+//! (score tables and rounding) and `render` (JSON lines in the library's
+//! schema, CoNLL-U, HTML, text, progress). No subcommand imports another.
 #![forbid(unsafe_code)]
 
 mod annotate;
 mod eval;
-mod html;
 mod io;
 mod lemmatize;
+mod model;
 mod ner;
 mod numbers;
+mod render;
+mod report;
 mod tokenize;
 #[cfg(feature = "train")]
 mod train;
@@ -19,13 +25,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-const EXIT_STATUS: &str = "\
-Exit status:
-  0  success (also when the reader of the output goes away, e.g. `| head -1`)
-  1  bad input content (invalid UTF-8, malformed CoNLL-U or IOB2) or a
-     write error
-  2  usage error: bad arguments, or an input file that is missing, is a
-     directory or cannot be read";
+use crate::io::EXIT_STATUS;
 
 /// Kazakh text processing: tokenization, sentence splitting, numbers,
 /// evaluation.

@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use kazakh::eval::conllu;
-use serde::Serialize;
+use kazakh::schema::{TokenView, TokenizedSentenceView};
 
-use crate::io::{is_break_or_tab, Failure, Input, OffsetConverter, Offsets, Output};
+use crate::io::{Failure, Input, OffsetConverter, Offsets, Output};
+use crate::render::{jsonl, one_line};
 
 /// Arguments of `kazakh tokenize`.
 #[derive(Debug, clap::Args)]
@@ -44,21 +45,6 @@ enum Format {
     Conllu,
 }
 
-#[derive(Serialize)]
-struct JsonSentence<'a> {
-    start: usize,
-    end: usize,
-    tokens: Vec<JsonToken<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonToken<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    kind: &'static str,
-}
-
 /// Runs `kazakh tokenize`.
 pub fn run(args: Args) -> Result<(), Failure> {
     let input = Input::new(args.file);
@@ -80,12 +66,7 @@ fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
             if i > 0 {
                 line.push(' ');
             }
-            line.extend(
-                token
-                    .text()
-                    .chars()
-                    .map(|c| if is_break_or_tab(c) { ' ' } else { c }),
-            );
+            line.push_str(&one_line(token.text()));
         }
         line.push('\n');
         out.write_str(&line)?;
@@ -95,30 +76,20 @@ fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
 
 fn write_jsonl(out: &mut Output, text: &str, offsets: Offsets) -> Result<(), Failure> {
     let mut offsets = OffsetConverter::new(text, offsets);
-    let mut convert = |byte: usize| offsets.convert(byte);
-    let mut buf = Vec::new();
+    let mut line = String::new();
     for sentence in kazakh::sentences(text) {
-        let start = convert(sentence.span().start);
+        // Offsets in this order: sentence start, tokens, sentence end.
+        let start = offsets.convert(sentence.span().start);
         let tokens = sentence
             .tokens()
             .iter()
-            .map(|t| JsonToken {
-                text: t.text(),
-                start: convert(t.span().start),
-                end: convert(t.span().end),
-                kind: t.kind().as_str(),
-            })
+            .map(|t| TokenView::new(t, offsets.span(t.span())))
             .collect();
-        let json = JsonSentence {
-            start,
-            end: convert(sentence.span().end),
-            tokens,
-        };
-        buf.clear();
-        serde_json::to_writer(&mut buf, &json)
-            .map_err(|e| Failure::content(format!("cannot write JSON: {e}")))?;
-        buf.push(b'\n');
-        out.write(&buf)?;
+        let end = offsets.convert(sentence.span().end);
+        let view = TokenizedSentenceView::new(kazakh::Span::new(start, end), tokens);
+        line.clear();
+        jsonl::line(&mut line, &view).map_err(Failure::content)?;
+        out.write_str(&line)?;
     }
     Ok(())
 }

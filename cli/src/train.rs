@@ -9,7 +9,7 @@ use kazakh::ner::{Recognizer, Trainer};
 use serde::Serialize;
 
 use crate::io::{Failure, Input};
-use crate::ner::{public_labels, LABELS};
+use crate::report::{public_labels, rounded, LABELS};
 
 /// Subcommands of `kazakh train`.
 #[derive(Debug, clap::Subcommand)]
@@ -22,7 +22,7 @@ pub enum Command {
     /// and their micro average, and the number types. Sentences that are
     /// variants of one another (ids AID…FID with the same number) always
     /// fall in the same fold. Training is deterministic for a seed.
-    #[command(after_help = crate::EXIT_STATUS)]
+    #[command(after_help = crate::io::EXIT_STATUS)]
     Ner(NerArgs),
 }
 
@@ -197,8 +197,8 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     let report = CvReport {
         folds,
         sentences: data.len(),
-        entities: crate::eval::rounded(entities.scores(&LABELS)),
-        numbers: crate::eval::rounded(numbers.scores(&NUMBER_TYPES)),
+        entities: rounded(entities.scores(&LABELS)),
+        numbers: rounded(numbers.scores(&NUMBER_TYPES)),
     };
     crate::io::print_json_line(&report)
 }

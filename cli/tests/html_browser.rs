@@ -1,6 +1,8 @@
 //! Loads the page of `kazakh annotate --format html` in headless Chromium
 //! and checks that the highlighted entities and their labels are in the
-//! DOM the browser built. Skips, saying why, when Chromium is not on PATH.
+//! DOM the browser built. Skips, saying why, when Chromium is not on PATH;
+//! under `CI=true` (where `.ci/run` installs Chromium) a missing browser is
+//! a failure instead, so that the test cannot pass without running.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -27,9 +29,19 @@ fn browser() -> Option<PathBuf> {
     None
 }
 
+/// Whether the tests run in CI (`CI=true`), where skipping is not allowed.
+fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
 #[test]
 fn entities_are_highlighted_in_a_real_browser() {
     let Some(chromium) = browser() else {
+        assert!(
+            !on_ci(),
+            "CI=true but chromium (or chromium-browser, google-chrome) is not on PATH: \
+             the browser test cannot run; install chromium (.ci/run does)"
+        );
         eprintln!("skipping: chromium (or chromium-browser) is not on PATH");
         return;
     };

@@ -1,4 +1,6 @@
-//! Input, output and failures shared by the subcommands.
+//! Input, output, exit status and one-line errors shared by the
+//! subcommands; `corpus` reads the documents of `kazakh annotate`, `conllu`
+//! the word lines of CoNLL-U files.
 //!
 //! Exit status conventions (also in `kazakh --help`):
 //!
@@ -14,6 +16,18 @@ use std::fmt::Display;
 use std::io::{self, BufWriter, Read, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+pub mod conllu;
+pub mod corpus;
+
+/// The exit status conventions, shown after every command's help.
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  success (also when the reader of the output goes away, e.g. `| head -1`)
+  1  bad input content (invalid UTF-8, malformed CoNLL-U or IOB2) or a
+     write error
+  2  usage error: bad arguments, or an input file that is missing, is a
+     directory or cannot be read";
 
 /// Exit status for bad input content and write errors.
 pub const EXIT_CONTENT: u8 = 1;
@@ -179,7 +193,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Failure> {
 }
 
 /// An I/O error's message without the ` (os error N)` suffix.
-fn os_message(error: &io::Error) -> String {
+pub fn os_message(error: &io::Error) -> String {
     let mut message = error.to_string();
     if let Some(at) = message.find(" (os error ") {
         message.truncate(at);
@@ -298,6 +312,16 @@ pub enum Offsets {
     Chars,
 }
 
+impl Offsets {
+    /// The same unit in the library's schema.
+    pub fn schema(self) -> kazakh::schema::Offsets {
+        match self {
+            Offsets::Bytes => kazakh::schema::Offsets::Bytes,
+            Offsets::Chars => kazakh::schema::Offsets::Chars,
+        }
+    }
+}
+
 /// Whether `c` is a tab or a line break (which one-line output formats
 /// replace with a space).
 pub fn is_break_or_tab(c: char) -> bool {
@@ -328,5 +352,10 @@ impl<'a> OffsetConverter<'a> {
             Offsets::Bytes => byte,
             Offsets::Chars => self.chars.at(byte),
         }
+    }
+
+    /// A byte span in the chosen unit.
+    pub fn span(&mut self, span: kazakh::Span) -> kazakh::Span {
+        kazakh::Span::new(self.convert(span.start), self.convert(span.end))
     }
 }

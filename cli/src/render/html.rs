@@ -4,7 +4,7 @@
 use kazakh::ner::Label;
 use kazakh::Document;
 
-use crate::annotate::{entity_counts, number_value};
+use super::{entity_counts, number_value};
 
 /// The start of the page, up to the first document.
 pub const HEADER: &str = r#"<!DOCTYPE html>

@@ -1,0 +1,276 @@
+//! The documents of `kazakh annotate`: text files (one document each) or
+//! JSON lines, read one at a time from files, directories and standard
+//! input, each bounded by `--max-doc-bytes` (a longer one is read past and
+//! reported, never held in memory).
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use super::{os_message, Failure};
+
+/// Input formats of `kazakh annotate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Each file (or standard input) is one document.
+    Text,
+    /// One JSON object per line, the text in `--text-field`; the other
+    /// fields are carried through under "meta".
+    Jsonl,
+}
+
+/// One document as read, before analysis.
+pub struct Raw {
+    /// Where it comes from, for messages: `FILE` or `FILE line N`.
+    pub origin: String,
+    /// 1-based number of the document in the run.
+    pub number: usize,
+    /// The text file's path, when documents are files of a corpus.
+    pub file: Option<String>,
+    /// Bytes of the text file, or of the JSON line.
+    pub bytes: Vec<u8>,
+}
+
+/// One input named on the command line, or found in a directory.
+pub struct Source {
+    /// `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// Whether it was found in a directory named on the command line.
+    pub from_dir: bool,
+}
+
+impl Source {
+    /// The name in messages.
+    pub fn name(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => "standard input".to_owned(),
+        }
+    }
+}
+
+/// The inputs, directories expanded (sorted by name). Missing paths are
+/// usage errors.
+pub fn sources(files: &[PathBuf], input: InputFormat) -> Result<Vec<Source>, Failure> {
+    if files.is_empty() {
+        return Ok(vec![Source {
+            path: None,
+            from_dir: false,
+        }]);
+    }
+    let ext = match input {
+        InputFormat::Text => "txt",
+        InputFormat::Jsonl => "jsonl",
+    };
+    let mut out = Vec::new();
+    for path in files {
+        if path.as_os_str() == "-" {
+            out.push(Source {
+                path: None,
+                from_dir: false,
+            });
+            continue;
+        }
+        let fail = |why: String| Failure::usage(format!("cannot read {}: {why}", path.display()));
+        let meta = std::fs::metadata(path).map_err(|e| fail(os_message(&e)))?;
+        if meta.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| fail(os_message(&e)))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == ext) && p.is_file())
+                .collect();
+            found.sort();
+            out.extend(found.into_iter().map(|p| Source {
+                path: Some(p),
+                from_dir: true,
+            }));
+        } else {
+            out.push(Source {
+                path: Some(path.clone()),
+                from_dir: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Reads documents one at a time from the sources in order.
+pub struct Reader {
+    sources: std::vec::IntoIter<Source>,
+    input: InputFormat,
+    /// The open JSON-lines stream, its name and the last line number.
+    lines: Option<(Box<dyn BufRead>, String, usize)>,
+    number: usize,
+    /// The longest document kept, in bytes.
+    max_bytes: Option<usize>,
+}
+
+impl Reader {
+    /// A reader of `sources` in order.
+    pub fn new(sources: Vec<Source>, input: InputFormat, max_bytes: Option<usize>) -> Reader {
+        Reader {
+            sources: sources.into_iter(),
+            input,
+            lines: None,
+            number: 0,
+            max_bytes,
+        }
+    }
+
+    /// The message for a document of `len` bytes over the limit, if it is.
+    fn too_large(&self, origin: &str, len: u64) -> Option<String> {
+        let max = self.max_bytes?;
+        (len > max as u64).then(|| {
+            format!("{origin}: document of {len} bytes is longer than --max-doc-bytes {max}")
+        })
+    }
+
+    /// The next document; `Err` for an input that cannot be read.
+    pub fn next_doc(&mut self) -> Result<Option<Raw>, String> {
+        loop {
+            if let Some((stream, name, line)) = &mut self.lines {
+                let mut bytes = Vec::new();
+                match read_line_bounded(stream.as_mut(), &mut bytes, self.max_bytes) {
+                    Ok(None) => {
+                        self.lines = None;
+                        continue;
+                    }
+                    Ok(Some(len)) => {
+                        *line += 1;
+                        if bytes.last() == Some(&b'\n') {
+                            bytes.pop();
+                            if bytes.last() == Some(&b'\r') {
+                                bytes.pop();
+                            }
+                        }
+                        if self.max_bytes.is_some_and(|max| bytes.len() > max) {
+                            // The bytes past the limit were read and
+                            // dropped; the message gives the whole length.
+                            self.number += 1;
+                            let origin = format!("{name} line {line}");
+                            return Err(self.too_large(&origin, len as u64).unwrap_or(origin));
+                        }
+                        if bytes.iter().all(u8::is_ascii_whitespace) {
+                            continue;
+                        }
+                        self.number += 1;
+                        return Ok(Some(Raw {
+                            origin: format!("{name} line {line}"),
+                            number: self.number,
+                            file: None,
+                            bytes,
+                        }));
+                    }
+                    Err(e) => {
+                        let message = format!("cannot read {name}: {}", os_message(&e));
+                        self.lines = None;
+                        return Err(message);
+                    }
+                }
+            }
+            let Some(source) = self.sources.next() else {
+                return Ok(None);
+            };
+            let name = source.name();
+            match self.input {
+                InputFormat::Jsonl => {
+                    let stream: Box<dyn BufRead> = match &source.path {
+                        None => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+                        Some(path) => match File::open(path) {
+                            Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+                            Err(e) => {
+                                return Err(format!("cannot read {name}: {}", os_message(&e)))
+                            }
+                        },
+                    };
+                    self.lines = Some((stream, name, 0));
+                }
+                InputFormat::Text => {
+                    let (bytes, len) = read_all(source.path.as_deref(), self.max_bytes)
+                        .map_err(|e| format!("cannot read {name}: {}", os_message(&e)))?;
+                    self.number += 1;
+                    if let Some(message) = self.too_large(&name, len) {
+                        return Err(message);
+                    }
+                    let file = source.from_dir.then(|| name.clone());
+                    let file = file.or_else(|| source.path.as_ref().map(|_| name.clone()));
+                    return Ok(Some(Raw {
+                        origin: name,
+                        number: self.number,
+                        file,
+                        bytes,
+                    }));
+                }
+            }
+        }
+    }
+}
+
+/// Reads a whole file (standard input for `None`), keeping at most
+/// `max + 1` bytes; the rest is read and dropped. Gives the bytes kept and
+/// the length of the whole input.
+fn read_all(path: Option<&Path>, max: Option<usize>) -> io::Result<(Vec<u8>, u64)> {
+    let mut bytes = Vec::new();
+    let keep = max.map_or(u64::MAX, |m| m as u64 + 1);
+    let mut reader: Box<dyn Read> = match path {
+        None => Box::new(io::stdin().lock()),
+        Some(p) => Box::new(File::open(p)?),
+    };
+    let kept = reader.by_ref().take(keep).read_to_end(&mut bytes)? as u64;
+    let rest = if kept == keep {
+        io::copy(&mut reader, &mut io::sink())?
+    } else {
+        0
+    };
+    Ok((bytes, kept + rest))
+}
+
+/// Reads one line (with its `\n`, if any) into `bytes`, keeping at most
+/// `max + 3` bytes of it (one past the limit after a `\r\n`); the rest of
+/// a longer line is read and dropped, so that one huge record costs no
+/// memory. Gives the length of the whole line without its `\n` or `\r\n`,
+/// or `None` at the end of the input.
+fn read_line_bounded(
+    stream: &mut dyn BufRead,
+    bytes: &mut Vec<u8>,
+    max: Option<usize>,
+) -> io::Result<Option<usize>> {
+    let keep = max.map_or(usize::MAX, |m| m.saturating_add(3));
+    let mut total = 0usize;
+    let mut last = [0u8; 2];
+    loop {
+        let buf = match stream.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            // The last line, without a line end, or nothing.
+            return Ok((total > 0).then_some(total));
+        }
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let room = keep.saturating_sub(bytes.len());
+        bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let n = chunk.len();
+        total += n;
+        match chunk {
+            [.., a, b] => last = [*a, *b],
+            [b] => last = [last[1], *b],
+            [] => {}
+        }
+        stream.consume(n);
+        if done {
+            let ending = match last {
+                [b'\r', b'\n'] => 2,
+                [_, b'\n'] => 1,
+                _ => 0,
+            };
+            return Ok(Some(total - ending));
+        }
+    }
+}

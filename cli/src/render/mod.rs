@@ -1,0 +1,50 @@
+//! Renderers of analysed text: JSON lines in the library's one schema,
+//! CoNLL-U, HTML, a text summary, and the progress line; with the helpers
+//! they share.
+
+use kazakh::numbers::NumberMention;
+use kazakh::{DocNumber, Document};
+
+use crate::io::is_break_or_tab;
+
+pub mod conllu;
+pub mod html;
+pub mod jsonl;
+pub mod progress;
+pub mod text;
+
+/// The value with its approximation prefix and unit: `~1000 KZT`.
+pub fn number_value(n: &DocNumber) -> String {
+    let prefix = n.approx.map_or("", |a| a.prefix());
+    match n.unit {
+        Some(unit) => format!("{prefix}{} {unit}", n.value),
+        None => format!("{prefix}{}", n.value),
+    }
+}
+
+/// `s` on one line: tabs and line breaks become spaces.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_break_or_tab(c) { ' ' } else { c })
+        .collect()
+}
+
+/// A mention's value with its approximation prefix: `1125600000000`,
+/// `~1000`, `2024..2029`, `overflow`.
+pub fn value_text(m: &NumberMention<'_>) -> String {
+    let prefix = m.approx().map_or("", |a| a.prefix());
+    format!("{prefix}{}", m.value())
+}
+
+/// Entities of the document by frequency: (label, lemma, count), most
+/// frequent first, then by label and name.
+pub fn entity_counts(doc: &Document) -> Vec<(kazakh::ner::Label, &str, usize)> {
+    let mut counts: std::collections::HashMap<(kazakh::ner::Label, &str), usize> =
+        std::collections::HashMap::new();
+    for e in doc.entities() {
+        *counts.entry((e.label, e.lemma.as_str())).or_default() += 1;
+    }
+    let mut list: Vec<_> = counts.into_iter().map(|((l, s), n)| (l, s, n)).collect();
+    list.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(b.1)));
+    list
+}
