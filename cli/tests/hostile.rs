@@ -58,8 +58,6 @@ struct Run {
 fn run(args: &[&str], input: &TempFile) -> Run {
     let out = TempFile::new("hostile.out", b"");
     let err = TempFile::new("hostile.err", b"");
-    // Reaped by `wait4` below, which also gives its peak memory.
-    #[allow(clippy::zombie_processes)]
     let child = Command::new(BIN)
         .args(args)
         .arg(input.path())
