@@ -18,7 +18,6 @@
 mod hostile;
 
 // The fuzz targets' invariant checks, for the long-input finding below.
-#[allow(dead_code)]
 #[path = "fuzz_regressions/checks.rs"]
 mod checks;
 
