@@ -34,6 +34,7 @@
 
 mod error;
 pub mod eval;
+mod hash;
 pub mod morph;
 pub mod ner;
 pub mod normalize;

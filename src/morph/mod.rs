@@ -37,7 +37,6 @@ mod memo;
 mod phon;
 mod tables;
 
-pub(crate) use lexicon::FxHasher;
 pub(crate) use tables::CASE_ENDINGS;
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@
 
 use super::gazetteer::{phrase_flags, starts_phrase, token_flags, GazHit};
 use super::model::Model;
-use crate::morph::FxHasher;
+use crate::hash::{hash_bytes, mix, FxHasher};
 use crate::tokenizer::{short_quotations, to_lower_str};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -123,34 +123,6 @@ fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) 
 
 /// Stands for the attribute of a position outside the sentence.
 const OUTSIDE: u64 = 0x5851_F42D_4C95_7F2D;
-
-/// 64-bit FNV-1a over bytes, seeded (seed 0: plain FNV-1a).
-pub(crate) fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = 0xCBF2_9CE4_8422_2325 ^ seed;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    h
-}
-
-/// Combines two hashes (a template and a value, or two values).
-#[inline]
-fn mix(a: u64, b: u64) -> u64 {
-    let x = (a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    x ^ (x >> 31)
-}
-
-/// The final scrambling of a feature hash before its top bits pick a row.
-#[inline]
-pub(crate) fn finish(h: u64) -> u64 {
-    let mut x = h;
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    x ^ (x >> 33)
-}
 
 /// The hashed attributes of one token.
 #[derive(Clone, Copy, Debug)]

@@ -20,7 +20,7 @@
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::features::{finish, hash_bytes};
+use crate::hash::{finish, hash_bytes};
 use crate::{Error, ErrorKind};
 
 const MAGIC: &[u8; 8] = b"KZNERMDL";
