@@ -35,6 +35,7 @@
 mod error;
 pub mod eval;
 mod hash;
+mod letters;
 pub mod morph;
 pub mod ner;
 pub mod normalize;

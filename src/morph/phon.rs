@@ -1,4 +1,4 @@
-//! Letters, vowel harmony and the sound classes that pick suffix forms.
+//! Vowel harmony and the sound classes that pick suffix forms.
 
 /// Vowel harmony: back (а о ұ ы) or front (ә е і ө ү).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,56 +98,10 @@ pub(crate) fn harmony_agrees(stem: &str, suffix: Option<Harmony>) -> bool {
     }
 }
 
-/// Whether `c` is an upper-case letter; fast for ASCII and Cyrillic.
-pub(crate) fn is_upper(c: char) -> bool {
-    let u = c as u32;
-    match u {
-        0..=0x7F => c.is_ascii_uppercase(),
-        0x0400..=0x042F => true,
-        0x0430..=0x045F => false,
-        0x04C0 => true,
-        0x04C1..=0x04CE => u % 2 == 1,
-        0x04CF => false,
-        0x0460..=0x04FF => u % 2 == 0,
-        _ => c.is_uppercase(),
-    }
-}
-
-/// Whether `c` is a letter; fast for ASCII and Cyrillic.
-pub(crate) fn is_letter(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0x0400..=0x0481 | 0x048A..=0x04FF => true,
-        _ => c.is_alphabetic(),
-    }
-}
-
 /// Whether `a` ends with `b`, compared byte by byte (short strings).
 pub(crate) fn ends_with(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() >= b.len() && a[a.len() - b.len()..].iter().zip(b).all(|(x, y)| x == y)
-}
-
-/// Lower-cases `word` letter by letter where the lower-case letter has the
-/// same UTF-8 length, so that byte offsets stay valid. Borrowed when there
-/// is nothing to change.
-pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if !word.chars().any(is_upper) {
-        return std::borrow::Cow::Borrowed(word);
-    }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if !is_upper(c) {
-            out.push(c);
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// The vowel of a suffix: `а`/`ы` for back, `е`/`і` for front.

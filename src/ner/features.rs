@@ -9,7 +9,8 @@
 use super::gazetteer::{phrase_flags, starts_phrase, token_flags, GazHit};
 use super::model::Model;
 use crate::hash::{hash_bytes, mix, FxHasher};
-use crate::tokenizer::{short_quotations, to_lower_str};
+use crate::letters::to_lower_str;
+use crate::tokenizer::short_quotations;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -200,7 +201,7 @@ fn shape(word: &str) -> u64 {
             } else {
                 lat = true;
             }
-            if crate::tokenizer::to_lower(c) != c {
+            if crate::letters::to_lower(c) != c {
                 b'X'
             } else {
                 b'x'
@@ -264,7 +265,7 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
         title: word
             .chars()
             .next()
-            .is_some_and(|c| crate::tokenizer::to_lower(c) != c),
+            .is_some_and(|c| crate::letters::to_lower(c) != c),
         wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
         phrase_head: starts_phrase(word),
     }

@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::LazyLock;
 
+use crate::letters::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 use crate::morph::CASE_ENDINGS;
-use crate::tokenizer::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 
 /// Gazetteer flags of one token: which lists matched, and where the token
 /// stands in a multi-word match. A set of bits.

@@ -6,7 +6,8 @@ use super::lexicon::{
     qualifier_before, unit, NumWord, Role, UnitKind, ABOUT_ENDINGS,
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
-use crate::tokenizer::{eq_ci, is_ending, short_quotations, strip_prefix_ci, to_lower_str};
+use crate::letters::{eq_ci, strip_prefix_ci, to_lower_str};
+use crate::tokenizer::{is_ending, short_quotations};
 use crate::{tokenize, Span};
 
 /// A token as the extractor sees it.

@@ -159,7 +159,6 @@ mod scan;
 mod suffix;
 
 pub(crate) use abbrev::is_name_prefix;
-pub(crate) use chars::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 pub(crate) use suffix::is_ending;
 
 /// The short quotations of a token sequence: for each opening quote
