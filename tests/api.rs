@@ -124,7 +124,7 @@ fn edge_texts_go_through_every_public_function() {
         let _ = kazakh::morph::analyze(text);
         let _ = kazakh::morph::lemma(text);
         let _ = kazakh::morph::split_case(text);
-        let _ = kazakh::morph::nominative(&[text, text]);
+        let _ = kazakh::ner::nominative(&[text, text]);
         let _ = r.recognize(text);
         let _ = r.recognize_tokens(&[text]);
         let _ = r.tag(&[text]);
@@ -133,6 +133,6 @@ fn edge_texts_go_through_every_public_function() {
     }
     let _ = r.recognize_tokens(&[]);
     let _ = r.tag(&[]);
-    let _ = kazakh::morph::nominative(&[]);
+    let _ = kazakh::ner::nominative(&[]);
     let _ = kazakh::numbers::extract_tokens(&["1", "2"], "");
 }

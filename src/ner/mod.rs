@@ -27,11 +27,13 @@ mod decode;
 mod features;
 pub(crate) mod gazetteer;
 mod model;
+mod names;
 mod numbers;
 #[cfg(feature = "train")]
 mod train;
 
 pub use model::Model;
+pub use names::nominative;
 #[cfg(feature = "train")]
 pub use train::{Trainer, DEFAULT_BIASES, DEFAULT_END_LABELS, DEFAULT_MERGES, DEFAULT_TYPES};
 
@@ -126,7 +128,7 @@ impl<'a> Entity<'a> {
     }
 
     /// The name in nominative form (`Ақтөбе облысы`), by
-    /// [`crate::morph::nominative`].
+    /// [`nominative`].
     pub fn lemma(&self) -> &str {
         &self.lemma
     }
@@ -383,7 +385,7 @@ impl Recognizer {
                 span,
                 text,
                 label: kind,
-                lemma: crate::morph::nominative(&tokens[r.clone()]),
+                lemma: nominative(&tokens[r.clone()]),
                 score,
                 tokens: first + r.start..first + r.end,
             });
