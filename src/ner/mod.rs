@@ -26,6 +26,7 @@ use std::sync::{Arc, LazyLock};
 mod decode;
 mod features;
 pub(crate) mod gazetteer;
+pub mod iob;
 mod model;
 mod names;
 mod numbers;
@@ -326,9 +327,9 @@ impl Recognizer {
         let mut open: Option<Label> = None;
         for l in self.token_labels(tokens) {
             let label = self.label(l);
-            let (inside, kind) = match label.split_once('-') {
-                Some(("B", k)) => (false, Label::from_type(k)),
-                Some(("I", k)) => (true, Label::from_type(k)),
+            let (inside, kind) = match iob::Tag::parse(label) {
+                Some(iob::Tag::Begin(k)) => (false, Label::from_type(k)),
+                Some(iob::Tag::Inside(k)) => (true, Label::from_type(k)),
                 _ => (false, None),
             };
             let tag = match kind {
@@ -361,23 +362,12 @@ impl Recognizer {
         out: &mut Vec<Entity<'a>>,
     ) {
         let labels = &self.model.iob;
-        let best = &work.d.best;
-        let mut i = 0;
-        while i < best.len() {
-            let label = &labels[usize::from(best[i])];
-            let Some(kind) = label.split_once('-').and_then(|(_, k)| Label::from_type(k)) else {
-                i += 1;
-                continue;
+        let best = work.d.best.iter().map(|&l| labels[usize::from(l)].as_str());
+        iob::each_entity(best, |e| {
+            let Some(kind) = Label::from_type(e.label) else {
+                return;
             };
-            let type_name = &label[2..];
-            let mut end = i + 1;
-            while end < best.len() {
-                let next = &labels[usize::from(best[end])];
-                if next.strip_prefix("I-") != Some(type_name) {
-                    break;
-                }
-                end += 1;
-            }
+            let (i, end) = (e.start, e.end);
             let score = work.d.confidence[i..end].iter().sum::<f32>() / (end - i) as f32;
             let r = pieces.tokens(&(i..end));
             let (span, text) = place(r.clone());
@@ -389,8 +379,7 @@ impl Recognizer {
                 score,
                 tokens: first + r.start..first + r.end,
             });
-            i = end;
-        }
+        });
     }
 
     /// The people, places and organizations of raw text, in order.
