@@ -28,7 +28,9 @@
 
 use core::fmt;
 
-use crate::{Error, ErrorKind, Sentence, Span};
+use crate::error::{Error, ErrorKind};
+use crate::sentences::Sentence;
+use crate::span::Span;
 
 /// A parsed CoNLL-U file: its raw text with gold sentence and token spans.
 ///
@@ -639,7 +641,7 @@ mod tests {
     #[test]
     fn writer() {
         let text = "Ол\nкелді.Иә";
-        let sentence = crate::sentences(text).next().unwrap();
+        let sentence = crate::sentences::sentences(text).next().unwrap();
         let mut out = String::new();
         write_sentence(&mut out, "x\r\ny", text, &sentence).unwrap();
         let mut lines = out.lines();

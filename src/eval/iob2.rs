@@ -44,8 +44,8 @@
 use std::collections::BTreeMap;
 
 use super::Score;
+use crate::error::{Error, ErrorKind};
 pub use crate::ner::iob::{entities, to_labels, Entity, Tag};
-use crate::{Error, ErrorKind};
 
 /// One sentence of an IOB2 file: its tokens with their labels, and the
 /// sentence id when the file has one.

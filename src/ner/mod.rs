@@ -38,7 +38,8 @@ pub use names::nominative;
 #[cfg(feature = "train")]
 pub use train::{Trainer, DEFAULT_BIASES, DEFAULT_END_LABELS, DEFAULT_MERGES, DEFAULT_TYPES};
 
-use crate::{Error, Span};
+use crate::error::Error;
+use crate::span::Span;
 use decode::Decoder;
 use features::Extractor;
 
@@ -428,7 +429,7 @@ impl Recognizer {
         let mut tokens: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
         let mut first = 0;
-        for sentence in crate::sentences(text) {
+        for sentence in crate::sentences::sentences(text) {
             tokens.clear();
             spans.clear();
             for t in sentence.tokens() {

@@ -20,8 +20,8 @@
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::error::{Error, ErrorKind};
 use crate::hash::{finish, hash_bytes};
-use crate::{Error, ErrorKind};
 
 const MAGIC: &[u8; 8] = b"KZNERMDL";
 /// The format version written. Version 2 allows `E-` and `S-` labels

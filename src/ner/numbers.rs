@@ -15,7 +15,7 @@ use super::features::RuleMention;
 use super::iob;
 use super::{Pieces, Recognizer};
 use crate::numbers::{NumberKind, NumberMention, Value};
-use crate::Span;
+use crate::span::Span;
 
 /// The number kind of a KazNERD type.
 fn kind_of(kind: &str) -> Option<NumberKind> {

@@ -7,8 +7,9 @@ use super::lexicon::{
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::letters::{eq_ci, strip_prefix_ci, to_lower_str};
+use crate::span::Span;
+use crate::tokenizer::tokenize;
 use crate::tokenizer::{is_ending, short_quotations};
-use crate::{tokenize, Span};
 
 /// A token as the extractor sees it.
 #[derive(Clone, Copy)]

@@ -1,7 +1,7 @@
 //! Lossless tokenization of Kazakh text (placeholder implementation; the
 //! real scanner replaces it).
 
-use crate::Span;
+use crate::span::Span;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
