@@ -402,10 +402,7 @@ mod tests {
         );
         // Nor may a sentence end inside an ORG.
         assert_eq!(m.may_end, [true, false, true, false, true, true, true]);
-        let mut d = super::super::decode::Decoder::default();
-        d.emissions.extend([0.0, 5.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-        d.viterbi(&m, 1);
-        assert_eq!(d.best, [4], "a lone ORG token is S-ORG, not an open B-ORG");
+        // The decoder keeps to them: see decode.rs's tests.
     }
 
     fn tiny() -> Model {
