@@ -681,7 +681,7 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/data/ud_kazakh-ktb/kk_ktb-ud-dev-from-test.conllu");
         let Ok(input) = std::fs::read_to_string(&path) else {
-            println!("skipping: {} is not available", path.display());
+            crate::eval::data_missing(&format!("{} is not available", path.display()));
             return;
         };
         let tb = Treebank::parse(&input).unwrap();

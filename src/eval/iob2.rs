@@ -519,10 +519,10 @@ mod tests {
             std::fs::read_to_string(root.join("IOB2_valid.txt")),
             std::fs::read_to_string(root.join("with_sentID/IOB2_valid2.txt")),
         ) else {
-            println!(
-                "skipping: KazNERD files are not available under {}",
+            crate::eval::data_missing(&format!(
+                "the KazNERD files are not available under {}",
                 root.display()
-            );
+            ));
             return;
         };
         let plain = parse(&plain).unwrap();
