@@ -153,12 +153,7 @@ impl StemBuf {
             Fix::Devoice => {
                 let last = stem.chars().next_back()?;
                 b.push(&stem[..stem.len() - last.len_utf8()])?;
-                b.push(match last {
-                    'г' => "к",
-                    'ғ' => "қ",
-                    'б' => "п",
-                    _ => return None,
-                })?;
+                b.push(phon::devoiced(last)?.encode_utf8(&mut [0; 4]))?;
             }
             Fix::Soft => {
                 b.push(stem)?;
