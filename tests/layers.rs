@@ -31,7 +31,7 @@ const LAYERS: &[(&str, u8, &str)] = &[
     // Beside the pipeline, behind the `eval` feature.
     ("eval/", 6, "eval"),
     // The crate's face: declares and re-exports everything.
-    ("lib.rs", 7, "crate root"),
+    ("lib.rs", 7, "root"),
 ];
 
 fn src() -> PathBuf {
@@ -447,5 +447,27 @@ fn the_checker_sees_violations() {
     assert!(
         found.iter().any(|v| v.contains("imports src/lib.rs")),
         "{found:?}"
+    );
+}
+
+#[test]
+fn design_module_map_lists_every_module_with_its_layer() {
+    let design = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("DESIGN.md"))
+        .expect("DESIGN.md");
+    let mut wrong = Vec::new();
+    for file in graph().keys() {
+        let (layer, name) = layer_of(file).expect("every file has a layer (see the other test)");
+        let cell = format!("| `src/{file}` |");
+        let want = format!("| {layer} {name} {cell}");
+        match design.lines().find(|l| l.contains(&cell)) {
+            Some(row) if row.starts_with(&want) => {}
+            Some(row) => wrong.push(format!("{row}\n  should start with {want}")),
+            None => wrong.push(format!("src/{file} is missing: add `{want} … |`")),
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "DESIGN.md's module map disagrees with LAYERS:\n{}",
+        wrong.join("\n")
     );
 }

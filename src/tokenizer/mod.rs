@@ -1,5 +1,7 @@
-//! Lossless tokenization of Kazakh text (placeholder implementation; the
-//! real scanner replaces it).
+//! Lossless tokenization of Kazakh text: [`tokenize`] runs the scanner
+//! (`scan.rs`) over character classes (`chars.rs`), with the abbreviations
+//! that keep their period (`abbrev.rs`) and the endings written after a
+//! hyphen (`suffix.rs`, over the generated `endings.rs`).
 
 use crate::span::Span;
 
