@@ -88,13 +88,15 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Checks that `bytes` are UTF-8, with an error naming the first bad byte.
+/// Checks that `bytes` are UTF-8, with an error naming the first bad byte
+/// (feature `eval`: for tools that read corpora and files).
 ///
 /// ```
 /// assert!(kazakh::from_utf8(b"ok").is_ok());
 /// let err = kazakh::from_utf8(b"ab\xffcd").unwrap_err();
 /// assert_eq!(err.offset(), Some(2));
 /// ```
+#[cfg(feature = "eval")]
 pub fn from_utf8(bytes: &[u8]) -> Result<&str, Error> {
     core::str::from_utf8(bytes).map_err(|e| {
         Error::new(

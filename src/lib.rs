@@ -9,11 +9,11 @@
 //! | [`sentences`] → [`Sentences`] of [`Sentence`] | sentence spans with their tokens, tokenizing once |
 //! | [`normalize()`] / [`Normalizer`] → [`Normalized`] | look-alike letters repaired, quotes, dashes and spaces folded, invisible characters dropped, NFC; borrowed when nothing changes; offsets map back to the original |
 //! | [`numbers`] | every number, percentage, amount, quantity, ordinal and date, with its exact value, unit and qualifier |
-//! | [`morph`] | lemmas as UD Kazakh writes them, suffix analysis (case, possessive, plural, verb endings) ranked with a stem lexicon, nominative forms of names |
-//! | [`ner`] → [`ner::Recognizer`] | people, places and organizations with their nominative names, and number spans by KazNERD's conventions, from an embedded trained model |
+//! | [`morph`] | lemmas as UD Kazakh writes them, suffix analysis (case, possessive, plural, verb endings) ranked with a stem lexicon, case endings |
+//! | [`ner`] → [`ner::Recognizer`] | people, places and organizations with their nominative names ([`ner::nominative`]), and number spans by KazNERD's conventions, from an embedded trained model |
 //! | [`Pipeline`] → [`Document`] | everything in one call: sentences, tokens with lemmas, numbers and entities, byte and char spans into the original text (also after normalization); [`Pipeline::analyze_batch`] in parallel with the `rayon` feature |
 //! | `schema` (feature `serde`) | the one JSON schema of documents, tokens, numbers and entities, in byte or char offsets (`docs/schema.md`) |
-//! | [`eval`] | CoNLL-U and IOB2 reading, CoNLL 2018 segmentation scores, strict span scores |
+//! | `eval` (feature `eval`) | CoNLL-U and IOB2 reading, CoNLL 2018 segmentation scores, strict span scores |
 //! | [`Error`] | the crate's one error type |
 //!
 //! Every span is a pair of byte offsets into the text you passed in; use
@@ -34,7 +34,10 @@
 #![deny(missing_docs)]
 
 mod error;
+#[cfg(feature = "eval")]
 pub mod eval;
+mod hash;
+mod letters;
 pub mod morph;
 pub mod ner;
 pub mod normalize;
@@ -46,7 +49,9 @@ mod sentences;
 mod span;
 mod tokenizer;
 
-pub use error::{from_utf8, Error, ErrorKind};
+#[cfg(feature = "eval")]
+pub use error::from_utf8;
+pub use error::{Error, ErrorKind};
 pub use normalize::{normalize, Normalized, Normalizer};
 pub use pipeline::{
     DocEntity, DocNumber, DocSentence, DocToken, Document, Pipeline, DEFAULT_MAX_DOC_BYTES,

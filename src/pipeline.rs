@@ -16,10 +16,13 @@
 
 use std::ops::Range;
 
+use crate::error::{Error, ErrorKind};
 use crate::ner::{Label, Recognizer};
-use crate::normalize::Normalizer;
+use crate::normalize::{Normalized, Normalizer};
 use crate::numbers::{Approx, NumberKind, Value};
-use crate::{Span, TokenKind};
+use crate::sentences::sentences;
+use crate::span::{CharOffsets, Span};
+use crate::tokenizer::TokenKind;
 
 /// The configured analysis: stages, normalization and entity model.
 ///
@@ -102,7 +105,7 @@ impl Pipeline {
 
     /// [`Pipeline::analyze`], or an [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge)
     /// error for a text longer than [`Pipeline::max_bytes`].
-    pub fn try_analyze(&self, text: &str) -> Result<Document, crate::Error> {
+    pub fn try_analyze(&self, text: &str) -> Result<Document, Error> {
         let mut doc = Document::default();
         self.try_analyze_into(text, &mut doc)?;
         Ok(doc)
@@ -110,7 +113,7 @@ impl Pipeline {
 
     /// [`Pipeline::analyze_into`] within the limit of
     /// [`Pipeline::max_bytes`]; over it, `doc` is left empty.
-    pub fn try_analyze_into(&self, text: &str, doc: &mut Document) -> Result<(), crate::Error> {
+    pub fn try_analyze_into(&self, text: &str, doc: &mut Document) -> Result<(), Error> {
         if let Err(e) = self.check_size(text.len()) {
             doc.clear();
             doc.entities.clear();
@@ -122,10 +125,10 @@ impl Pipeline {
 
     /// An [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) error when
     /// `len` bytes are over the limit.
-    pub fn check_size(&self, len: usize) -> Result<(), crate::Error> {
+    pub fn check_size(&self, len: usize) -> Result<(), Error> {
         match self.max_bytes {
-            Some(max) if len > max => Err(crate::Error::new(
-                crate::ErrorKind::TooLarge,
+            Some(max) if len > max => Err(Error::new(
+                ErrorKind::TooLarge,
                 format!("document of {len} bytes is longer than the limit of {max} bytes"),
             )),
             _ => Ok(()),
@@ -203,7 +206,7 @@ impl Pipeline {
         doc.clear();
         doc.text.push_str(text);
         let normalized = self.normalizer.map(|n| n.normalize(text));
-        let (work, map): (&str, Option<&crate::Normalized<'_>>) = match &normalized {
+        let (work, map): (&str, Option<&Normalized<'_>>) = match &normalized {
             Some(n) if !n.is_borrowed() => (n.as_str(), Some(n)),
             _ => (text, None),
         };
@@ -212,7 +215,7 @@ impl Pipeline {
             None => span,
         };
 
-        for sentence in crate::sentences(work) {
+        for sentence in sentences(work) {
             let first = doc.tokens.len();
             for t in sentence.tokens() {
                 let lemma = if self.lemmas {
@@ -456,19 +459,19 @@ impl Document {
     /// Fills the char spans of every item.
     fn fill_chars(&mut self) {
         let text = self.text.as_str();
-        let mut c = crate::CharOffsets::new(text);
+        let mut c = CharOffsets::new(text);
         for t in &mut self.tokens {
             t.chars = c.span(t.span);
         }
-        let mut c = crate::CharOffsets::new(text);
+        let mut c = CharOffsets::new(text);
         for s in &mut self.sentences {
             s.chars = c.span(s.span);
         }
-        let mut c = crate::CharOffsets::new(text);
+        let mut c = CharOffsets::new(text);
         for n in &mut self.numbers {
             n.chars = c.span(n.span);
         }
-        let mut c = crate::CharOffsets::new(text);
+        let mut c = CharOffsets::new(text);
         for e in &mut self.entities {
             e.chars = c.span(e.span);
         }

@@ -34,7 +34,8 @@ use serde::Serialize;
 use crate::ner::Entity;
 use crate::numbers::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::pipeline::{DocEntity, DocNumber, DocSentence, DocToken, Document};
-use crate::{Span, Token, TokenKind};
+use crate::span::Span;
+use crate::tokenizer::{Token, TokenKind};
 
 /// The version of the schema, written as `"schema"` on every document.
 /// It changes when a field changes meaning or is removed; new optional

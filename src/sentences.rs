@@ -17,8 +17,8 @@
 
 use std::collections::VecDeque;
 
+use crate::span::Span;
 use crate::tokenizer::{is_name_prefix, tokenize, Token, TokenKind, Tokens};
-use crate::Span;
 
 /// A sentence longer than this many tokens is cut, so that memory stays
 /// bounded on text without any sentence punctuation.

@@ -258,6 +258,7 @@ fn documents_over_max_doc_bytes_are_skipped_with_their_line() {
         corpus_line(1, "Бірінші."),
         corpus_line(3, "Үшінші.")
     );
+    // The limit is the first line's length, the longest of the kept lines.
     let limit = corpus_line(1, "Бірінші.").len().to_string();
     let file = TempFile::new("long.jsonl", corpus.as_bytes());
     let args = ["annotate", "--input-format", "jsonl", file.path()];

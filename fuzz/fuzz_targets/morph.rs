@@ -1,4 +1,4 @@
-//! Fuzz target `morph`: `morph::analyze`, `lemma`, `split_case`, `nominative`.
+//! Fuzz target `morph`: `morph::analyze`, `lemma`, `split_case`, `ner::nominative`.
 //! The invariants are in `tests/fuzz_regressions/checks.rs`.
 #![no_main]
 

@@ -28,7 +28,9 @@
 
 use core::fmt;
 
-use crate::{Error, ErrorKind, Sentence, Span};
+use crate::error::{Error, ErrorKind};
+use crate::sentences::Sentence;
+use crate::span::Span;
 
 /// A parsed CoNLL-U file: its raw text with gold sentence and token spans.
 ///
@@ -639,7 +641,7 @@ mod tests {
     #[test]
     fn writer() {
         let text = "Ол\nкелді.Иә";
-        let sentence = crate::sentences(text).next().unwrap();
+        let sentence = crate::sentences::sentences(text).next().unwrap();
         let mut out = String::new();
         write_sentence(&mut out, "x\r\ny", text, &sentence).unwrap();
         let mut lines = out.lines();
@@ -679,7 +681,7 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/data/ud_kazakh-ktb/kk_ktb-ud-dev-from-test.conllu");
         let Ok(input) = std::fs::read_to_string(&path) else {
-            println!("skipping: {} is not available", path.display());
+            crate::eval::data_missing(&format!("{} is not available", path.display()));
             return;
         };
         let tb = Treebank::parse(&input).unwrap();

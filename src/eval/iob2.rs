@@ -44,7 +44,8 @@
 use std::collections::BTreeMap;
 
 use super::Score;
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
+pub use crate::ner::iob::{entities, to_labels, Entity, Tag};
 
 /// One sentence of an IOB2 file: its tokens with their labels, and the
 /// sentence id when the file has one.
@@ -179,120 +180,6 @@ pub fn is_sentence_id(token: &str) -> bool {
 
 fn parse_error(line: usize, message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Parse, message).with_line(line)
-}
-
-/// One IOB2 label, read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Tag<'a> {
-    /// `O`: outside any span.
-    Outside,
-    /// `B-TYPE`: the first token of a span.
-    Begin(&'a str),
-    /// `I-TYPE`: a token inside a span.
-    Inside(&'a str),
-}
-
-impl<'a> Tag<'a> {
-    /// Reads `O`, `B-TYPE` or `I-TYPE` (`TYPE` non-empty); `None` for
-    /// anything else.
-    ///
-    /// ```
-    /// use kazakh::eval::iob2::Tag;
-    /// assert_eq!(Tag::parse("B-MONEY"), Some(Tag::Begin("MONEY")));
-    /// assert_eq!(Tag::parse("X-MONEY"), None);
-    /// ```
-    pub fn parse(label: &'a str) -> Option<Tag<'a>> {
-        if label == "O" {
-            return Some(Tag::Outside);
-        }
-        let (prefix, kind) = (label.get(..2)?, label.get(2..)?);
-        if kind.is_empty() {
-            return None;
-        }
-        match prefix {
-            "B-" => Some(Tag::Begin(kind)),
-            "I-" => Some(Tag::Inside(kind)),
-            _ => None,
-        }
-    }
-}
-
-/// A labelled span of tokens: `start..end` are token indices, half-open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Entity<'a> {
-    /// The span's type, without the `B-`/`I-` prefix (`CARDINAL`).
-    pub label: &'a str,
-    /// Index of the first token.
-    pub start: usize,
-    /// Index after the last token.
-    pub end: usize,
-}
-
-/// The spans of an IOB2 label sequence, in order, with the strict
-/// definition: a span starts at `B-X`, or at `I-X` when the previous label
-/// is neither `B-X` nor `I-X`, and extends over the `I-X` labels that
-/// follow. Malformed labels count as `O`.
-///
-/// ```
-/// use kazakh::eval::iob2::{entities, Entity};
-/// let labels = ["B-MONEY", "I-MONEY", "I-DATE", "O", "B-MONEY", "B-MONEY"];
-/// let spans = entities(&labels);
-/// assert_eq!(spans[0], Entity { label: "MONEY", start: 0, end: 2 });
-/// assert_eq!(spans[1], Entity { label: "DATE", start: 2, end: 3 });
-/// assert_eq!(spans.len(), 4);
-/// ```
-pub fn entities<S: AsRef<str>>(labels: &[S]) -> Vec<Entity<'_>> {
-    let mut out = Vec::new();
-    let mut open: Option<Entity<'_>> = None;
-    for (i, label) in labels.iter().enumerate() {
-        match Tag::parse(label.as_ref()) {
-            Some(Tag::Inside(kind)) if open.is_some_and(|e| e.label == kind) => {
-                if let Some(e) = open.as_mut() {
-                    e.end = i + 1;
-                }
-            }
-            Some(Tag::Begin(kind) | Tag::Inside(kind)) => {
-                out.extend(open.replace(Entity {
-                    label: kind,
-                    start: i,
-                    end: i + 1,
-                }));
-            }
-            Some(Tag::Outside) | None => out.extend(open.take()),
-        }
-    }
-    out.extend(open);
-    out
-}
-
-/// The IOB2 labels of `len` tokens carrying `entities`: `B-X` on the first
-/// token of each span, `I-X` on the rest, `O` elsewhere. Token indices
-/// beyond `len` are ignored; an empty span, or one that overlaps a span
-/// earlier in `entities`, is left out.
-///
-/// ```
-/// use kazakh::eval::iob2::{entities, to_labels, Entity};
-/// let spans = [Entity { label: "PERCENTAGE", start: 1, end: 3 }];
-/// let labels = to_labels(4, &spans);
-/// assert_eq!(labels, ["O", "B-PERCENTAGE", "I-PERCENTAGE", "O"]);
-/// assert_eq!(entities(&labels), spans);
-/// ```
-pub fn to_labels(len: usize, entities: &[Entity<'_>]) -> Vec<String> {
-    let mut labels: Vec<Option<String>> = vec![None; len];
-    for e in entities {
-        let end = e.end.min(len);
-        if e.start >= end || labels[e.start..end].iter().any(Option::is_some) {
-            continue;
-        }
-        labels[e.start] = Some(format!("B-{}", e.label));
-        for slot in &mut labels[e.start + 1..end] {
-            *slot = Some(format!("I-{}", e.label));
-        }
-    }
-    labels
-        .into_iter()
-        .map(|l| l.unwrap_or_else(|| "O".to_owned()))
-        .collect()
 }
 
 /// Counts of one label.
@@ -551,73 +438,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn tags() {
-        let cases = [
-            ("O", Some(Tag::Outside)),
-            ("B-X", Some(Tag::Begin("X"))),
-            ("I-PERCENTAGE", Some(Tag::Inside("PERCENTAGE"))),
-            ("B-NON_HUMAN", Some(Tag::Begin("NON_HUMAN"))),
-            ("B-", None),
-            ("", None),
-            ("O-X", None),
-            ("B", None),
-            ("BX", None),
-            ("Ә-X", None),
-        ];
-        for (label, want) in cases {
-            assert_eq!(Tag::parse(label), want, "{label:?}");
-        }
-    }
-
     fn e(label: &str, start: usize, end: usize) -> Entity<'_> {
         Entity { label, start, end }
-    }
-
-    #[test]
-    fn entities_table() {
-        let cases: &[(&[&str], &[Entity<'static>])] = &[
-            (&[], &[]),
-            (&["O", "O"], &[]),
-            (&["B-A"], &[e("A", 0, 1)]),
-            (&["B-A", "I-A", "I-A", "O"], &[e("A", 0, 3)]),
-            // B after B starts a new span.
-            (&["B-A", "B-A", "I-A"], &[e("A", 0, 1), e("A", 1, 3)]),
-            // I without a B starts a span (at the start, after O, after another type).
-            (&["I-A", "I-A"], &[e("A", 0, 2)]),
-            (&["O", "I-A", "O"], &[e("A", 1, 2)]),
-            (&["B-A", "I-B", "I-B"], &[e("A", 0, 1), e("B", 1, 3)]),
-            (
-                &["B-A", "I-B", "I-A"],
-                &[e("A", 0, 1), e("B", 1, 2), e("A", 2, 3)],
-            ),
-            // A span ends at the last token.
-            (&["O", "B-A", "I-A"], &[e("A", 1, 3)]),
-            // Malformed labels count as O.
-            (&["B-A", "junk", "I-A"], &[e("A", 0, 1), e("A", 2, 3)]),
-        ];
-        for &(labels, want) in cases {
-            assert_eq!(entities(labels), want, "{labels:?}");
-            let owned: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
-            assert_eq!(entities(&owned), want, "{labels:?}");
-        }
-    }
-
-    #[test]
-    fn to_labels_table() {
-        let cases: &[(usize, &[Entity<'static>], &[&str])] = &[
-            (0, &[], &[]),
-            (2, &[], &["O", "O"]),
-            (3, &[e("A", 0, 2)], &["B-A", "I-A", "O"]),
-            (2, &[e("A", 0, 1), e("A", 1, 2)], &["B-A", "B-A"]),
-            // Clamped, empty and overlapping spans.
-            (2, &[e("A", 1, 9)], &["O", "B-A"]),
-            (2, &[e("A", 1, 1), e("B", 5, 6)], &["O", "O"]),
-            (3, &[e("A", 0, 2), e("B", 1, 3)], &["B-A", "I-A", "O"]),
-        ];
-        for &(len, spans, want) in cases {
-            assert_eq!(to_labels(len, spans), want, "{spans:?}");
-        }
     }
 
     #[test]
@@ -697,10 +519,10 @@ mod tests {
             std::fs::read_to_string(root.join("IOB2_valid.txt")),
             std::fs::read_to_string(root.join("with_sentID/IOB2_valid2.txt")),
         ) else {
-            println!(
-                "skipping: KazNERD files are not available under {}",
+            crate::eval::data_missing(&format!(
+                "the KazNERD files are not available under {}",
                 root.display()
-            );
+            ));
             return;
         };
         let plain = parse(&plain).unwrap();

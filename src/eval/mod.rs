@@ -31,4 +31,15 @@ pub mod iob2;
 mod segmentation;
 
 pub use iob2::{LabelScores, SpanScorer};
+
+/// For tests that read corpora beside the project (`../shared/data`):
+/// without them the test says why it skips, and under `CI=true` it fails
+/// instead, so that a CI run without its data cannot pass silently.
+#[cfg(test)]
+pub(crate) fn data_missing(why: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+        panic!("{why}; CI=true requires it (a test that skips there would pass silently)");
+    }
+    println!("skipped: {why} (under CI=true this fails)");
+}
 pub use segmentation::{evaluate_segmentation, score_segmentation, Score, SegmentationScores};

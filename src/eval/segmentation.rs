@@ -1,7 +1,7 @@
 //! Token and sentence segmentation scores (CoNLL 2018 shared task).
 
 use super::conllu::Treebank;
-use crate::Span;
+use crate::span::Span;
 
 /// Precision, recall and F1 of one kind of span, in percent (0–100), with
 /// the number of gold and system spans that were compared.
@@ -105,7 +105,7 @@ pub fn evaluate_segmentation(treebank: &Treebank) -> SegmentationScores {
     let text = treebank.raw_text();
     let mut system_tokens = Vec::new();
     let mut system_sentences = Vec::new();
-    for sentence in crate::sentences(text) {
+    for sentence in crate::sentences::sentences(text) {
         system_sentences.push(sentence.span());
         system_tokens.extend(sentence.tokens().iter().map(|t| t.span()));
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::lexicon::FxHasher;
+use crate::hash::FxHasher;
 
 /// Forms whose lemma is not found by suffix rules, sorted by form.
 const IRREGULAR: &[(&str, &str)] = &[

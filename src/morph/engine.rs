@@ -28,6 +28,7 @@ use super::lexicon::{self, Entry, LEXICALISED, NOMINAL, PROPER, VERB};
 use super::phon::{self, Harmony};
 use super::tables::{self, Append, Form, Need, Slot, BY_SLOT};
 use super::{Analysis, Case, Morpheme, Number, Person, Pos, Suffix, VerbForm};
+use crate::letters;
 
 const MAX: usize = 8;
 
@@ -152,12 +153,7 @@ impl StemBuf {
             Fix::Devoice => {
                 let last = stem.chars().next_back()?;
                 b.push(&stem[..stem.len() - last.len_utf8()])?;
-                b.push(match last {
-                    'г' => "к",
-                    'ғ' => "қ",
-                    'б' => "п",
-                    _ => return None,
-                })?;
+                b.push(phon::devoiced(last)?.encode_utf8(&mut [0; 4]))?;
             }
             Fix::Soft => {
                 b.push(stem)?;
@@ -663,7 +659,7 @@ enum Shortcut {
 }
 
 fn is_upper_letter(c: char) -> bool {
-    phon::is_upper(c)
+    letters::is_upper(c)
 }
 
 fn shortcut(word: &str, lower: &str) -> Shortcut {
@@ -673,13 +669,13 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
     if first.is_ascii_digit() || first == '%' {
         // 55-ші → 55, 15%-ға → 15%, %-ін → %.
         return match word.find('-') {
-            Some(i) if word[i + 1..].chars().next().is_some_and(phon::is_letter) => {
+            Some(i) if word[i + 1..].chars().next().is_some_and(letters::is_letter) => {
                 Shortcut::Prefix(i, Pos::Number)
             }
             _ => Shortcut::Whole(Pos::Number),
         };
     }
-    if !phon::is_letter(first) {
+    if !letters::is_letter(first) {
         return Shortcut::Whole(Pos::Other);
     }
     if let Some(space) = word.find(' ') {
@@ -706,7 +702,7 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
     if word.chars().nth(1).is_some()
         && word
             .chars()
-            .all(|c| phon::is_upper(c) || !phon::is_letter(c))
+            .all(|c| letters::is_upper(c) || !letters::is_letter(c))
     {
         // An all-capital acronym: ҚР, АҚШ, ЕО.
         return Shortcut::Whole(Pos::Proper);
@@ -721,11 +717,11 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
 /// The lemma of a candidate, borrowing from `word` when possible.
 fn render<'w>(word: &'w str, lower: &str, cand: &Cand) -> Cow<'w, str> {
     let stem = &word[..cand.stem_end];
-    let capital = word.chars().next().is_some_and(phon::is_upper);
+    let capital = word.chars().next().is_some_and(letters::is_upper);
     let keep_case = capital && (cand.pos == Pos::Proper || cand.flags == 0);
     match cand.fix {
         Fix::None => {
-            if keep_case || !stem.chars().any(phon::is_upper) {
+            if keep_case || !stem.chars().any(letters::is_upper) {
                 Cow::Borrowed(stem)
             } else {
                 Cow::Owned(lower[..cand.stem_end].to_owned())
@@ -776,11 +772,11 @@ pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
 
 /// The lemma without the memo.
 pub(crate) fn lemma_uncached(word: &str) -> Cow<'_, str> {
-    let lower = phon::fold_lower(word);
+    let lower = letters::fold_lower(word);
     match shortcut(word, &lower) {
         Shortcut::Prefix(end, _) => Cow::Borrowed(&word[..end]),
         Shortcut::Whole(pos) => {
-            if pos == Pos::Other && word.chars().next().is_some_and(phon::is_upper) {
+            if pos == Pos::Other && word.chars().next().is_some_and(letters::is_upper) {
                 // A capitalised function word (Бірақ): lower case.
                 if let Cow::Owned(s) = lower {
                     if closed::invariant(&s) {
@@ -797,7 +793,7 @@ pub(crate) fn lemma_uncached(word: &str) -> Cow<'_, str> {
 }
 
 fn lemma_of<'w>(word: &'w str, lower: &str) -> Cow<'w, str> {
-    let capital = word.chars().next().is_some_and(phon::is_upper);
+    let capital = word.chars().next().is_some_and(letters::is_upper);
     if let Some(closed::Closed::Irregular(lemma)) = closed::lookup(lower) {
         return Cow::Borrowed(lemma);
     }
@@ -816,10 +812,10 @@ pub(crate) fn split_case(word: &str) -> (usize, Case) {
 /// suffix graph where each alone would run one (a word seen for the first
 /// time). Not memoized; equal to calling both.
 pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
-    let lower = phon::fold_lower(word);
+    let lower = letters::fold_lower(word);
     let irregular = matches!(closed::lookup(&lower), Some(closed::Closed::Irregular(_)));
     if matches!(shortcut(word, &lower), Shortcut::Search) && !irregular {
-        let capital = word.chars().next().is_some_and(phon::is_upper);
+        let capital = word.chars().next().is_some_and(letters::is_upper);
         let s = run(&lower, capital, false);
         let split = match &s.best {
             Some(best) if best.pos != Pos::Verb => case_start(best, word.len()),
@@ -835,7 +831,7 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
 }
 
 fn split_case_uncached(word: &str) -> (usize, Case) {
-    let lower = phon::fold_lower(word);
+    let lower = letters::fold_lower(word);
     match shortcut(word, &lower) {
         Shortcut::Prefix(end, _) => {
             let tail = &lower[end..];
@@ -847,7 +843,7 @@ fn split_case_uncached(word: &str) -> (usize, Case) {
             }
         }
         Shortcut::Search => {
-            let capital = word.chars().next().is_some_and(phon::is_upper);
+            let capital = word.chars().next().is_some_and(letters::is_upper);
             let s = run(&lower, capital, false);
             match &s.best {
                 Some(best) if best.pos != Pos::Verb => case_start(best, word.len()),
@@ -893,7 +889,7 @@ fn tail_case(tail: &str) -> Case {
 }
 
 pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
-    let lower = phon::fold_lower(word);
+    let lower = letters::fold_lower(word);
     let whole = |pos: Pos| Analysis {
         stem: word,
         lemma: Cow::Borrowed(word),
@@ -943,7 +939,7 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
         Shortcut::Part(end) => (&word[..end], &lower[..end]),
         Shortcut::Search => (word, &lower[..]),
     };
-    let capital = word.chars().next().is_some_and(phon::is_upper);
+    let capital = word.chars().next().is_some_and(letters::is_upper);
     let s = run(lower_part, capital, true);
     let mut cands = s.all.unwrap_or_default();
     cands.sort_by(|a, b| {

@@ -2,8 +2,10 @@
 //! `lexicon.txt` (see `tools/genmorph` and `LEXICON-NOTICE.md`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use crate::hash::FxHasher;
 
 /// A nominal stem (noun, adjective, pronoun, numeral …).
 pub(crate) const NOMINAL: u8 = 1;
@@ -16,52 +18,6 @@ pub(crate) const PROPER: u8 = 4;
 pub(crate) const LEXICALISED: u8 = 16;
 
 static TEXT: &str = include_str!("lexicon.txt");
-
-/// FxHash: a fast multiplicative hash for short keys.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    /// A hasher that starts from `seed` instead of 0.
-    pub(crate) fn seeded(seed: u64) -> FxHasher {
-        FxHasher(seed)
-    }
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// Class bits and frequency bucket of a stem.
 #[derive(Clone, Copy, Debug, Default)]

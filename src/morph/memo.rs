@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::hash::Hasher;
 use std::thread::LocalKey;
 
-use super::lexicon::FxHasher;
 use super::Case;
+use crate::hash::FxHasher;
 
 /// Longest word and lemma kept, in bytes.
 const KEY: usize = 32;

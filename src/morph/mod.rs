@@ -1,4 +1,4 @@
-//! Kazakh morphology: suffix analysis, lemmas and nominative forms of names.
+//! Kazakh morphology: suffix analysis, lemmas and case endings.
 //!
 //! Kazakh words are a stem followed by a chain of suffixes whose vowels
 //! follow the stem (vowel harmony: кітап-тар, мектеп-тер) and whose first
@@ -13,7 +13,6 @@
 //! |---|---|
 //! | [`analyze`] | ranked [`Analysis`] values: stem, lemma, [`Suffix`] chain, confidence |
 //! | [`lemma`] | the dictionary form, as UD Kazakh writes it; borrowed when no change is needed |
-//! | [`nominative`] | the citation form of a multi-word name (Ақтөбе облысының → Ақтөбе облысы) |
 //! | [`split_case`] | where the case ending starts, and the case: a cheap feature for taggers |
 //!
 //! ```
@@ -23,12 +22,12 @@
 //! assert_eq!(morph::lemma("Қазақстанның"), "Қазақстан");
 //! assert_eq!(morph::lemma("кітабы"), "кітап");
 //! assert_eq!(morph::lemma("215-інің"), "215");
-//! assert_eq!(morph::nominative(&["Ақтөбе", "облысының"]), "Ақтөбе облысы");
 //! assert_eq!(morph::split_case("Семейде"), (10, Case::Locative));
 //! ```
 //!
 //! No function here panics on any `&str`; stems are always prefixes of the
-//! word ending on a char boundary.
+//! word ending on a char boundary. The citation forms of entity names are
+//! NER's ([`crate::ner::nominative`]).
 
 mod closed;
 mod engine;
@@ -37,7 +36,6 @@ mod memo;
 mod phon;
 mod tables;
 
-pub(crate) use lexicon::FxHasher;
 pub(crate) use tables::CASE_ENDINGS;
 #[cfg(test)]
 mod tests;
@@ -279,55 +277,6 @@ pub fn lemma(word: &str) -> Cow<'_, str> {
 /// ```
 pub fn split_case(word: &str) -> (usize, Case) {
     engine::split_case(word)
-}
-
-/// The citation form of a multi-word name: the tokens joined by spaces,
-/// quotation marks dropped, and the case ending of the last word removed,
-/// keeping the possessive that links a compound. A last word that is a
-/// name of the NER gazetteers (places, first names, organizations), bare or
-/// with a case ending, becomes that name: `Канада` is not `Кана` + `-да`.
-///
-/// ```
-/// use kazakh::morph::nominative;
-///
-/// assert_eq!(nominative(&["Ақтөбе", "облысының"]), "Ақтөбе облысы");
-/// assert_eq!(nominative(&["«", "Ақ", "жол", "»", "партиясынан"]), "Ақ жол партиясы");
-/// assert_eq!(nominative(&["Семейде"]), "Семей");
-/// assert_eq!(nominative(&["Тоқаевқа"]), "Тоқаев");
-/// assert_eq!(nominative(&["Канада"]), "Канада");
-/// assert_eq!(nominative(&["Канадада"]), "Канада");
-/// ```
-pub fn nominative(tokens: &[&str]) -> String {
-    let words: Vec<&str> = tokens
-        .iter()
-        .map(|t| t.trim_matches(is_quote))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let mut out = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if i + 1 == words.len() {
-            // A name the gazetteers list, bare or with one case ending,
-            // ends where the listed name ends; other words lose what
-            // `split_case` takes for a case ending.
-            let end = crate::ner::gazetteer::listed_name_len(w).unwrap_or_else(|| split_case(w).0);
-            let stem = w.get(..end).unwrap_or(w);
-            let stem = stem.trim_end_matches('-');
-            out.push_str(if stem.is_empty() { w } else { stem });
-        } else {
-            out.push_str(w);
-        }
-    }
-    out
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '«' | '»' | '"' | '“' | '”' | '„' | '‟' | '‹' | '›' | '\'' | '‘' | '’' | '`'
-    )
 }
 
 /// Number of stems in the built-in lexicon (for diagnostics).

@@ -1,10 +1,51 @@
-//! Letters, vowel harmony and the sound classes that pick suffix forms.
+//! Suffix phonology: vowel harmony, the sound classes that pick a suffix's
+//! first consonant, the head consonants of the case and plural suffixes,
+//! and the voicing of a stem-final к қ п before a vowel.
+//!
+//! This is the one home of these rules. The generators include this file
+//! as a module of their own (`#[path]` in `tools/gentables` and
+//! `tools/genmorph`), so it imports nothing from the crate.
 
 /// Vowel harmony: back (а о ұ ы) or front (ә е і ө ү).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Harmony {
     Back,
     Front,
+}
+
+/// The harmony of one vowel letter: back а о ұ ы я ё, front ә е і ө ү э;
+/// `None` for the rest, у и ю included (their harmony depends on what
+/// stands before them, see [`harmony`]).
+pub(crate) fn vowel_harmony(c: char) -> Option<Harmony> {
+    match c {
+        'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => Some(Harmony::Back),
+        'ә' | 'е' | 'і' | 'ө' | 'ү' | 'э' => Some(Harmony::Front),
+        _ => None,
+    }
+}
+
+/// The voiced consonant that a stem-final к қ п becomes between vowels
+/// (кітап + ы → кітабы, -лық + ы → -лығы).
+// The analyzer only devoices; the generators voice.
+#[allow(dead_code)]
+pub(crate) fn voiced(c: char) -> Option<char> {
+    match c {
+        'к' => Some('г'),
+        'қ' => Some('ғ'),
+        'п' => Some('б'),
+        _ => None,
+    }
+}
+
+/// The reverse of [`voiced`]: the stem-final consonant that г ғ б stand
+/// for in a dictionary form (кітабы → кітап).
+pub(crate) fn devoiced(c: char) -> Option<char> {
+    match c {
+        'г' => Some('к'),
+        'ғ' => Some('қ'),
+        'б' => Some('п'),
+        _ => None,
+    }
 }
 
 /// Whether `c` is a (lower-case) vowel letter.
@@ -26,9 +67,10 @@ pub(crate) fn harmony(stem: &str) -> Option<Harmony> {
     };
     let mut chars = stem.chars().rev().peekable();
     while let Some(c) = chars.next() {
+        if let Some(h) = vowel_harmony(c) {
+            return Some(h);
+        }
         let h = match c {
-            'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => Harmony::Back,
-            'ә' | 'е' | 'і' | 'ө' | 'ү' | 'э' => Harmony::Front,
             'у' | 'и' | 'ю' => {
                 if chars.peek().is_some_and(|&p| is_vowel(p)) {
                     continue;
@@ -62,6 +104,27 @@ pub(crate) const VOICELESS: u8 = 32;
 pub(crate) const CONSONANT: u8 = GLIDE | L | NASAL | SIBILANT | VOICELESS;
 /// Anything.
 pub(crate) const ANY: u8 = VOWEL | CONSONANT;
+
+/// Head consonant of a suffix for each class of the preceding sound, in
+/// the order of [`CLASSES`]; written in back harmony ([`front_of`] gives
+/// the front form).
+pub(crate) type Heads = [&'static str; 6];
+/// The classes of the preceding sound, in the order of [`Heads`].
+pub(crate) const CLASSES: [u8; 6] = [VOWEL, GLIDE, L, NASAL, SIBILANT, VOICELESS];
+/// -лар -дар -тар.
+pub(crate) const PLURAL: Heads = ["л", "л", "д", "д", "д", "т"];
+/// -ның -дың -тың.
+pub(crate) const GENITIVE: Heads = ["н", "д", "д", "н", "д", "т"];
+/// -ны -ды -ты.
+pub(crate) const ACCUSATIVE: Heads = ["н", "д", "д", "д", "д", "т"];
+/// -ға -қа.
+pub(crate) const DATIVE: Heads = ["ғ", "ғ", "ғ", "ғ", "ғ", "қ"];
+/// -да -та.
+pub(crate) const LOCATIVE: Heads = ["д", "д", "д", "д", "д", "т"];
+/// -дан -нан -тан.
+pub(crate) const ABLATIVE: Heads = ["д", "д", "д", "н", "д", "т"];
+/// -мен -бен -пен.
+pub(crate) const INSTRUMENTAL: Heads = ["м", "м", "м", "м", "б", "п"];
 
 /// The class of the last sound of `stem` (0 for no letter).
 pub(crate) fn final_class(stem: &str) -> u8 {
@@ -98,56 +161,10 @@ pub(crate) fn harmony_agrees(stem: &str, suffix: Option<Harmony>) -> bool {
     }
 }
 
-/// Whether `c` is an upper-case letter; fast for ASCII and Cyrillic.
-pub(crate) fn is_upper(c: char) -> bool {
-    let u = c as u32;
-    match u {
-        0..=0x7F => c.is_ascii_uppercase(),
-        0x0400..=0x042F => true,
-        0x0430..=0x045F => false,
-        0x04C0 => true,
-        0x04C1..=0x04CE => u % 2 == 1,
-        0x04CF => false,
-        0x0460..=0x04FF => u % 2 == 0,
-        _ => c.is_uppercase(),
-    }
-}
-
-/// Whether `c` is a letter; fast for ASCII and Cyrillic.
-pub(crate) fn is_letter(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0x0400..=0x0481 | 0x048A..=0x04FF => true,
-        _ => c.is_alphabetic(),
-    }
-}
-
 /// Whether `a` ends with `b`, compared byte by byte (short strings).
 pub(crate) fn ends_with(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() >= b.len() && a[a.len() - b.len()..].iter().zip(b).all(|(x, y)| x == y)
-}
-
-/// Lower-cases `word` letter by letter where the lower-case letter has the
-/// same UTF-8 length, so that byte offsets stay valid. Borrowed when there
-/// is nothing to change.
-pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if !word.chars().any(is_upper) {
-        return std::borrow::Cow::Borrowed(word);
-    }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if !is_upper(c) {
-            out.push(c);
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// The vowel of a suffix: `а`/`ы` for back, `е`/`і` for front.

@@ -3,7 +3,10 @@
 
 use std::sync::LazyLock;
 
-use super::phon::{self, Harmony, ANY, CONSONANT, GLIDE, L, NASAL, SIBILANT, VOICELESS, VOWEL};
+use super::phon::{
+    self, Harmony, Heads, ABLATIVE, ACCUSATIVE, ANY, CLASSES, CONSONANT, DATIVE, GENITIVE, GLIDE,
+    INSTRUMENTAL, L, LOCATIVE, NASAL, PLURAL, SIBILANT, VOICELESS, VOWEL,
+};
 use super::{Case, Morpheme, Number, Person, VerbForm};
 
 /// Where a form may stand, right to left.
@@ -62,17 +65,7 @@ pub(crate) struct Form {
     pub strength: u8,
 }
 
-/// Head consonant of a suffix for each class, in the order vowel, glide,
-/// л, nasal, sibilant, voiceless.
-type Heads = [&'static str; 6];
-const CLASSES: [u8; 6] = [VOWEL, GLIDE, L, NASAL, SIBILANT, VOICELESS];
-const PLURAL: Heads = ["л", "л", "д", "д", "д", "т"];
-const GENITIVE: Heads = ["н", "д", "д", "н", "д", "т"];
-const ACCUSATIVE: Heads = ["н", "д", "д", "д", "д", "т"];
-const DATIVE: Heads = ["ғ", "ғ", "ғ", "ғ", "ғ", "қ"];
-const LOCATIVE: Heads = ["д", "д", "д", "д", "д", "т"];
-const ABLATIVE: Heads = ["д", "д", "д", "н", "д", "т"];
-const INSTRUMENTAL: Heads = ["м", "м", "м", "м", "б", "п"];
+/// The negation -ма -ба -па (verbs only).
 const NEGATION: Heads = ["м", "м", "м", "б", "б", "п"];
 
 fn front(s: &str) -> String {

@@ -145,6 +145,22 @@ impl Decoder {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_lone_token_of_a_type_with_end_labels_is_single() {
+        let labels = ["O", "B-ORG", "E-ORG", "I-ORG", "S-ORG", "B-PER", "I-PER"];
+        let m = Model::assemble(
+            labels.map(String::from).to_vec(),
+            4,
+            1.0,
+            vec![0.0; 56],
+            vec![],
+        );
+        let mut d = Decoder::default();
+        d.emissions.extend([0.0, 5.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        d.viterbi(&m, 1);
+        assert_eq!(d.best, [4], "a lone ORG token is S-ORG, not an open B-ORG");
+    }
+
     /// A small deterministic generator of scores in -2..2.
     fn scores(seed: u64, n: usize) -> Vec<f32> {
         let mut x = seed;

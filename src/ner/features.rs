@@ -8,8 +8,9 @@
 
 use super::gazetteer::{phrase_flags, starts_phrase, token_flags, GazHit};
 use super::model::Model;
-use crate::morph::FxHasher;
-use crate::tokenizer::{short_quotations, to_lower_str};
+use crate::hash::{hash_bytes, mix, FxHasher};
+use crate::letters::to_lower_str;
+use crate::tokenizer::short_quotations;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -124,34 +125,6 @@ fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) 
 /// Stands for the attribute of a position outside the sentence.
 const OUTSIDE: u64 = 0x5851_F42D_4C95_7F2D;
 
-/// 64-bit FNV-1a over bytes, seeded (seed 0: plain FNV-1a).
-pub(crate) fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = 0xCBF2_9CE4_8422_2325 ^ seed;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    h
-}
-
-/// Combines two hashes (a template and a value, or two values).
-#[inline]
-fn mix(a: u64, b: u64) -> u64 {
-    let x = (a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    x ^ (x >> 31)
-}
-
-/// The final scrambling of a feature hash before its top bits pick a row.
-#[inline]
-pub(crate) fn finish(h: u64) -> u64 {
-    let mut x = h;
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    x ^ (x >> 33)
-}
-
 /// The hashed attributes of one token.
 #[derive(Clone, Copy, Debug)]
 struct Attrs {
@@ -228,7 +201,7 @@ fn shape(word: &str) -> u64 {
             } else {
                 lat = true;
             }
-            if crate::tokenizer::to_lower(c) != c {
+            if crate::letters::to_lower(c) != c {
                 b'X'
             } else {
                 b'x'
@@ -292,7 +265,7 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
         title: word
             .chars()
             .next()
-            .is_some_and(|c| crate::tokenizer::to_lower(c) != c),
+            .is_some_and(|c| crate::letters::to_lower(c) != c),
         wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
         phrase_head: starts_phrase(word),
     }

@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::LazyLock;
 
+use crate::letters::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 use crate::morph::CASE_ENDINGS;
-use crate::tokenizer::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 
 /// Gazetteer flags of one token: which lists matched, and where the token
 /// stands in a multi-word match. A set of bits.
@@ -832,7 +832,7 @@ mod tests {
     #[test]
     fn every_listed_name_is_its_own_nominative() {
         // A name the lists give in nominative must come out of
-        // `morph::nominative` unchanged, however its end looks.
+        // `ner::nominative` unchanged, however its end looks.
         let mut checked = 0;
         for list in LISTS.iter().filter(|l| GazHit::NAMES.contains(l.flag)) {
             for entry in entries(list.text) {
@@ -847,7 +847,7 @@ mod tests {
                     list.name
                 );
                 assert_eq!(
-                    crate::morph::nominative(&words),
+                    crate::ner::nominative(&words),
                     entry,
                     "{}: {entry}",
                     list.name

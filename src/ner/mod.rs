@@ -26,16 +26,20 @@ use std::sync::{Arc, LazyLock};
 mod decode;
 mod features;
 pub(crate) mod gazetteer;
+pub mod iob;
 mod model;
+mod names;
 mod numbers;
 #[cfg(feature = "train")]
 mod train;
 
 pub use model::Model;
+pub use names::nominative;
 #[cfg(feature = "train")]
 pub use train::{Trainer, DEFAULT_BIASES, DEFAULT_END_LABELS, DEFAULT_MERGES, DEFAULT_TYPES};
 
-use crate::{Error, Span};
+use crate::error::Error;
+use crate::span::Span;
 use decode::Decoder;
 use features::Extractor;
 
@@ -126,7 +130,7 @@ impl<'a> Entity<'a> {
     }
 
     /// The name in nominative form (`Ақтөбе облысы`), by
-    /// [`crate::morph::nominative`].
+    /// [`nominative`].
     pub fn lemma(&self) -> &str {
         &self.lemma
     }
@@ -324,9 +328,9 @@ impl Recognizer {
         let mut open: Option<Label> = None;
         for l in self.token_labels(tokens) {
             let label = self.label(l);
-            let (inside, kind) = match label.split_once('-') {
-                Some(("B", k)) => (false, Label::from_type(k)),
-                Some(("I", k)) => (true, Label::from_type(k)),
+            let (inside, kind) = match iob::Tag::parse(label) {
+                Some(iob::Tag::Begin(k)) => (false, Label::from_type(k)),
+                Some(iob::Tag::Inside(k)) => (true, Label::from_type(k)),
                 _ => (false, None),
             };
             let tag = match kind {
@@ -359,23 +363,12 @@ impl Recognizer {
         out: &mut Vec<Entity<'a>>,
     ) {
         let labels = &self.model.iob;
-        let best = &work.d.best;
-        let mut i = 0;
-        while i < best.len() {
-            let label = &labels[usize::from(best[i])];
-            let Some(kind) = label.split_once('-').and_then(|(_, k)| Label::from_type(k)) else {
-                i += 1;
-                continue;
+        let best = work.d.best.iter().map(|&l| labels[usize::from(l)].as_str());
+        iob::each_entity(best, |e| {
+            let Some(kind) = Label::from_type(e.label) else {
+                return;
             };
-            let type_name = &label[2..];
-            let mut end = i + 1;
-            while end < best.len() {
-                let next = &labels[usize::from(best[end])];
-                if next.strip_prefix("I-") != Some(type_name) {
-                    break;
-                }
-                end += 1;
-            }
+            let (i, end) = (e.start, e.end);
             let score = work.d.confidence[i..end].iter().sum::<f32>() / (end - i) as f32;
             let r = pieces.tokens(&(i..end));
             let (span, text) = place(r.clone());
@@ -383,12 +376,11 @@ impl Recognizer {
                 span,
                 text,
                 label: kind,
-                lemma: crate::morph::nominative(&tokens[r.clone()]),
+                lemma: nominative(&tokens[r.clone()]),
                 score,
                 tokens: first + r.start..first + r.end,
             });
-            i = end;
-        }
+        });
     }
 
     /// The people, places and organizations of raw text, in order.
@@ -437,7 +429,7 @@ impl Recognizer {
         let mut tokens: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
         let mut first = 0;
-        for sentence in crate::sentences(text) {
+        for sentence in crate::sentences::sentences(text) {
             tokens.clear();
             spans.clear();
             for t in sentence.tokens() {

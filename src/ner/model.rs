@@ -20,8 +20,8 @@
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::features::{finish, hash_bytes};
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
+use crate::hash::{finish, hash_bytes};
 
 const MAGIC: &[u8; 8] = b"KZNERMDL";
 /// The format version written. Version 2 allows `E-` and `S-` labels
@@ -402,10 +402,7 @@ mod tests {
         );
         // Nor may a sentence end inside an ORG.
         assert_eq!(m.may_end, [true, false, true, false, true, true, true]);
-        let mut d = super::super::decode::Decoder::default();
-        d.emissions.extend([0.0, 5.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-        d.viterbi(&m, 1);
-        assert_eq!(d.best, [4], "a lone ORG token is S-ORG, not an open B-ORG");
+        // The decoder keeps to them: see decode.rs's tests.
     }
 
     fn tiny() -> Model {

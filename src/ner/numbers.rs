@@ -12,10 +12,10 @@
 use std::ops::Range;
 
 use super::features::RuleMention;
+use super::iob;
 use super::{Pieces, Recognizer};
-use crate::eval::iob2;
 use crate::numbers::{NumberKind, NumberMention, Value};
-use crate::Span;
+use crate::span::Span;
 
 /// The number kind of a KazNERD type.
 fn kind_of(kind: &str) -> Option<NumberKind> {
@@ -65,7 +65,7 @@ pub(super) fn merge<'a>(
     let mut used = vec![false; rules.len()];
     let mut found = Vec::new();
     let mut next_rule = 0;
-    for e in iob2::entities(tags) {
+    for e in iob::entities(tags) {
         let Some(kind) = kind_of(e.label) else {
             continue;
         };

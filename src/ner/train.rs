@@ -10,7 +10,7 @@
 use super::decode::Decoder;
 use super::features::Extractor;
 use super::model::Model;
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 
 /// The entity types kept by default: people, places and organizations,
 /// and KazNERD's number types (whose spans the tagger also learns).

@@ -74,7 +74,7 @@ mod punctuation;
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::Span;
+use crate::span::Span;
 
 /// Normalized text plus the alignment to the original.
 ///

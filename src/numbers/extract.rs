@@ -6,8 +6,10 @@ use super::lexicon::{
     qualifier_before, unit, NumWord, Role, UnitKind, ABOUT_ENDINGS,
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
-use crate::tokenizer::{eq_ci, is_ending, short_quotations, strip_prefix_ci, to_lower_str};
-use crate::{tokenize, Span};
+use crate::letters::{eq_ci, strip_prefix_ci, to_lower_str};
+use crate::span::Span;
+use crate::tokenizer::tokenize;
+use crate::tokenizer::{is_ending, short_quotations};
 
 /// A token as the extractor sees it.
 #[derive(Clone, Copy)]

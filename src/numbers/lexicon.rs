@@ -7,7 +7,8 @@
 //! ending from the generated inventory (`crate::tokenizer` endings), so the
 //! tables hold stems only.
 
-use crate::tokenizer::{eq_ci, is_ending, strip_prefix_ci, to_lower, to_lower_str};
+use crate::letters::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
+use crate::tokenizer::is_ending;
 
 use super::Approx;
 

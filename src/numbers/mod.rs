@@ -22,7 +22,7 @@
 use core::fmt;
 use core::ops::Range;
 
-use crate::Span;
+use crate::span::Span;
 
 mod decimal;
 mod extract;

@@ -6,7 +6,7 @@
 //! letters (initials, `т.`, `б.`) and dotted chains (`т.с.с.`) are recognised
 //! by rule in the scanner and need no entry here.
 
-use super::chars::to_lower;
+use crate::letters::to_lower;
 
 /// Lower-case abbreviations, without their final period.
 static ABBREVIATIONS: &[&str] = &[

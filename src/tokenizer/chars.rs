@@ -133,81 +133,6 @@ pub(crate) fn is_lower(c: char) -> bool {
     c.is_lowercase()
 }
 
-/// The lower-case form of `c` when it is a single character, else `c`.
-/// ASCII and the Cyrillic block (Russian and Kazakh letters) are mapped by
-/// arithmetic; other characters go through `char::to_lowercase`.
-#[inline]
-pub(crate) fn to_lower(c: char) -> char {
-    let u = c as u32;
-    let mapped = if u < 0x80 {
-        if (0x41..=0x5A).contains(&u) {
-            u + 0x20
-        } else {
-            u
-        }
-    } else if (0x400..=0x4FF).contains(&u) {
-        match u {
-            0x400..=0x40F => u + 0x50,
-            0x410..=0x42F => u + 0x20,
-            0x4C0 => 0x4CF,
-            // Pairs with the capital on the even code point.
-            0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => u + 1,
-            // Pairs with the capital on the odd code point.
-            0x4C1..=0x4CE if u % 2 == 1 => u + 1,
-            _ => u,
-        }
-    } else {
-        return to_lower_other(c);
-    };
-    char::from_u32(mapped).unwrap_or(c)
-}
-
-/// [`to_lower`] outside ASCII and Cyrillic: rare in Kazakh text, kept out
-/// of line so that the common path inlines.
-#[cold]
-#[inline(never)]
-fn to_lower_other(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
-}
-
-/// Lower-cases `s` into `buf` with [`to_lower`], without allocating;
-/// `None` when it does not fit.
-pub(crate) fn to_lower_str<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in s.chars() {
-        let l = to_lower(c);
-        let len = l.len_utf8();
-        if n + len > buf.len() {
-            return None;
-        }
-        l.encode_utf8(&mut buf[n..n + len]);
-        n += len;
-    }
-    core::str::from_utf8(&buf[..n]).ok()
-}
-
-/// If `s` starts with `prefix` (lower case) ignoring the case of `s`, the
-/// rest of `s`. Allocates nothing.
-pub(crate) fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
-    let mut rest = s.char_indices();
-    for p in prefix.chars() {
-        let (_, c) = rest.next()?;
-        if to_lower(c) != p {
-            return None;
-        }
-    }
-    Some(rest.next().map_or("", |(i, _)| &s[i..]))
-}
-
-/// Whether `s` equals `lower` (lower case) ignoring the case of `s`.
-pub(crate) fn eq_ci(s: &str, lower: &str) -> bool {
-    strip_prefix_ci(s, lower).is_some_and(str::is_empty)
-}
-
 /// Hyphens that join the parts of a word: ASCII hyphen-minus, U+2010
 /// HYPHEN, U+2011 NON-BREAKING HYPHEN.
 #[inline]
@@ -269,20 +194,6 @@ mod tests {
         for (c, want) in cases {
             assert_eq!(classify(c), want, "{c:?} U+{:04X}", c as u32);
         }
-    }
-
-    #[test]
-    fn to_lower_agrees_with_std_on_the_cyrillic_block_and_ascii() {
-        for u in (0..0x80).chain(0x400..0x500) {
-            let Some(c) = char::from_u32(u) else { continue };
-            let mut std_lower = c.to_lowercase();
-            let want = match (std_lower.next(), std_lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            };
-            assert_eq!(to_lower(c), want, "U+{u:04X}");
-        }
-        assert_eq!(to_lower('Ä'), 'ä');
     }
 
     #[test]

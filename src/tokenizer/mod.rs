@@ -1,7 +1,9 @@
-//! Lossless tokenization of Kazakh text (placeholder implementation; the
-//! real scanner replaces it).
+//! Lossless tokenization of Kazakh text: [`tokenize`] runs the scanner
+//! (`scan.rs`) over character classes (`chars.rs`), with the abbreviations
+//! that keep their period (`abbrev.rs`) and the endings written after a
+//! hyphen (`suffix.rs`, over the generated `endings.rs`).
 
-use crate::Span;
+use crate::span::Span;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -159,7 +161,6 @@ mod scan;
 mod suffix;
 
 pub(crate) use abbrev::is_name_prefix;
-pub(crate) use chars::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 pub(crate) use suffix::is_ending;
 
 /// The short quotations of a token sequence: for each opening quote

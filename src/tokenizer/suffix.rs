@@ -4,8 +4,8 @@
 
 use core::cmp::Ordering;
 
-use super::chars::to_lower;
 use super::endings::ENDINGS;
+use crate::letters::to_lower;
 
 /// Byte length of the longest entry of [`ENDINGS`] (checked by a test).
 /// Upper-case and lower-case Cyrillic letters are both two bytes long, so

@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use kazakh::morph;
-use kazakh::ner::{Model, Recognizer};
+use kazakh::ner::{self, Model, Recognizer};
 use kazakh::normalize::Normalizer;
 use kazakh::numbers::{self, Value};
 use kazakh::{Pipeline, Span, Token, TokenKind};
@@ -347,11 +347,11 @@ pub fn check_morph(input: &str) {
     for w in &words {
         check_morph_word(w);
     }
-    let _ = morph::nominative(&words);
+    let _ = ner::nominative(&words);
     let raw: Vec<&str> = input.split(' ').take(64).collect();
-    let _ = morph::nominative(&raw);
-    let _ = morph::nominative(&[]);
-    let _ = morph::nominative(&[input]);
+    let _ = ner::nominative(&raw);
+    let _ = ner::nominative(&[]);
+    let _ = ner::nominative(&[input]);
 }
 
 /// The recognizer's entities: ordered, on char boundaries, text = slice,

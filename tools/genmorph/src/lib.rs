@@ -29,6 +29,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// The library's suffix phonology, compiled into the generator as its own
+/// module (it imports nothing from the library).
+#[path = "../../../src/morph/phon.rs"]
+#[allow(dead_code)]
+mod phon;
+
+use phon::Harmony;
+
 /// Path of the generated lexicon relative to the workspace root.
 pub const LEXICON_PATH: &str = "src/morph/lexicon.txt";
 
@@ -146,12 +154,14 @@ const EVIDENCE: &[&str] = &[
     "тар", "тер", "дағы", "дегі", "тағы", "тегі", "ы", "і", "сы", "сі", "ын", "ін", "сын", "сін",
 ];
 
+// Harmony is read loosely here, letter by letter: the library's vowel
+// letters, with у as back and и, ю as front wherever they stand.
 fn is_back(c: char) -> bool {
-    matches!(c, 'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' | 'у')
+    phon::vowel_harmony(c) == Some(Harmony::Back) || c == 'у'
 }
 
 fn is_front(c: char) -> bool {
-    matches!(c, 'ә' | 'е' | 'і' | 'ө' | 'ү' | 'э' | 'и' | 'ю')
+    phon::vowel_harmony(c) == Some(Harmony::Front) || matches!(c, 'и' | 'ю')
 }
 
 /// Whether the ending's vowel agrees with the stem's last vowel (endings
@@ -169,12 +179,7 @@ fn harmony_agrees(stem: &str, ending: &str) -> bool {
 /// Undoes the voicing of a stem-final consonant before a vowel.
 fn devoiced(stem: &str) -> Option<String> {
     let last = stem.chars().next_back()?;
-    let to = match last {
-        'г' => 'к',
-        'ғ' => 'қ',
-        'б' => 'п',
-        _ => return None,
-    };
+    let to = phon::devoiced(last)?;
     let mut s = stem[..stem.len() - last.len_utf8()].to_owned();
     s.push(to);
     Some(s)
@@ -210,12 +215,7 @@ fn inflections(word: &str, forms: &HashSet<String>) -> usize {
     let voiced = {
         let mut chars: Vec<char> = word.chars().collect();
         if let Some(last) = chars.last_mut() {
-            *last = match *last {
-                'к' => 'г',
-                'қ' => 'ғ',
-                'п' => 'б',
-                c => c,
-            };
+            *last = phon::voiced(*last).unwrap_or(*last);
         }
         chars.into_iter().collect::<String>()
     };
@@ -459,7 +459,16 @@ mod tests {
         let fresh = match render() {
             Ok(text) => text,
             Err(why) => {
-                println!("skipped: {why}");
+                // Without its sources the test cannot check anything: it
+                // says why it skips, and fails under CI=true, where a skip
+                // would pass silently.
+                if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+                    panic!(
+                        "the lexicon cannot be regenerated: {why}; CI=true requires \
+                         hunspell-kk and ../shared/data (a skip would pass silently)"
+                    );
+                }
+                println!("skipped: {why} (under CI=true this fails)");
                 return;
             }
         };

@@ -34,52 +34,14 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// Vowel harmony of the preceding syllable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Harmony {
-    /// а о ұ ы (я ё)
-    Back,
-    /// ә е і ө ү (э)
-    Front,
-}
-
-/// Class of the preceding sound, which picks a suffix's first consonant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Final {
-    Vowel,
-    /// р й, and у и as /w/ /ij/.
-    Glide,
-    /// л
-    L,
-    /// м н ң
-    Nasal,
-    /// з ж
-    Sibilant,
-    /// к қ п с т ш ф х һ ц ч щ (and final б в г д of loans).
-    Voiceless,
-}
-
-const FINALS: [Final; 6] = [
-    Final::Vowel,
-    Final::Glide,
-    Final::L,
-    Final::Nasal,
-    Final::Sibilant,
-    Final::Voiceless,
-];
-
-/// First consonant of a suffix for each [`Final`] class, in `FINALS` order.
-type Heads = [&'static str; 6];
+use crate::phon::{
+    self, Harmony, Heads, ABLATIVE, ACCUSATIVE, DATIVE, GENITIVE, INSTRUMENTAL, LOCATIVE, PLURAL,
+};
 
 // Templates: `A` is а/е, `I` is ы/і, `G` is ғ/г, `Q` is қ/к (back/front);
-// every other character is literal.
-const PLURAL: Heads = ["л", "л", "д", "д", "д", "т"];
-const GENITIVE: Heads = ["н", "д", "д", "н", "д", "т"];
-const ACCUSATIVE: Heads = ["н", "д", "д", "д", "д", "т"];
-const DATIVE: Heads = ["G", "G", "G", "G", "G", "Q"];
-const LOCATIVE: Heads = ["д", "д", "д", "д", "д", "т"];
-const ABLATIVE: Heads = ["д", "д", "д", "н", "д", "т"];
-const INSTRUMENTAL: Heads = ["м", "м", "м", "м", "б", "п"];
+// every other character is literal. Harmony, the classes of the preceding
+// sound, the head consonants of plural and case and the voicing of к қ п
+// are the library's (`src/morph/phon.rs`).
 
 /// Which slot of the chain a form ends with; it decides what may follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,12 +67,13 @@ enum Slot {
 struct Form {
     text: String,
     harmony: Harmony,
-    last: Final,
+    /// The class of the last sound ([`phon::CLASSES`]).
+    last: u8,
     slot: Slot,
 }
 
 impl Form {
-    fn start(harmony: Harmony, last: Final) -> Form {
+    fn start(harmony: Harmony, last: u8) -> Form {
         Form {
             text: String::new(),
             harmony,
@@ -124,16 +87,10 @@ impl Form {
         let suffix = render_template(template, self.harmony);
         let mut text = self.text.clone();
         // к қ п after a vowel voice before a vowel: -лық + -ы = -лығы.
-        if suffix.chars().next().is_some_and(is_vowel) {
+        if suffix.chars().next().is_some_and(phon::is_vowel) {
             let mut rev = text.chars().rev();
             if let (Some(c), Some(prev)) = (rev.next(), rev.next()) {
-                let voiced = match c {
-                    'к' => Some('г'),
-                    'қ' => Some('ғ'),
-                    'п' => Some('б'),
-                    _ => None,
-                };
-                if let (Some(v), true) = (voiced, is_vowel(prev)) {
+                if let (Some(v), true) = (phon::voiced(c), phon::is_vowel(prev)) {
                     text.pop();
                     text.push(v);
                 }
@@ -143,9 +100,13 @@ impl Form {
         let harmony = text
             .chars()
             .rev()
-            .find_map(vowel_harmony)
+            .find_map(phon::vowel_harmony)
             .unwrap_or(self.harmony);
-        let last = text.chars().last().map_or(self.last, final_class);
+        let last = if text.is_empty() {
+            self.last
+        } else {
+            phon::final_class(&text)
+        };
         Form {
             text,
             harmony,
@@ -156,55 +117,31 @@ impl Form {
 
     /// Appends a suffix whose first consonant depends on the last sound.
     fn add_heads(&self, heads: &Heads, body: &str, slot: Slot) -> Form {
-        let i = FINALS.iter().position(|&f| f == self.last).unwrap_or(0);
+        let i = phon::CLASSES
+            .iter()
+            .position(|&f| f == self.last)
+            .unwrap_or(0);
         self.add(&format!("{}{body}", heads[i]), slot)
     }
 
     fn ends_in_vowel(&self) -> bool {
-        self.last == Final::Vowel
+        self.last == phon::VOWEL
     }
 }
 
+/// A template in `harmony`: the placeholders in their back form, then
+/// everything in front form for front harmony.
 fn render_template(template: &str, harmony: Harmony) -> String {
-    let back = harmony == Harmony::Back;
-    template
-        .chars()
-        .map(|c| match (c, back) {
-            ('A', true) => 'а',
-            ('A', false) => 'е',
-            ('I', true) => 'ы',
-            ('I', false) => 'і',
-            ('G', true) => 'ғ',
-            ('G', false) => 'г',
-            ('Q', true) => 'қ',
-            ('Q', false) => 'к',
-            (c, _) => c,
-        })
-        .collect()
-}
-
-fn vowel_harmony(c: char) -> Option<Harmony> {
-    match c {
-        'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => Some(Harmony::Back),
-        'ә' | 'е' | 'і' | 'ө' | 'ү' | 'э' => Some(Harmony::Front),
-        _ => None,
-    }
-}
-
-fn is_vowel(c: char) -> bool {
-    vowel_harmony(c).is_some() || matches!(c, 'у' | 'и' | 'ю')
-}
-
-/// The class of a final letter. In these endings у only follows а or е
-/// (-еу, -ау), where it is /w/.
-fn final_class(c: char) -> Final {
-    match c {
-        'р' | 'й' | 'у' | 'и' => Final::Glide,
-        'л' => Final::L,
-        'м' | 'н' | 'ң' => Final::Nasal,
-        'з' | 'ж' => Final::Sibilant,
-        c if is_vowel(c) => Final::Vowel,
-        _ => Final::Voiceless,
+    let back = template.chars().map(|c| match c {
+        'A' => 'а',
+        'I' => 'ы',
+        'G' => 'ғ',
+        'Q' => 'қ',
+        c => c,
+    });
+    match harmony {
+        Harmony::Back => back.collect(),
+        Harmony::Front => back.map(phon::front_of).collect(),
     }
 }
 
@@ -386,7 +323,7 @@ const EXCLUDED: [&str; 1] = ["аудан"];
 pub fn endings() -> Vec<String> {
     let mut out = BTreeSet::new();
     for harmony in [Harmony::Back, Harmony::Front] {
-        for last in FINALS {
+        for last in phon::CLASSES {
             let stem = Form::start(harmony, last);
             inflect(&stem, NOUN, &mut out);
             for (derived, paradigm) in derivations(&stem) {
@@ -396,7 +333,7 @@ pub fn endings() -> Vec<String> {
         // After an abbreviation of a possessed compound: ҚР-нда, ҚР-ндағы.
         let possessed = Form {
             slot: Slot::Poss3,
-            ..Form::start(harmony, Final::Vowel)
+            ..Form::start(harmony, phon::VOWEL)
         };
         for t in ["ндA", "ндAGI"] {
             out.insert(possessed.add(t, Slot::Case).text);
@@ -406,7 +343,7 @@ pub fn endings() -> Vec<String> {
     out.insert("ақ".to_owned());
     // A lone consonant (1sg -м, 2sg -ң after a vowel) is too weak a clue:
     // 5-м is more likely metres.
-    out.retain(|e| e.chars().any(is_vowel));
+    out.retain(|e| e.chars().any(phon::is_vowel));
     for e in EXCLUDED {
         out.remove(e);
     }

@@ -7,6 +7,12 @@
 
 pub mod endings;
 
+/// The library's suffix phonology, compiled into the generator as its own
+/// module (it imports nothing from the library).
+#[path = "../../../src/morph/phon.rs"]
+#[allow(dead_code)]
+mod phon;
+
 use std::path::{Path, PathBuf};
 
 /// A generated file: where it lives and how to produce its text.

@@ -1,0 +1,163 @@
+//! Letters and their case: the one case table of the Cyrillic block, and
+//! case-insensitive comparisons that allocate nothing. Used by the
+//! tokenizer, morphology, numbers and NER alike.
+
+/// The case table of the Cyrillic block U+0400–U+04FF: the code point of
+/// the lower-case letter of `u`, or `u` itself when it has none (a
+/// lower-case letter, a sign or a combining mark). Matches
+/// `char::to_lowercase` on the whole block (see the tests).
+#[inline]
+const fn cyrillic_lower(u: u32) -> u32 {
+    match u {
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x4C0 => 0x4CF,
+        // Pairs with the capital on the even code point.
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => u + 1,
+        // Pairs with the capital on the odd code point.
+        0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        _ => u,
+    }
+}
+
+/// The lower-case form of `c` when it is a single character, else `c`.
+/// ASCII and the Cyrillic block (Russian and Kazakh letters) are mapped by
+/// arithmetic; other characters go through `char::to_lowercase`.
+#[inline]
+pub(crate) fn to_lower(c: char) -> char {
+    let u = c as u32;
+    let mapped = if u < 0x80 {
+        if (0x41..=0x5A).contains(&u) {
+            u + 0x20
+        } else {
+            u
+        }
+    } else if (0x400..=0x4FF).contains(&u) {
+        cyrillic_lower(u)
+    } else {
+        return to_lower_other(c);
+    };
+    char::from_u32(mapped).unwrap_or(c)
+}
+
+/// [`to_lower`] outside ASCII and Cyrillic: rare in Kazakh text, kept out
+/// of line so that the common path inlines.
+#[cold]
+#[inline(never)]
+fn to_lower_other(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Lower-cases `s` into `buf` with [`to_lower`], without allocating;
+/// `None` when it does not fit.
+pub(crate) fn to_lower_str<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in s.chars() {
+        let l = to_lower(c);
+        let len = l.len_utf8();
+        if n + len > buf.len() {
+            return None;
+        }
+        l.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    core::str::from_utf8(&buf[..n]).ok()
+}
+
+/// If `s` starts with `prefix` (lower case) ignoring the case of `s`, the
+/// rest of `s`. Allocates nothing.
+pub(crate) fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let mut rest = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = rest.next()?;
+        if to_lower(c) != p {
+            return None;
+        }
+    }
+    Some(rest.next().map_or("", |(i, _)| &s[i..]))
+}
+
+/// Whether `s` equals `lower` (lower case) ignoring the case of `s`.
+pub(crate) fn eq_ci(s: &str, lower: &str) -> bool {
+    strip_prefix_ci(s, lower).is_some_and(str::is_empty)
+}
+
+/// Whether `c` is an upper-case letter; fast for ASCII and Cyrillic.
+pub(crate) fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0x0400..=0x04FF => cyrillic_lower(u) != u,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// Whether `c` is a letter; fast for ASCII and Cyrillic.
+pub(crate) fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x0400..=0x0481 | 0x048A..=0x04FF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Lower-cases `word` letter by letter where the lower-case letter has the
+/// same UTF-8 length, so that byte offsets stay valid. Borrowed when there
+/// is nothing to change.
+pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if !word.chars().any(is_upper) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !is_upper(c) {
+            out.push(c);
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_lower_agrees_with_std_on_the_cyrillic_block_and_ascii() {
+        for u in (0..0x80).chain(0x400..0x500) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut std_lower = c.to_lowercase();
+            let want = match (std_lower.next(), std_lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            };
+            assert_eq!(to_lower(c), want, "U+{u:04X}");
+        }
+        assert_eq!(to_lower('Ä'), 'ä');
+    }
+
+    #[test]
+    fn is_upper_agrees_with_std_on_the_cyrillic_block_and_ascii() {
+        for u in (0..0x80).chain(0x400..0x500) {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_upper(c), c.is_uppercase(), "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn fold_lower_keeps_byte_offsets() {
+        assert_eq!(fold_lower("қазақ"), "қазақ");
+        assert_eq!(fold_lower("ҚАЗАҚСТАН"), "қазақстан");
+        assert_eq!(fold_lower("İstanbul").len(), "İstanbul".len());
+        assert!(is_letter('ә') && !is_letter('\u{483}') && !is_letter('7'));
+    }
+}
