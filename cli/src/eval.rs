@@ -7,12 +7,12 @@ use std::io::Write;
 
 use kazakh::eval::iob2::{self, Entity};
 use kazakh::eval::{
-    conllu::Treebank, evaluate_segmentation, LabelScores, SegmentationScores, SpanScorer,
+    conllu::{self, Treebank},
+    evaluate_segmentation, LabelScores, SegmentationScores, SpanScorer,
 };
 use kazakh::numbers::NumberKind;
 use serde::Serialize;
 
-use crate::io::conllu::{conllu_lines, Line};
 use crate::io::{print_json_line, warning_line, Failure, Input, EXIT_STATUS};
 use crate::model::{self, place, Finder};
 use crate::render::value_text;
@@ -360,8 +360,9 @@ struct LemmasReport {
 fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
     let input = Input::new(Some(args.gold));
     let text = input.read_text(false)?;
-    let lines =
-        conllu_lines(&text).map_err(|e| Failure::content(format!("{}: {e}", input.name())))?;
+    let lines: Vec<conllu::Line> = conllu::lines(&text)
+        .collect::<Result<_, _>>()
+        .map_err(|e| Failure::content(format!("{}: {e}", input.name())))?;
     let mut all = Accuracy::default();
     let mut noun_propn = Accuracy::default();
     let mut upos: BTreeMap<String, Accuracy> = BTreeMap::new();
@@ -369,7 +370,9 @@ fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
     let mut shown = 0;
     let mut err = std::io::stderr().lock();
     for line in lines {
-        let Line::Word(cols) = line else { continue };
+        let conllu::Line::Word(cols) = line else {
+            continue;
+        };
         let (form, gold, tag) = (cols[1], cols[2], cols[3]);
         let system = kazakh::morph::lemma(form);
         let ok = system.to_lowercase() == gold.to_lowercase();

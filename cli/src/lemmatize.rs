@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use crate::io::conllu::{conllu_lines, Line};
 use crate::io::{Failure, Input, Output};
 use crate::render::one_line as clean;
+use kazakh::eval::conllu::{lines, Line};
 
 /// Arguments of `kazakh lemmatize`.
 #[derive(Debug, clap::Args)]
@@ -67,7 +67,10 @@ fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
 }
 
 fn write_conllu(out: &mut Output, text: &str, name: &str) -> Result<(), Failure> {
-    let lines = conllu_lines(text).map_err(|e| Failure::content(format!("{name}: {e}")))?;
+    // Every line is checked before anything is written.
+    let lines: Vec<Line> = lines(text)
+        .collect::<Result<_, _>>()
+        .map_err(|e| Failure::content(format!("{name}: {e}")))?;
     let mut buf = String::new();
     for line in lines {
         buf.clear();

@@ -78,18 +78,13 @@ impl Treebank {
     /// when a sentence has two `# text` comments. Forms that do not match
     /// the sentence text are not errors; see [`Treebank::warnings`].
     pub fn parse(input: &str) -> Result<Treebank, Error> {
-        let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         let mut builder = Builder::default();
         let mut block = Block::default();
-        for (index, line) in input.split('\n').enumerate() {
-            let number = index + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() {
-                builder.finish(core::mem::take(&mut block));
-            } else if let Some(comment) = line.strip_prefix('#') {
-                block.comment(comment, number)?;
-            } else {
-                block.token_line(line, number)?;
+        for (number, line) in numbered_lines(input) {
+            match read_line(line, number)? {
+                Kind::Blank => builder.finish(core::mem::take(&mut block)),
+                Kind::Comment(comment) => block.comment(comment, number)?,
+                Kind::Token(id, columns) => block.token_line(id, &columns, number),
             }
         }
         builder.finish(block);
@@ -171,37 +166,118 @@ impl<'a> Block<'a> {
         Ok(())
     }
 
-    fn token_line(&mut self, line: &'a str, number: usize) -> Result<(), Error> {
+    fn token_line(&mut self, id: Id, columns: &[&'a str; 10], number: usize) {
         self.touch(number);
-        let columns: Vec<&str> = line.split('\t').collect();
-        let [id, form, _, _, _, _, _, _, _, misc] = columns[..] else {
-            return Err(parse_error(
-                number,
-                format!("expected 10 tab-separated columns, found {}", columns.len()),
-            ));
-        };
-        if form.is_empty() {
-            return Err(parse_error(number, "empty FORM"));
-        }
-        let keep = match parse_id(id) {
-            Some(Id::Word(n)) => !(self.covered.0..=self.covered.1).contains(&n),
-            Some(Id::Range(a, b)) => {
+        let keep = match id {
+            Id::Word(n) => !(self.covered.0..=self.covered.1).contains(&n),
+            Id::Range(a, b) => {
                 self.covered = (a, b);
                 true
             }
-            Some(Id::Empty) => false,
-            None => {
-                return Err(parse_error(number, format!("malformed ID {id:?}")));
-            }
+            Id::Empty => false,
         };
         if keep {
             self.forms.push(Form {
-                text: form,
-                space_after: !misc.split('|').any(|f| f == "SpaceAfter=No"),
+                text: columns[1],
+                space_after: !columns[9].split('|').any(|f| f == "SpaceAfter=No"),
                 line: number,
             });
         }
-        Ok(())
+    }
+}
+
+/// One line of a CoNLL-U file, as [`lines`] reads it: a word line, or any
+/// other line (the two cover every line, so the enum is complete).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line<'a> {
+    /// A blank line, a comment, a multiword-token range (`1-2`) or an
+    /// empty node (`1.1`), as it is (without its line end).
+    Other(&'a str),
+    /// A word line (ID `N`), split into its ten columns: ID, FORM, LEMMA,
+    /// UPOS, XPOS, FEATS, HEAD, DEPREL, DEPS, MISC.
+    Word([&'a str; 10]),
+}
+
+/// Reads CoNLL-U text line by line, with the checks of
+/// [`Treebank::parse`] on every token line (ten columns, a well-formed
+/// ID, a FORM), for tools that rewrite columns and keep every other line
+/// (filling the LEMMA column, scoring lemmas). A leading byte-order mark
+/// and `\r\n` line ends are accepted; the last line end gives no line.
+///
+/// ```
+/// use kazakh::eval::conllu::{lines, Line};
+///
+/// let text = "# text = Ол.\n1\tОл\tол\tPRON\t_\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_\n";
+/// let read: Vec<Line> = lines(text).collect::<Result<_, _>>()?;
+/// assert_eq!(read[0], Line::Other("# text = Ол."));
+/// assert!(matches!(read[1], Line::Word(c) if c[1] == "Ол" && c[2] == "ол"));
+/// assert_eq!(read.len(), 3);
+/// let err = lines("1\tОл\n").find_map(Result::err).unwrap();
+/// assert_eq!(err.line(), Some(1));
+/// # Ok::<(), kazakh::Error>(())
+/// ```
+pub fn lines(input: &str) -> impl Iterator<Item = Result<Line<'_>, Error>> {
+    let body = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // `split('\n')` gives one empty piece after a final line end.
+    let body = body.strip_suffix('\n').unwrap_or(body);
+    numbered_lines(body).map(|(number, line)| {
+        Ok(match read_line(line, number)? {
+            Kind::Token(Id::Word(_), columns) => Line::Word(columns),
+            _ => Line::Other(line),
+        })
+    })
+}
+
+/// The lines of CoNLL-U text with their 1-based numbers, without a
+/// leading byte-order mark or `\r` line ends.
+fn numbered_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    input
+        .split('\n')
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.strip_suffix('\r').unwrap_or(line)))
+}
+
+/// What one line is.
+enum Kind<'a> {
+    Blank,
+    /// A comment, without its `#`.
+    Comment(&'a str),
+    Token(Id, [&'a str; 10]),
+}
+
+/// Classifies one line; a token line must have ten tab-separated columns,
+/// a well-formed ID and a FORM.
+fn read_line(line: &str, number: usize) -> Result<Kind<'_>, Error> {
+    if line.trim().is_empty() {
+        return Ok(Kind::Blank);
+    }
+    if let Some(comment) = line.strip_prefix('#') {
+        return Ok(Kind::Comment(comment));
+    }
+    let mut columns = [""; 10];
+    let mut count = 0;
+    for (i, column) in line.split('\t').enumerate() {
+        if let Some(slot) = columns.get_mut(i) {
+            *slot = column;
+        }
+        count = i + 1;
+    }
+    if count != 10 {
+        return Err(parse_error(
+            number,
+            format!("expected 10 tab-separated columns, found {count}"),
+        ));
+    }
+    if columns[1].is_empty() {
+        return Err(parse_error(number, "empty FORM"));
+    }
+    match parse_id(columns[0]) {
+        Some(id) => Ok(Kind::Token(id, columns)),
+        None => Err(parse_error(
+            number,
+            format!("malformed ID {:?}", columns[0]),
+        )),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Input, output, exit status and one-line errors shared by the
-//! subcommands; `corpus` reads the documents of `kazakh annotate`, `conllu`
-//! the word lines of CoNLL-U files.
+//! subcommands; `corpus` reads the documents of `kazakh annotate`. CoNLL-U
+//! files are read with the library's reader (`kazakh::eval::conllu`).
 //!
 //! Exit status conventions (also in `kazakh --help`):
 //!
@@ -17,7 +17,6 @@ use std::io::{self, BufWriter, Read, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub mod conllu;
 pub mod corpus;
 
 /// The exit status conventions, shown after every command's help.
