@@ -229,12 +229,22 @@ struct SentenceView {
 
 impl Serialize for SentenceView {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("start", &self.at.start)?;
-        m.serialize_entry("end", &self.at.end)?;
-        m.serialize_entry("tokens", &self.tokens)?;
-        m.end()
+        sentence(s, self.at, &self.tokens)
     }
+}
+
+/// `{"start","end","tokens"}`: a sentence with its token indices or its
+/// token objects.
+fn sentence<S: Serializer, T: Serialize + ?Sized>(
+    s: S,
+    at: Span,
+    tokens: &T,
+) -> Result<S::Ok, S::Error> {
+    let mut m = s.serialize_map(None)?;
+    m.serialize_entry("start", &at.start)?;
+    m.serialize_entry("end", &at.end)?;
+    m.serialize_entry("tokens", tokens)?;
+    m.end()
 }
 
 /// One token: `{"text","start","end","kind","lemma"?}`; `"lemma"` only
@@ -295,11 +305,7 @@ impl<'a> TokenizedSentenceView<'a> {
 
 impl Serialize for TokenizedSentenceView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("start", &self.at.start)?;
-        m.serialize_entry("end", &self.at.end)?;
-        m.serialize_entry("tokens", &self.tokens)?;
-        m.end()
+        sentence(s, self.at, &self.tokens)
     }
 }
 

@@ -147,14 +147,7 @@ mod tests {
 
     #[test]
     fn a_lone_token_of_a_type_with_end_labels_is_single() {
-        let labels = ["O", "B-ORG", "E-ORG", "I-ORG", "S-ORG", "B-PER", "I-PER"];
-        let m = Model::assemble(
-            labels.map(String::from).to_vec(),
-            4,
-            1.0,
-            vec![0.0; 56],
-            vec![],
-        );
+        let m = crate::ner::model::tests::end_label_model();
         let mut d = Decoder::default();
         d.emissions.extend([0.0, 5.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
         d.viterbi(&m, 1);

@@ -365,19 +365,29 @@ impl Model {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn end_and_single_labels_constrain_decoding_and_read_as_iob2() {
-        let labels = ["O", "B-ORG", "E-ORG", "I-ORG", "S-ORG", "B-PER", "I-PER"];
-        let m = Model::assemble(
-            labels.map(String::from).to_vec(),
+    /// Organizations with end and single labels, persons in IOB2, no
+    /// weights: the decoding constraints alone (shared with the decoder's
+    /// tests).
+    pub(crate) const END_LABELS: [&str; 7] =
+        ["O", "B-ORG", "E-ORG", "I-ORG", "S-ORG", "B-PER", "I-PER"];
+
+    pub(crate) fn end_label_model() -> Model {
+        Model::assemble(
+            END_LABELS.map(String::from).to_vec(),
             4,
             1.0,
             vec![0.0; 56],
             vec![],
-        );
+        )
+    }
+
+    #[test]
+    fn end_and_single_labels_constrain_decoding_and_read_as_iob2() {
+        let labels = END_LABELS;
+        let m = end_label_model();
         let n = labels.len();
         let at = |l: &str| labels.iter().position(|x| *x == l).unwrap();
         let ok = |p: Option<&str>, c: &str| m.allowed[p.map_or(n, at) * n + at(c)];
