@@ -283,10 +283,24 @@ fn parse<'r>(ctx: &Ctx, raw: &'r Raw) -> Result<(Cow<'r, str>, Option<Json>), St
 fn render(ctx: &Ctx, raw: &Raw, doc: &mut Document) -> Result<String, String> {
     let (text, meta) = parse(ctx, raw)?;
     ctx.pipeline.analyze_into(&text, doc);
-    let mut out = String::with_capacity(text.len() * 4 + 64);
+    // More than the output takes (a token's JSON object is some 70 bytes
+    // beside its text and lemma, a mention's about 100 beside its text), so
+    // that a long document's output is allocated once, not doubled from
+    // small; pages never written cost no memory.
+    let capacity = text.len() * 3
+        + doc.tokens().len() * 96
+        + doc.sentences().len() * 64
+        + doc.numbers().len() * 128
+        + doc.entities().len() * 160
+        + 256;
+    if ctx.format == Format::Jsonl {
+        return jsonl::document(capacity, doc, ctx.offsets, meta.as_ref());
+    }
+    let mut out = String::with_capacity(capacity);
     let id = doc_id(meta.as_ref(), raw.number);
     match ctx.format {
-        Format::Jsonl => jsonl::document(&mut out, doc, ctx.offsets, meta.as_ref())?,
+        // Written above, without an intermediate string.
+        Format::Jsonl => {}
         Format::Conllu => conllu::document(&mut out, doc, &id),
         Format::Html => html::document(&mut out, doc, &id),
         Format::Text => text::summary(&mut out, doc, &id),

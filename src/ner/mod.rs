@@ -424,10 +424,35 @@ impl Recognizer {
         mut entities: Option<&mut Vec<Entity<'a>>>,
         mut numbers: Option<&mut Vec<crate::numbers::NumberMention<'a>>>,
     ) {
+        let (want_entities, want_numbers) = (entities.is_some(), numbers.is_some());
+        self.each_sentence(text, want_entities, want_numbers, |e, n| {
+            if let Some(out) = entities.as_deref_mut() {
+                out.append(e);
+            }
+            if let Some(out) = numbers.as_deref_mut() {
+                out.append(n);
+            }
+        });
+    }
+
+    /// Tags every sentence of `text` once (in windows of at most
+    /// [`MAX_WINDOW_TOKENS`]) and hands each window's entities and number
+    /// mentions, those asked for, to `sink`, which takes them out of the
+    /// vectors: a caller that keeps them in another form never holds a
+    /// whole text's worth twice.
+    pub(crate) fn each_sentence<'a>(
+        &self,
+        text: &'a str,
+        entities: bool,
+        numbers: bool,
+        mut sink: impl FnMut(&mut Vec<Entity<'a>>, &mut Vec<crate::numbers::NumberMention<'a>>),
+    ) {
         let mut work = Work::default();
         let mut pieces = Pieces::default();
         let mut tokens: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
+        let mut found_entities = Vec::new();
+        let mut found_numbers = Vec::new();
         let mut first = 0;
         for sentence in crate::sentences::sentences(text) {
             tokens.clear();
@@ -440,17 +465,29 @@ impl Recognizer {
                 let spans = &spans[start..start + window.len()];
                 pieces.split(window);
                 self.run(&pieces.words, &mut work);
-                if let Some(out) = entities.as_deref_mut() {
+                if entities {
                     let place = |r: Range<usize>| {
                         let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
                         (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
                     };
-                    self.entities_of(window, &pieces, &work, first, place, out);
+                    self.entities_of(window, &pieces, &work, first, place, &mut found_entities);
                 }
-                if let Some(out) = numbers.as_deref_mut() {
+                if numbers {
                     let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-                    numbers::merge(text, spans, &pieces, &work.x.rules, &tags, first, out);
+                    let rules = &work.x.rules;
+                    numbers::merge(
+                        text,
+                        spans,
+                        &pieces,
+                        rules,
+                        &tags,
+                        first,
+                        &mut found_numbers,
+                    );
                 }
+                sink(&mut found_entities, &mut found_numbers);
+                found_entities.clear();
+                found_numbers.clear();
                 first += window.len();
             }
         }

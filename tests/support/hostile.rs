@@ -71,6 +71,33 @@ const UNITS: &[Pattern] = units![
     "hyphens" => "а-",
 ];
 
+/// The patterns that make the most tokens, mentions, names and sentences
+/// per byte: the ones run through the slower paths that only repeat what
+/// the pipeline does (normalization before it, its JSON, a tagger window,
+/// the renderers of the command), while every pattern goes through the
+/// pipeline itself.
+pub const BUSIEST: &[&str] = &[
+    "comma-dot",
+    "digit-dash",
+    "amounts",
+    "dollar",
+    "abbreviations",
+    "capitalized",
+    "no-sentence-end",
+    "one-word",
+    "deep-quotes",
+    "random-unicode",
+];
+
+/// The patterns of [`BUSIEST`].
+#[allow(dead_code)] // not every suite uses it
+pub fn busiest() -> Vec<Pattern> {
+    patterns()
+        .into_iter()
+        .filter(|p| BUSIEST.contains(&p.name))
+        .collect()
+}
+
 /// Every pattern.
 pub fn patterns() -> Vec<Pattern> {
     let mut all: Vec<Pattern> = UNITS

@@ -17,15 +17,18 @@ pub fn line<T: Serialize>(out: &mut String, value: &T) -> Result<(), String> {
     Ok(())
 }
 
-/// Appends the document as one line, with `meta` (corpus input) if any.
+/// The document as one line, with `meta` (corpus input) if any, written
+/// straight into a buffer of `capacity` bytes: a long document's JSON is
+/// not built twice.
 pub fn document<M: Serialize>(
-    out: &mut String,
+    capacity: usize,
     doc: &Document,
     offsets: Offsets,
     meta: Option<&M>,
-) -> Result<(), String> {
-    line(
-        out,
-        &DocumentView::new(doc, offsets.schema()).with_meta(meta),
-    )
+) -> Result<String, String> {
+    let mut buf = Vec::with_capacity(capacity);
+    let view = DocumentView::new(doc, offsets.schema()).with_meta(meta);
+    serde_json::to_writer(&mut buf, &view).map_err(|e| format!("cannot write JSON: {e}"))?;
+    buf.push(b'\n');
+    String::from_utf8(buf).map_err(|e| format!("cannot write JSON: {e}"))
 }
