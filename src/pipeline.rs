@@ -53,10 +53,6 @@ pub struct Pipeline {
     max_bytes: Option<usize>,
 }
 
-/// Texts longer than this many bytes have their tokens counted before
-/// analysis (see [`Pipeline::analyze_into`]).
-const PRESIZE_BYTES: usize = 1 << 16;
-
 /// The default of [`Pipeline::max_bytes`]: 16 MiB, a hundred times the
 /// longest news article or encyclopedia entry, small enough that one
 /// record of a crawl cannot take a whole run's memory.
@@ -219,16 +215,6 @@ impl Pipeline {
             None => span,
         };
 
-        // A long text's tokens are counted first (the tokenizer is two
-        // orders of magnitude faster than the rest) so that their records
-        // and lemmas are allocated once: growing by doubling through a
-        // text of a million tokens leaves every smaller buffer behind in
-        // the allocator, two to three times the memory in use.
-        if work.len() > PRESIZE_BYTES {
-            let count = crate::tokenizer::tokenize(work).count();
-            doc.tokens.reserve(count);
-            doc.lemmas.reserve(work.len());
-        }
         for sentence in sentences(work) {
             let first = doc.tokens.len();
             for t in sentence.tokens() {

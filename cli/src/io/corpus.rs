@@ -239,7 +239,9 @@ fn read_line_bounded(
 ) -> io::Result<Option<usize>> {
     let keep = max.map_or(usize::MAX, |m| m.saturating_add(3));
     let mut total = 0usize;
-    let mut last = [0u8; 2];
+    // The last byte of the chunks before, for a `\r` just before a `\n`
+    // that starts the next chunk.
+    let mut last = 0u8;
     loop {
         let buf = match stream.fill_buf() {
             Ok(buf) => buf,
@@ -258,19 +260,12 @@ fn read_line_bounded(
         bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
         let n = chunk.len();
         total += n;
-        match chunk {
-            [.., a, b] => last = [*a, *b],
-            [b] => last = [last[1], *b],
-            [] => {}
-        }
+        let before = if n >= 2 { chunk[n - 2] } else { last };
+        last = chunk[n - 1];
         stream.consume(n);
         if done {
-            let ending = match last {
-                [b'\r', b'\n'] => 2,
-                [_, b'\n'] => 1,
-                _ => 0,
-            };
-            return Ok(Some(total - ending));
+            // The chunk ends in `\n`, perhaps after a `\r`.
+            return Ok(Some(total - 1 - usize::from(before == b'\r')));
         }
     }
 }

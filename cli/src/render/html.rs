@@ -91,11 +91,8 @@ pub fn document(out: &mut String, doc: &Document, id: &str) {
     out.push_str("<article>\n<h2>");
     escape(out, id);
     out.push_str(&format!(
-        " — {} sentences, {} tokens, {} entities, {} numbers</h2>\n<div class=\"text\">",
-        doc.sentences().len(),
-        doc.tokens().len(),
-        doc.entities().len(),
-        doc.numbers().len()
+        " — {}</h2>\n<div class=\"text\">",
+        super::counts(doc)
     ));
     let mut at = 0;
     for (start, end, mark) in marks {

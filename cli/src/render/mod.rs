@@ -48,3 +48,15 @@ pub fn entity_counts(doc: &Document) -> Vec<(kazakh::ner::Label, &str, usize)> {
     list.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(b.1)));
     list
 }
+
+/// `N sentences, N tokens, N entities, N numbers`: the counts both the
+/// HTML page and the text summary head a document with.
+pub fn counts(doc: &kazakh::Document) -> String {
+    format!(
+        "{} sentences, {} tokens, {} entities, {} numbers",
+        doc.sentences().len(),
+        doc.tokens().len(),
+        doc.entities().len(),
+        doc.numbers().len()
+    )
+}

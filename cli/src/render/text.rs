@@ -6,13 +6,7 @@ use super::{entity_counts, number_value, one_line};
 
 /// A compact human summary of the document.
 pub fn summary(out: &mut String, doc: &Document, id: &str) {
-    out.push_str(&format!(
-        "{id}: {} sentences, {} tokens, {} entities, {} numbers\n",
-        doc.sentences().len(),
-        doc.tokens().len(),
-        doc.entities().len(),
-        doc.numbers().len()
-    ));
+    out.push_str(&format!("{id}: {}\n", super::counts(doc)));
     for (label, name, n) in entity_counts(doc) {
         out.push_str(&format!("  {label}  {}", one_line(name)));
         if n > 1 {
