@@ -8,7 +8,8 @@
 //! | [`tokenize`] → [`Tokens`] of [`Token`] | exact tokens following UD Kazakh conventions, each a slice of your text with its [`Span`] and [`TokenKind`]; no allocation |
 //! | [`sentences`] → [`Sentences`] of [`Sentence`] | sentence spans with their tokens, tokenizing once |
 //! | [`normalize()`] / [`Normalizer`] → [`Normalized`] | look-alike letters repaired, quotes, dashes and spaces folded, invisible characters dropped, NFC; borrowed when nothing changes; offsets map back to the original |
-//! | [`numbers`] | every number, percentage, amount, quantity, ordinal and date, with its exact value, unit and qualifier |
+//! | [`numbers`] | every number, percentage, amount, quantity and ordinal with its exact value, unit and qualifier, and every date, time, duration and set with its ISO 8601 value |
+//! | [`time`] | the values of temporal expressions (TIMEX3 in ISO 8601) and their anchoring to a document date ([`time::Date`]) |
 //! | [`morph`] | lemmas as UD Kazakh writes them, suffix analysis (case, possessive, plural, verb endings) ranked with a stem lexicon, case endings |
 //! | [`ner`] → [`ner::Recognizer`] | people, places and organizations with their nominative names ([`ner::nominative`]), and number spans by KazNERD's conventions, from an embedded trained model |
 //! | [`Pipeline`] → [`Document`] | everything in one call: sentences, tokens with lemmas, numbers and entities, byte and char spans into the original text (also after normalization); [`Pipeline::analyze_batch`] in parallel with the `rayon` feature |
@@ -47,6 +48,7 @@ mod pipeline;
 pub mod schema;
 mod sentences;
 mod span;
+pub mod time;
 mod tokenizer;
 
 #[cfg(feature = "eval")]

@@ -40,7 +40,7 @@ use crate::tokenizer::{Token, TokenKind};
 /// The version of the schema, written as `"schema"` on every document.
 /// It changes when a field changes meaning or is removed; new optional
 /// fields do not change it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The unit of `start` and `end`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -413,6 +413,26 @@ impl Serialize for NumberView<'_> {
                 m.serialize_entry("value", &None::<()>)?;
                 m.serialize_entry("overflow", &true)?;
             }
+            Value::Time(t) => {
+                let value = t.value();
+                match t.max() {
+                    Some(max) => {
+                        m.serialize_entry("min", &Iso(value))?;
+                        m.serialize_entry("max", &Iso(max))?;
+                    }
+                    None if value.is_known() => m.serialize_entry("value", &Iso(value))?,
+                    None => m.serialize_entry("value", &None::<()>)?,
+                }
+                if let Some(offset) = value.offset() {
+                    m.serialize_entry("offset", &Iso(offset))?;
+                }
+                if let Some(modifier) = t.modifier() {
+                    m.serialize_entry("mod", modifier.as_str())?;
+                }
+                if let Some(bound) = t.bound() {
+                    m.serialize_entry("bound", bound.as_str())?;
+                }
+            }
         }
         if let Some(unit) = self.unit {
             m.serialize_entry("unit", unit)?;
@@ -421,6 +441,15 @@ impl Serialize for NumberView<'_> {
             m.serialize_entry("approx", approx.as_str())?;
         }
         m.end()
+    }
+}
+
+/// A temporal value on its way to JSON: its ISO 8601 text as a string.
+struct Iso<T>(T);
+
+impl<T: core::fmt::Display> Serialize for Iso<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
     }
 }
 

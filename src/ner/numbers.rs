@@ -16,6 +16,7 @@ use super::iob;
 use super::{Pieces, Recognizer};
 use crate::numbers::{NumberKind, NumberMention, Value};
 use crate::span::Span;
+use crate::time::Timex;
 
 /// The number kind of a KazNERD type.
 fn kind_of(kind: &str) -> Option<NumberKind> {
@@ -25,8 +26,18 @@ fn kind_of(kind: &str) -> Option<NumberKind> {
         "PERCENTAGE" => Some(NumberKind::Percent),
         "MONEY" => Some(NumberKind::Money),
         "QUANTITY" => Some(NumberKind::Quantity),
+        "DATE" => Some(NumberKind::Date),
+        "TIME" => Some(NumberKind::Time),
         _ => None,
     }
+}
+
+/// Whether a kind is a temporal one (date, time, duration, set).
+fn is_temporal(kind: NumberKind) -> bool {
+    matches!(
+        kind,
+        NumberKind::Date | NumberKind::Time | NumberKind::Duration | NumberKind::Set
+    )
 }
 
 /// Merges the tagger's number spans of one sentence with the rule
@@ -76,7 +87,11 @@ pub(super) fn merge<'a>(
         {
             next_rule += 1;
         }
+        // A date or time span takes the reading of a temporal rule
+        // mention, a number span that of a number mention.
+        let temporal = is_temporal(kind);
         let mut best: Option<(usize, usize)> = None;
+        let mut in_temporal = false;
         for (i, r) in rules.iter().enumerate().skip(next_rule) {
             if r.tokens.start >= range.end {
                 break;
@@ -84,18 +99,32 @@ pub(super) fn merge<'a>(
             #[cfg(test)]
             tests::PAIRS.with(|n| n.set(n.get() + 1));
             let o = overlap(&r.tokens, &range);
-            if o > 0 && best.map_or(true, |(_, b)| o >= b) {
+            in_temporal |= o > 0 && is_temporal(r.kind);
+            if o > 0 && is_temporal(r.kind) == temporal && best.map_or(true, |(_, b)| o >= b) {
                 best = Some((i, o));
             }
+        }
+        // A number span inside a date the rules read (`15` and `03` of
+        // `15.03.2024`, `2024` of `2024 жылы`) is part of the date.
+        if in_temporal && !temporal {
+            continue;
         }
         let Some((span, slice, tokens)) = place(&range) else {
             continue;
         };
+        let mut kind = kind;
         let (value, unit, approx) = match best {
             Some((i, _)) => {
                 used[i] = true;
+                if temporal {
+                    // Durations and sets are DATE or TIME to the tagger.
+                    kind = rules[i].kind;
+                }
                 (rules[i].value, rules[i].unit, rules[i].approx)
             }
+            // A date the rules could not read keeps its span, without a
+            // value.
+            None if temporal => (Value::Time(Timex::unknown()), None, None),
             None => match crate::numbers::parse_words(slice) {
                 Some(v) => (Value::Exact(v), None, None),
                 None => continue,
@@ -116,11 +145,22 @@ pub(super) fn merge<'a>(
             approx,
         });
     }
+    // Temporal mentions the tagger did not label (it learns the corpus's
+    // DATE and TIME spans, which leave out some the rules read) are kept,
+    // unless they overlap a mention it did label.
+    let tagged: Vec<Range<usize>> = found.iter().map(|m| m.tokens.clone()).collect();
+    let mut next_tagged = 0;
     for (m, used) in rules.iter().zip(used) {
-        if used || m.kind != NumberKind::Date {
+        if used || !is_temporal(m.kind) {
             continue;
         }
         if let Some((span, slice, tokens)) = place(&m.tokens) {
+            while tagged.get(next_tagged).is_some_and(|t| t.end <= tokens.start) {
+                next_tagged += 1;
+            }
+            if tagged.get(next_tagged).is_some_and(|t| t.start < tokens.end) {
+                continue;
+            }
             found.push(NumberMention {
                 text: slice,
                 span,
@@ -267,19 +307,25 @@ mod tests {
         let mut pieces = Pieces::default();
         pieces.split(&tokens);
         assert_eq!(pieces.words, ["20", ".", "12", ".", "1942", "ж."]);
+        // The tagger reads the day and month as numbers; the rules read
+        // the pieces as one date, which the numbers inside it give way to.
         let tags = ["B-CARDINAL", "O", "B-CARDINAL", "O", "O", "O"];
-        let rules = [
-            rule(0..1, NumberKind::Cardinal, 20),
-            rule(2..3, NumberKind::Cardinal, 12),
-            rule(4..6, NumberKind::Date, 1942),
-        ];
+        let date = crate::numbers::extract("20 . 12 . 1942 ж.");
+        assert_eq!(date.len(), 1);
+        let rules = [RuleMention {
+            tokens: date[0].tokens(),
+            kind: date[0].kind(),
+            value: date[0].value(),
+            unit: None,
+            approx: None,
+        }];
         let mut out = Vec::new();
         merge(&text, &spans, &pieces, &rules, &tags, 0, &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].text(), "20.12.1942 ж.");
         assert_eq!(out[0].tokens(), 0..2);
         assert_eq!(out[0].kind(), NumberKind::Date);
-        assert_eq!(out[0].value().to_string(), "1942");
+        assert_eq!(out[0].value().to_string(), "1942-12-20");
         // Two spans within one token, equal in length: the first reading.
         let tokens = ["1,2.1,2"];
         let mut pieces = Pieces::default();

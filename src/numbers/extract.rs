@@ -13,9 +13,9 @@ use crate::tokenizer::{is_ending, short_quotations};
 
 /// A token as the extractor sees it.
 #[derive(Clone, Copy)]
-struct Tok<'a> {
-    text: &'a str,
-    span: Span,
+pub(super) struct Tok<'a> {
+    pub(super) text: &'a str,
+    pub(super) span: Span,
 }
 
 /// Finds the number mentions of raw text, in order.
@@ -176,7 +176,7 @@ fn digits_token(t: &str) -> Option<(Option<Decimal>, Tail, bool, bool)> {
     value.map(|v| (Some(v), tail, percent, false))
 }
 
-fn is_digits(s: &str) -> bool {
+pub(super) fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -272,16 +272,16 @@ fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
 
 /// A parsed number phrase.
 #[derive(Clone, Copy, Debug)]
-struct Phrase {
-    end: usize,
+pub(super) struct Phrase {
+    pub(super) end: usize,
     /// `None` when the value overflows.
-    value: Option<Decimal>,
-    ordinal: bool,
-    inflected: bool,
+    pub(super) value: Option<Decimal>,
+    pub(super) ordinal: bool,
+    pub(super) inflected: bool,
     about: bool,
-    percent: bool,
-    date: bool,
-    roman: bool,
+    pub(super) percent: bool,
+    pub(super) date: bool,
+    pub(super) roman: bool,
     /// The exponent of the last scale word, when the phrase ends in one.
     last_scale: Option<u32>,
 }
@@ -378,7 +378,7 @@ fn spoken_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
 }
 
 /// Parses the longest number phrase starting at token `j`.
-fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
+pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
     let mut k = j;
     let mut total = Some(Decimal::ZERO);
     let mut group = Some(Decimal::ZERO);
@@ -505,14 +505,14 @@ fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
     Some(p)
 }
 
-fn is_range_separator(t: &str) -> bool {
+pub(super) fn is_range_separator(t: &str) -> bool {
     matches!(t, "-" | "–" | "—" | "‒")
 }
 
 /// Whether `t` is `want` (lower case, ASCII or Cyrillic) in any case. The
 /// byte lengths must agree first: lower-casing keeps them in those
 /// scripts, and the check skips most comparisons.
-fn lower_is(t: &str, want: &str) -> bool {
+pub(super) fn lower_is(t: &str, want: &str) -> bool {
     t.len() == want.len() && eq_ci(t, want)
 }
 
@@ -638,6 +638,25 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     let quoted = short_quotes(toks);
     let mut i = 0;
     while i < toks.len() {
+        // Dates, times, durations and sets first: the numbers inside them
+        // are part of their value.
+        if !quoted[i] {
+            if let Some(f) = super::temporal::at(text, toks, i) {
+                let end = f.end.min(toks.len()).min(f.start + super::temporal::MAX_TOKENS).max(i + 1);
+                let span = Span::new(toks[f.start].span.start, toks[end - 1].span.end);
+                out.push(NumberMention {
+                    text: text.get(span.range()).unwrap_or(""),
+                    span,
+                    tokens: f.start..end,
+                    kind: f.kind,
+                    value: Value::Time(f.timex),
+                    unit: None,
+                    approx: None,
+                });
+                i = end;
+                continue;
+            }
+        }
         if !may_begin_mention(toks[i].text) {
             i += 1;
             continue;
@@ -698,28 +717,23 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             NumberKind::Cardinal
         };
         let mut unit_name = None;
-        if kind == NumberKind::Ordinal
-            && toks
-                .get(end)
-                .is_some_and(|t| lower_starts(t.text, "тоқсан") || lower_starts(t.text, "жарты"))
-        {
-            kind = NumberKind::Date;
-            end += 1;
-        }
         if last.date || first.date {
-            kind = NumberKind::Date;
+            // A dotted group the temporal rules did not read as a date
+            // (`1.2.3`, a version or a section number): not one value.
+            i = end;
+            continue;
         } else if last.percent {
             kind = NumberKind::Percent;
             unit_name = Some("%");
         } else if !last.inflected || last.ordinal {
             if let Some((u, n)) = unit_at(toks, end) {
                 match u {
-                    UnitKind::Date => {
-                        kind = NumberKind::Date;
-                        end += n;
-                    }
-                    UnitKind::Time => {
-                        // Clock times and durations in hours are not reported.
+                    // Temporal expressions were read before; a number
+                    // before a unit of time that they did not take (an
+                    // ordinal: `бірінші жылы`, the first year) stays a
+                    // number without the unit.
+                    UnitKind::Date | UnitKind::Time if kind == NumberKind::Ordinal => {}
+                    UnitKind::Date | UnitKind::Time => {
                         i = end + n;
                         continue;
                     }
@@ -747,15 +761,6 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                     approx = approx.or(Some(Approx::About));
                 }
             }
-        }
-        // A year written `2026 ж.`.
-        if kind == NumberKind::Cardinal
-            && toks
-                .get(end)
-                .is_some_and(|t| matches!(t.text, "ж." | "жж." | "ж"))
-        {
-            kind = NumberKind::Date;
-            end += 1;
         }
         // Roman numerals before ғасыр are centuries (dates), done above;
         // alone they are ordinals.

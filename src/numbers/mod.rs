@@ -1,7 +1,9 @@
-//! Numbers, percentages, amounts, quantities, ordinals and dates, with
-//! exact values.
+//! Numbers, percentages, amounts, quantities, ordinals, and dates, times,
+//! durations and sets, with exact values.
 //!
-//! [`extract`] finds every mention in raw text; [`extract_tokens`] does the
+//! [`extract`] finds every mention in raw text, figures and temporal
+//! expressions in one stream (the values of the temporal ones are
+//! [`Timex`](crate::time::Timex)es, see [`crate::time`]); [`extract_tokens`] does the
 //! same over pre-tokenized input (one string per token, as in CoNLL files);
 //! [`parse_words`] reads a phrase of Kazakh number words alone.
 //!
@@ -23,10 +25,12 @@ use core::fmt;
 use core::ops::Range;
 
 use crate::span::Span;
+use crate::time::{Date, Timex};
 
 mod decimal;
 mod extract;
 mod lexicon;
+mod temporal;
 
 pub use decimal::Decimal;
 pub use extract::{extract, extract_tokens, join_tokens, parse_words};
@@ -47,8 +51,17 @@ pub enum NumberKind {
     Money,
     /// A measured quantity: `900 мың тонна`, `34000 гектар`.
     Quantity,
-    /// A year, a date or a duration: `2026 жылы`, `27-нші наурыз`, `екі жыл`.
+    /// A date, a stretch of the calendar, or a reference to the present,
+    /// past or future: `2026 жылы`, `27-нші наурыз`, `биыл`, `өткен
+    /// аптада`, `бүгінде`.
     Date,
+    /// A time of day, with or without a date: `сағат 14:30-да`,
+    /// `таңертең`, `кеше кешке`.
+    Time,
+    /// A length of time: `3 жылға`, `жарты сағат`, `екі апта`.
+    Duration,
+    /// A recurring time: `жыл сайын`, `күнделікті`.
+    Set,
 }
 
 impl NumberKind {
@@ -61,11 +74,16 @@ impl NumberKind {
             NumberKind::Money => "money",
             NumberKind::Quantity => "quantity",
             NumberKind::Date => "date",
+            NumberKind::Time => "time",
+            NumberKind::Duration => "duration",
+            NumberKind::Set => "set",
         }
     }
 
     /// The KazNERD / OntoNotes label: CARDINAL, ORDINAL, PERCENTAGE, MONEY,
-    /// QUANTITY, DATE.
+    /// QUANTITY, DATE, TIME. Durations and sets are DATE here; a duration
+    /// of hours or minutes is TIME by the corpus's convention, which
+    /// [`NumberMention::label`] applies.
     pub const fn label(self) -> &'static str {
         match self {
             NumberKind::Cardinal => "CARDINAL",
@@ -73,7 +91,8 @@ impl NumberKind {
             NumberKind::Percent => "PERCENTAGE",
             NumberKind::Money => "MONEY",
             NumberKind::Quantity => "QUANTITY",
-            NumberKind::Date => "DATE",
+            NumberKind::Date | NumberKind::Duration | NumberKind::Set => "DATE",
+            NumberKind::Time => "TIME",
         }
     }
 }
@@ -132,6 +151,8 @@ pub enum Value {
     /// The number is too large to represent exactly (more than about 38
     /// digits): reported, never wrapped or rounded.
     Overflow,
+    /// The value of a date, time, duration or set.
+    Time(Timex),
 }
 
 impl fmt::Display for Value {
@@ -141,6 +162,7 @@ impl fmt::Display for Value {
             Value::Exact(d) => write!(f, "{d}"),
             Value::Range { min, max } => write!(f, "{min}..{max}"),
             Value::Overflow => f.write_str("overflow"),
+            Value::Time(t) => write!(f, "{t}"),
         }
     }
 }
@@ -188,6 +210,38 @@ impl<'a> NumberMention<'a> {
     pub fn approx(&self) -> Option<Approx> {
         self.approx
     }
+    /// The KazNERD label: [`NumberKind::label`], except that a duration of
+    /// hours, minutes or seconds is TIME (`бір сағат`), as the corpus
+    /// labels it.
+    pub fn label(&self) -> &'static str {
+        if self.kind == NumberKind::Duration && is_clock_duration(&self.value) {
+            "TIME"
+        } else {
+            self.kind.label()
+        }
+    }
+    /// The mention with its relative time value resolved against a
+    /// document date (see [`Timex::anchored`]); other mentions are
+    /// returned unchanged.
+    ///
+    /// ```
+    /// let date = "2024-06-15".parse().unwrap();
+    /// let found = kazakh::numbers::extract("Былтыр 12 мамырда");
+    /// let values: Vec<String> = found.iter().map(|m| m.anchored(date).value().to_string()).collect();
+    /// assert_eq!(values, ["2023", "2024-05-12"]);
+    /// ```
+    pub fn anchored(&self, date: Date) -> NumberMention<'a> {
+        let mut m = self.clone();
+        if let Value::Time(t) = m.value {
+            m.value = Value::Time(t.anchored(date));
+        }
+        m
+    }
+}
+
+/// Whether a value is a duration of hours, minutes or seconds.
+pub(crate) fn is_clock_duration(value: &Value) -> bool {
+    matches!(value, Value::Time(t) if t.value().is_clock_duration())
 }
 
 #[cfg(test)]

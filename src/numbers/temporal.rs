@@ -1,0 +1,1048 @@
+//! Temporal expressions over tokens: dates, clock times, durations and
+//! sets with their TIMEX3 values ([`crate::time`]). The extractor asks
+//! here first at every token; a match is one mention of kind date, time,
+//! duration or set, and the number phrases inside it are not reported
+//! again.
+//!
+//! Every rule looks at a bounded number of tokens after its start (at most
+//! [`MAX_TOKENS`]), so the whole pass is linear in the text.
+
+use super::extract::{is_digits, is_range_separator, lower_is, phrase, Tok};
+use super::lexicon::qualifier_before;
+use super::{Decimal, NumberKind};
+use crate::letters::{strip_prefix_ci, to_lower, to_lower_str};
+use crate::time::words::{self, Ending};
+use crate::time::{
+    Bound, Clock, DayPart, Duration, Grain, Modifier, Point, Ref, Rel, Timex, Unit, Val,
+};
+
+/// The longest temporal expression, in tokens (`2024 жылдың бірінші
+/// тоқсанының соңына дейін` has 7; a spaced `16 : 00-ден 18 : 00-ге
+/// дейін`, 7).
+pub(super) const MAX_TOKENS: usize = 12;
+
+/// A temporal expression: tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Found {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: NumberKind,
+    pub(super) timex: Timex,
+}
+
+/// The number read at a token.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    end: usize,
+    /// The value in thousandths (`бір жарым` is 1500), when it is a
+    /// non-negative number with at most three decimals.
+    milli: Option<u64>,
+    ordinal: bool,
+    inflected: bool,
+    roman: bool,
+    /// Written in digits.
+    digits: bool,
+}
+
+impl Num {
+    /// The value when it is a whole number.
+    fn int(&self) -> Option<u64> {
+        self.milli.filter(|m| m % 1000 == 0).map(|m| m / 1000)
+    }
+}
+
+struct Cx<'t, 'a> {
+    text: &'a str,
+    toks: &'t [Tok<'a>],
+}
+
+impl<'a> Cx<'_, 'a> {
+    fn t(&self, k: usize) -> &'a str {
+        self.toks.get(k).map_or("", |t| t.text)
+    }
+
+    fn is(&self, k: usize, words: &[&str]) -> bool {
+        let t = self.t(k);
+        words.iter().any(|w| lower_is(t, w))
+    }
+
+    fn starts(&self, k: usize, stems: &[&str]) -> bool {
+        let t = self.t(k);
+        stems.iter().any(|s| strip_prefix_ci(t, s).is_some())
+    }
+
+    fn num(&self, k: usize) -> Option<Num> {
+        let p = phrase(self.text, self.toks, k)?;
+        if p.percent || p.date {
+            return None;
+        }
+        let milli = p.value.and_then(|v| {
+            let m = v.checked_mul(Decimal::from_int(1000))?;
+            m.is_integer()
+                .then(|| m.to_i128())
+                .flatten()
+                .and_then(|m| u64::try_from(m).ok())
+        });
+        Some(Num {
+            end: p.end,
+            milli,
+            ordinal: p.ordinal,
+            inflected: p.inflected,
+            roman: p.roman,
+            digits: self.t(k).as_bytes().first().is_some_and(u8::is_ascii_digit),
+        })
+    }
+
+    /// The case of token `k` from its last letters, lower case.
+    fn ending(&self, k: usize, buf: &'a mut [u8; 64]) -> Ending<'a> {
+        let t = self.t(k);
+        Ending {
+            text: to_lower_str(t, buf).unwrap_or(""),
+        }
+    }
+}
+
+fn point(rel: Rel, year: i32, grain: Grain) -> Point {
+    Point {
+        rel,
+        year,
+        grain,
+        clock: Clock::None,
+    }
+}
+
+fn found(start: usize, end: usize, kind: NumberKind, timex: Timex) -> Option<Found> {
+    Some(Found {
+        start,
+        end,
+        kind,
+        timex,
+    })
+}
+
+/// The kind of a point: a time when it has a time of day.
+fn point_kind(p: &Point) -> NumberKind {
+    if p.clock == Clock::None {
+        NumberKind::Date
+    } else {
+        NumberKind::Time
+    }
+}
+
+/// The temporal expression starting at token `i`, if any.
+pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    let t = toks.get(i)?.text;
+    let cx = Cx { text, toks };
+    let first = *t.as_bytes().first()?;
+    if first.is_ascii_digit() || super::lexicon::may_begin_mention(t) {
+        if let Some(f) = number_led(&cx, i, i) {
+            return Some(f);
+        }
+    }
+    if first >= 0xD0 && may_begin_word(t) {
+        return word_led(&cx, i);
+    }
+    None
+}
+
+/// The first two letters (lower case) of the words that can open a
+/// temporal expression without a number: a cheap test on every token.
+const WORD_HEADS: &[[char; 2]] = &[
+    ['б', 'и'],
+    ['б', 'ы'],
+    ['б', 'ү'],
+    ['б', 'і'],
+    ['б', 'е'],
+    ['б', 'о'],
+    ['к', 'е'],
+    ['к', 'ө'],
+    ['к', 'ү'],
+    ['е', 'р'],
+    ['ж', 'ы'],
+    ['ж', 'а'],
+    ['ж', 'ұ'],
+    ['ж', 'е'],
+    ['қ', 'а'],
+    ['қ', 'ы'],
+    ['а', 'қ'],
+    ['а', 'й'],
+    ['а', 'п'],
+    ['а', 'л'],
+    ['а', 'ғ'],
+    ['н', 'а'],
+    ['с', 'ә'],
+    ['с', 'а'],
+    ['с', 'е'],
+    ['с', 'о'],
+    ['м', 'а'],
+    ['ш', 'і'],
+    ['т', 'а'],
+    ['т', 'ү'],
+    ['т', 'ә'],
+    ['ө', 'т'],
+    ['о', 'с'],
+    ['д', 'ү'],
+    ['ә', 'р'],
+    ['ш', 'а'],
+];
+
+fn may_begin_word(t: &str) -> bool {
+    let mut chars = t.chars().map(to_lower);
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    WORD_HEADS.contains(&[a, b])
+}
+
+/// Reads a date written with separators inside one token: `15.03.2024`,
+/// `2024.03.15`, with an ending after a hyphen (`15.03.2024-те`).
+fn dotted_date(t: &str) -> Option<Point> {
+    let body = t.split('-').next()?;
+    let mut parts = body.split(['.', '/']);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    ymd(a, b, c)
+}
+
+/// A day from three digit groups, day first (`15 03 2024`) or year first
+/// (`2024 03 15`).
+fn ymd(a: &str, b: &str, c: &str) -> Option<Point> {
+    if !(is_digits(a) && is_digits(b) && is_digits(c)) {
+        return None;
+    }
+    let n = |s: &str| s.parse::<u32>().ok();
+    let (y, m, d) = match (a.len(), b.len(), c.len()) {
+        (1 | 2, 1 | 2, 4) => (n(c)?, n(b)?, n(a)?),
+        (4, 1 | 2, 1 | 2) => (n(a)?, n(b)?, n(c)?),
+        _ => return None,
+    };
+    let date = crate::time::Date::new(y as i32, m as u8, d as u8)?;
+    Some(point(
+        Rel::Absolute,
+        date.year(),
+        Grain::Day(date.month(), date.day()),
+    ))
+}
+
+/// A clock time in digits at `k`: `14:30`, `14 : 30-да` (KazNERD's
+/// tokens), `18:00-де`. Returns hour, minute and the end.
+fn clock_digits(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
+    let h = cx.t(k);
+    if !(is_digits(h) && h.len() <= 2) || cx.t(k + 1) != ":" {
+        return None;
+    }
+    let m = cx.t(k + 2);
+    let digits = m.split('-').next().unwrap_or("");
+    if !(is_digits(digits) && digits.len() == 2) {
+        return None;
+    }
+    let (h, m) = (h.parse::<u8>().ok()?, digits.parse::<u8>().ok()?);
+    (h <= 24 && m < 60).then_some((h, m, k + 3))
+}
+
+/// A clock time at `k` after `сағат` or a part of the day: digits with or
+/// without minutes (`14:30-да`, `8-де`), or words (`сегізде`, `он сегіз
+/// нөл-нөлде`).
+fn clock_at(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
+    if let Some(c) = clock_digits(cx, k) {
+        return Some(c);
+    }
+    let n = cx.num(k)?;
+    let h = u8::try_from(n.int()?).ok().filter(|h| *h <= 24)?;
+    if n.ordinal {
+        return None;
+    }
+    if !n.inflected && cx.starts(n.end, &["нөл-нөл"]) {
+        return Some((h, 0, n.end + 1));
+    }
+    Some((h, 0, n.end))
+}
+
+/// Sets the hour of a clock time by the part of the day before it: `кешкі
+/// 8` is 20:00, `түнгі 12` is 00:00, `түскі 2` is 14:00.
+fn half_day(part: DayPart, h: u8) -> u8 {
+    match part {
+        DayPart::Evening | DayPart::Afternoon if h < 12 => h + 12,
+        DayPart::Night if h == 12 => 0,
+        DayPart::Night if (7..12).contains(&h) => h + 12,
+        _ => h,
+    }
+}
+
+/// What follows a point: `-нан бері` (since), `-нан бастап` (since; the
+/// word stays outside the span, as KazNERD writes), `-ға дейін`
+/// (until), `-нан кейін` (after). Returns the new end and the bound.
+fn bounds(cx: &Cx, end: usize) -> (usize, Option<Bound>) {
+    let mut buf = [0u8; 64];
+    let last = cx.ending(end.wrapping_sub(1), &mut buf);
+    if last.is_ablative() {
+        if cx.is(end, &["бері"]) {
+            return (end + 1, Some(Bound::Since));
+        }
+        if cx.is(end, &["бастап"]) {
+            return (end, Some(Bound::Since));
+        }
+        if cx.is(end, &["кейін", "соң"]) {
+            return (end + 1, Some(Bound::After));
+        }
+    }
+    if last.is_dative() && cx.is(end, &["дейін", "шейін"]) {
+        return (end + 1, Some(Bound::Until));
+    }
+    (end, None)
+}
+
+/// The parts of a year, month or quarter: `басында` (start), `ортасында`
+/// (middle), `соңында`, `аяғында` (end), in any case.
+fn part_word(cx: &Cx, k: usize) -> Option<Modifier> {
+    if cx.starts(k, &["бас"]) && !cx.starts(k, &["бастап", "басқ", "басш", "басп"]) {
+        Some(Modifier::Start)
+    } else if cx.starts(k, &["ортас"]) {
+        Some(Modifier::Mid)
+    } else if cx.starts(k, &["соңы", "соңын", "аяғ", "аяқ"]) {
+        Some(Modifier::End)
+    } else {
+        None
+    }
+}
+
+/// After a year (`2024 жылғы`, `өткен жылдың`, `биылғы`): a day and
+/// month, a month, a quarter or half, a season, or a part of the year.
+/// Returns the refined point, the modifier and the end.
+fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Modifier>, usize) {
+    let mut buf = [0u8; 64];
+    if let Some(n) = cx.num(k) {
+        if let Some(d) = n.int().filter(|d| (1..=31).contains(d)) {
+            if let Some((m, _)) = words::month(cx.t(n.end), &mut buf) {
+                return (
+                    Point {
+                        grain: Grain::Day(m, d as u8),
+                        ..p
+                    },
+                    None,
+                    n.end + 1,
+                );
+            }
+        }
+        if n.ordinal {
+            if let Some(q) = n.int().filter(|q| (1..=4).contains(q)) {
+                if cx.starts(n.end, &["тоқсан"]) {
+                    return (
+                        Point {
+                            grain: Grain::Quarter(q as u8),
+                            ..p
+                        },
+                        None,
+                        n.end + 1,
+                    );
+                }
+                if q <= 2 && cx.starts(n.end, &["жарты"]) {
+                    return (
+                        Point {
+                            grain: Grain::Half(q as u8),
+                            ..p
+                        },
+                        None,
+                        n.end + 1,
+                    );
+                }
+            }
+        }
+        return (p, None, k);
+    }
+    if let Some((m, _)) = words::month(cx.t(k), &mut buf) {
+        return (
+            Point {
+                grain: Grain::Month(m),
+                ..p
+            },
+            None,
+            k + 1,
+        );
+    }
+    if let Some((s, _)) = words::season(cx.t(k), &mut buf) {
+        return (
+            Point {
+                grain: Grain::Season(s),
+                ..p
+            },
+            None,
+            k + 1,
+        );
+    }
+    if cx.is(k, &["алғашқы"]) && cx.starts(k + 1, &["тоқсан"]) {
+        return (
+            Point {
+                grain: Grain::Quarter(1),
+                ..p
+            },
+            None,
+            k + 2,
+        );
+    }
+    if let Some(m) = part_word(cx, k) {
+        return (p, Some(m), k + 1);
+    }
+    (p, None, k)
+}
+
+/// A point of the year grain, then what follows it: its parts and bounds.
+fn year_point(cx: &Cx, start: usize, k: usize, p: Point, open: bool) -> Option<Found> {
+    let (p, modifier, end) = if open {
+        within_year(cx, k, p)
+    } else {
+        (p, None, k)
+    };
+    let (end, bound) = bounds(cx, end);
+    let mut timex = Timex::new(Val::Point(p));
+    timex.modifier = modifier;
+    timex.bound = bound;
+    found(start, end, point_kind(&p), timex)
+}
+
+/// Whether a year word ending leaves the year open to a part after it:
+/// `жылғы`, `жылдың`, `жылы` (`2024 жылы 12 мамырда`), `жыл`.
+fn opens(e: Ending<'_>) -> bool {
+    e.is_bare()
+        || e.is_adjective()
+        || e.is_genitive()
+        || matches!(e.text, "ы" | "і" | "ғы" | "гі")
+        || e.text.ends_with("ы")
+}
+
+/// After a date in digits, the year's mark that belongs to it: `ж.`,
+/// `жылы`, `жылғы`.
+fn year_mark(cx: &Cx, end: usize) -> usize {
+    if cx.is(end, &["ж.", "ж", "жылы", "жылғы"]) {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// Expressions that start with a number (`start` may be earlier, for a
+/// qualifier or `соңғы` before it).
+fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
+    let t = cx.t(j);
+    let mut buf = [0u8; 64];
+    // A date in one token: `15.03.2024`.
+    if t.bytes().filter(|&b| b == b'.' || b == b'/').count() == 2 {
+        let p = dotted_date(t)?;
+        return year_point(cx, start, year_mark(cx, j + 1), p, false);
+    }
+    // A date in five tokens: `2024-03-15`, `15/03/2024`, and the pieces
+    // the tagger reads `15.03.2024` in (`15 . 03 . 2024`).
+    let sep = cx.t(j + 1);
+    if matches!(sep, "-" | "/" | ".") && cx.t(j + 3) == sep {
+        let last = cx.t(j + 4).split('-').next().unwrap_or("");
+        if let Some(p) = ymd(t, cx.t(j + 2), last) {
+            return year_point(cx, start, year_mark(cx, j + 5), p, false);
+        }
+    }
+    // A clock time in digits: `14:30`, `18 : 00-де`.
+    if let Some((h, m, end)) = clock_digits(cx, j) {
+        return clock_point(cx, start, end, h, m, Rel::Implied);
+    }
+    let n = cx.num(j)?;
+    // A clock time in words: `он сегіз нөл-нөлде`, `жиырма бір отызда`.
+    if !n.digits && !n.ordinal {
+        if let Some(h) = n.int().filter(|h| *h <= 24) {
+            if !n.inflected && cx.starts(n.end, &["нөл-нөл"]) {
+                return clock_point(cx, start, n.end + 1, h as u8, 0, Rel::Implied);
+            }
+            if !n.inflected && !cx.t(n.end).as_bytes().first().is_some_and(u8::is_ascii_digit)
+            {
+                if let Some(m) = cx.num(n.end) {
+                    let minutes = m.int().filter(|v| (10..60).contains(v));
+                    if let (Some(mm), true, false) = (minutes, m.inflected, m.ordinal) {
+                        if words::unit(cx.t(m.end), &mut buf).is_none() {
+                            return clock_point(cx, start, m.end, h as u8, mm as u8, Rel::Implied);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // A range of numbers: `2023-2027 жылдары`, `1-10 желтоқсан`, `5 – 6 сағат`.
+    let mut second = None;
+    let mut end = n.end;
+    if !n.inflected && is_range_separator(cx.t(end)) {
+        if let Some(m) = cx.num(end + 1) {
+            second = Some(m);
+            end = m.end;
+        }
+    }
+    let last = second.unwrap_or(n);
+    let next = cx.t(end);
+    // A day and month: `12 мамырда`, `1-10 желтоқсан`, `бірінші сәуірден`.
+    if let Some((month, _)) = words::month(next, &mut buf) {
+        let day = |n: &Num| n.int().filter(|d| (1..=31).contains(d)).map(|d| d as u8);
+        let (d1, d2) = (day(&n)?, second.as_ref().map(day));
+        if last.inflected && !last.ordinal {
+            return None;
+        }
+        let mut p = point(Rel::Implied, 0, Grain::Day(month, d1));
+        let mut end = end + 1;
+        if cx.starts(end, &["айы"]) {
+            end += 1;
+        }
+        // A year after: `12 мамыр 2024 жыл`.
+        if let Some(y) = cx.num(end).filter(|y| y.digits) {
+            if let Some(year) = y.int().filter(|y| (1000..=2200).contains(y)) {
+                if words::unit(cx.t(y.end), &mut buf).is_some_and(|(u, _)| u == Unit::Year)
+                    || cx.is(y.end, &["ж.", "ж"])
+                {
+                    p.rel = Rel::Absolute;
+                    p.year = year as i32;
+                    end = y.end + 1;
+                }
+            }
+        }
+        let (end, bound) = bounds(cx, end);
+        let mut timex = Timex::new(Val::Point(p));
+        if let Some(Some(d2)) = d2 {
+            timex.max = Some(crate::time::TimexValue(Val::Point(Point {
+                grain: Grain::Day(month, d2),
+                ..p
+            })));
+        }
+        timex.bound = bound;
+        return found(start, end, NumberKind::Date, timex);
+    }
+    // A year, century or duration by its unit word.
+    let unit_word = words::unit(next, &mut buf);
+    let abbrev_year = cx.is(end, &["ж.", "жж.", "ж"]);
+    let abbrev_century = cx.is(end, &["ғ.", "ғғ."]);
+    let year_like = |n: &Num| {
+        n.int()
+            .filter(|v| (1000..=2200).contains(v) || (n.ordinal && *v >= 100))
+    };
+    if abbrev_century || unit_word.is_some_and(|(u, _)| u == Unit::Century) {
+        if !(n.roman || n.ordinal || n.digits) {
+            return None;
+        }
+        let c = n.int().filter(|c| (1..=30).contains(c))?;
+        let p = point(Rel::Absolute, (c as i32 - 1) * 100, Grain::Century);
+        let mut timex = Timex::new(Val::Point(p));
+        if let Some(c2) = second.and_then(|m| m.int()).filter(|c| (1..=30).contains(c)) {
+            timex.max = Some(crate::time::TimexValue(Val::Point(point(
+                Rel::Absolute,
+                (c2 as i32 - 1) * 100,
+                Grain::Century,
+            ))));
+        }
+        let (end, bound) = bounds(cx, end + 1);
+        timex.bound = bound;
+        return found(start, end, NumberKind::Date, timex);
+    }
+    if abbrev_year || unit_word.is_some_and(|(u, e)| u == Unit::Year && !words::is_unit_adjective(e))
+    {
+        let plural = unit_word.is_some_and(|(_, e)| e.is_plural()) || cx.is(end, &["жж."]);
+        let year_end = end + 1;
+        // `1990 жылдары`, `90-жылдары`: a decade.
+        if plural && second.is_none() {
+            if let Some(v) = n.int().filter(|v| v % 10 == 0) {
+                let year = match v {
+                    10..=90 => Some(1900 + v),
+                    1000..=2200 => Some(v),
+                    _ => None,
+                };
+                if let Some(year) = year {
+                    let p = point(Rel::Absolute, year as i32, Grain::Decade);
+                    return year_point(cx, start, year_end, p, false);
+                }
+            }
+        }
+        if let Some(y1) = year_like(&n) {
+            let p = point(Rel::Absolute, y1 as i32, Grain::Year);
+            if let Some(second) = second {
+                let y2 = year_like(&second)?;
+                let mut timex = Timex::new(Val::Point(p));
+                timex.max = Some(crate::time::TimexValue(Val::Point(point(
+                    Rel::Absolute,
+                    y2 as i32,
+                    Grain::Year,
+                ))));
+                let (end, bound) = bounds(cx, year_end);
+                timex.bound = bound;
+                return found(start, end, NumberKind::Date, timex);
+            }
+            let open = abbrev_year || unit_word.is_some_and(|(_, e)| opens(e));
+            return year_point(cx, start, year_end, p, open);
+        }
+        if n.ordinal || abbrev_year {
+            // `бірінші жылы` (the first year): an ordinal, not a date.
+            return None;
+        }
+    }
+    if let Some((unit, e)) = unit_word {
+        if n.ordinal || n.roman {
+            return None;
+        }
+        return duration(cx, start, n, second, unit, e, end);
+    }
+    // `жасар`, `жасында`: an age, KazNERD's DATE.
+    if !n.ordinal && !n.inflected && cx.starts(end, &["жас"]) && !cx.starts(end, &["жаса"]) {
+        let e = Ending { text: "" };
+        return duration(cx, start, n, second, Unit::Year, e, end);
+    }
+    // A quarter or half without a year: `бірінші тоқсанында`.
+    if n.ordinal && second.is_none() {
+        if let Some(q) = n.int() {
+            if (1..=4).contains(&q) && cx.starts(end, &["тоқсан"]) {
+                let p = point(Rel::Implied, 0, Grain::Quarter(q as u8));
+                return year_point(cx, start, end + 1, p, false);
+            }
+            if (1..=2).contains(&q) && cx.starts(end, &["жартыжылдық", "жарты"]) {
+                let mut k = end + 1;
+                if cx.is(end, &["жарты"]) && cx.starts(k, &["жылдық"]) {
+                    k += 1;
+                }
+                let p = point(Rel::Implied, 0, Grain::Half(q as u8));
+                return year_point(cx, start, k, p, false);
+            }
+        }
+    }
+    None
+}
+
+/// A clock time and what may follow it (a range to another, a bound).
+fn clock_point(cx: &Cx, start: usize, end: usize, h: u8, m: u8, rel: Rel) -> Option<Found> {
+    let mut p = point(rel, 0, Grain::None);
+    p.clock = Clock::At(h % 24, m);
+    clock_found(cx, start, end, p)
+}
+
+fn clock_found(cx: &Cx, start: usize, end: usize, p: Point) -> Option<Found> {
+    let mut buf = [0u8; 64];
+    let mut timex = Timex::new(Val::Point(p));
+    let mut end = end;
+    // `16:00-ден 18:00-ге дейін`.
+    if cx.ending(end - 1, &mut buf).is_ablative() {
+        let k = if cx.is(end, &["сағат"]) { end + 1 } else { end };
+        if let Some((h2, m2, e2)) = clock_digits(cx, k) {
+            let mut buf2 = [0u8; 64];
+            if cx.ending(e2 - 1, &mut buf2).is_dative() && cx.is(e2, &["дейін", "шейін"]) {
+                let mut q = p;
+                q.clock = Clock::At(h2 % 24, m2);
+                timex.max = Some(crate::time::TimexValue(Val::Point(q)));
+                return found(start, e2 + 1, NumberKind::Time, timex);
+            }
+        }
+    }
+    if cx.is(end, &["шамасында", "шамасы"]) {
+        timex.modifier = Some(Modifier::Approx);
+        end += 1;
+    }
+    let (end, bound) = bounds(cx, end);
+    timex.bound = bound;
+    found(start, end, NumberKind::Time, timex)
+}
+
+/// A length of time: `3 жылға`, `5 – 6 сағат`, `бір жарым жыл`, and what
+/// follows it (`бұрын` and `кейін` make it a point; `сайын` a set;
+/// qualifiers a modifier).
+#[allow(clippy::too_many_arguments)]
+fn duration(
+    cx: &Cx,
+    start: usize,
+    n: Num,
+    second: Option<Num>,
+    unit: Unit,
+    e: Ending<'_>,
+    unit_at: usize,
+) -> Option<Found> {
+    let dur = |m: &Num| {
+        Val::Duration(Duration {
+            milli: m.milli,
+            unit,
+        })
+    };
+    let mut end = unit_at + 1;
+    let mut buf = [0u8; 64];
+    // `3 жыл бұрын` (three years ago), `2 күннен кейін` (in two days).
+    let shift = if cx.is(end, &["бұрын", "бұрынғы"]) {
+        Some(-1i64)
+    } else if e.is_ablative() && cx.is(end, &["кейін", "соң"]) {
+        Some(1)
+    } else {
+        None
+    };
+    if let (Some(sign), None) = (shift, second) {
+        let amount = n.int().and_then(|v| i16::try_from(v).ok());
+        let rel = amount.and_then(|a| {
+            let a = (sign as i16).checked_mul(a)?;
+            match unit {
+                Unit::Year => Some((Rel::Year(a), Grain::Year)),
+                Unit::Month => Some((Rel::Month(a), Grain::Month(0))),
+                Unit::Week => Some((Rel::Week(a), Grain::Week(0))),
+                Unit::Day => Some((Rel::Day(a), Grain::Day(0, 0))),
+                _ => None,
+            }
+        });
+        let val = match rel {
+            Some((rel, grain)) => Val::Point(point(rel, 0, grain)),
+            None if sign < 0 => Val::Ref(Ref::Past),
+            None => Val::Ref(Ref::Future),
+        };
+        let kind = if unit.is_clock() {
+            NumberKind::Time
+        } else {
+            NumberKind::Date
+        };
+        return found(start, end + 1, kind, Timex::new(val));
+    }
+    let mut timex = Timex::new(dur(&n));
+    if let Some(m) = second {
+        timex.max = Some(crate::time::TimexValue(dur(&m)));
+    }
+    if cx.starts(end, &["сайын"]) {
+        return found(start, end + 1, NumberKind::Set, timex);
+    }
+    // `5 жыл бойы`, `2 аптаның ішінде`.
+    if cx.is(end, &["бойы", "бойына", "ішінде", "ішінен", "ішіндегі"]) {
+        end += 1;
+    }
+    let last = cx.ending(end - 1, &mut buf);
+    let (ablative, dative) = (last.is_ablative(), last.is_dative());
+    if ablative && cx.is(end, &["астам", "аса", "артық", "асқан", "көп"]) {
+        timex.modifier = Some(Modifier::MoreThan);
+        end += 1;
+    } else if ablative && cx.is(end, &["кем", "аз"]) {
+        timex.modifier = Some(Modifier::LessThan);
+        end += 1;
+    } else if dative && cx.is(end, &["дейін", "шейін"]) {
+        timex.modifier = Some(Modifier::AtMost);
+        end += 1;
+    } else if ablative && cx.is(end, &["бері"]) {
+        timex.bound = Some(Bound::Since);
+        end += 1;
+    } else if cx.is(end, &["шамасында", "шамасы", "жуық", "шақты", "тарта", "қаралы"]) {
+        timex.modifier = Some(Modifier::Approx);
+        end += 1;
+    }
+    found(start, end, NumberKind::Duration, timex)
+}
+
+/// A qualifier before a number: `шамамен`, `кемінде`.
+fn qualified(cx: &Cx, i: usize) -> Option<Found> {
+    let before = qualifier_before(cx.t(i))?;
+    let mut f = number_led(cx, i, i + 1)?;
+    if f.timex.modifier.is_none() {
+        f.timex.modifier = Some(match before {
+            super::Approx::Over => Modifier::AtLeast,
+            _ => Modifier::Approx,
+        });
+    }
+    Some(f)
+}
+
+/// Expressions that start with a word.
+fn word_led(cx: &Cx, i: usize) -> Option<Found> {
+    let t = cx.t(i);
+    let mut buf = [0u8; 64];
+    // Qualifiers and quantifiers before a number or unit.
+    if cx.is(i, &["шамамен", "кемінде", "шамасы", "жуық"]) {
+        return qualified(cx, i);
+    }
+    if cx.is(i, &["соңғы", "алдағы", "кейінгі", "өткен", "келесі"]) {
+        if let Some(f) = number_led(cx, i, i + 1) {
+            if f.kind == NumberKind::Duration {
+                return Some(f);
+            }
+        }
+    }
+    if cx.is(i, &["соңғы", "алдағы"]) {
+        let future = cx.is(i, &["алдағы"]);
+        let refers = words::unit(cx.t(i + 1), &mut buf)
+            .is_some_and(|(u, e)| u == Unit::Year && e.is_plural())
+            || cx.is(i + 1, &["уақытта", "кезде", "кезеңде"]);
+        if refers {
+            let r = if future { Ref::Future } else { Ref::Past };
+            return found(i, i + 2, NumberKind::Date, Timex::new(Val::Ref(r)));
+        }
+    }
+    if cx.is(i, &["бірнеше", "біраз"]) {
+        let (unit, e) = words::unit(cx.t(i + 1), &mut buf)?;
+        let n = Num {
+            end: i + 1,
+            milli: None,
+            ordinal: false,
+            inflected: false,
+            roman: false,
+            digits: false,
+        };
+        return duration(cx, i, n, None, unit, e, i + 1);
+    }
+    if cx.is(i, &["жарты"]) {
+        let (unit, e) = words::unit(cx.t(i + 1), &mut buf)?;
+        if words::is_unit_adjective(e) {
+            return None;
+        }
+        let n = Num {
+            end: i + 1,
+            milli: Some(500),
+            ordinal: false,
+            inflected: false,
+            roman: false,
+            digits: false,
+        };
+        return duration(cx, i, n, None, unit, e, i + 1);
+    }
+    // `сағат 14:30-да`, `сағат сегізде`, `сағат сайын`.
+    if cx.is(i, &["сағат"]) {
+        if cx.starts(i + 1, &["сайын"]) {
+            let d = Duration {
+                milli: Some(1000),
+                unit: Unit::Hour,
+            };
+            return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(d)));
+        }
+        let (h, m, end) = clock_at(cx, i + 1)?;
+        return clock_point(cx, i, end, h, m, Rel::Implied);
+    }
+    // `таңғы сағат 8-де`, `кешкі 9-да`, `таңғы жетіден бері`.
+    if let Some(part) = words::clock_part(t) {
+        let k = if cx.is(i + 1, &["сағат"]) { i + 2 } else { i + 1 };
+        if let Some((h, m, end)) = clock_at(cx, k) {
+            return clock_point(cx, i, end, half_day(part, h), m, Rel::Implied);
+        }
+    }
+    if let Some(f) = relative_day(cx, i) {
+        return Some(f);
+    }
+    if let Some(f) = relative_year(cx, i) {
+        return Some(f);
+    }
+    // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
+    if let Some((unit, e)) = words::unit(t, &mut buf) {
+        let one = Duration {
+            milli: Some(1000),
+            unit,
+        };
+        if cx.starts(i + 1, &["сайын"]) {
+            return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(one)));
+        }
+        if matches!(unit, Unit::Day | Unit::Year) && cx.is(i + 1, &["бойы", "бойына"]) {
+            return found(i, i + 2, NumberKind::Duration, Timex::new(Val::Duration(one)));
+        }
+        if unit == Unit::Year && (e.is_bare() || e.is_genitive()) {
+            if let Some(m) = part_word(cx, i + 1) {
+                let p = point(Rel::Year(0), 0, Grain::Year);
+                let (end, bound) = bounds(cx, i + 2);
+                let mut timex = Timex::new(Val::Point(p));
+                timex.modifier = Some(m);
+                timex.bound = bound;
+                return found(i, end, NumberKind::Date, timex);
+            }
+        }
+        return None;
+    }
+    if cx.is(i, &["күнделікті"]) {
+        let d = Duration {
+            milli: Some(1000),
+            unit: Unit::Day,
+        };
+        return found(i, i + 1, NumberKind::Set, Timex::new(Val::Duration(d)));
+    }
+    if cx.is(i, &["әр"]) {
+        let (unit, _) = words::unit(cx.t(i + 1), &mut buf)?;
+        let d = Duration {
+            milli: Some(1000),
+            unit,
+        };
+        return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(d)));
+    }
+    if cx.is(i, &["қазіргі", "бүгінгі"]) && cx.is(i + 1, &["таңда", "кезде", "уақытта"]) {
+        return found(i, i + 2, NumberKind::Date, Timex::new(Val::Ref(Ref::Present)));
+    }
+    if cx.is(i, &["болашақта"]) {
+        return found(i, i + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Future)));
+    }
+    if let Some(f) = month_alone(cx, i) {
+        return Some(f);
+    }
+    if let Some((s, _)) = words::season(t, &mut buf) {
+        let mut end = i + 1;
+        if cx.is(end, &["бойы", "бойына", "айларында", "айлары"]) {
+            end += 1;
+        }
+        return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
+    }
+    if let Some((wd, _)) = words::weekday(t, &mut buf) {
+        if cx.is(i, &["жұма"]) || words::month(cx.t(i + 1), &mut buf).is_some() {
+            // `жұма` alone is also the Friday prayer; a weekday before a
+            // date belongs to the date, which is read on its own.
+            if !cx.starts(i, &["жұмада", "жұмадан", "жұмаға", "жұмасында"]) {
+                return None;
+            }
+        }
+        return year_point(cx, i, i + 1, point(Rel::Implied, 0, Grain::Weekday(wd)), false);
+    }
+    day_part_alone(cx, i)
+}
+
+/// `бүгін`, `кеше`, `ертең`, `бүрсігүні` and their forms, with a time of
+/// day after them (`кеше кешке`, `бүгін сағат 10-да`).
+fn relative_day(cx: &Cx, i: usize) -> Option<Found> {
+    let t = cx.t(i);
+    if lower_is(t, "бүгін-ертең") {
+        return found(i, i + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Future)));
+    }
+    let mut buf = [0u8; 64];
+    let (n, e) = words::day_word(t, &mut buf)?;
+    // `бүгінде`: nowadays.
+    if n == 0 && matches!(e.text, "де" | "дері") {
+        return found(i, i + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Present)));
+    }
+    let mut end = i + 1;
+    if e.is_adjective() {
+        if n == 0 && cx.is(end, &["таңда", "кезде", "уақытта"]) {
+            return found(i, end + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Present)));
+        }
+        let mut b2 = [0u8; 64];
+        if words::unit(cx.t(end), &mut b2).is_some_and(|(u, _)| u == Unit::Day) {
+            end += 1;
+        }
+    }
+    let mut p = point(Rel::Day(n), 0, Grain::Day(0, 0));
+    if e.is_bare() {
+        if let Some(part) = words::day_part(cx.t(end)) {
+            p.clock = Clock::Part(part);
+            end += 1;
+        } else if cx.is(end, &["сағат"]) {
+            if let Some((h, m, e2)) = clock_at(cx, end + 1) {
+                p.clock = Clock::At(h % 24, m);
+                end = e2;
+            }
+        }
+    }
+    let (end, bound) = bounds(cx, end);
+    let mut timex = Timex::new(Val::Point(p));
+    timex.bound = bound;
+    found(i, end, point_kind(&p), timex)
+}
+
+/// `биыл`, `былтыр`, `өткен жылы`, `келесі айда`, `осы аптада`, `өткен
+/// түні`, and the parts of the year after them.
+fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
+    let t = cx.t(i);
+    let mut buf = [0u8; 64];
+    if let Some((n, e)) = words::year_word(t, &mut buf) {
+        let p = point(Rel::Year(n), 0, Grain::Year);
+        let mut k = i + 1;
+        let mut open = !e.is_ablative() && !e.is_dative();
+        let mut b2 = [0u8; 64];
+        if e.is_adjective() || e.is_bare() {
+            if let Some((Unit::Year, e2)) = words::unit(cx.t(k), &mut b2) {
+                k += 1;
+                open = opens(e2);
+            }
+        }
+        return year_point(cx, i, k, p, open);
+    }
+    let n = words::shift_word(t)?;
+    let mut b2 = [0u8; 64];
+    if let Some(part) = words::day_part(cx.t(i + 1)) {
+        if n == -1 && cx.starts(i + 1, &["түн"]) {
+            let mut p = point(Rel::Day(-1), 0, Grain::Day(0, 0));
+            p.clock = Clock::Part(part);
+            return found(i, i + 2, NumberKind::Time, Timex::new(Val::Point(p)));
+        }
+    }
+    let (unit, e) = words::unit(cx.t(i + 1), &mut b2)?;
+    if words::is_unit_adjective(e) || e.is_plural() {
+        return None;
+    }
+    let (rel, grain) = match unit {
+        Unit::Year => (Rel::Year(n), Grain::Year),
+        Unit::Month => (Rel::Month(n), Grain::Month(0)),
+        Unit::Week => (Rel::Week(n), Grain::Week(0)),
+        Unit::Day if n != -1 => (Rel::Day(n), Grain::Day(0, 0)),
+        _ => return None,
+    };
+    year_point(cx, i, i + 2, point(rel, 0, grain), unit == Unit::Year && opens(e))
+}
+
+/// A month name without a day: `мамырда`, `қаңтар айында`, `қаңтар –
+/// наурыз айларында`.
+fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
+    let t = cx.t(i);
+    let mut buf = [0u8; 64];
+    let (m, e) = words::month(t, &mut buf)?;
+    let mut end = i + 1;
+    let mut max = None;
+    if is_range_separator(cx.t(end)) {
+        let mut b2 = [0u8; 64];
+        if let Some((m2, _)) = words::month(cx.t(end + 1), &mut b2) {
+            max = Some(m2);
+            end += 2;
+        }
+    }
+    let month_word = cx.starts(end, &["айы", "айлар"]);
+    if words::is_ambiguous_month(m) && max.is_none() && !month_word {
+        // `Қазан` mid-sentence is the city; `маусымы`, `наурызы` a season
+        // and the holiday.
+        let capital = t.chars().next().is_some_and(crate::letters::is_upper);
+        let holiday = cx.starts(end, &["мейрам", "мерек", "той"]);
+        if capital || holiday || e.text.starts_with(['ы', 'і']) || m == 6 {
+            return None;
+        }
+    }
+    if month_word {
+        end += 1;
+    }
+    let p = point(Rel::Implied, 0, Grain::Month(m));
+    let (end, bound) = bounds(cx, end);
+    let mut timex = Timex::new(Val::Point(p));
+    if let Some(m2) = max {
+        timex.max = Some(crate::time::TimexValue(Val::Point(point(
+            Rel::Implied,
+            0,
+            Grain::Month(m2),
+        ))));
+    }
+    timex.bound = bound;
+    found(i, end, NumberKind::Date, timex)
+}
+
+/// A part of the day alone: `таңертең`, `түнде`, `кешке`, `күндіз`, and
+/// `күндіз-түні` (day and night: twenty-four hours).
+fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
+    if cx.is(i, &["күндіз-түні", "күні-түні", "түні-күні", "күндіз-түні"]) {
+        let d = Duration {
+            milli: Some(24_000),
+            unit: Unit::Hour,
+        };
+        return found(i, i + 1, NumberKind::Duration, Timex::new(Val::Duration(d)));
+    }
+    let part = words::day_part(cx.t(i))?;
+    if cx.is(i, &["кеш", "түн", "түс", "таң", "түні"]) {
+        // Bare, these are also `late`, `dream`, `colour`, `dawn breaks`.
+        return None;
+    }
+    let mut p = point(Rel::Implied, 0, Grain::None);
+    p.clock = Clock::Part(part);
+    let mut timex = Timex::new(Val::Point(p));
+    let mut end = i + 1;
+    // `таңертеңнен кешке дейін`.
+    let mut buf = [0u8; 64];
+    if cx.ending(i, &mut buf).is_ablative() {
+        if let Some(p2) = words::day_part(cx.t(end)) {
+            if cx.is(end + 1, &["дейін", "шейін"]) {
+                let mut q = p;
+                q.clock = Clock::Part(p2);
+                timex.max = Some(crate::time::TimexValue(Val::Point(q)));
+                return found(i, end + 2, NumberKind::Time, timex);
+            }
+        }
+    }
+    if cx.is(end, &["бойы"]) {
+        end += 1;
+    }
+    let (end, bound) = bounds(cx, end);
+    timex.bound = bound;
+    found(i, end, NumberKind::Time, timex)
+}
