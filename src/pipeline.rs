@@ -382,6 +382,17 @@ pub struct DocNumber {
     pub tokens: Range<usize>,
 }
 
+impl DocNumber {
+    /// The KazNERD label (see [`crate::numbers::NumberMention::label`]).
+    pub fn label(&self) -> &'static str {
+        if self.kind == NumberKind::Duration && crate::numbers::is_clock_duration(&self.value) {
+            "TIME"
+        } else {
+            self.kind.label()
+        }
+    }
+}
+
 /// A named entity of a [`Document`] (see [`crate::ner`]).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]

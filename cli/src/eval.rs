@@ -10,7 +10,7 @@ use kazakh::eval::{
     conllu::{self, Treebank},
     evaluate_segmentation, LabelScores, SegmentationScores, SpanScorer,
 };
-use kazakh::numbers::NumberKind;
+use kazakh::numbers::NumberMention;
 use serde::Serialize;
 
 use crate::io::{print_json_line, warning_line, Failure, Input, EXIT_STATUS};
@@ -37,8 +37,10 @@ pub enum Command {
     ///
     /// Runs the number extractor on the tokens of each gold sentence and
     /// scores the mentions as strict IOB2 spans (label and both token
-    /// boundaries must match) for CARDINAL, ORDINAL, PERCENTAGE, MONEY and
-    /// QUANTITY; other gold classes and system DATE mentions are ignored.
+    /// boundaries must match) for CARDINAL, ORDINAL, PERCENTAGE, MONEY,
+    /// QUANTITY, DATE and TIME (durations and sets count as DATE, those of
+    /// hours and minutes as TIME, as KazNERD labels them); other gold
+    /// classes are ignored.
     /// Prints one JSON line:
     /// {"labels":{"CARDINAL":{"precision","recall","f1","gold","system"},…},"micro":{…}}
     /// with percentages rounded to 2 decimals. When sentences carry ids
@@ -46,8 +48,10 @@ pub enum Command {
     /// "variants":{"groups","agreeing","rate"}: sentences with the same
     /// number after the A–F prefix are variants of one sentence (digits or
     /// words); of the groups with two or more variants, a group agrees when
-    /// every variant yields the same sorted (kind, value) pairs for the five
-    /// classes. Malformed IOB2 or invalid UTF-8 exits with status 1.
+    /// every variant yields the same sorted (label, value) pairs for the
+    /// seven classes; "date_variants" compares the DATE and TIME pairs
+    /// alone, over the groups where some variant has one. Malformed IOB2 or
+    /// invalid UTF-8 exits with status 1.
     #[command(after_help = EXIT_STATUS)]
     Numbers(NumbersArgs),
     /// Lemmas against a CoNLL-U file.
@@ -155,10 +159,18 @@ fn read_treebank(input: &Input) -> Result<Treebank, Failure> {
 }
 
 /// The classes scored by `kazakh eval numbers`.
-const NUMBER_LABELS: [&str; 5] = ["CARDINAL", "ORDINAL", "PERCENTAGE", "MONEY", "QUANTITY"];
+const NUMBER_LABELS: [&str; 7] = [
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENTAGE",
+    "MONEY",
+    "QUANTITY",
+    "DATE",
+    "TIME",
+];
 
-fn is_scored(kind: NumberKind) -> bool {
-    NUMBER_LABELS.contains(&kind.label())
+fn is_scored(m: &NumberMention<'_>) -> bool {
+    NUMBER_LABELS.contains(&m.label())
 }
 
 /// The JSON report of `kazakh eval numbers`.
@@ -168,6 +180,8 @@ struct NumbersReport {
     scores: LabelScores,
     #[serde(skip_serializing_if = "Option::is_none")]
     variants: Option<Variants>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_variants: Option<Variants>,
 }
 
 /// Agreement between variants of one sentence.
@@ -196,7 +210,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
         let system: Vec<Entity<'_>> = placed
             .iter()
             .map(|(m, range)| Entity {
-                label: m.kind().label(),
+                label: m.label(),
                 start: range.start,
                 end: range.end,
             })
@@ -213,8 +227,8 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
         if let Some(number) = sentence.id_number() {
             let mut found: Vec<(&'static str, String)> = mentions
                 .iter()
-                .filter(|m| is_scored(m.kind()))
-                .map(|m| (m.kind().label(), m.value().to_string()))
+                .filter(|m| is_scored(m))
+                .map(|m| (m.label(), m.value().to_string()))
                 .collect();
             found.sort();
             groups.entry(number).or_default().push(found);
@@ -223,25 +237,51 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
     errors.finish();
 
     let scores = rounded(scorer.scores(&NUMBER_LABELS));
-    let variants = sentences.iter().any(|s| s.id().is_some()).then(|| {
-        let multi: Vec<_> = groups.values().filter(|v| v.len() >= 2).collect();
-        let agreeing = multi
-            .iter()
-            .filter(|v| v.iter().all(|found| *found == v[0]))
-            .count();
-        let rate = if multi.is_empty() {
-            0.0
-        } else {
-            round2(100.0 * agreeing as f64 / multi.len() as f64)
-        };
-        Variants {
-            groups: multi.len(),
-            agreeing,
-            rate,
-        }
+    let has_ids = sentences.iter().any(|s| s.id().is_some());
+    let variants = has_ids.then(|| agreement(groups.values(), |_| true));
+    // The groups with a date or time, compared on those alone.
+    let temporal = |label: &str| matches!(label, "DATE" | "TIME");
+    let date_variants = has_ids.then(|| {
+        let dated = groups
+            .values()
+            .filter(|v| v.iter().any(|found| found.iter().any(|(l, _)| temporal(l))));
+        agreement(dated, temporal)
     });
-    let report = NumbersReport { scores, variants };
+    let report = NumbersReport {
+        scores,
+        variants,
+        date_variants,
+    };
     print_json_line(&report)
+}
+
+/// How many groups of two or more variants find the same (label, value)
+/// pairs in every variant, counting the pairs whose label `keep` accepts.
+fn agreement<'g>(
+    groups: impl Iterator<Item = &'g Vec<Vec<(&'static str, String)>>>,
+    keep: impl Fn(&str) -> bool,
+) -> Variants {
+    let (mut total, mut agreeing) = (0, 0);
+    for group in groups.filter(|v| v.len() >= 2) {
+        total += 1;
+        let kept = |found: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> {
+            found.iter().filter(|(l, _)| keep(l)).cloned().collect()
+        };
+        let first = kept(&group[0]);
+        if group.iter().all(|found| kept(found) == first) {
+            agreeing += 1;
+        }
+    }
+    let rate = if total == 0 {
+        0.0
+    } else {
+        round2(100.0 * agreeing as f64 / total as f64)
+    };
+    Variants {
+        groups: total,
+        agreeing,
+        rate,
+    }
 }
 
 /// Prints false negatives and positives on standard error, up to a limit.

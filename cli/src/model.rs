@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use kazakh::ner::Recognizer;
-use kazakh::numbers::{NumberKind, NumberMention};
+use kazakh::numbers::NumberMention;
 
 use crate::io::{Failure, Input};
 
@@ -68,14 +68,14 @@ impl Finder {
 pub fn place<'m, 'a>(
     len: usize,
     mentions: &'m [NumberMention<'a>],
-    keep: impl Fn(NumberKind) -> bool,
+    keep: impl Fn(&NumberMention<'a>) -> bool,
 ) -> Vec<(&'m NumberMention<'a>, Range<usize>)> {
     let mut taken = vec![false; len];
     let mut placed = Vec::new();
     for m in mentions {
         let range = m.tokens();
         let range = range.start.min(len)..range.end.min(len);
-        if !keep(m.kind()) || range.is_empty() || taken[range.clone()].iter().any(|&t| t) {
+        if !keep(m) || range.is_empty() || taken[range.clone()].iter().any(|&t| t) {
             continue;
         }
         taken[range.clone()].fill(true);

@@ -146,13 +146,13 @@ fn conll_sentence(out: &mut String, finder: &Finder, tokens: &[&str]) {
         match cell {
             Some((true, m)) => {
                 out.push_str("\tB-");
-                out.push_str(m.kind().label());
+                out.push_str(m.label());
                 out.push('\t');
                 out.push_str(&value_text(m));
             }
             Some((false, m)) => {
                 out.push_str("\tI-");
-                out.push_str(m.kind().label());
+                out.push_str(m.label());
                 out.push_str("\t_");
             }
             None => out.push_str("\tO\t_"),

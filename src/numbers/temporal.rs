@@ -8,7 +8,7 @@
 //! [`MAX_TOKENS`]), so the whole pass is linear in the text.
 
 use super::extract::{is_digits, is_range_separator, lower_is, phrase, Tok};
-use super::lexicon::qualifier_before;
+use super::lexicon::{number_word, qualifier_before};
 use super::{Decimal, NumberKind};
 use crate::letters::{strip_prefix_ci, to_lower, to_lower_str};
 use crate::time::words::{self, Ending};
@@ -129,8 +129,32 @@ fn point_kind(p: &Point) -> NumberKind {
     }
 }
 
-/// The temporal expression starting at token `i`, if any.
+/// The temporal expression starting at token `i`, if any, with a second
+/// one joined to it as a range: `27-нші наурыз бен 4-інші сәуір
+/// аралығында`, `2005 – 2018 жылдар аралығында`.
 pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    let mut f = one_at(text, toks, i)?;
+    let cx = Cx { text, toks };
+    let between = |k: usize| cx.starts(k, &["аралығ"]);
+    if f.timex.max.is_some() {
+        if between(f.end) {
+            f.end += 1;
+        }
+        return Some(f);
+    }
+    if cx.is(f.end, &["бен", "мен", "пен", "және"]) && f.kind == NumberKind::Date {
+        if let Some(g) = one_at(text, toks, f.end + 1) {
+            if g.kind == f.kind && g.timex.max.is_none() && between(g.end) {
+                f.timex.max = Some(g.timex.value);
+                f.timex.bound = None;
+                f.end = g.end + 1;
+            }
+        }
+    }
+    Some(f)
+}
+
+fn one_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let t = toks.get(i)?.text;
     let cx = Cx { text, toks };
     let first = *t.as_bytes().first()?;
@@ -260,6 +284,18 @@ fn clock_at(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
     Some((h, 0, n.end))
 }
 
+/// A clock time at `k` as the second end of a range: a part of the day,
+/// `сағат`, then the time (`кешкі 18:00-ге`, `сағат 18-ге`, `сегізге`).
+fn clock_expr(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
+    let part = words::clock_part(cx.t(k));
+    let mut k = if part.is_some() { k + 1 } else { k };
+    if cx.is(k, &["сағат"]) {
+        k += 1;
+    }
+    let (h, m, end) = clock_at(cx, k)?;
+    Some((part.map_or(h, |p| half_day(p, h)), m, end))
+}
+
 /// Sets the hour of a clock time by the part of the day before it: `кешкі
 /// 8` is 20:00, `түнгі 12` is 00:00, `түскі 2` is 14:00.
 fn half_day(part: DayPart, h: u8) -> u8 {
@@ -311,7 +347,7 @@ fn part_word(cx: &Cx, k: usize) -> Option<Modifier> {
 /// After a year (`2024 жылғы`, `өткен жылдың`, `биылғы`): a day and
 /// month, a month, a quarter or half, a season, or a part of the year.
 /// Returns the refined point, the modifier and the end.
-fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Modifier>, usize) {
+fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Modifier>, usize) {
     let mut buf = [0u8; 64];
     if let Some(n) = cx.num(k) {
         if let Some(d) = n.int().filter(|d| (1..=31).contains(d)) {
@@ -321,6 +357,7 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Modifier>, usize) 
                         grain: Grain::Day(m, d as u8),
                         ..p
                     },
+                    None,
                     None,
                     n.end + 1,
                 );
@@ -335,6 +372,7 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Modifier>, usize) 
                             ..p
                         },
                         None,
+                        None,
                         n.end + 1,
                     );
                 }
@@ -345,22 +383,35 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Modifier>, usize) 
                             ..p
                         },
                         None,
+                        None,
                         n.end + 1,
                     );
                 }
             }
         }
-        return (p, None, k);
+        return (p, None, None, k);
     }
     if let Some((m, _)) = words::month(cx.t(k), &mut buf) {
-        return (
-            Point {
-                grain: Grain::Month(m),
-                ..p
-            },
-            None,
-            k + 1,
-        );
+        let mut end = k + 1;
+        let q = Point {
+            grain: Grain::Month(m),
+            ..p
+        };
+        // `қаңтар – мамыр`: the months between; the range keeps the year.
+        let mut b2 = [0u8; 64];
+        if is_range_separator(cx.t(end)) {
+            if let Some((m2, _)) = words::month(cx.t(end + 1), &mut b2) {
+                let last = Point {
+                    grain: Grain::Month(m2),
+                    ..p
+                };
+                return (q, Some(last), None, end + 2);
+            }
+        }
+        if cx.starts(end, &["айы"]) {
+            end += 1;
+        }
+        return (q, None, None, end);
     }
     if let Some((s, _)) = words::season(cx.t(k), &mut buf) {
         return (
@@ -368,6 +419,7 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Modifier>, usize) 
                 grain: Grain::Season(s),
                 ..p
             },
+            None,
             None,
             k + 1,
         );
@@ -379,24 +431,26 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Modifier>, usize) 
                 ..p
             },
             None,
+            None,
             k + 2,
         );
     }
     if let Some(m) = part_word(cx, k) {
-        return (p, Some(m), k + 1);
+        return (p, None, Some(m), k + 1);
     }
-    (p, None, k)
+    (p, None, None, k)
 }
 
 /// A point of the year grain, then what follows it: its parts and bounds.
 fn year_point(cx: &Cx, start: usize, k: usize, p: Point, open: bool) -> Option<Found> {
-    let (p, modifier, end) = if open {
+    let (p, last, modifier, end) = if open {
         within_year(cx, k, p)
     } else {
-        (p, None, k)
+        (p, None, None, k)
     };
     let (end, bound) = bounds(cx, end);
     let mut timex = Timex::new(Val::Point(p));
+    timex.max = last.map(|q| crate::time::TimexValue(Val::Point(q)));
     timex.modifier = modifier;
     timex.bound = bound;
     found(start, end, point_kind(&p), timex)
@@ -444,6 +498,12 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     // A clock time in digits: `14:30`, `18 : 00-де`.
     if let Some((h, m, end)) = clock_digits(cx, j) {
         return clock_point(cx, start, end, h, m, Rel::Implied);
+    }
+    // `екі-үш жылда`, `алты-жеті жыл`: two number words in one token.
+    if let Some((n, m)) = word_pair(t, j) {
+        let mut buf = [0u8; 64];
+        let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
+        return duration(cx, start, n, Some(m), unit, e, j + 1);
     }
     let n = cx.num(j)?;
     // A clock time in words: `он сегіз нөл-нөлде`, `жиырма бір отызда`.
@@ -572,6 +632,14 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             let open = abbrev_year || unit_word.is_some_and(|(_, e)| opens(e));
             return year_point(cx, start, year_end, p, open);
         }
+        // `91-інші жылы`, `тоқсан бірінші жылы`: a year of two digits.
+        if let Some(yy) = n.int().filter(|v| (10..=99).contains(v)) {
+            if n.ordinal && second.is_none() && !plural {
+                let p = point(Rel::Implied, 0, Grain::YearOfCentury(yy as u8));
+                let open = unit_word.is_some_and(|(_, e)| opens(e));
+                return year_point(cx, start, year_end, p, open);
+            }
+        }
         if n.ordinal || abbrev_year {
             // `бірінші жылы` (the first year): an ordinal, not a date.
             return None;
@@ -583,12 +651,28 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         }
         return duration(cx, start, n, second, unit, e, end);
     }
-    // `жасар`, `жасында`: an age, KazNERD's DATE.
-    if !n.ordinal && !n.inflected && cx.starts(end, &["жас"]) && !cx.starts(end, &["жаса"]) {
+    if n.ordinal || n.inflected || n.roman {
+        return quarter(cx, start, n, second, end);
+    }
+    // `үш жұма бұрын`: after a number, `жұма` is a week, as in speech.
+    if cx.is(end, &["жұма", "жұмадан", "жұмаға", "жұмада"]) {
+        let e = Ending { text: "" };
+        return duration(cx, start, n, second, Unit::Week, e, end);
+    }
+    // `үш жасар`, `алпыс жастан`: an age, which KazNERD labels DATE
+    // (`жас` alone is also the young).
+    let age = [
+        "жасар", "жасында", "жаста", "жастағы", "жастан", "жасқа", "жасынан", "жасымда",
+    ];
+    if cx.is(end, &age) {
         let e = Ending { text: "" };
         return duration(cx, start, n, second, Unit::Year, e, end);
     }
-    // A quarter or half without a year: `бірінші тоқсанында`.
+    None
+}
+
+/// A quarter or half without a year: `бірінші тоқсанында`.
+fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Option<Found> {
     if n.ordinal && second.is_none() {
         if let Some(q) = n.int() {
             if (1..=4).contains(&q) && cx.starts(end, &["тоқсан"]) {
@@ -608,6 +692,29 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     None
 }
 
+/// Two number words joined by a hyphen in one token, a range of two
+/// neighbours (`екі-үш`, `төрт-бес`): read at token `j`.
+fn word_pair(t: &str, j: usize) -> Option<(Num, Num)> {
+    let (a, b) = t.split_once('-')?;
+    let (a, b) = (number_word(a)?, number_word(b)?);
+    let plain = |w: &super::lexicon::NumWord| {
+        (w.role == super::lexicon::Role::Unit || w.role == super::lexicon::Role::Ten)
+            && !w.ordinal
+    };
+    if !(plain(&a) && plain(&b)) || a.inflected || a.value >= b.value {
+        return None;
+    }
+    let num = |w: &super::lexicon::NumWord| Num {
+        end: j + 1,
+        milli: Some(u64::from(w.value) * 1000),
+        ordinal: false,
+        inflected: w.inflected,
+        roman: false,
+        digits: false,
+    };
+    Some((num(&a), num(&b)))
+}
+
 /// A clock time and what may follow it (a range to another, a bound).
 fn clock_point(cx: &Cx, start: usize, end: usize, h: u8, m: u8, rel: Rel) -> Option<Found> {
     let mut p = point(rel, 0, Grain::None);
@@ -619,10 +726,9 @@ fn clock_found(cx: &Cx, start: usize, end: usize, p: Point) -> Option<Found> {
     let mut buf = [0u8; 64];
     let mut timex = Timex::new(Val::Point(p));
     let mut end = end;
-    // `16:00-ден 18:00-ге дейін`.
+    // `16:00-ден 18:00-ге дейін`, `таңғы тоғыздан кешкі сегізге дейін`.
     if cx.ending(end - 1, &mut buf).is_ablative() {
-        let k = if cx.is(end, &["сағат"]) { end + 1 } else { end };
-        if let Some((h2, m2, e2)) = clock_digits(cx, k) {
+        if let Some((h2, m2, e2)) = clock_expr(cx, end) {
             let mut buf2 = [0u8; 64];
             if cx.ending(e2 - 1, &mut buf2).is_dative() && cx.is(e2, &["дейін", "шейін"]) {
                 let mut q = p;
@@ -670,29 +776,41 @@ fn duration(
     } else {
         None
     };
-    if let (Some(sign), None) = (shift, second) {
-        let amount = n.int().and_then(|v| i16::try_from(v).ok());
-        let rel = amount.and_then(|a| {
-            let a = (sign as i16).checked_mul(a)?;
-            match unit {
-                Unit::Year => Some((Rel::Year(a), Grain::Year)),
-                Unit::Month => Some((Rel::Month(a), Grain::Month(0))),
-                Unit::Week => Some((Rel::Week(a), Grain::Week(0))),
-                Unit::Day => Some((Rel::Day(a), Grain::Day(0, 0))),
-                _ => None,
+    if let Some(sign) = shift {
+        let shifted = |n: &Num| -> Val {
+            let amount = n.int().and_then(|v| i16::try_from(v).ok());
+            let rel = amount.and_then(|a| {
+                let a = (sign as i16).checked_mul(a)?;
+                match unit {
+                    Unit::Year => Some((Rel::Year(a), Grain::Year)),
+                    Unit::Month => Some((Rel::Month(a), Grain::Month(0))),
+                    Unit::Week => Some((Rel::Week(a), Grain::Week(0))),
+                    Unit::Day => Some((Rel::Day(a), Grain::Day(0, 0))),
+                    _ => None,
+                }
+            });
+            match rel {
+                Some((rel, grain)) => Val::Point(point(rel, 0, grain)),
+                None if sign < 0 => Val::Ref(Ref::Past),
+                None => Val::Ref(Ref::Future),
             }
-        });
-        let val = match rel {
-            Some((rel, grain)) => Val::Point(point(rel, 0, grain)),
-            None if sign < 0 => Val::Ref(Ref::Past),
-            None => Val::Ref(Ref::Future),
         };
         let kind = if unit.is_clock() {
             NumberKind::Time
         } else {
             NumberKind::Date
         };
-        return found(start, end + 1, kind, Timex::new(val));
+        // `отыз – қырық жыл бұрын`: from forty to thirty years back.
+        let timex = match second {
+            Some(m) => {
+                let (first, last) = if sign < 0 { (m, n) } else { (n, m) };
+                let mut t = Timex::new(shifted(&first));
+                t.max = Some(crate::time::TimexValue(shifted(&last)));
+                t
+            }
+            None => Timex::new(shifted(&n)),
+        };
+        return found(start, end + 1, kind, timex);
     }
     let mut timex = Timex::new(dur(&n));
     if let Some(m) = second {
@@ -705,9 +823,12 @@ fn duration(
     if cx.is(end, &["бойы", "бойына", "ішінде", "ішінен", "ішіндегі"]) {
         end += 1;
     }
+    if words::is_about(e) {
+        timex.modifier = Some(Modifier::Approx);
+    }
     let last = cx.ending(end - 1, &mut buf);
     let (ablative, dative) = (last.is_ablative(), last.is_dative());
-    if ablative && cx.is(end, &["астам", "аса", "артық", "асқан", "көп"]) {
+    if ablative && cx.is(end, &["астам", "аса", "артық", "көп"]) {
         timex.modifier = Some(Modifier::MoreThan);
         end += 1;
     } else if ablative && cx.is(end, &["кем", "аз"]) {
@@ -756,9 +877,10 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
     }
     if cx.is(i, &["соңғы", "алдағы"]) {
         let future = cx.is(i, &["алдағы"]);
+        // `соңғы жылдары` (in recent years); `соңғы уақытта`, `алдағы
+        // уақытта` are left to the reader, as KazNERD leaves them.
         let refers = words::unit(cx.t(i + 1), &mut buf)
-            .is_some_and(|(u, e)| u == Unit::Year && e.is_plural())
-            || cx.is(i + 1, &["уақытта", "кезде", "кезеңде"]);
+            .is_some_and(|(u, e)| u == Unit::Year && e.is_plural());
         if refers {
             let r = if future { Ref::Future } else { Ref::Past };
             return found(i, i + 2, NumberKind::Date, Timex::new(Val::Ref(r)));
@@ -800,8 +922,9 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
             };
             return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(d)));
         }
+        // The word `сағат` (o'clock) stays outside the span, as in KazNERD.
         let (h, m, end) = clock_at(cx, i + 1)?;
-        return clock_point(cx, i, end, h, m, Rel::Implied);
+        return clock_point(cx, i + 1, end, h, m, Rel::Implied);
     }
     // `таңғы сағат 8-де`, `кешкі 9-да`, `таңғы жетіден бері`.
     if let Some(part) = words::clock_part(t) {
@@ -855,12 +978,6 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         };
         return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(d)));
     }
-    if cx.is(i, &["қазіргі", "бүгінгі"]) && cx.is(i + 1, &["таңда", "кезде", "уақытта"]) {
-        return found(i, i + 2, NumberKind::Date, Timex::new(Val::Ref(Ref::Present)));
-    }
-    if cx.is(i, &["болашақта"]) {
-        return found(i, i + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Future)));
-    }
     if let Some(f) = month_alone(cx, i) {
         return Some(f);
     }
@@ -884,8 +1001,7 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
     day_part_alone(cx, i)
 }
 
-/// `бүгін`, `кеше`, `ертең`, `бүрсігүні` and their forms, with a time of
-/// day after them (`кеше кешке`, `бүгін сағат 10-да`).
+/// `бүгін`, `кеше`, `ертең`, `бүрсігүні` and their forms.
 fn relative_day(cx: &Cx, i: usize) -> Option<Found> {
     let t = cx.t(i);
     if lower_is(t, "бүгін-ертең") {
@@ -907,18 +1023,10 @@ fn relative_day(cx: &Cx, i: usize) -> Option<Found> {
             end += 1;
         }
     }
-    let mut p = point(Rel::Day(n), 0, Grain::Day(0, 0));
-    if e.is_bare() {
-        if let Some(part) = words::day_part(cx.t(end)) {
-            p.clock = Clock::Part(part);
-            end += 1;
-        } else if cx.is(end, &["сағат"]) {
-            if let Some((h, m, e2)) = clock_at(cx, end + 1) {
-                p.clock = Clock::At(h % 24, m);
-                end = e2;
-            }
-        }
-    }
+    // A time of day after the day (`кеше кешке`, `бүгін сағат 16:00-де`)
+    // is a mention of its own, as KazNERD writes them; anchored, it falls
+    // on the document's day.
+    let p = point(Rel::Day(n), 0, Grain::Day(0, 0));
     let (end, bound) = bounds(cx, end);
     let mut timex = Timex::new(Val::Point(p));
     timex.bound = bound;
@@ -951,6 +1059,15 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
             p.clock = Clock::Part(part);
             return found(i, i + 2, NumberKind::Time, Timex::new(Val::Point(p)));
         }
+    }
+    // `өткен сенбіде`, `осы күзде`.
+    if let Some((wd, _)) = words::weekday(cx.t(i + 1), &mut b2) {
+        let p = point(Rel::Week(n), 0, Grain::Weekday(wd));
+        return year_point(cx, i, i + 2, p, false);
+    }
+    if let Some((s, _)) = words::season(cx.t(i + 1), &mut b2) {
+        let p = point(Rel::Year(n), 0, Grain::Season(s));
+        return year_point(cx, i, i + 2, p, false);
     }
     let (unit, e) = words::unit(cx.t(i + 1), &mut b2)?;
     if words::is_unit_adjective(e) || e.is_plural() {

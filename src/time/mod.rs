@@ -179,6 +179,9 @@ pub(crate) enum Grain {
     Week(u8),
     Day(u8, u8),
     Weekday(u8),
+    /// A year written with two digits (`91-інші жылы`): anchored, the
+    /// latest year so written up to ten years after the anchor.
+    YearOfCentury(u8),
 }
 
 /// What a point's year (or day) is relative to.
@@ -350,6 +353,14 @@ impl Point {
                 match self.grain {
                     Grain::None => p.grain = Grain::Day(date.month, date.day),
                     Grain::Weekday(wd) => p = p.at_days(week_day(date.days(), wd)),
+                    Grain::YearOfCentury(yy) => {
+                        // The latest year of that ending up to ten years
+                        // after the anchor: news looks back, and ahead to
+                        // plans (`30-шы жылға дейін`).
+                        let base = date.year - date.year.rem_euclid(100) + i32::from(yy);
+                        p.year = if base > date.year + 10 { base - 100 } else { base };
+                        p.grain = Grain::Year;
+                    }
                     _ => {}
                 }
             }
@@ -457,6 +468,7 @@ impl fmt::Display for Point {
                 year(f)?;
                 write!(f, "-WXX-{wd}")?
             }
+            (_, Grain::YearOfCentury(yy)) => write!(f, "XX{yy:02}")?,
         }
         match self.clock {
             Clock::None => Ok(()),

@@ -70,8 +70,13 @@ fn ending_ok(rest: &str) -> bool {
             return after.is_empty() || is_ending(after);
         }
     }
-    // `-шы/-ші` makes a noun of a person (`қазаншы`, a cauldron maker).
-    if rest.starts_with("шы") || rest.starts_with("ші") {
+    // Derivations are other words: `-шы/-ші` a person (`қазаншы`, a
+    // cauldron maker), `-дық/-лық` an adjective or abstract noun
+    // (`қазандық`, a boiler).
+    if ["шы", "ші", "дық", "дік", "тық", "тік", "лық", "лік"]
+        .iter()
+        .any(|d| rest.starts_with(d))
+    {
         return false;
     }
     let personal = ["ым", "ім", "ың", "ің", "м", "ң"]
@@ -249,6 +254,7 @@ fn month_unit_ending(rest: &str) -> bool {
             | "лығы"
             | "мен"
             | "ымен"
+            | "дай"
     )
 }
 
@@ -257,6 +263,8 @@ fn unit_ending(rest: &str) -> bool {
         || matches!(
             rest,
             "дық" | "дік" | "тық" | "тік" | "лық" | "лік" | "дығы" | "дігі" | "тығы" | "тігі"
+                // Distributive: `төрт сағаттап` (four hours at a time).
+                | "тап" | "теп" | "дап" | "деп" | "лап" | "леп"
         )
 }
 
@@ -270,6 +278,11 @@ pub(crate) fn unit<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(Unit, Endin
         return None;
     }
     Some((u, e))
+}
+
+/// `-дай/-дей`: about so long (`бір айдай`).
+pub(crate) fn is_about(e: Ending<'_>) -> bool {
+    ["дай", "дей", "тай", "тей"].iter().any(|a| e.text.ends_with(a))
 }
 
 /// `-дық/-лық`: a unit made an adjective (`бес жылдық жоспар`).
@@ -298,7 +311,28 @@ pub(crate) fn day_word<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(i16, En
         word,
         buf,
         &[("бүгін", 0), ("кеше", -1), ("ертең", 1), ("бүрсігүні", 2)],
-        ending_ok,
+        day_ending,
+    )
+}
+
+/// The endings of the relative day words, which are adverbs and take
+/// few: `бүгінгі`, `бүгінге`, `бүгіннен`, `бүгінде`, `кешегі`, `кешеден`
+/// (`кешені` is a complex's, `ертеңгілік` a morning show).
+fn day_ending(rest: &str) -> bool {
+    matches!(
+        rest,
+        "" | "гі"
+            | "ге"
+            | "нен"
+            | "ден"
+            | "де"
+            | "дері"
+            | "гіге"
+            | "гіден"
+            | "гінің"
+            | "гіні"
+            | "гідей"
+            | "ге дейін"
     )
 }
 
@@ -323,8 +357,8 @@ pub(crate) fn day_part(word: &str) -> Option<DayPart> {
     let mut buf = [0u8; 64];
     let lower = to_lower_str(word, &mut buf)?;
     let part = match lower {
-        "таңертең" | "таңертеңнен" | "таңертеңге" | "таңертеңгі" | "таң" | "таңда"
-        | "таңнан" | "таңғы" | "таңсәріде" => DayPart::Morning,
+        "таңертең" | "таңертеңнен" | "таңертеңге" | "таңертеңгі" | "таң" | "таңнан"
+        | "таңғы" | "таңсәріде" => DayPart::Morning,
         "түс" | "түсте" | "түскі" | "түстен" | "түске" => DayPart::Midday,
         "кеш" | "кешке" | "кешкі" | "кештен" | "кешқұрым" | "кешкісін" => DayPart::Evening,
         "түн" | "түнде" | "түнгі" | "түні" | "түннің" | "түннен" | "түнге" => {
@@ -372,6 +406,7 @@ mod tests {
             ("мамыры", Some(5)),
             ("қазанның", Some(10)),
             ("қазаншы", None),
+            ("қазандықтарына", None),
             ("мамырым", None),
             ("мама", None),
         ] {
@@ -423,6 +458,8 @@ mod tests {
         assert_eq!(day_word("Кешегі", &mut buf).map(|(n, _)| n), Some(-1));
         assert_eq!(day_word("бүрсігүні", &mut buf).map(|(n, _)| n), Some(2));
         assert_eq!(day_word("кешенді", &mut buf), None);
+        assert_eq!(day_word("кешені", &mut buf), None);
+        assert_eq!(day_word("бүгіннен", &mut buf).map(|(n, _)| n), Some(0));
         assert_eq!(shift_word("Өткен"), Some(-1));
         assert_eq!(day_part("таңертең"), Some(DayPart::Morning));
     }

@@ -54,7 +54,7 @@ pub fn document(out: &mut String, doc: &Document, id: &str) {
                     misc.push('|');
                 }
                 misc.push_str(if first { "Num=B-" } else { "Num=I-" });
-                misc.push_str(n.kind.label());
+                misc.push_str(n.label());
                 if first {
                     misc.push_str("|NumValue=");
                     misc.push_str(&number_value(n).replace(' ', "_"));
