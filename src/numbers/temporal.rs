@@ -142,6 +142,23 @@ pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         }
         return Some(f);
     }
+    // `2020 жылдан 2025 жылға дейін`, `3 жастан 6 жасқа дейін`,
+    // `қаңтардан наурызға дейін`: from one to the other.
+    let mut buf = [0u8; 64];
+    if f.timex.bound.is_none() && f.end > f.start && cx.ending(f.end - 1, &mut buf).is_ablative() {
+        if let Some(g) = one_at(text, toks, f.end) {
+            let until = g.timex.bound == Some(Bound::Until)
+                || g.timex.modifier == Some(Modifier::AtMost);
+            let same = g.kind == f.kind
+                || matches!((f.kind, g.kind), (NumberKind::Date, NumberKind::Time));
+            if until && same && g.timex.max.is_none() {
+                f.timex.max = Some(g.timex.value);
+                f.timex.modifier = None;
+                f.end = g.end;
+                return Some(f);
+            }
+        }
+    }
     if cx.is(f.end, &["бен", "мен", "пен", "және"]) && f.kind == NumberKind::Date {
         if let Some(g) = one_at(text, toks, f.end + 1) {
             if g.kind == f.kind && g.timex.max.is_none() && between(g.end) {
@@ -274,14 +291,31 @@ fn clock_at(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
         return Some(c);
     }
     let n = cx.num(k)?;
-    let h = u8::try_from(n.int()?).ok().filter(|h| *h <= 24)?;
+    // `алты жарымда`: half past six.
+    let milli = n.milli?;
+    let minutes = match milli % 1000 {
+        0 => 0,
+        500 => 30,
+        _ => return None,
+    };
+    let h = u8::try_from(milli / 1000).ok().filter(|h| *h <= 24)?;
     if n.ordinal {
         return None;
     }
     if !n.inflected && cx.starts(n.end, &["нөл-нөл"]) {
         return Some((h, 0, n.end + 1));
     }
-    Some((h, 0, n.end))
+    // `жиырма бір отызда`: the minutes in words after the hour.
+    if !n.inflected && !n.digits && minutes == 0 {
+        if let Some(m) = cx.num(n.end) {
+            if let Some(mm) = m.int().filter(|v| (10..60).contains(v)) {
+                if m.inflected && !m.ordinal && !m.digits {
+                    return Some((h, mm as u8, m.end));
+                }
+            }
+        }
+    }
+    Some((h, minutes, n.end))
 }
 
 /// A clock time at `k` as the second end of a range: a part of the day,
@@ -307,6 +341,9 @@ fn half_day(part: DayPart, h: u8) -> u8 {
     }
 }
 
+/// `дейін` (until) and its forms.
+const UNTIL: &[&str] = &["дейін", "шейін", "дейінгі", "шейінгі"];
+
 /// What follows a point: `-нан бері` (since), `-нан бастап` (since; the
 /// word stays outside the span, as KazNERD writes), `-ға дейін`
 /// (until), `-нан кейін` (after). Returns the new end and the bound.
@@ -314,7 +351,7 @@ fn bounds(cx: &Cx, end: usize) -> (usize, Option<Bound>) {
     let mut buf = [0u8; 64];
     let last = cx.ending(end.wrapping_sub(1), &mut buf);
     if last.is_ablative() {
-        if cx.is(end, &["бері"]) {
+        if cx.is(end, &["бері", "бергі"]) {
             return (end + 1, Some(Bound::Since));
         }
         if cx.is(end, &["бастап"]) {
@@ -324,7 +361,7 @@ fn bounds(cx: &Cx, end: usize) -> (usize, Option<Bound>) {
             return (end + 1, Some(Bound::After));
         }
     }
-    if last.is_dative() && cx.is(end, &["дейін", "шейін"]) {
+    if last.is_dative() && cx.is(end, UNTIL) {
         return (end + 1, Some(Bound::Until));
     }
     (end, None)
@@ -333,11 +370,13 @@ fn bounds(cx: &Cx, end: usize) -> (usize, Option<Bound>) {
 /// The parts of a year, month or quarter: `басында` (start), `ортасында`
 /// (middle), `соңында`, `аяғында` (end), in any case.
 fn part_word(cx: &Cx, k: usize) -> Option<Modifier> {
-    if cx.starts(k, &["бас"]) && !cx.starts(k, &["бастап", "басқ", "басш", "басп"]) {
+    // The possessive is what makes them parts (`басы`, `басында`): `бас`
+    // alone begins `бастап`, `бастама`, `басқа`.
+    if cx.starts(k, &["басы", "басын"]) {
         Some(Modifier::Start)
-    } else if cx.starts(k, &["ортас"]) {
+    } else if cx.starts(k, &["ортасы", "ортасын"]) {
         Some(Modifier::Mid)
-    } else if cx.starts(k, &["соңы", "соңын", "аяғ", "аяқ"]) {
+    } else if cx.starts(k, &["соңы", "соңын", "аяғы", "аяғын"]) {
         Some(Modifier::End)
     } else {
         None
@@ -537,7 +576,7 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     let last = second.unwrap_or(n);
     let next = cx.t(end);
     // A day and month: `12 мамырда`, `1-10 желтоқсан`, `бірінші сәуірден`.
-    if let Some((month, _)) = words::month(next, &mut buf) {
+    if let Some((month, _)) = words::month_after_day(next, &mut buf) {
         let day = |n: &Num| n.int().filter(|d| (1..=31).contains(d)).map(|d| d as u8);
         let (d1, d2) = (day(&n)?, second.as_ref().map(day));
         if last.inflected && !last.ordinal {
@@ -640,14 +679,20 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
                 return year_point(cx, start, year_end, p, open);
             }
         }
-        if n.ordinal || abbrev_year {
-            // `бірінші жылы` (the first year): an ordinal, not a date.
+        if abbrev_year {
             return None;
+        }
+        if n.ordinal {
+            return nth_unit(cx, start, year_end);
         }
     }
     if let Some((unit, e)) = unit_word {
-        if n.ordinal || n.roman {
+        // `200 айлық есептік көрсеткіш` is an amount of the index.
+        if n.roman || (unit == Unit::Month && cx.starts(end + 1, &["есептік"])) {
             return None;
+        }
+        if n.ordinal {
+            return nth_unit(cx, start, end + 1);
         }
         return duration(cx, start, n, second, unit, e, end);
     }
@@ -715,6 +760,16 @@ fn word_pair(t: &str, j: usize) -> Option<(Num, Num)> {
     Some((num(&a), num(&b)))
 }
 
+/// `бірінші жылы`, `екінші күні`, `26-ншы апта`: the so-manieth year or
+/// day of something the text names, which KazNERD labels DATE; its place
+/// in the calendar is not in the words, so it has no value.
+fn nth_unit(cx: &Cx, start: usize, end: usize) -> Option<Found> {
+    let (end, bound) = bounds(cx, end);
+    let mut timex = Timex::unknown();
+    timex.bound = bound;
+    found(start, end, NumberKind::Date, timex)
+}
+
 /// A clock time and what may follow it (a range to another, a bound).
 fn clock_point(cx: &Cx, start: usize, end: usize, h: u8, m: u8, rel: Rel) -> Option<Found> {
     let mut p = point(rel, 0, Grain::None);
@@ -730,7 +785,7 @@ fn clock_found(cx: &Cx, start: usize, end: usize, p: Point) -> Option<Found> {
     if cx.ending(end - 1, &mut buf).is_ablative() {
         if let Some((h2, m2, e2)) = clock_expr(cx, end) {
             let mut buf2 = [0u8; 64];
-            if cx.ending(e2 - 1, &mut buf2).is_dative() && cx.is(e2, &["дейін", "шейін"]) {
+            if cx.ending(e2 - 1, &mut buf2).is_dative() && cx.is(e2, UNTIL) {
                 let mut q = p;
                 q.clock = Clock::At(h2 % 24, m2);
                 timex.max = Some(crate::time::TimexValue(Val::Point(q)));
@@ -834,7 +889,7 @@ fn duration(
     } else if ablative && cx.is(end, &["кем", "аз"]) {
         timex.modifier = Some(Modifier::LessThan);
         end += 1;
-    } else if dative && cx.is(end, &["дейін", "шейін"]) {
+    } else if dative && cx.is(end, UNTIL) {
         timex.modifier = Some(Modifier::AtMost);
         end += 1;
     } else if ablative && cx.is(end, &["бері"]) {
@@ -876,6 +931,29 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         }
     }
     if cx.is(i, &["соңғы", "алдағы"]) {
+        // `соңғы бірнеше күнде`, `соңғы аптаның ішінде` (the last week).
+        if cx.is(i + 1, &["бірнеше", "біраз"]) {
+            if let Some(mut f) = word_led(cx, i + 1) {
+                f.start = i;
+                return Some(f);
+            }
+        }
+        if let Some((unit, e)) = words::unit(cx.t(i + 1), &mut buf) {
+            let within = e.is_genitive()
+                || e.is_ablative()
+                || ["да", "де", "та", "те"].iter().any(|l| e.text.ends_with(l));
+            if within && !e.is_plural() && !words::is_unit_adjective(e) && unit != Unit::Hour {
+                let n = Num {
+                    end: i + 1,
+                    milli: Some(1000),
+                    ordinal: false,
+                    inflected: false,
+                    roman: false,
+                    digits: false,
+                };
+                return duration(cx, i, n, None, unit, e, i + 1);
+            }
+        }
         let future = cx.is(i, &["алдағы"]);
         // `соңғы жылдары` (in recent years); `соңғы уақытта`, `алдағы
         // уақытта` are left to the reader, as KazNERD leaves them.
@@ -939,6 +1017,19 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
     if let Some(f) = relative_year(cx, i) {
         return Some(f);
     }
+    // `жылдан-жылға`, `күнде-күнде`: year after year.
+    if let Some((a, b)) = t.split_once('-') {
+        let mut b2 = [0u8; 64];
+        let first = words::unit(a, &mut buf).map(|(u, _)| u);
+        if first.is_some() && first == words::unit(b, &mut b2).map(|(u, _)| u) {
+            let d = Duration {
+                milli: Some(1000),
+                unit: first.unwrap_or(Unit::Year),
+            };
+            return found(i, i + 1, NumberKind::Set, Timex::new(Val::Duration(d)));
+        }
+        return day_part_alone(cx, i);
+    }
     // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
     if let Some((unit, e)) = words::unit(t, &mut buf) {
         let one = Duration {
@@ -961,7 +1052,7 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
                 return found(i, end, NumberKind::Date, timex);
             }
         }
-        return None;
+        return day_part_alone(cx, i);
     }
     if cx.is(i, &["күнделікті"]) {
         let d = Duration {
@@ -981,20 +1072,21 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
     if let Some(f) = month_alone(cx, i) {
         return Some(f);
     }
-    if let Some((s, _)) = words::season(t, &mut buf) {
+    if let Some((s, e)) = words::season(t, &mut buf) {
         let mut end = i + 1;
-        if cx.is(end, &["бойы", "бойына", "айларында", "айлары"]) {
+        if cx.is(end, &["бойы", "бойына", "айларында", "айлары"])
+            || (e.is_genitive() && cx.starts(end, &["күні", "күндері"]))
+        {
             end += 1;
         }
         return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
     }
     if let Some((wd, _)) = words::weekday(t, &mut buf) {
-        if cx.is(i, &["жұма"]) || words::month(cx.t(i + 1), &mut buf).is_some() {
-            // `жұма` alone is also the Friday prayer; a weekday before a
-            // date belongs to the date, which is read on its own.
-            if !cx.starts(i, &["жұмада", "жұмадан", "жұмаға", "жұмасында"]) {
-                return None;
-            }
+        // `жұма` is also the Friday prayer and, in speech, a week: only
+        // the forms of a day are read.
+        let friday = ["жұмада", "жұмадан", "жұмаға", "жұмасы", "жұмасында", "жұмаға дейін"];
+        if wd == 5 && !cx.is(i, &friday) {
+            return None;
         }
         return year_point(cx, i, i + 1, point(Rel::Implied, 0, Grain::Weekday(wd)), false);
     }
@@ -1041,7 +1133,10 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
     if let Some((n, e)) = words::year_word(t, &mut buf) {
         let p = point(Rel::Year(n), 0, Grain::Year);
         let mut k = i + 1;
-        let mut open = !e.is_ablative() && !e.is_dative();
+        // `биылғы жылдың 9-ыншы маусымы` is one date; after a bare `биыл`
+        // a date is a mention of its own (`биыл алғашқы тоқсанда`), as
+        // KazNERD writes them.
+        let mut open = e.is_adjective() || e.is_genitive();
         let mut b2 = [0u8; 64];
         if e.is_adjective() || e.is_bare() {
             if let Some((Unit::Year, e2)) = words::unit(cx.t(k), &mut b2) {
@@ -1069,18 +1164,39 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
         let p = point(Rel::Year(n), 0, Grain::Season(s));
         return year_point(cx, i, i + 2, p, false);
     }
+    // `осы қаңтарда`: the month of the year so placed.
+    if let Some((m, _)) = words::month(cx.t(i + 1), &mut b2) {
+        let p = point(Rel::Year(n), 0, Grain::Month(m));
+        return year_point(cx, i, i + 2, p, false);
+    }
     let (unit, e) = words::unit(cx.t(i + 1), &mut b2)?;
     if words::is_unit_adjective(e) || e.is_plural() {
         return None;
     }
+    // `өткен тәулікте` is the last day; `өткен күні` is also "the other
+    // day", and is left alone.
+    let day_ok = n != -1 || cx.starts(i + 1, &["тәулі"]);
     let (rel, grain) = match unit {
         Unit::Year => (Rel::Year(n), Grain::Year),
         Unit::Month => (Rel::Month(n), Grain::Month(0)),
         Unit::Week => (Rel::Week(n), Grain::Week(0)),
-        Unit::Day if n != -1 => (Rel::Day(n), Grain::Day(0, 0)),
+        Unit::Day if day_ok => (Rel::Day(n), Grain::Day(0, 0)),
         _ => return None,
     };
-    year_point(cx, i, i + 2, point(rel, 0, grain), unit == Unit::Year && opens(e))
+    let p = point(rel, 0, grain);
+    if unit == Unit::Year {
+        return year_point(cx, i, i + 2, p, opens(e));
+    }
+    // `өткен айдың ортасында`, `келесі айдың соңында`.
+    let (modifier, end) = match part_word(cx, i + 2) {
+        Some(m) if e.is_genitive() => (Some(m), i + 3),
+        _ => (None, i + 2),
+    };
+    let (end, bound) = bounds(cx, end);
+    let mut timex = Timex::new(Val::Point(p));
+    timex.modifier = modifier;
+    timex.bound = bound;
+    found(i, end, NumberKind::Date, timex)
 }
 
 /// A month name without a day: `мамырда`, `қаңтар айында`, `қаңтар –
@@ -1104,11 +1220,13 @@ fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
         // and the holiday.
         let capital = t.chars().next().is_some_and(crate::letters::is_upper);
         let holiday = cx.starts(end, &["мейрам", "мерек", "той"]);
-        if capital || holiday || e.text.starts_with(['ы', 'і']) || m == 6 {
+        if capital || holiday || e.text.starts_with(['ы', 'і']) || e.is_genitive() || m == 6 {
             return None;
         }
     }
-    if month_word {
+    // `қаңтар айында`: KazNERD's span is the month's name; with a bound
+    // after it, the bound's word too (`қаңтар айынан бері`).
+    if month_word && bounds(cx, end + 1).1.is_some() {
         end += 1;
     }
     let p = point(Rel::Implied, 0, Grain::Month(m));
@@ -1134,6 +1252,20 @@ fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
             unit: Unit::Hour,
         };
         return found(i, i + 1, NumberKind::Duration, Timex::new(Val::Duration(d)));
+    }
+    // Greetings name a part of the day, which KazNERD labels TIME:
+    // `қайырлы күн`, `қайырлы таң`, `кеш жарық`.
+    let greeting = (i > 0 && cx.is(i - 1, &["қайырлы"]) && cx.is(i, &["күн", "таң", "кеш"]))
+        || (cx.is(i, &["кеш"]) && cx.is(i + 1, &["жарық"]));
+    if greeting {
+        let part = if cx.is(i, &["күн"]) {
+            DayPart::Daytime
+        } else {
+            words::day_part(cx.t(i))?
+        };
+        let mut p = point(Rel::Implied, 0, Grain::None);
+        p.clock = Clock::Part(part);
+        return found(i, i + 1, NumberKind::Time, Timex::new(Val::Point(p)));
     }
     let part = words::day_part(cx.t(i))?;
     if cx.is(i, &["кеш", "түн", "түс", "таң", "түні"]) {

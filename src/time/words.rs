@@ -73,7 +73,10 @@ fn ending_ok(rest: &str) -> bool {
     // Derivations are other words: `-шы/-ші` a person (`қазаншы`, a
     // cauldron maker), `-дық/-лық` an adjective or abstract noun
     // (`қазандық`, a boiler).
-    if ["шы", "ші", "дық", "дік", "тық", "тік", "лық", "лік"]
+    if [
+        "шы", "ші", "дық", "дік", "тық", "тік", "лық", "лік", "дығ", "діг", "тығ", "тіг", "лығ",
+        "ліг",
+    ]
         .iter()
         .any(|d| rest.starts_with(d))
     {
@@ -120,6 +123,19 @@ const MONTHS: &[(&str, u8)] = &[
     ("қазан", 10),
     ("қараша", 11),
     ("желтоқсан", 12),
+    // The Russian names, common in speech (`жиырмасыншы сентябрьде`);
+    // `май` (also fat, oil) is read only after a day.
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
 ];
 
 /// A month name in any form: `мамыр`, `мамырда`, `қаңтарында`.
@@ -128,6 +144,44 @@ pub(crate) fn month<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(u8, Ending
         return None;
     }
     lookup(word, buf, MONTHS, ending_ok)
+}
+
+/// A month name after a day number, where `май` is May: `10 май`,
+/// `оныншы майда`.
+pub(crate) fn month_after_day<'b>(
+    word: &str,
+    buf: &'b mut [u8; 64],
+) -> Option<(u8, Ending<'b>)> {
+    if word.len() < 6 || !starts_cyrillic(word) {
+        return None;
+    }
+    const WITH_MAY: &[(&str, u8)] = &[
+        ("қаңтар", 1),
+        ("ақпан", 2),
+        ("наурыз", 3),
+        ("сәуір", 4),
+        ("мамыр", 5),
+        ("маусым", 6),
+        ("шілде", 7),
+        ("тамыз", 8),
+        ("қыркүйек", 9),
+        ("қазан", 10),
+        ("қараша", 11),
+        ("желтоқсан", 12),
+        ("январь", 1),
+        ("февраль", 2),
+        ("март", 3),
+        ("апрель", 4),
+        ("май", 5),
+        ("июнь", 6),
+        ("июль", 7),
+        ("август", 8),
+        ("сентябрь", 9),
+        ("октябрь", 10),
+        ("ноябрь", 11),
+        ("декабрь", 12),
+    ];
+    lookup(word, buf, WITH_MAY, ending_ok)
 }
 
 /// Months whose name is also a common word or a name: `маусым` (season),
@@ -160,8 +214,6 @@ fn season_ending(rest: &str) -> bool {
             | "тен"
             | "ға"
             | "ге"
-            | "қа"
-            | "ке"
             | "ғы"
             | "гі"
             | "қы"
@@ -180,6 +232,10 @@ fn season_ending(rest: &str) -> bool {
             | "дің"
             | "тың"
             | "тің"
+            | "ның"
+            | "нің"
+            | "нен"
+            | "ге дейін"
             | "дағы"
             | "дегі"
             | "тағы"
@@ -262,7 +318,7 @@ fn unit_ending(rest: &str) -> bool {
     ending_ok(rest)
         || matches!(
             rest,
-            "дық" | "дік" | "тық" | "тік" | "лық" | "лік" | "дығы" | "дігі" | "тығы" | "тігі"
+            "дық" | "дік" | "тық" | "тік" | "лық" | "лік"
                 // Distributive: `төрт сағаттап` (four hours at a time).
                 | "тап" | "теп" | "дап" | "деп" | "лап" | "леп"
         )
