@@ -22,6 +22,7 @@ use crate::normalize::{Normalized, Normalizer};
 use crate::numbers::{Approx, NumberKind, Value};
 use crate::sentences::sentences;
 use crate::span::{CharOffsets, Span};
+use crate::time::Date;
 use crate::tokenizer::TokenKind;
 
 /// The configured analysis: stages, normalization and entity model.
@@ -51,6 +52,7 @@ pub struct Pipeline {
     normalizer: Option<Normalizer>,
     recognizer: Option<Recognizer>,
     max_bytes: Option<usize>,
+    date: Option<Date>,
 }
 
 /// The default of [`Pipeline::max_bytes`]: 16 MiB, a hundred times the
@@ -75,6 +77,7 @@ impl Pipeline {
             normalizer: None,
             recognizer: None,
             max_bytes: Some(DEFAULT_MAX_DOC_BYTES),
+            date: None,
         }
     }
 
@@ -145,6 +148,27 @@ impl Pipeline {
     /// the tagger's spans, the rules' values).
     pub fn numbers(&mut self, on: bool) -> &mut Pipeline {
         self.numbers = on;
+        self
+    }
+
+    /// The document date that relative dates and times resolve against
+    /// (`биыл`, `кеше`, `мамырда`, `сағат 14:30-да`; see
+    /// [`crate::time::Timex::anchored`]). `None`, the default, leaves
+    /// them relative: the pipeline never guesses a date. For a corpus whose
+    /// documents have dates of their own, see [`Document::anchor`].
+    ///
+    /// ```
+    /// use kazakh::numbers::Value;
+    /// let mut p = kazakh::Pipeline::new();
+    /// let doc = p.analyze("Биыл 12 мамырда өтті.");
+    /// assert_eq!(doc.numbers()[0].value.to_string(), "XXXX");
+    /// p.date(Some("2024-06-15".parse().unwrap()));
+    /// let doc = p.analyze("Биыл 12 мамырда өтті.");
+    /// let values: Vec<String> = doc.numbers().iter().map(|n| n.value.to_string()).collect();
+    /// assert_eq!(values, ["2024", "2024-05-12"]);
+    /// ```
+    pub fn date(&mut self, date: Option<Date>) -> &mut Pipeline {
+        self.date = date;
         self
     }
 
@@ -255,13 +279,14 @@ impl Pipeline {
         let mut used = 0;
         let numbers = &mut doc.numbers;
         let entities = &mut doc.entities;
+        let date = self.date;
         if self.entities || self.numbers {
             recognizer.each_sentence(work, self.entities, self.numbers, |found, mentions| {
                 numbers.extend(mentions.drain(..).map(|m| DocNumber {
                     span: back(m.span()),
                     chars: Span::default(),
                     kind: m.kind(),
-                    value: m.value(),
+                    value: anchored(m.value(), date),
                     unit: m.unit(),
                     approx: m.approx(),
                     tokens: m.tokens(),
@@ -382,6 +407,14 @@ pub struct DocNumber {
     pub tokens: Range<usize>,
 }
 
+/// A value with its relative time resolved against `date`, if any.
+fn anchored(value: Value, date: Option<Date>) -> Value {
+    match (value, date) {
+        (Value::Time(t), Some(d)) => Value::Time(t.anchored(d)),
+        _ => value,
+    }
+}
+
 impl DocNumber {
     /// The KazNERD label (see [`crate::numbers::NumberMention::label`]).
     pub fn label(&self) -> &'static str {
@@ -450,6 +483,22 @@ impl Document {
     /// The number mentions, in order.
     pub fn numbers(&self) -> &[DocNumber] {
         &self.numbers
+    }
+
+    /// Resolves the relative dates and times of the document's numbers
+    /// against `date`, the document's own date (for a corpus whose
+    /// documents are dated; [`Pipeline::date`] sets one date for all).
+    /// Values already resolved do not change.
+    ///
+    /// ```
+    /// let mut doc = kazakh::Pipeline::new().analyze("Былтыр келді.");
+    /// doc.anchor("2024-06-15".parse().unwrap());
+    /// assert_eq!(doc.numbers()[0].value.to_string(), "2023");
+    /// ```
+    pub fn anchor(&mut self, date: Date) {
+        for n in &mut self.numbers {
+            n.value = anchored(n.value, Some(date));
+        }
     }
 
     /// The entities, in order.

@@ -76,6 +76,20 @@ pub struct Args {
     /// as other bad documents are. 0 for no limit.
     #[arg(long, value_name = "BYTES", default_value_t = kazakh::DEFAULT_MAX_DOC_BYTES)]
     max_doc_bytes: usize,
+
+    /// The document date, YYYY-MM-DD: relative dates and times (`биыл`,
+    /// `кеше`, `мамырда`) resolve against it. Without it (and without
+    /// --date-field) they stay relative.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::io::parse_date)]
+    date: Option<kazakh::time::Date>,
+
+    /// With `--input-format jsonl`: the field that holds each document's
+    /// date (YYYY-MM-DD, or an ISO 8601 date and time, whose date is
+    /// used); it takes the place of --date where present. A document whose
+    /// field is not a date is reported with its file and line and skipped,
+    /// as other bad documents are.
+    #[arg(long, value_name = "FIELD")]
+    date_field: Option<String>,
 }
 
 /// Output formats of `kazakh annotate`.
@@ -109,6 +123,10 @@ struct Ctx {
     offsets: Offsets,
     /// Whether "meta" is written (corpus input).
     corpus: bool,
+    /// The date relative expressions resolve against, and the JSON field
+    /// with a document's own.
+    date: Option<kazakh::time::Date>,
+    date_field: Option<String>,
 }
 
 /// Runs `kazakh annotate`.
@@ -116,6 +134,11 @@ pub fn run(args: Args) -> Result<(), Failure> {
     if args.batch == 0 {
         return Err(Failure::usage(
             "--batch must be at least 1; see 'kazakh annotate --help'",
+        ));
+    }
+    if args.date_field.is_some() && args.input_format != InputFormat::Jsonl {
+        return Err(Failure::usage(
+            "--date-field needs --input-format jsonl; see 'kazakh annotate --help'",
         ));
     }
     let sources = sources(&args.files, args.input_format)?;
@@ -136,6 +159,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
         text_field: args.text_field,
         offsets: args.offsets,
         corpus,
+        date: args.date,
+        date_field: args.date_field,
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
@@ -282,7 +307,11 @@ fn parse<'r>(ctx: &Ctx, raw: &'r Raw) -> Result<(Cow<'r, str>, Option<Json>), St
 /// Analyses one document and renders it in the output format.
 fn render(ctx: &Ctx, raw: &Raw, doc: &mut Document) -> Result<String, String> {
     let (text, meta) = parse(ctx, raw)?;
+    let date = document_date(ctx, meta.as_ref())?;
     ctx.pipeline.analyze_into(&text, doc);
+    if let Some(date) = date {
+        doc.anchor(date);
+    }
     // More than the output takes (a token's JSON object is some 70 bytes
     // beside its text and lemma, a mention's about 100 beside its text), so
     // that a long document's output is allocated once, not doubled from
@@ -306,6 +335,25 @@ fn render(ctx: &Ctx, raw: &Raw, doc: &mut Document) -> Result<String, String> {
         Format::Text => text::summary(&mut out, doc, &id),
     }
     Ok(out)
+}
+
+/// The date a document's relative expressions resolve against: its
+/// --date-field, else --date.
+fn document_date(
+    ctx: &Ctx,
+    meta: Option<&Json>,
+) -> Result<Option<kazakh::time::Date>, String> {
+    let field = ctx
+        .date_field
+        .as_deref()
+        .and_then(|name| Some((name, meta?.get(name)?)));
+    match field {
+        None | Some((_, Json::Null)) => Ok(ctx.date),
+        Some((name, Json::String(s))) => crate::io::field_date(s)
+            .map(Some)
+            .map_err(|e| format!("field \"{name}\": {e}")),
+        Some((name, _)) => Err(format!("field \"{name}\" is not a string")),
+    }
 }
 
 /// The document's name: the "id" of its meta data, its file, or its number.

@@ -46,6 +46,12 @@ pub struct Args {
     /// A model file to use instead of the embedded one.
     #[arg(long, value_name = "FILE", conflicts_with = "rules_only")]
     model: Option<PathBuf>,
+
+    /// The document date, YYYY-MM-DD: relative dates and times (`биыл`,
+    /// `кеше`, `мамырда`) resolve against it. Without it they stay
+    /// relative (`XXXX` with an "offset" such as `-P1Y`).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::io::parse_date)]
+    date: Option<kazakh::time::Date>,
 }
 
 /// Output formats of `kazakh numbers` for text input.
@@ -56,6 +62,10 @@ enum Format {
     /// decimal as a string) when a double cannot hold it; "min" and "max"
     /// instead of "value" for a range; "value": null and "overflow": true
     /// for a number too large to represent; "unit" and "approx" when known.
+    /// Dates, times, durations and sets (kinds "date", "time", "duration",
+    /// "set") have an ISO 8601 string as "value" ("2024-05-12", "P3Y",
+    /// "T14:30"), with "offset", "mod" and "bound" when they apply
+    /// (docs/schema.md).
     Jsonl,
     /// One line per mention: START-END, kind, value (with an approximation
     /// prefix `>`, `<`, `<=` or `~`; MIN..MAX for a range) and the text
@@ -91,10 +101,11 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let mut out = Output::stdout();
     match (args.input_format, args.format.unwrap_or(Format::Jsonl)) {
         (InputFormat::Conll, _) => write_conll(&mut out, &text, "\tO\t_", |buf, tokens| {
-            conll_sentence(buf, &finder, tokens)
+            conll_sentence(buf, &finder, tokens, args.date)
         })?,
         (InputFormat::Text, format) => {
-            let mentions = finder.text(&text);
+            let mut mentions = finder.text(&text);
+            anchor(&mut mentions, args.date);
             let mut offsets = OffsetConverter::new(&text, args.offsets);
             let mut line = String::new();
             for m in &mentions {
@@ -112,6 +123,15 @@ pub fn run(args: Args) -> Result<(), Failure> {
         }
     }
     out.finish()
+}
+
+/// Resolves relative dates and times against the document date, if given.
+fn anchor(mentions: &mut [NumberMention<'_>], date: Option<kazakh::time::Date>) {
+    if let Some(date) = date {
+        for m in mentions {
+            *m = m.anchored(date);
+        }
+    }
 }
 
 /// Appends `START-END<TAB>kind<TAB>value<TAB>text` and a line break.
@@ -132,9 +152,15 @@ fn text_line(out: &mut String, m: &NumberMention<'_>, at: Span) {
 }
 
 /// Appends `token<TAB>label<TAB>value` for each token of one sentence.
-fn conll_sentence(out: &mut String, finder: &Finder, tokens: &[&str]) {
+fn conll_sentence(
+    out: &mut String,
+    finder: &Finder,
+    tokens: &[&str],
+    date: Option<kazakh::time::Date>,
+) {
     let joined = tokens.join(" ");
-    let mentions = finder.tokens(tokens, &joined);
+    let mut mentions = finder.tokens(tokens, &joined);
+    anchor(&mut mentions, date);
     let mut cells: Vec<Option<(bool, &NumberMention<'_>)>> = vec![None; tokens.len()];
     for (m, range) in place(tokens.len(), &mentions, |_| true) {
         for i in range.clone() {

@@ -1040,7 +1040,13 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
             return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(one)));
         }
         if matches!(unit, Unit::Day | Unit::Year) && cx.is(i + 1, &["бойы", "бойына"]) {
-            return found(i, i + 2, NumberKind::Duration, Timex::new(Val::Duration(one)));
+            // `жылдар бойы`: for years, how many unsaid.
+            let d = if e.is_plural() {
+                Duration { milli: None, unit }
+            } else {
+                one
+            };
+            return found(i, i + 2, NumberKind::Duration, Timex::new(Val::Duration(d)));
         }
         if unit == Unit::Year && (e.is_bare() || e.is_genitive()) {
             if let Some(m) = part_word(cx, i + 1) {

@@ -321,6 +321,21 @@ impl Offsets {
     }
 }
 
+/// Parses `--date`: a document date as `YYYY-MM-DD` (clap value parser).
+pub fn parse_date(arg: &str) -> Result<kazakh::time::Date, String> {
+    arg.parse().map_err(|e: kazakh::Error| e.to_string())
+}
+
+/// The date of a corpus document's date field: `YYYY-MM-DD`, or the date
+/// part of an ISO 8601 date and time (`2024-05-12T09:30:00+05:00`).
+pub fn field_date(value: &str) -> Result<kazakh::time::Date, kazakh::Error> {
+    let date = match value.as_bytes().get(10) {
+        Some(b'T' | b't' | b' ') => value.get(..10).unwrap_or(value),
+        _ => value,
+    };
+    date.parse()
+}
+
 /// Whether `c` is a tab or a line break (which one-line output formats
 /// replace with a space).
 pub fn is_break_or_tab(c: char) -> bool {
