@@ -25,6 +25,9 @@ const LAYERS: &[(&str, u8, &str)] = &[
     ("normalize/", 1, "text core"),
     ("sentences.rs", 2, "text core"),
     ("morph/", 3, "morph"),
+    // Numbers and time: the temporal values below the extractor that
+    // reads them (numbers imports time, never the other way).
+    ("time/", 4, "time"),
     ("numbers/", 4, "numbers"),
     ("ner/", 5, "ner"),
     ("pipeline.rs", 6, "pipeline"),

@@ -339,10 +339,7 @@ fn render(ctx: &Ctx, raw: &Raw, doc: &mut Document) -> Result<String, String> {
 
 /// The date a document's relative expressions resolve against: its
 /// --date-field, else --date.
-fn document_date(
-    ctx: &Ctx,
-    meta: Option<&Json>,
-) -> Result<Option<kazakh::time::Date>, String> {
+fn document_date(ctx: &Ctx, meta: Option<&Json>) -> Result<Option<kazakh::time::Date>, String> {
     let field = ctx
         .date_field
         .as_deref()

@@ -155,10 +155,16 @@ pub(super) fn merge<'a>(
             continue;
         }
         if let Some((span, slice, tokens)) = place(&m.tokens) {
-            while tagged.get(next_tagged).is_some_and(|t| t.end <= tokens.start) {
+            while tagged
+                .get(next_tagged)
+                .is_some_and(|t| t.end <= tokens.start)
+            {
                 next_tagged += 1;
             }
-            if tagged.get(next_tagged).is_some_and(|t| t.start < tokens.end) {
+            if tagged
+                .get(next_tagged)
+                .is_some_and(|t| t.start < tokens.end)
+            {
                 continue;
             }
             found.push(NumberMention {

@@ -30,6 +30,7 @@ use crate::time::{Date, Timex};
 mod decimal;
 mod extract;
 mod lexicon;
+mod phrase;
 mod temporal;
 
 pub use decimal::Decimal;

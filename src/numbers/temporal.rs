@@ -7,8 +7,8 @@
 //! Every rule looks at a bounded number of tokens after its start (at most
 //! [`MAX_TOKENS`]), so the whole pass is linear in the text.
 
-use super::extract::{is_digits, is_range_separator, lower_is, phrase, Tok};
 use super::lexicon::{number_word, qualifier_before};
+use super::phrase::{is_digits, is_range_separator, lower_is, phrase, Tok};
 use super::{Decimal, NumberKind};
 use crate::letters::{strip_prefix_ci, to_lower, to_lower_str};
 use crate::time::words::{self, Ending};
@@ -147,8 +147,8 @@ pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let mut buf = [0u8; 64];
     if f.timex.bound.is_none() && f.end > f.start && cx.ending(f.end - 1, &mut buf).is_ablative() {
         if let Some(g) = one_at(text, toks, f.end) {
-            let until = g.timex.bound == Some(Bound::Until)
-                || g.timex.modifier == Some(Modifier::AtMost);
+            let until =
+                g.timex.bound == Some(Bound::Until) || g.timex.modifier == Some(Modifier::AtMost);
             let same = g.kind == f.kind
                 || matches!((f.kind, g.kind), (NumberKind::Date, NumberKind::Time));
             if until && same && g.timex.max.is_none() {
@@ -551,7 +551,12 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             if !n.inflected && cx.starts(n.end, &["нөл-нөл"]) {
                 return clock_point(cx, start, n.end + 1, h as u8, 0, Rel::Implied);
             }
-            if !n.inflected && !cx.t(n.end).as_bytes().first().is_some_and(u8::is_ascii_digit)
+            if !n.inflected
+                && !cx
+                    .t(n.end)
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_digit)
             {
                 if let Some(m) = cx.num(n.end) {
                     let minutes = m.int().filter(|v| (10..60).contains(v));
@@ -572,6 +577,11 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             second = Some(m);
             end = m.end;
         }
+    }
+    // `90-жылдары`: a hyphen that joins the number to its word, which the
+    // tokenizer keeps apart (`90` `-` `жылдары`).
+    if second.is_none() && cx.t(end) == "-" && words::unit(cx.t(end + 1), &mut buf).is_some() {
+        end += 1;
     }
     let last = second.unwrap_or(n);
     let next = cx.t(end);
@@ -625,7 +635,10 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         let c = n.int().filter(|c| (1..=30).contains(c))?;
         let p = point(Rel::Absolute, (c as i32 - 1) * 100, Grain::Century);
         let mut timex = Timex::new(Val::Point(p));
-        if let Some(c2) = second.and_then(|m| m.int()).filter(|c| (1..=30).contains(c)) {
+        if let Some(c2) = second
+            .and_then(|m| m.int())
+            .filter(|c| (1..=30).contains(c))
+        {
             timex.max = Some(crate::time::TimexValue(Val::Point(point(
                 Rel::Absolute,
                 (c2 as i32 - 1) * 100,
@@ -636,7 +649,8 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         timex.bound = bound;
         return found(start, end, NumberKind::Date, timex);
     }
-    if abbrev_year || unit_word.is_some_and(|(u, e)| u == Unit::Year && !words::is_unit_adjective(e))
+    if abbrev_year
+        || unit_word.is_some_and(|(u, e)| u == Unit::Year && !words::is_unit_adjective(e))
     {
         let plural = unit_word.is_some_and(|(_, e)| e.is_plural()) || cx.is(end, &["жж."]);
         let year_end = end + 1;
@@ -707,7 +721,14 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     // `үш жасар`, `алпыс жастан`: an age, which KazNERD labels DATE
     // (`жас` alone is also the young).
     let age = [
-        "жасар", "жасында", "жаста", "жастағы", "жастан", "жасқа", "жасынан", "жасымда",
+        "жасар",
+        "жасында",
+        "жаста",
+        "жастағы",
+        "жастан",
+        "жасқа",
+        "жасынан",
+        "жасымда",
     ];
     if cx.is(end, &age) {
         let e = Ending { text: "" };
@@ -743,8 +764,7 @@ fn word_pair(t: &str, j: usize) -> Option<(Num, Num)> {
     let (a, b) = t.split_once('-')?;
     let (a, b) = (number_word(a)?, number_word(b)?);
     let plain = |w: &super::lexicon::NumWord| {
-        (w.role == super::lexicon::Role::Unit || w.role == super::lexicon::Role::Ten)
-            && !w.ordinal
+        (w.role == super::lexicon::Role::Unit || w.role == super::lexicon::Role::Ten) && !w.ordinal
     };
     if !(plain(&a) && plain(&b)) || a.inflected || a.value >= b.value {
         return None;
@@ -875,7 +895,8 @@ fn duration(
         return found(start, end + 1, NumberKind::Set, timex);
     }
     // `5 жыл бойы`, `2 аптаның ішінде`.
-    if cx.is(end, &["бойы", "бойына", "ішінде", "ішінен", "ішіндегі"]) {
+    if cx.is(end, &["бойы", "бойына", "ішінде", "ішінен", "ішіндегі"])
+    {
         end += 1;
     }
     if words::is_about(e) {
@@ -895,7 +916,10 @@ fn duration(
     } else if ablative && cx.is(end, &["бері"]) {
         timex.bound = Some(Bound::Since);
         end += 1;
-    } else if cx.is(end, &["шамасында", "шамасы", "жуық", "шақты", "тарта", "қаралы"]) {
+    } else if cx.is(
+        end,
+        &["шамасында", "шамасы", "жуық", "шақты", "тарта", "қаралы"],
+    ) {
         timex.modifier = Some(Modifier::Approx);
         end += 1;
     }
@@ -1006,7 +1030,11 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
     }
     // `таңғы сағат 8-де`, `кешкі 9-да`, `таңғы жетіден бері`.
     if let Some(part) = words::clock_part(t) {
-        let k = if cx.is(i + 1, &["сағат"]) { i + 2 } else { i + 1 };
+        let k = if cx.is(i + 1, &["сағат"]) {
+            i + 2
+        } else {
+            i + 1
+        };
         if let Some((h, m, end)) = clock_at(cx, k) {
             return clock_point(cx, i, end, half_day(part, h), m, Rel::Implied);
         }
@@ -1049,6 +1077,13 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
             return found(i, i + 2, NumberKind::Duration, Timex::new(Val::Duration(d)));
         }
         if unit == Unit::Year && (e.is_bare() || e.is_genitive()) {
+            // `жылдың екінші жартысында`, `жылдың қаңтарында`: a part of
+            // the current year.
+            let p = point(Rel::Year(0), 0, Grain::Year);
+            if part_word(cx, i + 1).is_none() {
+                let f = year_point(cx, i, i + 1, p, true)?;
+                return (f.end > i + 1).then_some(f);
+            }
             if let Some(m) = part_word(cx, i + 1) {
                 let p = point(Rel::Year(0), 0, Grain::Year);
                 let (end, bound) = bounds(cx, i + 2);
@@ -1090,11 +1125,24 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
     if let Some((wd, _)) = words::weekday(t, &mut buf) {
         // `жұма` is also the Friday prayer and, in speech, a week: only
         // the forms of a day are read.
-        let friday = ["жұмада", "жұмадан", "жұмаға", "жұмасы", "жұмасында", "жұмаға дейін"];
+        let friday = [
+            "жұмада",
+            "жұмадан",
+            "жұмаға",
+            "жұмасы",
+            "жұмасында",
+            "жұмаға дейін",
+        ];
         if wd == 5 && !cx.is(i, &friday) {
             return None;
         }
-        return year_point(cx, i, i + 1, point(Rel::Implied, 0, Grain::Weekday(wd)), false);
+        return year_point(
+            cx,
+            i,
+            i + 1,
+            point(Rel::Implied, 0, Grain::Weekday(wd)),
+            false,
+        );
     }
     day_part_alone(cx, i)
 }
@@ -1103,18 +1151,33 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
 fn relative_day(cx: &Cx, i: usize) -> Option<Found> {
     let t = cx.t(i);
     if lower_is(t, "бүгін-ертең") {
-        return found(i, i + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Future)));
+        return found(
+            i,
+            i + 1,
+            NumberKind::Date,
+            Timex::new(Val::Ref(Ref::Future)),
+        );
     }
     let mut buf = [0u8; 64];
     let (n, e) = words::day_word(t, &mut buf)?;
     // `бүгінде`: nowadays.
     if n == 0 && matches!(e.text, "де" | "дері") {
-        return found(i, i + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Present)));
+        return found(
+            i,
+            i + 1,
+            NumberKind::Date,
+            Timex::new(Val::Ref(Ref::Present)),
+        );
     }
     let mut end = i + 1;
     if e.is_adjective() {
         if n == 0 && cx.is(end, &["таңда", "кезде", "уақытта"]) {
-            return found(i, end + 1, NumberKind::Date, Timex::new(Val::Ref(Ref::Present)));
+            return found(
+                i,
+                end + 1,
+                NumberKind::Date,
+                Timex::new(Val::Ref(Ref::Present)),
+            );
         }
         let mut b2 = [0u8; 64];
         if words::unit(cx.t(end), &mut b2).is_some_and(|(u, _)| u == Unit::Day) {
@@ -1252,7 +1315,8 @@ fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
 /// A part of the day alone: `таңертең`, `түнде`, `кешке`, `күндіз`, and
 /// `күндіз-түні` (day and night: twenty-four hours).
 fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
-    if cx.is(i, &["күндіз-түні", "күні-түні", "түні-күні", "күндіз-түні"]) {
+    if cx.is(i, &["күндіз-түні", "күні-түні", "түні-күні", "күндіз-түні"])
+    {
         let d = Duration {
             milli: Some(24_000),
             unit: Unit::Hour,

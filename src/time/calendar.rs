@@ -43,7 +43,11 @@ pub(crate) fn civil(days: i64) -> (i32, u8, u8) {
     let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, month, day)
+    (
+        year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        month,
+        day,
+    )
 }
 
 /// ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a
@@ -67,7 +71,10 @@ pub(crate) fn add_months(year: i32, month: u8, delta: i64) -> (i32, u8) {
     let index = i64::from(year) * 12 + i64::from(month) - 1 + delta;
     let year = index.div_euclid(12);
     let month = index.rem_euclid(12) as u8 + 1;
-    (year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, month)
+    (
+        year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        month,
+    )
 }
 
 #[cfg(test)]

@@ -358,7 +358,11 @@ impl Point {
                         // after the anchor: news looks back, and ahead to
                         // plans (`30-шы жылға дейін`).
                         let base = date.year - date.year.rem_euclid(100) + i32::from(yy);
-                        p.year = if base > date.year + 10 { base - 100 } else { base };
+                        p.year = if base > date.year + 10 {
+                            base - 100
+                        } else {
+                            base
+                        };
                         p.grain = Grain::Year;
                     }
                     _ => {}

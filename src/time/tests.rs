@@ -29,10 +29,16 @@ fn points_print_as_timex3() {
         (p(R::Absolute, 2024, G::Quarter(1), none), "2024-Q1"),
         (p(R::Absolute, 2024, G::Half(2), none), "2024-H2"),
         (p(R::Absolute, 2024, G::Week(23), none), "2024-W23"),
-        (p(R::Absolute, 2024, G::Season(super::Season::Summer), none), "2024-SU"),
+        (
+            p(R::Absolute, 2024, G::Season(super::Season::Summer), none),
+            "2024-SU",
+        ),
         (p(R::Absolute, 2000, G::Century, none), "20"),
         (p(R::Absolute, 1990, G::Decade, none), "199"),
-        (p(R::Absolute, 2024, G::Day(6, 15), At(14, 30)), "2024-06-15T14:30"),
+        (
+            p(R::Absolute, 2024, G::Day(6, 15), At(14, 30)),
+            "2024-06-15T14:30",
+        ),
         (p(R::Implied, 0, G::None, At(8, 0)), "T08:00"),
         (p(R::Implied, 0, G::None, Part(DayPart::Morning)), "TMO"),
         (p(R::Implied, 0, G::Month(1), none), "XXXX-01"),
@@ -40,10 +46,16 @@ fn points_print_as_timex3() {
         (p(R::Implied, 0, G::Weekday(1), none), "XXXX-WXX-1"),
         (p(R::Implied, 0, G::YearOfCentury(91), none), "XX91"),
         (p(R::Year(-1), 0, G::Year, none), "XXXX"),
-        (p(R::Year(-1), 0, G::Season(super::Season::Spring), none), "XXXX-SP"),
+        (
+            p(R::Year(-1), 0, G::Season(super::Season::Spring), none),
+            "XXXX-SP",
+        ),
         (p(R::Month(1), 0, G::Month(0), none), "XXXX-XX"),
         (p(R::Week(-1), 0, G::Week(0), none), "XXXX-WXX"),
-        (p(R::Day(-1), 0, G::Day(0, 0), Part(DayPart::Evening)), "XXXX-XX-XXTEV"),
+        (
+            p(R::Day(-1), 0, G::Day(0, 0), Part(DayPart::Evening)),
+            "XXXX-XX-XXTEV",
+        ),
         (TimexValue(Val::Ref(Ref::Present)), "PRESENT_REF"),
         (TimexValue(Val::Ref(Ref::Past)), "PAST_REF"),
         (TimexValue(Val::Ref(Ref::Future)), "FUTURE_REF"),
@@ -110,14 +122,20 @@ fn anchoring_resolves_every_relative_kind() {
         (p(R::Year(0), 0, G::Year, none), "2024"),
         (p(R::Year(-1), 0, G::Year, none), "2023"),
         (p(R::Year(1), 0, G::Quarter(1), none), "2025-Q1"),
-        (p(R::Year(-1), 0, G::Season(super::Season::Spring), none), "2023-SP"),
+        (
+            p(R::Year(-1), 0, G::Season(super::Season::Spring), none),
+            "2023-SP",
+        ),
         (p(R::Year(-1), 0, G::Month(10), none), "2023-10"),
         (p(R::Month(-1), 0, G::Month(0), none), "2024-05"),
         (p(R::Month(7), 0, G::Month(0), none), "2025-01"),
         (p(R::Week(-1), 0, G::Week(0), none), "2024-W23"),
         (p(R::Week(0), 0, G::Weekday(1), none), "2024-06-10"),
         (p(R::Day(-1), 0, G::Day(0, 0), none), "2024-06-14"),
-        (p(R::Day(2), 0, G::Day(0, 0), Clock::At(9, 0)), "2024-06-17T09:00"),
+        (
+            p(R::Day(2), 0, G::Day(0, 0), Clock::At(9, 0)),
+            "2024-06-17T09:00",
+        ),
         (p(R::Day(-20), 0, G::Day(0, 0), none), "2024-05-26"),
         (p(R::Implied, 0, G::Month(5), none), "2024-05"),
         (p(R::Implied, 0, G::Day(12, 31), none), "2024-12-31"),
@@ -126,7 +144,10 @@ fn anchoring_resolves_every_relative_kind() {
         (p(R::Implied, 0, G::YearOfCentury(23), none), "2023"),
         (p(R::Implied, 0, G::YearOfCentury(30), none), "2030"),
         (p(R::Implied, 0, G::YearOfCentury(70), none), "1970"),
-        (p(R::Implied, 0, G::None, Clock::At(14, 30)), "2024-06-15T14:30"),
+        (
+            p(R::Implied, 0, G::None, Clock::At(14, 30)),
+            "2024-06-15T14:30",
+        ),
         (p(R::Absolute, 1990, G::Decade, none), "199"),
         (dur(Some(3000), Unit::Year), "P3Y"),
         (TimexValue(Val::Ref(Ref::Past)), "PAST_REF"),
@@ -139,7 +160,9 @@ fn anchoring_resolves_every_relative_kind() {
     // Across a year end: the week of 2021-01-03 is ISO 2020's 53rd.
     let date: Date = "2021-01-10".parse().unwrap();
     assert_eq!(
-        p(R::Week(-1), 0, G::Week(0), none).anchored(date).to_string(),
+        p(R::Week(-1), 0, G::Week(0), none)
+            .anchored(date)
+            .to_string(),
         "2020-W53"
     );
 }
@@ -165,12 +188,21 @@ fn ranges_and_modifiers() {
 #[test]
 fn dates_parse_strictly() {
     for bad in [
-        "", "2024-5-12", "2024-13-01", "2024-02-30", "0000-01-01", "２０２４-01-01", "2024-01-01T",
+        "",
+        "2024-5-12",
+        "2024-13-01",
+        "2024-02-30",
+        "0000-01-01",
+        "２０２４-01-01",
+        "2024-01-01T",
         "2024/01/01",
     ] {
         let err = bad.parse::<Date>().unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
         assert!(err.to_string().contains("YYYY-MM-DD"));
     }
-    assert_eq!("1999-12-31".parse::<Date>().unwrap().to_string(), "1999-12-31");
+    assert_eq!(
+        "1999-12-31".parse::<Date>().unwrap().to_string(),
+        "1999-12-31"
+    );
 }

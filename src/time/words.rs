@@ -77,8 +77,8 @@ fn ending_ok(rest: &str) -> bool {
         "шы", "ші", "дық", "дік", "тық", "тік", "лық", "лік", "дығ", "діг", "тығ", "тіг", "лығ",
         "ліг",
     ]
-        .iter()
-        .any(|d| rest.starts_with(d))
+    .iter()
+    .any(|d| rest.starts_with(d))
     {
         return false;
     }
@@ -148,10 +148,7 @@ pub(crate) fn month<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(u8, Ending
 
 /// A month name after a day number, where `май` is May: `10 май`,
 /// `оныншы майда`.
-pub(crate) fn month_after_day<'b>(
-    word: &str,
-    buf: &'b mut [u8; 64],
-) -> Option<(u8, Ending<'b>)> {
+pub(crate) fn month_after_day<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(u8, Ending<'b>)> {
     if word.len() < 6 || !starts_cyrillic(word) {
         return None;
     }
@@ -338,7 +335,9 @@ pub(crate) fn unit<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(Unit, Endin
 
 /// `-дай/-дей`: about so long (`бір айдай`).
 pub(crate) fn is_about(e: Ending<'_>) -> bool {
-    ["дай", "дей", "тай", "тей"].iter().any(|a| e.text.ends_with(a))
+    ["дай", "дей", "тай", "тей"]
+        .iter()
+        .any(|a| e.text.ends_with(a))
 }
 
 /// `-дық/-лық`: a unit made an adjective (`бес жылдық жоспар`).
@@ -413,10 +412,18 @@ pub(crate) fn day_part(word: &str) -> Option<DayPart> {
     let mut buf = [0u8; 64];
     let lower = to_lower_str(word, &mut buf)?;
     let part = match lower {
-        "таңертең" | "таңертеңнен" | "таңертеңге" | "таңертеңгі" | "таң" | "таңнан"
-        | "таңғы" | "таңсәріде" => DayPart::Morning,
+        "таңертең"
+        | "таңертеңнен"
+        | "таңертеңге"
+        | "таңертеңгі"
+        | "таң"
+        | "таңнан"
+        | "таңғы"
+        | "таңсәріде" => DayPart::Morning,
         "түс" | "түсте" | "түскі" | "түстен" | "түске" => DayPart::Midday,
-        "кеш" | "кешке" | "кешкі" | "кештен" | "кешқұрым" | "кешкісін" => DayPart::Evening,
+        "кеш" | "кешке" | "кешкі" | "кештен" | "кешқұрым" | "кешкісін" => {
+            DayPart::Evening
+        }
         "түн" | "түнде" | "түнгі" | "түні" | "түннің" | "түннен" | "түнге" => {
             DayPart::Night
         }

@@ -1,0 +1,529 @@
+//! Temporal expressions: every form, with its exact TIMEX3 value
+//! unanchored and anchored to a document date, through the public API
+//! (`kazakh::numbers::extract`, `NumberMention::anchored`).
+
+use kazakh::numbers::{extract, NumberKind, NumberMention, Value};
+use kazakh::time::{Bound, Date, Modifier};
+
+/// The anchor of the tables: Saturday 15 June 2024, ISO week 24.
+fn anchor() -> Date {
+    "2024-06-15".parse().expect("a date")
+}
+
+/// The one temporal mention of `text`.
+fn one(text: &str) -> NumberMention<'_> {
+    let found: Vec<_> = extract(text)
+        .into_iter()
+        .filter(|m| {
+            matches!(
+                m.kind(),
+                NumberKind::Date | NumberKind::Time | NumberKind::Duration | NumberKind::Set
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+    found.into_iter().next().expect("one")
+}
+
+fn timex(m: &NumberMention<'_>) -> kazakh::time::Timex {
+    match m.value() {
+        Value::Time(t) => t,
+        other => panic!("{:?} has value {other:?}", m.text()),
+    }
+}
+
+use NumberKind::{Date as D, Duration as P, Set as S, Time as T};
+
+/// (input, mention text, kind, value unanchored, value anchored at
+/// 2024-06-15). A range prints as `min..max`.
+const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
+    // Dates written out and in digits.
+    (
+        "Жиын 2024 жылғы 12 мамырда өтті.",
+        "2024 жылғы 12 мамырда",
+        D,
+        "2024-05-12",
+        "2024-05-12",
+    ),
+    (
+        "2024 жылдың 12 мамырында",
+        "2024 жылдың 12 мамырында",
+        D,
+        "2024-05-12",
+        "2024-05-12",
+    ),
+    (
+        "Оқиға 15.03.2024 күні болды.",
+        "15.03.2024",
+        D,
+        "2024-03-15",
+        "2024-03-15",
+    ),
+    (
+        "Мерзімі 2024-03-15 дейін.",
+        "2024-03-15",
+        D,
+        "2024-03-15",
+        "2024-03-15",
+    ),
+    (
+        "Мерзімі 15/03/2024 болды.",
+        "15/03/2024",
+        D,
+        "2024-03-15",
+        "2024-03-15",
+    ),
+    ("Ол 1991 ж. құрылды.", "1991 ж.", D, "1991", "1991"),
+    ("Ол 1955 жылы туған.", "1955 жылы", D, "1955", "1955"),
+    (
+        "Екі мың жиырмасыншы жылы басталды.",
+        "Екі мың жиырмасыншы жылы",
+        D,
+        "2020",
+        "2020",
+    ),
+    (
+        "2020-сыншы жылдың 1-інші қаңтарынан",
+        "2020-сыншы жылдың 1-інші қаңтарынан",
+        D,
+        "2020-01-01",
+        "2020-01-01",
+    ),
+    ("ХХІ ғ. басы", "ХХІ ғ.", D, "20", "20"),
+    ("XXI ғасырда өмір сүреміз", "XXI ғасырда", D, "20", "20"),
+    ("1990 жылдары", "1990 жылдары", D, "199", "199"),
+    ("90-жылдары", "90-жылдары", D, "199", "199"),
+    ("91-інші жылы салынған", "91-інші жылы", D, "XX91", "1991"),
+    (
+        "27-нші наурыз",
+        "27-нші наурыз",
+        D,
+        "XXXX-03-27",
+        "2024-03-27",
+    ),
+    (
+        "Бірінші сәуірден бастап",
+        "Бірінші сәуірден",
+        D,
+        "XXXX-04-01",
+        "2024-04-01",
+    ),
+    (
+        "жиырмасыншы сентябрьде",
+        "жиырмасыншы сентябрьде",
+        D,
+        "XXXX-09-20",
+        "2024-09-20",
+    ),
+    // Months, quarters, halves, seasons, weekdays.
+    (
+        "Қаңтарында жиналады.",
+        "Қаңтарында",
+        D,
+        "XXXX-01",
+        "2024-01",
+    ),
+    ("мамырдан бастап", "мамырдан", D, "XXXX-05", "2024-05"),
+    (
+        "бірінші тоқсанында өсті",
+        "бірінші тоқсанында",
+        D,
+        "XXXX-Q1",
+        "2024-Q1",
+    ),
+    (
+        "2024 жылдың бірінші тоқсанында",
+        "2024 жылдың бірінші тоқсанында",
+        D,
+        "2024-Q1",
+        "2024-Q1",
+    ),
+    (
+        "жылдың екінші жартысында",
+        "жылдың екінші жартысында",
+        D,
+        "XXXX-H2",
+        "2024-H2",
+    ),
+    ("жазда демалады", "жазда", D, "XXXX-SU", "2024-SU"),
+    ("жазғы демалыс", "жазғы", D, "XXXX-SU", "2024-SU"),
+    (
+        "өткен жылдың көктемінде",
+        "өткен жылдың көктемінде",
+        D,
+        "XXXX-SP",
+        "2023-SP",
+    ),
+    (
+        "дүйсенбіде келеді",
+        "дүйсенбіде",
+        D,
+        "XXXX-WXX-1",
+        "2024-06-10",
+    ),
+    (
+        "Өткен сенбіде сөйлесті",
+        "Өткен сенбіде",
+        D,
+        "XXXX-WXX-6",
+        "2024-06-08",
+    ),
+    // Ranges.
+    (
+        "2023-2027 жылдары",
+        "2023-2027 жылдары",
+        D,
+        "2023..2027",
+        "2023..2027",
+    ),
+    (
+        "1-10 желтоқсан аралығында",
+        "1-10 желтоқсан аралығында",
+        D,
+        "XXXX-12-01..XXXX-12-10",
+        "2024-12-01..2024-12-10",
+    ),
+    (
+        "2020 жылдан 2025 жылға дейін",
+        "2020 жылдан 2025 жылға дейін",
+        D,
+        "2020..2025",
+        "2020..2025",
+    ),
+    (
+        "27-нші наурыз бен 4-інші сәуір аралығында",
+        "27-нші наурыз бен 4-інші сәуір аралығында",
+        D,
+        "XXXX-03-27..XXXX-04-04",
+        "2024-03-27..2024-04-04",
+    ),
+    (
+        "қаңтар – наурыз айларында",
+        "қаңтар – наурыз",
+        D,
+        "XXXX-01..XXXX-03",
+        "2024-01..2024-03",
+    ),
+    // Relative to the document date.
+    ("Биыл өсті.", "Биыл", D, "XXXX", "2024"),
+    ("былтыр салынды", "былтыр", D, "XXXX", "2023"),
+    (
+        "биылғы жылдың тоғызыншы маусымына",
+        "биылғы жылдың тоғызыншы маусымына",
+        D,
+        "XXXX-06-09",
+        "2024-06-09",
+    ),
+    ("өткен жылы басталды", "өткен жылы", D, "XXXX", "2023"),
+    ("келесі жылы аяқталады", "келесі жылы", D, "XXXX", "2025"),
+    ("келер жылы", "келер жылы", D, "XXXX", "2025"),
+    ("бүгін келді", "бүгін", D, "XXXX-XX-XX", "2024-06-15"),
+    ("кеше келді", "кеше", D, "XXXX-XX-XX", "2024-06-14"),
+    ("ертең келеді", "ертең", D, "XXXX-XX-XX", "2024-06-16"),
+    (
+        "бүрсігүні келеді",
+        "бүрсігүні",
+        D,
+        "XXXX-XX-XX",
+        "2024-06-17",
+    ),
+    (
+        "бүгінге дейін",
+        "бүгінге дейін",
+        D,
+        "XXXX-XX-XX",
+        "2024-06-15",
+    ),
+    ("3 жыл бұрын", "3 жыл бұрын", D, "XXXX", "2021"),
+    ("2 ай бұрын", "2 ай бұрын", D, "XXXX-XX", "2024-04"),
+    (
+        "екі апта бұрын",
+        "екі апта бұрын",
+        D,
+        "XXXX-WXX",
+        "2024-W22",
+    ),
+    (
+        "5 күннен кейін",
+        "5 күннен кейін",
+        D,
+        "XXXX-XX-XX",
+        "2024-06-20",
+    ),
+    (
+        "отыз – қырық жыл бұрын",
+        "отыз – қырық жыл бұрын",
+        D,
+        "XXXX..XXXX",
+        "1984..1994",
+    ),
+    ("өткен аптада", "өткен аптада", D, "XXXX-WXX", "2024-W23"),
+    ("осы айда", "осы айда", D, "XXXX-XX", "2024-06"),
+    ("өткен айда", "өткен айда", D, "XXXX-XX", "2024-05"),
+    ("осы қаңтарда", "осы қаңтарда", D, "XXXX-01", "2024-01"),
+    ("Бүгінде көп.", "Бүгінде", D, "PRESENT_REF", "PRESENT_REF"),
+    (
+        "бүгінгі таңда",
+        "бүгінгі таңда",
+        D,
+        "PRESENT_REF",
+        "PRESENT_REF",
+    ),
+    ("соңғы жылдары", "соңғы жылдары", D, "PAST_REF", "PAST_REF"),
+    // Times of day.
+    (
+        "сағат 14:30-да басталады",
+        "14:30-да",
+        T,
+        "T14:30",
+        "2024-06-15T14:30",
+    ),
+    (
+        "18:00-де аяқталады",
+        "18:00-де",
+        T,
+        "T18:00",
+        "2024-06-15T18:00",
+    ),
+    (
+        "18 : 00-де аяқталады",
+        "18 : 00-де",
+        T,
+        "T18:00",
+        "2024-06-15T18:00",
+    ),
+    (
+        "таңғы сағат 8-де",
+        "таңғы сағат 8-де",
+        T,
+        "T08:00",
+        "2024-06-15T08:00",
+    ),
+    (
+        "кешкі сағат 8-де",
+        "кешкі сағат 8-де",
+        T,
+        "T20:00",
+        "2024-06-15T20:00",
+    ),
+    (
+        "сағат он сегіз нөл-нөлде",
+        "он сегіз нөл-нөлде",
+        T,
+        "T18:00",
+        "2024-06-15T18:00",
+    ),
+    (
+        "сағат жиырма бір отызда",
+        "жиырма бір отызда",
+        T,
+        "T21:30",
+        "2024-06-15T21:30",
+    ),
+    (
+        "сағат алты жарымда",
+        "алты жарымда",
+        T,
+        "T06:30",
+        "2024-06-15T06:30",
+    ),
+    (
+        "16:00-ден 18:00-ге дейін",
+        "16:00-ден 18:00-ге дейін",
+        T,
+        "T16:00..T18:00",
+        "2024-06-15T16:00..2024-06-15T18:00",
+    ),
+    (
+        "таңғы тоғыздан кешкі сегізге дейін",
+        "таңғы тоғыздан кешкі сегізге дейін",
+        T,
+        "T09:00..T20:00",
+        "2024-06-15T09:00..2024-06-15T20:00",
+    ),
+    ("таңертең келді", "таңертең", T, "TMO", "2024-06-15TMO"),
+    ("түнде жауды", "түнде", T, "TNI", "2024-06-15TNI"),
+    ("кешке жиналды", "кешке", T, "TEV", "2024-06-15TEV"),
+    // Durations.
+    ("Келісім 3 жылға жасалды.", "3 жылға", P, "P3Y", "P3Y"),
+    ("10 айға созылды", "10 айға", P, "P10M", "P10M"),
+    ("жарты сағат күтті", "жарты сағат", P, "PT30M", "PT30M"),
+    ("екі апта", "екі апта", P, "P2W", "P2W"),
+    ("бір жарым жыл", "бір жарым жыл", P, "P1.5Y", "P1.5Y"),
+    ("12 минут", "12 минут", P, "PT12M", "PT12M"),
+    ("5 – 6 сағат", "5 – 6 сағат", P, "PT5H..PT6H", "PT5H..PT6H"),
+    ("екі-үш жылда", "екі-үш жылда", P, "P2Y..P3Y", "P2Y..P3Y"),
+    ("бірнеше жыл", "бірнеше жыл", P, "PXY", "PXY"),
+    ("тәулік бойы", "тәулік бойы", P, "P1D", "P1D"),
+    (
+        "3 жастан 6 жасқа дейін",
+        "3 жастан 6 жасқа дейін",
+        P,
+        "P3Y..P6Y",
+        "P3Y..P6Y",
+    ),
+    ("соңғы он жылда", "соңғы он жылда", P, "P10Y", "P10Y"),
+    // Sets.
+    ("Жыл сайын өтеді.", "Жыл сайын", S, "P1Y", "P1Y"),
+    ("ай сайын", "ай сайын", S, "P1M", "P1M"),
+    ("күнделікті", "күнделікті", S, "P1D", "P1D"),
+    ("сағат сайын", "сағат сайын", S, "PT1H", "PT1H"),
+    ("жылдан-жылға өсуде", "жылдан-жылға", S, "P1Y", "P1Y"),
+];
+
+#[test]
+fn every_form_with_its_value_unanchored_and_anchored() {
+    for &(input, text, kind, bare, anchored) in FORMS {
+        let m = one(input);
+        assert_eq!((m.text(), m.kind()), (text, kind), "{input:?}");
+        assert_eq!(&input[m.span().range()], text, "{input:?}");
+        assert_eq!(m.value().to_string(), bare, "{input:?} unanchored");
+        assert_eq!(
+            m.anchored(anchor()).value().to_string(),
+            anchored,
+            "{input:?} anchored"
+        );
+        let t = timex(&m.anchored(anchor()));
+        assert!(!t.value().is_relative(), "{input:?}");
+    }
+}
+
+#[test]
+fn relative_values_say_how_far_and_never_guess_a_date() {
+    for (input, offset) in [
+        ("биыл", "P0Y"),
+        ("былтыр", "-P1Y"),
+        ("келесі жылы", "P1Y"),
+        ("кеше", "-P1D"),
+        ("бүрсігүні", "P2D"),
+        ("3 жыл бұрын", "-P3Y"),
+        ("өткен аптада", "-P1W"),
+        ("осы айда", "P0M"),
+    ] {
+        let t = timex(&one(input));
+        assert!(t.value().is_relative(), "{input}");
+        assert_eq!(
+            t.value().offset().map(|o| o.to_string()).as_deref(),
+            Some(offset),
+            "{input}"
+        );
+        assert!(t.value().to_string().contains('X'), "{input}");
+    }
+    // Named but unplaced: the anchor's year, without an offset.
+    let t = timex(&one("мамырда"));
+    assert!(t.value().is_relative());
+    assert_eq!(t.value().offset(), None);
+}
+
+#[test]
+fn modifiers_and_bounds() {
+    for (input, modifier, bound) in [
+        (
+            "жыл басынан бері",
+            Some(Modifier::Start),
+            Some(Bound::Since),
+        ),
+        ("Жыл соңына дейін", Some(Modifier::End), Some(Bound::Until)),
+        ("өткен айдың ортасында", Some(Modifier::Mid), None),
+        ("2020 жылдан бастап", None, Some(Bound::Since)),
+        ("2030 жылға дейін", None, Some(Bound::Until)),
+        ("2 жылдан астам", Some(Modifier::MoreThan), None),
+        ("екі минутқа дейін", Some(Modifier::AtMost), None),
+        ("шамамен екі жыл", Some(Modifier::Approx), None),
+        ("кемінде бес жыл", Some(Modifier::AtLeast), None),
+        ("бір айдай", Some(Modifier::Approx), None),
+        ("бес жылдан бері", None, Some(Bound::Since)),
+    ] {
+        let t = timex(&one(input));
+        assert_eq!((t.modifier(), t.bound()), (modifier, bound), "{input}");
+    }
+}
+
+#[test]
+fn labels_follow_kaznerd() {
+    for (input, label) in [
+        ("3 жылға", "DATE"),
+        ("жыл сайын", "DATE"),
+        ("бір сағат", "TIME"),
+        ("жарты сағатта", "TIME"),
+        ("сағат 14:30-да", "TIME"),
+        ("таңертең", "TIME"),
+        ("бүгін", "DATE"),
+    ] {
+        assert_eq!(one(input).label(), label, "{input}");
+    }
+}
+
+#[test]
+fn words_that_only_look_temporal() {
+    for text in [
+        "Ол хат жазды.",
+        "Қысым көтерілді.",
+        "Қазан қаласында өтті.",
+        "Жылу қазандықтарына жөндеу жүргізіледі.",
+        "Егіс маусымы басталды.",
+        "Наурыз мерекесі өтті.",
+        "Көрме кешені ашылды.",
+        "Бұл қысқа мерзім.",
+        "Біз жұма намазына бардық.",
+        "Бірінші орын алды.",
+        "Жас мамандар келді.",
+        "Жылдың бастамасына қолдау көрсетті.",
+        "Олар таң қалды.",
+        "Кеш қалдық.",
+        "Жиырма тоғыз түс.",
+    ] {
+        let temporal: Vec<_> = extract(text)
+            .into_iter()
+            .filter(|m| {
+                matches!(
+                    m.kind(),
+                    NumberKind::Date | NumberKind::Time | NumberKind::Duration | NumberKind::Set
+                )
+            })
+            .collect();
+        assert!(temporal.is_empty(), "{text:?}: {temporal:?}");
+    }
+    // An amount of the monthly index, not a duration.
+    let found = extract("200 айлық есептік көрсеткіш");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind(), NumberKind::Quantity);
+}
+
+#[test]
+fn numbers_inside_a_date_are_not_reported_again() {
+    let text = "Оқиға 15.03.2024 күні, 2024 жылғы 12 мамырда және сағат 14:30-да болды.";
+    let found = extract(text);
+    let kinds: Vec<_> = found.iter().map(|m| m.kind()).collect();
+    assert_eq!(kinds, [D, D, T], "{found:?}");
+    for pair in found.windows(2) {
+        assert!(pair[0].span().end <= pair[1].span().start);
+    }
+}
+
+#[test]
+fn the_pipeline_anchors_with_its_date_or_the_documents() {
+    let text = "Былтыр 12 мамырда, өткен аптада.";
+    let mut p = kazakh::Pipeline::new();
+    let unanchored: Vec<String> = p
+        .analyze(text)
+        .numbers()
+        .iter()
+        .map(|n| n.value.to_string())
+        .collect();
+    assert!(unanchored.iter().all(|v| v.contains('X')), "{unanchored:?}");
+    p.date(Some(anchor()));
+    let doc = p.analyze(text);
+    let anchored: Vec<String> = doc.numbers().iter().map(|n| n.value.to_string()).collect();
+    assert!(anchored.iter().all(|v| !v.contains('X')), "{anchored:?}");
+    assert!(anchored.contains(&"2023".to_string()), "{anchored:?}");
+    // A document's own date: relative values resolve once; resolved ones
+    // stay.
+    let mut doc = kazakh::Pipeline::new().analyze(text);
+    doc.anchor(anchor());
+    let own: Vec<String> = doc.numbers().iter().map(|n| n.value.to_string()).collect();
+    assert_eq!(own, anchored);
+    doc.anchor("2000-01-01".parse().expect("a date"));
+    let again: Vec<String> = doc.numbers().iter().map(|n| n.value.to_string()).collect();
+    assert_eq!(again, anchored);
+}
