@@ -24,7 +24,7 @@
 //!
 //! let doc = kazakh::Pipeline::new().analyze("Құны 1,5 млн теңге.");
 //! let json = serde_json::to_string(&DocumentView::new(&doc, Offsets::Chars)).unwrap();
-//! assert!(json.starts_with(r#"{"schema":1,"offsets":"chars","sentences":[{"start":0,"end":19,"tokens":[0,5]}]"#));
+//! assert!(json.starts_with(r#"{"schema":2,"offsets":"chars","sentences":[{"start":0,"end":19,"tokens":[0,5]}]"#));
 //! assert!(json.contains(r#""value":1500000,"unit":"KZT""#));
 //! ```
 

@@ -411,3 +411,76 @@ fn closed_pipe_is_quiet() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// The values of a document's temporal numbers.
+fn temporal_values(doc: &Json) -> Vec<String> {
+    doc["numbers"]
+        .as_array()
+        .expect("numbers")
+        .iter()
+        .filter(|n| ["date", "time", "duration", "set"].contains(&n["kind"].as_str().unwrap()))
+        .map(|n| n["value"].as_str().unwrap_or("null").to_owned())
+        .collect()
+}
+
+#[test]
+fn dates_resolve_against_date_or_each_documents_date_field() {
+    let text = "Былтыр басталған құрылыс кеше аяқталды.";
+    let bare = lines(&ok(&["annotate"], text.as_bytes()));
+    assert_eq!(temporal_values(&bare[0]), ["XXXX", "XXXX-XX-XX"]);
+    assert_eq!(bare[0]["numbers"][0]["offset"], "-P1Y");
+    let dated = lines(&ok(&["annotate", "--date", "2024-06-15"], text.as_bytes()));
+    assert_eq!(temporal_values(&dated[0]), ["2023", "2024-06-14"]);
+    assert!(dated[0]["numbers"][0].get("offset").is_none());
+
+    // Each line's own date; --date where a line has none; a line whose
+    // date is not one is reported with its line and skipped.
+    let corpus = [
+        serde_json::json!({"id": 1, "text": text, "published": "2020-03-01T09:30:00+06:00"}),
+        serde_json::json!({"id": 2, "text": text}),
+        serde_json::json!({"id": 3, "text": text, "published": "2020-02-30"}),
+        serde_json::json!({"id": 4, "text": text, "published": null}),
+    ]
+    .iter()
+    .map(|v| format!("{v}\n"))
+    .collect::<String>();
+    let file = TempFile::new("dated.jsonl", corpus.as_bytes());
+    let args = [
+        "annotate",
+        "--input-format",
+        "jsonl",
+        "--date-field",
+        "published",
+        "--date",
+        "2024-06-15",
+        file.path(),
+    ];
+    let output = run(&args, b"");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let docs = lines(stdout(&output));
+    let ids: Vec<_> = docs
+        .iter()
+        .map(|d| d["meta"]["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [1, 2, 4]);
+    assert_eq!(temporal_values(&docs[0]), ["2019", "2020-02-29"]);
+    assert_eq!(temporal_values(&docs[1]), ["2023", "2024-06-14"]);
+    assert_eq!(temporal_values(&docs[2]), ["2023", "2024-06-14"]);
+    assert_eq!(docs[0]["meta"]["published"], "2020-03-01T09:30:00+06:00");
+    let err = stderr(&output);
+    assert!(
+        err.contains("line 3: field \"published\": invalid date"),
+        "{err}"
+    );
+    assert!(err.contains("skipped 1 of 4 documents"), "{err}");
+}
+
+#[test]
+fn bad_date_options_are_one_line_errors() {
+    let output = run(&["annotate", "--date", "15.06.2024"], b"");
+    assert_one_line_error(&output, 2);
+    assert!(stderr(&output).contains("YYYY-MM-DD"));
+    let output = run(&["annotate", "--date-field", "published"], b"");
+    assert_one_line_error(&output, 2);
+    assert!(stderr(&output).contains("--input-format jsonl"));
+}

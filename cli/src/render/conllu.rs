@@ -1,6 +1,7 @@
 //! `kazakh annotate --format conllu`: `# newdoc`, `# sent_id`, `# text`,
 //! ten columns with the LEMMA filled, and entity and number tags in MISC.
 
+use kazakh::numbers::Value;
 use kazakh::Document;
 
 use super::{number_value, one_line};
@@ -57,7 +58,25 @@ pub fn document(out: &mut String, doc: &Document, id: &str) {
                 misc.push_str(n.label());
                 if first {
                     misc.push_str("|NumValue=");
-                    misc.push_str(&number_value(n).replace(' ', "_"));
+                    match n.value {
+                        // Each qualifier of a temporal value is an
+                        // attribute of its own: `NumValue=XXXX|NumOffset=-P1Y`.
+                        Value::Time(t) => {
+                            misc.push_str(&t.to_string());
+                            if let Some(o) = t.value().offset() {
+                                misc.push_str(&format!("|NumOffset={o}"));
+                            }
+                            if let Some(m) = t.modifier() {
+                                misc.push_str("|NumMod=");
+                                misc.push_str(m.as_str());
+                            }
+                            if let Some(b) = t.bound() {
+                                misc.push_str("|NumBound=");
+                                misc.push_str(b.as_str());
+                            }
+                        }
+                        _ => misc.push_str(&number_value(n).replace(' ', "_")),
+                    }
                 }
             }
             let glued = tokens

@@ -2,7 +2,8 @@
 //! CoNLL-U, HTML, a text summary, and the progress line; with the helpers
 //! they share.
 
-use kazakh::numbers::NumberMention;
+use kazakh::numbers::{NumberMention, Value};
+use kazakh::time::Timex;
 use kazakh::{DocNumber, Document};
 
 use crate::io::is_break_or_tab;
@@ -13,13 +14,35 @@ pub mod jsonl;
 pub mod progress;
 pub mod text;
 
-/// The value with its approximation prefix and unit: `~1000 KZT`.
+/// The value with its approximation prefix and unit: `~1000 KZT`; a
+/// temporal value with what qualifies it: `XXXX offset=-P1Y`,
+/// `2024 mod=start bound=since`.
 pub fn number_value(n: &DocNumber) -> String {
+    if let Value::Time(t) = n.value {
+        return time_value(&t);
+    }
     let prefix = n.approx.map_or("", |a| a.prefix());
     match n.unit {
         Some(unit) => format!("{prefix}{} {unit}", n.value),
         None => format!("{prefix}{}", n.value),
     }
+}
+
+/// `2024-05-12`, `XXXX offset=-P1Y`, `2024 mod=end bound=until`.
+fn time_value(t: &Timex) -> String {
+    let mut s = t.to_string();
+    if let Some(offset) = t.value().offset() {
+        s.push_str(&format!(" offset={offset}"));
+    }
+    if let Some(m) = t.modifier() {
+        s.push_str(" mod=");
+        s.push_str(m.as_str());
+    }
+    if let Some(b) = t.bound() {
+        s.push_str(" bound=");
+        s.push_str(b.as_str());
+    }
+    s
 }
 
 /// `s` on one line: tabs and line breaks become spaces.
@@ -30,8 +53,12 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// A mention's value with its approximation prefix: `1125600000000`,
-/// `~1000`, `2024..2029`, `overflow`.
+/// `~1000`, `2024..2029`, `overflow`; a temporal one as [`number_value`]
+/// writes it.
 pub fn value_text(m: &NumberMention<'_>) -> String {
+    if let Value::Time(t) = m.value() {
+        return time_value(&t);
+    }
     let prefix = m.approx().map_or("", |a| a.prefix());
     format!("{prefix}{}", m.value())
 }
