@@ -205,8 +205,10 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     while i < toks.len() {
         // Dates, times, durations and sets first: the numbers inside them
         // are part of their value.
+        // The number phrase here, read once for both.
+        let here = may_begin_mention(toks[i].text).then(|| phrase(text, toks, i));
         if !quoted[i] {
-            if let Some(f) = super::temporal::at(text, toks, i) {
+            if let Some(f) = super::temporal::at(text, toks, i, here) {
                 let end = f
                     .end
                     .min(toks.len())
@@ -226,7 +228,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                 continue;
             }
         }
-        if !may_begin_mention(toks[i].text) {
+        if here.is_none() {
             i += 1;
             continue;
         }
@@ -248,7 +250,12 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         } else {
             (i, None)
         };
-        let Some(first) = phrase(text, toks, j) else {
+        let read = if j == i {
+            here.flatten()
+        } else {
+            phrase(text, toks, j)
+        };
+        let Some(first) = read else {
             i += 1;
             continue;
         };

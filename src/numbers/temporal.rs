@@ -8,8 +8,10 @@
 //! [`MAX_TOKENS`]), so the whole pass is linear in the text.
 
 use super::lexicon::{number_word, qualifier_before};
-use super::phrase::{is_digits, is_range_separator, lower_is, phrase, Tok};
+use super::phrase::{is_digits, is_range_separator, lower_is, phrase, Phrase, Tok};
 use super::{Decimal, NumberKind};
+use std::sync::LazyLock;
+
 use crate::letters::{strip_prefix_ci, to_lower, to_lower_str};
 use crate::time::words::{self, Ending};
 use crate::time::{
@@ -54,6 +56,8 @@ impl Num {
 struct Cx<'t, 'a> {
     text: &'a str,
     toks: &'t [Tok<'a>],
+    /// The number phrase at one token, read already by the caller.
+    hint: Option<(usize, Option<Phrase>)>,
 }
 
 impl<'a> Cx<'_, 'a> {
@@ -72,7 +76,10 @@ impl<'a> Cx<'_, 'a> {
     }
 
     fn num(&self, k: usize) -> Option<Num> {
-        let p = phrase(self.text, self.toks, k)?;
+        let p = match self.hint {
+            Some((at, p)) if at == k => p?,
+            _ => phrase(self.text, self.toks, k)?,
+        };
         if p.percent || p.date {
             return None;
         }
@@ -132,9 +139,22 @@ fn point_kind(p: &Point) -> NumberKind {
 /// The temporal expression starting at token `i`, if any, with a second
 /// one joined to it as a range: `27-нші наурыз бен 4-інші сәуір
 /// аралығында`, `2005 – 2018 жылдар аралығында`.
-pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
-    let mut f = one_at(text, toks, i)?;
-    let cx = Cx { text, toks };
+///
+/// `number` is `None` when no number may begin at `i`
+/// ([`super::lexicon::may_begin_mention`]), else the number phrase there,
+/// which the caller has read.
+pub(super) fn at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    number: Option<Option<Phrase>>,
+) -> Option<Found> {
+    let mut f = one_at(text, toks, i, number)?;
+    let cx = Cx {
+        text,
+        toks,
+        hint: None,
+    };
     let between = |k: usize| cx.starts(k, &["аралығ"]);
     if f.timex.max.is_some() {
         if between(f.end) {
@@ -146,7 +166,7 @@ pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     // `қаңтардан наурызға дейін`: from one to the other.
     let mut buf = [0u8; 64];
     if f.timex.bound.is_none() && f.end > f.start && cx.ending(f.end - 1, &mut buf).is_ablative() {
-        if let Some(g) = one_at(text, toks, f.end) {
+        if let Some(g) = one_at(text, toks, f.end, number_at(text, toks, f.end)) {
             let until =
                 g.timex.bound == Some(Bound::Until) || g.timex.modifier == Some(Modifier::AtMost);
             let same = g.kind == f.kind
@@ -160,7 +180,7 @@ pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         }
     }
     if cx.is(f.end, &["бен", "мен", "пен", "және"]) && f.kind == NumberKind::Date {
-        if let Some(g) = one_at(text, toks, f.end + 1) {
+        if let Some(g) = one_at(text, toks, f.end + 1, number_at(text, toks, f.end + 1)) {
             if g.kind == f.kind && g.timex.max.is_none() && between(g.end) {
                 f.timex.max = Some(g.timex.value);
                 f.timex.bound = None;
@@ -171,68 +191,113 @@ pub(super) fn at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     Some(f)
 }
 
-fn one_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+/// The `number` argument of [`at`] for token `i`.
+fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Option<Phrase>> {
+    let t = toks.get(i)?;
+    super::lexicon::may_begin_mention(t.text).then(|| phrase(text, toks, i))
+}
+
+fn one_at(text: &str, toks: &[Tok], i: usize, number: Option<Option<Phrase>>) -> Option<Found> {
     let t = toks.get(i)?.text;
-    let cx = Cx { text, toks };
+    let cx = Cx {
+        text,
+        toks,
+        hint: number.map(|p| (i, p)),
+    };
     let first = *t.as_bytes().first()?;
-    if first.is_ascii_digit() || super::lexicon::may_begin_mention(t) {
+    if number.is_some() {
         if let Some(f) = number_led(&cx, i, i) {
             return Some(f);
         }
     }
-    if first >= 0xD0 && may_begin_word(t) {
-        return word_led(&cx, i);
+    if first >= 0xD0 {
+        return word_led(&cx, i, word_start(t)?);
     }
     None
 }
 
-/// The first two letters (lower case) of the words that can open a
-/// temporal expression without a number: a cheap test on every token.
-const WORD_HEADS: &[[char; 2]] = &[
-    ['б', 'и'],
-    ['б', 'ы'],
-    ['б', 'ү'],
-    ['б', 'і'],
-    ['б', 'е'],
-    ['б', 'о'],
-    ['к', 'е'],
-    ['к', 'ө'],
-    ['к', 'ү'],
-    ['е', 'р'],
-    ['ж', 'ы'],
-    ['ж', 'а'],
-    ['ж', 'ұ'],
-    ['ж', 'е'],
-    ['қ', 'а'],
-    ['қ', 'ы'],
-    ['а', 'қ'],
-    ['а', 'й'],
-    ['а', 'п'],
-    ['а', 'л'],
-    ['а', 'ғ'],
-    ['н', 'а'],
-    ['с', 'ә'],
-    ['с', 'а'],
-    ['с', 'е'],
-    ['с', 'о'],
-    ['м', 'а'],
-    ['ш', 'і'],
-    ['т', 'а'],
-    ['т', 'ү'],
-    ['т', 'ә'],
-    ['ө', 'т'],
-    ['о', 'с'],
-    ['д', 'ү'],
-    ['ә', 'р'],
-    ['ш', 'а'],
+/// The words that can open a temporal expression without a number (lower
+/// case): each token is tested against the few that share its first two
+/// letters.
+const WORD_STARTS: &[&str] = &[
+    "ай", "апта", "алдағы", "ағымдағы", "ақпан", "апрель", "август", "биыл", "былтыр", "бүгін",
+    "бүрсігүні", "бірнеше", "біраз", "бейсенбі", "дүйсенбі", "декабрь", "ертең", "жыл", "жаз",
+    "жарты", "жұма", "жексенбі", "желтоқсан", "жуық", "июнь", "июль", "кеше", "келесі", "келер",
+    "көктем", "күз", "күн", "кеш", "кемінде", "кейінгі", "қаңтар", "қазан", "қараша",
+    "қыркүйек", "қыс", "мамыр", "маусым", "март", "наурыз", "ноябрь", "осы", "октябрь", "сәуір",
+    "сағат", "сейсенбі", "сенбі", "сәрсенбі", "соңғы", "сентябрь", "тамыз", "таң", "түс", "түн",
+    "тәулік", "февраль", "шілде", "шамамен", "шамасы", "январь", "өткен", "әр",
 ];
 
-fn may_begin_word(t: &str) -> bool {
+/// [`WORD_STARTS`] by their first two letters, sorted; longer starts
+/// first within a pair (`кеше` before `кеш`).
+static STARTS_BY_PAIR: LazyLock<Vec<([char; 2], Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut by_pair: Vec<([char; 2], Vec<&'static str>)> = Vec::new();
+    for &s in WORD_STARTS {
+        let mut c = s.chars();
+        let key = [c.next().unwrap_or(' '), c.next().unwrap_or(' ')];
+        match by_pair.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(s),
+            None => by_pair.push((key, vec![s])),
+        }
+    }
+    for (_, list) in &mut by_pair {
+        list.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    }
+    by_pair.sort_by_key(|(k, _)| *k);
+    by_pair
+});
+
+/// The start of [`WORD_STARTS`] that `t` begins with (any letter case).
+fn word_start(t: &str) -> Option<&'static str> {
     let mut chars = t.chars().map(to_lower);
-    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+    let key = [chars.next()?, chars.next()?];
+    let table = &*STARTS_BY_PAIR;
+    let at = table.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+    table[at].1.iter().copied().find(|s| {
+        let mut have = chars.clone();
+        s.chars().skip(2).all(|w| have.next() == Some(w))
+    })
+}
+
+/// The words after a number that can make it temporal, by first letter:
+/// months, units of time, the marks of years and centuries, ages,
+/// quarters and halves (a cheap test before the lexicon is asked).
+fn after_number(first: char) -> &'static [&'static str] {
+    match first {
+        'а' => &["ай", "апта", "ақпан", "апрель", "август"],
+        'д' => &["декабрь"],
+        'ж' => &["жыл", "жж", "ж", "жас", "жарты", "жұма", "желтоқсан"],
+        'и' => &["июнь", "июль"],
+        'к' => &["күн"],
+        'қ' => &["қаңтар", "қазан", "қараша", "қыркүйек"],
+        'м' => &["мамыр", "маусым", "минут", "март", "май"],
+        'н' => &["наурыз", "ноябрь"],
+        'о' => &["онжылдық", "октябрь"],
+        'с' => &["сәуір", "сағат", "секунд", "сентябрь"],
+        'т' => &["тамыз", "тәулік", "тоқсан"],
+        'ф' => &["февраль"],
+        'ш' => &["шілде"],
+        'я' => &["январь"],
+        'ғ' => &["ғасыр", "ғ"],
+        _ => &[],
+    }
+}
+
+fn may_follow_number(t: &str) -> bool {
+    let mut chars = t.chars();
+    let Some(first) = chars.next().map(to_lower) else {
         return false;
     };
-    WORD_HEADS.contains(&[a, b])
+    let rest = chars.as_str().as_bytes();
+    after_number(first).iter().any(|s| {
+        let tail = s.get(first.len_utf8()..).unwrap_or("");
+        rest.len() >= tail.len()
+            && rest
+                .iter()
+                .zip(tail.as_bytes())
+                .all(|(a, b)| a == b || a.to_ascii_lowercase() == *b)
+    }) || (first.is_uppercase() && t.chars().nth(1).is_some_and(char::is_uppercase))
 }
 
 /// Reads a date written with separators inside one token: `15.03.2024`,
@@ -545,28 +610,12 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         return duration(cx, start, n, Some(m), unit, e, j + 1);
     }
     let n = cx.num(j)?;
-    // A clock time in words: `он сегіз нөл-нөлде`, `жиырма бір отызда`.
-    if !n.digits && !n.ordinal {
+    // A clock time in words: `он сегіз нөл-нөлде` (minutes in words,
+    // `жиырма бір отызда`, are read after `сағат` only: alone, two numbers
+    // in a row are too often something else).
+    if !n.digits && !n.ordinal && !n.inflected && cx.starts(n.end, &["нөл-нөл"]) {
         if let Some(h) = n.int().filter(|h| *h <= 24) {
-            if !n.inflected && cx.starts(n.end, &["нөл-нөл"]) {
-                return clock_point(cx, start, n.end + 1, h as u8, 0, Rel::Implied);
-            }
-            if !n.inflected
-                && !cx
-                    .t(n.end)
-                    .as_bytes()
-                    .first()
-                    .is_some_and(u8::is_ascii_digit)
-            {
-                if let Some(m) = cx.num(n.end) {
-                    let minutes = m.int().filter(|v| (10..60).contains(v));
-                    if let (Some(mm), true, false) = (minutes, m.inflected, m.ordinal) {
-                        if words::unit(cx.t(m.end), &mut buf).is_none() {
-                            return clock_point(cx, start, m.end, h as u8, mm as u8, Rel::Implied);
-                        }
-                    }
-                }
-            }
+            return clock_point(cx, start, n.end + 1, h as u8, 0, Rel::Implied);
         }
     }
     // A range of numbers: `2023-2027 жылдары`, `1-10 желтоқсан`, `5 – 6 сағат`.
@@ -585,6 +634,10 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     }
     let last = second.unwrap_or(n);
     let next = cx.t(end);
+    // Most numbers are followed by a word that cannot make them temporal.
+    if !may_follow_number(next) {
+        return None;
+    }
     // A day and month: `12 мамырда`, `1-10 желтоқсан`, `бірінші сәуірден`.
     if let Some((month, _)) = words::month_after_day(next, &mut buf) {
         let day = |n: &Num| n.int().filter(|d| (1..=31).contains(d)).map(|d| d as u8);
@@ -940,24 +993,29 @@ fn qualified(cx: &Cx, i: usize) -> Option<Found> {
 }
 
 /// Expressions that start with a word.
-fn word_led(cx: &Cx, i: usize) -> Option<Found> {
+/// Expressions that start with a word; `start` is the entry of
+/// [`WORD_STARTS`] the word begins with, which decides the rules tried.
+fn word_led(cx: &Cx, i: usize, start: &str) -> Option<Found> {
     let t = cx.t(i);
     let mut buf = [0u8; 64];
+    let from = |starts: &[&str]| starts.contains(&start);
     // Qualifiers and quantifiers before a number or unit.
-    if cx.is(i, &["шамамен", "кемінде", "шамасы", "жуық"]) {
+    if from(&["шамамен", "кемінде", "шамасы", "жуық"]) {
         return qualified(cx, i);
     }
-    if cx.is(i, &["соңғы", "алдағы", "кейінгі", "өткен", "келесі"]) {
+    let shift = from(&["соңғы", "алдағы", "кейінгі", "өткен", "келесі"]);
+    if shift && cx.is(i, &["соңғы", "алдағы", "кейінгі", "өткен", "келесі"])
+    {
         if let Some(f) = number_led(cx, i, i + 1) {
             if f.kind == NumberKind::Duration {
                 return Some(f);
             }
         }
     }
-    if cx.is(i, &["соңғы", "алдағы"]) {
+    if shift && cx.is(i, &["соңғы", "алдағы"]) {
         // `соңғы бірнеше күнде`, `соңғы аптаның ішінде` (the last week).
         if cx.is(i + 1, &["бірнеше", "біраз"]) {
-            if let Some(mut f) = word_led(cx, i + 1) {
+            if let Some(mut f) = word_led(cx, i + 1, "бірнеше") {
                 f.start = i;
                 return Some(f);
             }
@@ -988,7 +1046,7 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
             return found(i, i + 2, NumberKind::Date, Timex::new(Val::Ref(r)));
         }
     }
-    if cx.is(i, &["бірнеше", "біраз"]) {
+    if from(&["бірнеше", "біраз"]) && cx.is(i, &["бірнеше", "біраз"]) {
         let (unit, e) = words::unit(cx.t(i + 1), &mut buf)?;
         let n = Num {
             end: i + 1,
@@ -1000,7 +1058,7 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         };
         return duration(cx, i, n, None, unit, e, i + 1);
     }
-    if cx.is(i, &["жарты"]) {
+    if start == "жарты" && cx.is(i, &["жарты"]) {
         let (unit, e) = words::unit(cx.t(i + 1), &mut buf)?;
         if words::is_unit_adjective(e) {
             return None;
@@ -1016,7 +1074,7 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         return duration(cx, i, n, None, unit, e, i + 1);
     }
     // `сағат 14:30-да`, `сағат сегізде`, `сағат сайын`.
-    if cx.is(i, &["сағат"]) {
+    if start == "сағат" && cx.is(i, &["сағат"]) {
         if cx.starts(i + 1, &["сайын"]) {
             let d = Duration {
                 milli: Some(1000),
@@ -1029,7 +1087,8 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         return clock_point(cx, i + 1, end, h, m, Rel::Implied);
     }
     // `таңғы сағат 8-де`, `кешкі 9-да`, `таңғы жетіден бері`.
-    if let Some(part) = words::clock_part(t) {
+    let part_of_day = from(&["таң", "түс", "түн", "кеш", "күн"]);
+    if let Some(part) = words::clock_part(t).filter(|_| part_of_day) {
         let k = if cx.is(i + 1, &["сағат"]) {
             i + 2
         } else {
@@ -1039,11 +1098,24 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
             return clock_point(cx, i, end, half_day(part, h), m, Rel::Implied);
         }
     }
-    if let Some(f) = relative_day(cx, i) {
-        return Some(f);
+    if from(&["бүгін", "кеше", "ертең", "бүрсігүні"]) {
+        if let Some(f) = relative_day(cx, i) {
+            return Some(f);
+        }
     }
-    if let Some(f) = relative_year(cx, i) {
-        return Some(f);
+    if from(&[
+        "биыл",
+        "былтыр",
+        "өткен",
+        "келесі",
+        "келер",
+        "алдағы",
+        "осы",
+        "ағымдағы",
+    ]) {
+        if let Some(f) = relative_year(cx, i) {
+            return Some(f);
+        }
     }
     // `жылдан-жылға`, `күнде-күнде`: year after year.
     if let Some((a, b)) = t.split_once('-') {
@@ -1059,7 +1131,8 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         return day_part_alone(cx, i);
     }
     // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
-    if let Some((unit, e)) = words::unit(t, &mut buf) {
+    let unit_start = from(&["жыл", "ай", "апта", "күн", "тәулік", "сағат"]);
+    if let Some((unit, e)) = words::unit(t, &mut buf).filter(|_| unit_start) {
         let one = Duration {
             milli: Some(1000),
             unit,
@@ -1095,14 +1168,14 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         }
         return day_part_alone(cx, i);
     }
-    if cx.is(i, &["күнделікті"]) {
+    if start == "күн" && cx.is(i, &["күнделікті"]) {
         let d = Duration {
             milli: Some(1000),
             unit: Unit::Day,
         };
         return found(i, i + 1, NumberKind::Set, Timex::new(Val::Duration(d)));
     }
-    if cx.is(i, &["әр"]) {
+    if start == "әр" && cx.is(i, &["әр"]) {
         let (unit, _) = words::unit(cx.t(i + 1), &mut buf)?;
         let d = Duration {
             milli: Some(1000),
@@ -1110,10 +1183,36 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         };
         return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(d)));
     }
-    if let Some(f) = month_alone(cx, i) {
-        return Some(f);
+    const MONTHS: &[&str] = &[
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
+    if from(MONTHS) {
+        return month_alone(cx, i);
     }
-    if let Some((s, e)) = words::season(t, &mut buf) {
+    let season = from(&["көктем", "жаз", "күз", "қыс"]);
+    if let Some((s, e)) = words::season(t, &mut buf).filter(|_| season) {
         let mut end = i + 1;
         if cx.is(end, &["бойы", "бойына", "айларында", "айлары"])
             || (e.is_genitive() && cx.starts(end, &["күні", "күндері"]))
@@ -1122,7 +1221,16 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
         }
         return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
     }
-    if let Some((wd, _)) = words::weekday(t, &mut buf) {
+    let weekday = from(&[
+        "дүйсенбі",
+        "сейсенбі",
+        "сәрсенбі",
+        "бейсенбі",
+        "жұма",
+        "сенбі",
+        "жексенбі",
+    ]);
+    if let Some((wd, _)) = words::weekday(t, &mut buf).filter(|_| weekday) {
         // `жұма` is also the Friday prayer and, in speech, a week: only
         // the forms of a day are read.
         let friday = [
@@ -1144,7 +1252,10 @@ fn word_led(cx: &Cx, i: usize) -> Option<Found> {
             false,
         );
     }
-    day_part_alone(cx, i)
+    if part_of_day {
+        return day_part_alone(cx, i);
+    }
+    None
 }
 
 /// `бүгін`, `кеше`, `ертең`, `бүрсігүні` and their forms.
