@@ -13,7 +13,8 @@ use super::model::Model;
 use crate::error::{Error, ErrorKind};
 
 /// The entity types kept by default: people, places and organizations,
-/// and KazNERD's number types (whose spans the tagger also learns).
+/// KazNERD's number types, and its dates and times (whose spans the tagger
+/// also learns, for the rules to read their values).
 pub const DEFAULT_TYPES: &[&str] = &[
     "PERSON",
     "GPE",
@@ -24,6 +25,8 @@ pub const DEFAULT_TYPES: &[&str] = &[
     "PERCENTAGE",
     "MONEY",
     "QUANTITY",
+    "DATE",
+    "TIME",
 ];
 
 /// Kept types learned under another name by default: KazNERD's GPE
