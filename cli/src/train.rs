@@ -72,7 +72,7 @@ pub struct NerArgs {
 
     /// Types (as learned: LOC for GPE and LOCATION, MISC) written with end
     /// and single labels (BILOU) instead of IOB2, comma-separated, or
-    /// `none`. Default: ORGANISATION.
+    /// `none`. Default: ORGANISATION, DATE.
     #[arg(long, value_name = "TYPES")]
     end_labels: Option<String>,
 
