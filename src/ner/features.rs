@@ -493,6 +493,11 @@ impl Extractor {
             f.push(mix(50, mix(p1.lemma, c.lemma)));
             f.push(mix(45, mix(c.stem, n1.lower)));
             f.push(mix(59, mix(c.class, n1.class)));
+            for (template, a, b) in [(66, p1.temporal, c.temporal), (67, c.temporal, n1.temporal)] {
+                if a != NO_TEMPORAL || b != NO_TEMPORAL {
+                    f.push(mix(template, mix(a, b)));
+                }
+            }
             let title = u64::from(c.title) << 32;
             let mut bits = c.gaz;
             while bits != 0 {
