@@ -586,14 +586,16 @@ mod tests {
         // features, or a slot added to SLOTS without its own templates
         // would silently share another's weights.
         let mut buf = [0u8; 256];
-        let a = attrs("Астанада", 0, &mut buf);
-        let mut seen = std::collections::HashSet::new();
-        for s in 0..SLOTS.len() {
-            let mut f = Vec::new();
-            word_features(&a, s, &mut f);
-            assert!(!f.is_empty(), "slot {s}");
-            for h in f {
-                assert!(seen.insert(h), "slot {s} repeats a feature");
+        for word in ["Астанада", "жылдың"] {
+            let a = attrs(word, 0, &mut buf);
+            let mut seen = std::collections::HashSet::new();
+            for s in 0..SLOTS.len() {
+                let mut f = Vec::new();
+                word_features(&a, s, &mut f);
+                assert!(!f.is_empty(), "slot {s}");
+                for h in f {
+                    assert!(seen.insert(h), "{word}: slot {s} repeats a feature");
+                }
             }
         }
     }
@@ -612,5 +614,20 @@ mod tests {
         assert_eq!(x.attrs[5].quoted_before, OUTSIDE);
         x.extract(&[], None);
         assert_eq!(x.offsets, [0]);
+    }
+
+    #[test]
+    fn temporal_words_get_their_class_features() {
+        let mut buf = [0u8; 256];
+        let (year, city) = (attrs("жылдың", 0, &mut buf), attrs("Астанада", 0, &mut buf));
+        assert_ne!(year.temporal, NO_TEMPORAL);
+        assert_eq!(city.temporal, NO_TEMPORAL);
+        let count = |a: &Attrs| {
+            let mut f = Vec::new();
+            word_features(a, 0, &mut f);
+            f.len()
+        };
+        // The class alone and with the case.
+        assert_eq!(count(&year), count(&city) + 2);
     }
 }

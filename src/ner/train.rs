@@ -559,6 +559,10 @@ mod tests {
                 &["B-PERSON", "I-ORGANISATION"],
                 &["B-PERSON", "S-ORGANISATION"],
             ),
+            (
+                &["B-DATE", "I-DATE", "B-DATE", "B-TIME", "I-TIME"],
+                &["B-DATE", "E-DATE", "S-DATE", "B-TIME", "I-TIME"],
+            ),
             (&[], &[]),
         ] {
             assert_eq!(default.relabel(gold), want, "{gold:?}");
