@@ -19,7 +19,8 @@ pub enum Command {
     /// With --out, trains on the whole file and writes the model. With
     /// --folds K, runs K-fold cross-validation instead and prints one JSON
     /// line of strict span scores over the held-out folds: PER, LOC, ORG
-    /// and their micro average, and the number types. Sentences that are
+    /// and their micro average (`entities`), the number types (`numbers`)
+    /// and DATE and TIME (`dates`). Sentences that are
     /// variants of one another (ids AID…FID with the same number) always
     /// fall in the same fold. Training is deterministic for a seed.
     #[command(after_help = crate::io::EXIT_STATUS)]
@@ -60,8 +61,8 @@ pub struct NerArgs {
 
     /// Entity types to learn, comma-separated, or `all`; the labels of
     /// other types are learned as one type MISC (or as O with
-    /// --no-misc). Default: PERSON, GPE, LOCATION, ORGANISATION and the
-    /// five number types.
+    /// --no-misc). Default: PERSON, GPE, LOCATION, ORGANISATION, the
+    /// five number types, DATE and TIME.
     #[arg(long, value_name = "TYPES")]
     types: Option<String>,
 
@@ -71,7 +72,7 @@ pub struct NerArgs {
 
     /// Types (as learned: LOC for GPE and LOCATION, MISC) written with end
     /// and single labels (BILOU) instead of IOB2, comma-separated, or
-    /// `none`. Default: ORGANISATION.
+    /// `none`. Default: ORGANISATION, DATE.
     #[arg(long, value_name = "TYPES")]
     end_labels: Option<String>,
 
@@ -96,12 +97,16 @@ pub struct NerArgs {
 /// Number types scored in cross-validation.
 const NUMBER_TYPES: [&str; 5] = ["CARDINAL", "ORDINAL", "PERCENTAGE", "MONEY", "QUANTITY"];
 
+/// Temporal types scored in cross-validation.
+const DATE_TYPES: [&str; 2] = ["DATE", "TIME"];
+
 #[derive(Serialize)]
 struct CvReport {
     folds: u32,
     sentences: usize,
     entities: kazakh::eval::LabelScores,
     numbers: kazakh::eval::LabelScores,
+    dates: kazakh::eval::LabelScores,
 }
 
 /// Runs `kazakh train …`.
@@ -162,6 +167,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         .collect();
     let mut entities = SpanScorer::new();
     let mut numbers = SpanScorer::new();
+    let mut dates = SpanScorer::new();
     let mut predicted: Vec<Vec<&'static str>> = vec![Vec::new(); data.len()];
     for k in 0..folds {
         let train: Vec<_> = data
@@ -178,16 +184,11 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
             }
             predicted[i] = recognizer.iob2(tokens);
             entities.add(&public_labels(labels), &predicted[i]);
-            let gold: Vec<_> = iob2::entities(labels)
-                .into_iter()
-                .filter(|e| NUMBER_TYPES.contains(&e.label))
-                .collect();
-            let tagged = recognizer.tag(tokens);
-            let system: Vec<_> = iob2::entities(&tagged)
-                .into_iter()
-                .filter(|e| NUMBER_TYPES.contains(&e.label))
-                .collect();
-            numbers.add_entities(&gold, &system);
+            let (gold, tagged) = (iob2::entities(labels), recognizer.tag(tokens));
+            let system = iob2::entities(&tagged);
+            for (scorer, types) in [(&mut numbers, &NUMBER_TYPES[..]), (&mut dates, &DATE_TYPES)] {
+                scorer.add_entities(&of_types(&gold, types), &of_types(&system, types));
+            }
         }
         eprintln!("fold {} of {folds} done", k + 1);
     }
@@ -199,8 +200,18 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         sentences: data.len(),
         entities: rounded(entities.scores(&LABELS)),
         numbers: rounded(numbers.scores(&NUMBER_TYPES)),
+        dates: rounded(dates.scores(&DATE_TYPES)),
     };
     crate::io::print_json_line(&report)
+}
+
+/// The spans of `spans` whose type is one of `types`.
+fn of_types<'a>(spans: &[iob2::Entity<'a>], types: &[&str]) -> Vec<iob2::Entity<'a>> {
+    spans
+        .iter()
+        .filter(|e| types.contains(&e.label))
+        .cloned()
+        .collect()
 }
 
 /// Writes a whole file, or fails with one line naming it.

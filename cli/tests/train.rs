@@ -11,8 +11,8 @@ use common::{run, stdout, TempFile};
 /// Four variant groups of two sentences each, KazNERD layout.
 const DATA: &str = "AID1 O\nТоқаев B-PERSON\nАстанаға B-GPE\nкелді O\n\n\
 BID1 O\nТоқаев B-PERSON\nАстанаға B-GPE\nкелді O\n\n\
-AID2 O\nСемейде B-GPE\nжиын O\nөтті O\n\n\
-BID2 O\nСемейде B-GPE\nжиын O\nөтті O\n\n\
+AID2 O\nСемейде B-GPE\nкеше B-DATE\nжиын O\nөтті O\n\n\
+BID2 O\nСемейде B-GPE\nкеше B-DATE\nжиын O\nөтті O\n\n\
 AID3 O\nАқтөбе B-GPE\nоблысының I-GPE\nәкімі O\n\n\
 BID3 O\nАқтөбе B-GPE\nоблысының I-GPE\nәкімі O\n\n\
 AID4 O\nҰлттық B-ORGANISATION\nбанк I-ORGANISATION\nшешті O\n\n\
@@ -53,6 +53,10 @@ fn cross_validation_writes_every_held_out_sentence() {
     let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(report["sentences"], 8);
     assert_eq!(report["entities"]["micro"]["gold"], 10);
+    // Dates and times are scored apart from the names.
+    assert_eq!(report["dates"]["labels"]["DATE"]["gold"], 2);
+    assert_eq!(report["dates"]["labels"]["TIME"]["gold"], 0);
+    assert_eq!(report["dates"]["micro"]["gold"], 2);
     let text = std::fs::read_to_string(predictions.path()).unwrap();
     let sentences: Vec<&str> = text.split_terminator("\n\n").collect();
     assert_eq!(sentences.len(), 8);
@@ -112,6 +116,8 @@ fn end_labels_and_types_are_chosen_on_the_command_line() {
         default.contains(&"E-ORGANISATION".to_owned()),
         "{default:?}"
     );
+    // Dates too: the one-word date of the data is a single.
+    assert!(default.contains(&"S-DATE".to_owned()), "{default:?}");
     let iob2 = labels(&["--end-labels", "none"]);
     assert!(iob2.contains(&"I-ORGANISATION".to_owned()), "{iob2:?}");
     assert!(!iob2.iter().any(|l| l.starts_with("E-")), "{iob2:?}");
@@ -125,6 +131,7 @@ fn end_labels_and_types_are_chosen_on_the_command_line() {
         all,
         [
             "O",
+            "B-DATE",
             "B-LOC",
             "B-ORGANISATION",
             "B-PERSON",

@@ -69,6 +69,14 @@ pub(crate) const SLOTS: [isize; 5] = [0, -1, 1, -2, 2];
 /// The features over one token's own attributes `a`, seen from slot `s`
 /// of [`SLOTS`], into `f`.
 fn word_features(a: &Attrs, s: usize, f: &mut Vec<u64>) {
+    // The temporal class, of words that have one: with the case for the
+    // token itself, alone for its neighbours.
+    if a.temporal != NO_TEMPORAL {
+        f.push(mix(60 + s as u64, a.temporal));
+        if s == 0 {
+            f.push(mix(65, mix(a.temporal, a.case)));
+        }
+    }
     match s {
         0 => f.extend([
             mix(0, 0),
@@ -92,7 +100,8 @@ fn word_features(a: &Attrs, s: usize, f: &mut Vec<u64>) {
         ]),
         _ => {
             // A neighbour: its lower case, shape, last three letters, stem,
-            // case and lemma one away; its lower case and lemma two away.
+            // case, lemma and temporal class one away; its lower case,
+            // lemma and temporal class two away.
             let near = [a.lower, a.shape, a.suffix3, a.stem, a.case, a.lemma];
             let far = [a.lower, a.lemma];
             let (templates, values): (&[u64], &[u64]) = match s {
@@ -122,6 +131,9 @@ fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) 
     }
 }
 
+/// The temporal attribute of a word without a temporal class.
+const NO_TEMPORAL: u64 = 0x300;
+
 /// Stands for the attribute of a position outside the sentence.
 const OUTSIDE: u64 = 0x5851_F42D_4C95_7F2D;
 
@@ -146,6 +158,8 @@ struct Attrs {
     stem_suffix: u64,
     /// The lexicon's common-word classes of the stem.
     class: u64,
+    /// The temporal word class (`temporal::word_class`).
+    temporal: u64,
     gaz: u16,
     /// Inside «…» or "…": the lower-case word after the closing quote.
     quoted_before: u64,
@@ -176,6 +190,7 @@ impl Attrs {
             case: OUTSIDE,
             stem_suffix: OUTSIDE,
             class: OUTSIDE,
+            temporal: OUTSIDE,
             gaz: 0,
             quoted_before: OUTSIDE,
             title: false,
@@ -260,6 +275,7 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
         case: case as u64 + 0x100,
         stem_suffix: hash_bytes(14, &stem.as_bytes()[last_chars(stem, 3)..]),
         class: u64::from(crate::morph::common_class(stem)) + 0x200,
+        temporal: u64::from(super::temporal::word_class(lower, &lemma)) + 0x300,
         gaz,
         quoted_before: OUTSIDE,
         title: word
@@ -477,6 +493,11 @@ impl Extractor {
             f.push(mix(50, mix(p1.lemma, c.lemma)));
             f.push(mix(45, mix(c.stem, n1.lower)));
             f.push(mix(59, mix(c.class, n1.class)));
+            for (template, a, b) in [(66, p1.temporal, c.temporal), (67, c.temporal, n1.temporal)] {
+                if a != NO_TEMPORAL || b != NO_TEMPORAL {
+                    f.push(mix(template, mix(a, b)));
+                }
+            }
             let title = u64::from(c.title) << 32;
             let mut bits = c.gaz;
             while bits != 0 {
@@ -565,14 +586,16 @@ mod tests {
         // features, or a slot added to SLOTS without its own templates
         // would silently share another's weights.
         let mut buf = [0u8; 256];
-        let a = attrs("Астанада", 0, &mut buf);
-        let mut seen = std::collections::HashSet::new();
-        for s in 0..SLOTS.len() {
-            let mut f = Vec::new();
-            word_features(&a, s, &mut f);
-            assert!(!f.is_empty(), "slot {s}");
-            for h in f {
-                assert!(seen.insert(h), "slot {s} repeats a feature");
+        for word in ["Астанада", "жылдың"] {
+            let a = attrs(word, 0, &mut buf);
+            let mut seen = std::collections::HashSet::new();
+            for s in 0..SLOTS.len() {
+                let mut f = Vec::new();
+                word_features(&a, s, &mut f);
+                assert!(!f.is_empty(), "slot {s}");
+                for h in f {
+                    assert!(seen.insert(h), "{word}: slot {s} repeats a feature");
+                }
             }
         }
     }
@@ -591,5 +614,20 @@ mod tests {
         assert_eq!(x.attrs[5].quoted_before, OUTSIDE);
         x.extract(&[], None);
         assert_eq!(x.offsets, [0]);
+    }
+
+    #[test]
+    fn temporal_words_get_their_class_features() {
+        let mut buf = [0u8; 256];
+        let (year, city) = (attrs("жылдың", 0, &mut buf), attrs("Астанада", 0, &mut buf));
+        assert_ne!(year.temporal, NO_TEMPORAL);
+        assert_eq!(city.temporal, NO_TEMPORAL);
+        let count = |a: &Attrs| {
+            let mut f = Vec::new();
+            word_features(a, 0, &mut f);
+            f.len()
+        };
+        // The class alone and with the case.
+        assert_eq!(count(&year), count(&city) + 2);
     }
 }

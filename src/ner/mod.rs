@@ -30,6 +30,7 @@ pub mod iob;
 mod model;
 mod names;
 mod numbers;
+mod temporal;
 #[cfg(feature = "train")]
 mod train;
 

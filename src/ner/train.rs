@@ -13,7 +13,8 @@ use super::model::Model;
 use crate::error::{Error, ErrorKind};
 
 /// The entity types kept by default: people, places and organizations,
-/// and KazNERD's number types (whose spans the tagger also learns).
+/// KazNERD's number types, and its dates and times (whose spans the tagger
+/// also learns, for the rules to read their values).
 pub const DEFAULT_TYPES: &[&str] = &[
     "PERSON",
     "GPE",
@@ -24,6 +25,8 @@ pub const DEFAULT_TYPES: &[&str] = &[
     "PERCENTAGE",
     "MONEY",
     "QUANTITY",
+    "DATE",
+    "TIME",
 ];
 
 /// Kept types learned under another name by default: KazNERD's GPE
@@ -35,8 +38,10 @@ pub const DEFAULT_MERGES: &[(&str, &str)] = &[("GPE", "LOC"), ("LOCATION", "LOC"
 
 /// The types learned with end and single labels by default (see
 /// [`Trainer::end_labels`]): organization names, the longest and most
-/// varied, gain most from learning how they end.
-pub const DEFAULT_END_LABELS: &[&str] = &["ORGANISATION"];
+/// varied, gain most from learning how they end, and dates, whose last
+/// word carries the case ending that closes them (`2024 жылғы 12
+/// мамырда`).
+pub const DEFAULT_END_LABELS: &[&str] = &["ORGANISATION", "DATE"];
 
 /// The label biases by default (see [`Trainer::biases`]): organizations,
 /// which the tagger finds with far lower recall than precision (74 against
@@ -553,6 +558,10 @@ mod tests {
             (
                 &["B-PERSON", "I-ORGANISATION"],
                 &["B-PERSON", "S-ORGANISATION"],
+            ),
+            (
+                &["B-DATE", "I-DATE", "B-DATE", "B-TIME", "I-TIME"],
+                &["B-DATE", "E-DATE", "S-DATE", "B-TIME", "I-TIME"],
             ),
             (&[], &[]),
         ] {
