@@ -441,6 +441,12 @@ impl Recognizer {
     /// mentions, those asked for, to `sink`, which takes them out of the
     /// vectors: a caller that keeps them in another form never holds a
     /// whole text's worth twice.
+    /// Whether the model labels DATE (and so decides the spans of dates,
+    /// as it does those of numbers).
+    pub(crate) fn labels_dates(&self) -> bool {
+        self.model.iob.iter().any(|l| l.ends_with("-DATE"))
+    }
+
     pub(crate) fn each_sentence<'a>(
         &self,
         text: &'a str,
@@ -455,6 +461,7 @@ impl Recognizer {
         let mut found_entities = Vec::new();
         let mut found_numbers = Vec::new();
         let mut first = 0;
+        let model_dates = self.labels_dates();
         for sentence in crate::sentences::sentences(text) {
             tokens.clear();
             spans.clear();
@@ -483,6 +490,7 @@ impl Recognizer {
                         rules,
                         &tags,
                         first,
+                        model_dates,
                         &mut found_numbers,
                     );
                 }

@@ -52,6 +52,7 @@ pub(super) fn merge<'a>(
     rules: &[RuleMention],
     tags: &[&str],
     first: usize,
+    model_dates: bool,
     out: &mut Vec<NumberMention<'a>>,
 ) {
     // The span, text and token indices of a range of pieces.
@@ -145,13 +146,13 @@ pub(super) fn merge<'a>(
             approx,
         });
     }
-    // Temporal mentions the tagger did not label (it learns the corpus's
-    // DATE and TIME spans, which leave out some the rules read) are kept,
-    // unless they overlap a mention it did label.
+    // A model that labels DATE and TIME decides their spans, as it does
+    // the numbers'. With one that does not, the temporal mentions of the
+    // rules are kept where they overlap no mention it labelled.
     let tagged: Vec<Range<usize>> = found.iter().map(|m| m.tokens.clone()).collect();
     let mut next_tagged = 0;
     for (m, used) in rules.iter().zip(used) {
-        if used || !is_temporal(m.kind) {
+        if used || model_dates || !is_temporal(m.kind) {
             continue;
         }
         if let Some((span, slice, tokens)) = place(&m.tokens) {
@@ -233,6 +234,7 @@ impl Recognizer {
         // no mention (it slices with `get`).
         let spans = super::joined_spans(tokens);
         let mut out = Vec::new();
+        let model_dates = self.labels_dates();
         for (first, window) in super::windows(tokens) {
             pieces.split(window);
             self.run(&pieces.words, &mut work);
@@ -245,6 +247,7 @@ impl Recognizer {
                 &work.x.rules,
                 &tags,
                 first,
+                model_dates,
                 &mut out,
             );
         }
@@ -286,7 +289,7 @@ mod tests {
             .collect();
         PAIRS.with(|c| c.set(0));
         let mut out = Vec::new();
-        merge(&text, &spans, &pieces, &rules, &tags, 0, &mut out);
+        merge(&text, &spans, &pieces, &rules, &tags, 0, false, &mut out);
         (out.len(), PAIRS.with(Cell::get))
     }
 
@@ -326,7 +329,7 @@ mod tests {
             approx: None,
         }];
         let mut out = Vec::new();
-        merge(&text, &spans, &pieces, &rules, &tags, 0, &mut out);
+        merge(&text, &spans, &pieces, &rules, &tags, 0, false, &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].text(), "20.12.1942 ж.");
         assert_eq!(out[0].tokens(), 0..2);
@@ -357,6 +360,7 @@ mod tests {
             &rules,
             &tags,
             0,
+            false,
             &mut out,
         );
         assert_eq!(out.len(), 1, "{out:?}");

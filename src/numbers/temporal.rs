@@ -248,8 +248,41 @@ static STARTS_BY_PAIR: LazyLock<Vec<([char; 2], Vec<&'static str>)>> = LazyLock:
     by_pair
 });
 
+/// The first two letters of [`WORD_STARTS`] in either case, as bits over
+/// pairs of letters of the Cyrillic block: one test per token, before any
+/// lower-casing.
+static PAIR_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 256 * 256 / 64];
+    let cases = |c: char| [c, c.to_uppercase().next().unwrap_or(c)];
+    for s in WORD_STARTS {
+        let mut c = s.chars();
+        let (Some(a), Some(b)) = (c.next(), c.next()) else {
+            continue;
+        };
+        for a in cases(a) {
+            for b in cases(b) {
+                if let Some(k) = pair_index(a, b) {
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+            }
+        }
+    }
+    bits
+});
+
+/// The bit of two Cyrillic letters in [`PAIR_BITS`].
+fn pair_index(a: char, b: char) -> Option<usize> {
+    let cyrillic = |c: char| (0x400..0x500).contains(&(c as u32)).then(|| c as usize - 0x400);
+    Some(cyrillic(a)? * 256 + cyrillic(b)?)
+}
+
 /// The start of [`WORD_STARTS`] that `t` begins with (any letter case).
 fn word_start(t: &str) -> Option<&'static str> {
+    let mut raw = t.chars();
+    let k = pair_index(raw.next()?, raw.next()?)?;
+    if PAIR_BITS[k / 64] & (1 << (k % 64)) == 0 {
+        return None;
+    }
     let mut chars = t.chars().map(to_lower);
     let key = [chars.next()?, chars.next()?];
     let table = &*STARTS_BY_PAIR;
@@ -1326,6 +1359,9 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
         }
         return year_point(cx, i, k, p, open);
     }
+    // `өткен`, `осы`, `келесі` are common words; only a temporal word after
+    // them is read further.
+    word_start(cx.t(i + 1))?;
     let n = words::shift_word(t)?;
     let mut b2 = [0u8; 64];
     if let Some(part) = words::day_part(cx.t(i + 1)) {
