@@ -1,0 +1,34 @@
+# Type stubs of the native module kazakh._kazakh (bindings/python/src/lib.rs).
+
+SCHEMA_VERSION: int
+DEFAULT_MAX_DOC_BYTES: int
+__version__: str
+
+class KazakhError(ValueError):
+    """An error of the kazakh library, with its one-line message."""
+
+class NativePipeline:
+    def __new__(
+        cls,
+        *,
+        normalize: bool = False,
+        offsets: str = "chars",
+        date: str | None = None,
+        max_bytes: int | None = ...,
+        lemmas: bool = True,
+        numbers: bool = True,
+        entities: bool = True,
+    ) -> NativePipeline: ...
+    @property
+    def offsets(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def max_bytes(self) -> int | None: ...
+    def annotate_json(self, text: str, date: str | None = None) -> str: ...
+    def annotate_batch_json(
+        self,
+        texts: list[str],
+        threads: int | None = None,
+        dates: list[str | None] | None = None,
+    ) -> list[str]: ...
