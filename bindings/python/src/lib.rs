@@ -26,6 +26,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
 
+mod topy;
+
 create_exception!(
     _kazakh,
     KazakhError,
@@ -65,17 +67,116 @@ fn with_date<'p>(pipeline: &'p Pipeline, date: Option<&str>) -> PyResult<Cow<'p,
 }
 
 /// One document as a line of the schema, without the newline.
-fn document_json(
-    pipeline: &Pipeline,
-    text: &str,
-    offsets: Offsets,
-    doc: &mut Document,
-) -> Result<String, kazakh::Error> {
-    pipeline.try_analyze_into(text, doc)?;
-    let mut buf = Vec::with_capacity(text.len() * 3 + doc.tokens().len() * 96 + 256);
+fn to_json(doc: &Document, offsets: Offsets) -> String {
+    let mut buf = Vec::with_capacity(doc.text().len() * 3 + doc.tokens().len() * 96 + 256);
     serde_json::to_writer(&mut buf, &DocumentView::new(doc, offsets))
         .expect("a document view always serializes");
-    Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
+}
+
+/// A batch of texts borrowed from a Python list, with the pipeline of each
+/// (one for all when no text has a date of its own).
+struct Batch<'a> {
+    texts: Vec<&'a str>,
+    pipelines: Vec<Cow<'a, Pipeline>>,
+}
+
+impl Batch<'_> {
+    fn pipeline(&self, i: usize) -> &Pipeline {
+        if self.pipelines.len() == 1 {
+            &self.pipelines[0]
+        } else {
+            &self.pipelines[i]
+        }
+    }
+
+    /// `f` of each text's analysis, in input order, on `pool` (None: this
+    /// thread). Called with the GIL released; `f` may take the document.
+    fn run<T: Send>(
+        &self,
+        pool: Option<&rayon::ThreadPool>,
+        f: impl Fn(Result<&mut Document, kazakh::Error>) -> T + Sync,
+    ) -> Vec<T> {
+        let one = |doc: &mut Document, i: usize, text: &str| match self
+            .pipeline(i)
+            .try_analyze_into(text, doc)
+        {
+            Ok(()) => f(Ok(doc)),
+            Err(e) => f(Err(e)),
+        };
+        match pool {
+            None => {
+                let mut doc = Document::default();
+                self.texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| one(&mut doc, i, t))
+                    .collect()
+            }
+            Some(pool) => pool.install(|| {
+                self.texts
+                    .par_iter()
+                    .enumerate()
+                    .map_init(Document::default, |doc, (i, t)| one(doc, i, t))
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// The texts of `list` as `&str` (borrowed: the list keeps its strings
+/// alive, nothing is copied) and their pipelines.
+fn batch<'a>(
+    list: &'a [Bound<'_, PyString>],
+    base: &'a NativePipeline,
+    dates: Option<&'a [Option<String>]>,
+) -> PyResult<Batch<'a>> {
+    let texts: Vec<&str> = list.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
+    let mut pipelines = Vec::new();
+    match dates {
+        None => pipelines.push(with_date(&base.pipeline, base.date.as_deref())?),
+        Some(ds) => {
+            if ds.len() != texts.len() {
+                return Err(PyValueError::new_err(format!(
+                    "{} dates for {} texts",
+                    ds.len(),
+                    texts.len()
+                )));
+            }
+            for d in ds {
+                let d = d.as_deref().or(base.date.as_deref());
+                pipelines.push(with_date(&base.pipeline, d)?);
+            }
+        }
+    }
+    Ok(Batch { texts, pipelines })
+}
+
+/// The strings of a list, or a `TypeError` naming the first that is not.
+fn strings<'py>(texts: &Bound<'py, PyList>) -> PyResult<Vec<Bound<'py, PyString>>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.cast_into::<PyString>()
+                .map_err(|_| PyTypeError::new_err(format!("texts[{i}] is not a str")))
+        })
+        .collect()
+}
+
+/// The pool for `threads` (None: all cores), or None to run on the
+/// calling thread.
+fn pool_for(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPool>>> {
+    match threads {
+        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
+        Some(1) => Ok(None),
+        n => pool(n).map(Some),
+    }
+}
+
+/// A batch error as the Python exception, naming the text.
+fn batch_err(i: usize, e: &kazakh::Error) -> PyErr {
+    KazakhError::new_err(format!("texts[{i}]: {e}"))
 }
 
 /// The rayon pool for `threads` workers (`None`: all cores), made once per
@@ -158,23 +259,63 @@ impl NativePipeline {
         self.pipeline.max_bytes_limit()
     }
 
-    /// One document as a JSON line of the schema (no newline); `date`
-    /// overrides the pipeline's.
+    /// One document as dicts and lists in the schema; `date` overrides
+    /// the pipeline's.
     #[pyo3(signature = (text, date=None))]
-    fn annotate_json(&self, py: Python<'_>, text: &str, date: Option<&str>) -> PyResult<String> {
-        let date = date.or(self.date.as_deref());
-        let pipeline = with_date(&self.pipeline, date)?;
-        let offsets = self.offsets;
-        py.detach(|| {
-            let mut doc = Document::default();
-            document_json(&pipeline, text, offsets, &mut doc)
-        })
-        .map_err(|e| py_err(&e))
+    fn annotate<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        date: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let pipeline = with_date(&self.pipeline, date.or(self.date.as_deref()))?;
+        let doc = py
+            .detach(|| pipeline.try_analyze(text))
+            .map_err(|e| py_err(&e))?;
+        topy::to_py(
+            py,
+            &mut topy::Keys::default(),
+            &DocumentView::new(&doc, self.offsets),
+        )
     }
 
-    /// Many documents as JSON lines, in input order, on `threads` threads
-    /// (None: all cores; 1: this thread) with the GIL released. `dates`,
-    /// when given, holds one date or None per text.
+    /// One document as a JSON line of the schema (no newline).
+    #[pyo3(signature = (text, date=None))]
+    fn annotate_json(&self, py: Python<'_>, text: &str, date: Option<&str>) -> PyResult<String> {
+        let pipeline = with_date(&self.pipeline, date.or(self.date.as_deref()))?;
+        let offsets = self.offsets;
+        py.detach(|| pipeline.try_analyze(text).map(|doc| to_json(&doc, offsets)))
+            .map_err(|e| py_err(&e))
+    }
+
+    /// Many documents as dicts, in input order: analysed on `threads`
+    /// threads (None: all cores; 1: this thread) with the GIL released,
+    /// then converted. `dates`: one date or None per text.
+    #[pyo3(signature = (texts, threads=None, dates=None))]
+    fn annotate_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        threads: Option<usize>,
+        dates: Option<Vec<Option<String>>>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let pool = pool_for(threads)?;
+        let list = strings(texts)?;
+        let batch = batch(&list, self, dates.as_deref())?;
+        let docs: Vec<Result<Document, kazakh::Error>> =
+            py.detach(|| batch.run(pool.as_deref(), |r| r.map(std::mem::take)));
+        let mut keys = topy::Keys::default();
+        docs.iter()
+            .enumerate()
+            .map(|(i, r)| match r {
+                Ok(doc) => topy::to_py(py, &mut keys, &DocumentView::new(doc, self.offsets)),
+                Err(e) => Err(batch_err(i, e)),
+            })
+            .collect()
+    }
+
+    /// Many documents as JSON lines (no newlines), in input order, made on
+    /// `threads` threads with the GIL released.
     #[pyo3(signature = (texts, threads=None, dates=None))]
     fn annotate_batch_json(
         &self,
@@ -183,78 +324,34 @@ impl NativePipeline {
         threads: Option<usize>,
         dates: Option<Vec<Option<String>>>,
     ) -> PyResult<Vec<String>> {
-        if threads == Some(0) {
-            return Err(PyValueError::new_err("threads must be at least 1"));
-        }
-        if let Some(d) = &dates {
-            if d.len() != texts.len() {
-                return Err(PyValueError::new_err(format!(
-                    "{} dates for {} texts",
-                    d.len(),
-                    texts.len()
-                )));
-            }
-        }
-        // The texts stay borrowed from the list's strings, which the list
-        // keeps alive: nothing is copied before the analysis.
-        let items: Vec<Bound<'_, PyString>> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                t.cast_into::<PyString>()
-                    .map_err(|_| PyTypeError::new_err(format!("texts[{i}] is not a str")))
-            })
-            .collect::<PyResult<_>>()?;
-        let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
-        // One pipeline per distinct date, made (and checked) before the
-        // GIL is released.
-        let mut pipelines: Vec<Cow<'_, Pipeline>> = Vec::with_capacity(strs.len());
-        match &dates {
-            None => {
-                let p = with_date(&self.pipeline, self.date.as_deref())?;
-                pipelines.push(p);
-            }
-            Some(ds) => {
-                for d in ds {
-                    let d = d.as_deref().or(self.date.as_deref());
-                    pipelines.push(with_date(&self.pipeline, d)?);
-                }
-            }
-        }
+        let pool = pool_for(threads)?;
+        let list = strings(texts)?;
+        let batch = batch(&list, self, dates.as_deref())?;
         let offsets = self.offsets;
-        let pipeline_of = |i: usize| -> &Pipeline {
-            if pipelines.len() == 1 {
-                &pipelines[0]
-            } else {
-                &pipelines[i]
-            }
-        };
-        let results: Vec<Result<String, kazakh::Error>> = if threads == Some(1) {
-            py.detach(|| {
-                let mut doc = Document::default();
-                strs.iter()
-                    .enumerate()
-                    .map(|(i, t)| document_json(pipeline_of(i), t, offsets, &mut doc))
-                    .collect()
-            })
-        } else {
-            let pool = pool(threads)?;
-            py.detach(|| {
-                pool.install(|| {
-                    strs.par_iter()
-                        .enumerate()
-                        .map_init(Document::default, |doc, (i, t)| {
-                            document_json(pipeline_of(i), t, offsets, doc)
-                        })
-                        .collect()
-                })
-            })
-        };
-        results
+        let lines: Vec<Result<String, kazakh::Error>> =
+            py.detach(|| batch.run(pool.as_deref(), |r| r.map(|d| to_json(d, offsets))));
+        lines
             .into_iter()
             .enumerate()
-            .map(|(i, r)| r.map_err(|e| KazakhError::new_err(format!("texts[{i}]: {e}"))))
+            .map(|(i, r)| r.map_err(|e| batch_err(i, &e)))
             .collect()
+    }
+
+    /// The analysis alone, without conversion, for measuring what the
+    /// conversion costs: the number of tokens of all texts.
+    #[pyo3(signature = (texts, threads=None))]
+    fn _analyze_only(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyList>,
+        threads: Option<usize>,
+    ) -> PyResult<usize> {
+        let pool = pool_for(threads)?;
+        let list = strings(texts)?;
+        let batch = batch(&list, self, None)?;
+        let counts =
+            py.detach(|| batch.run(pool.as_deref(), |r| r.map_or(0, |d| d.tokens().len())));
+        Ok(counts.into_iter().sum())
     }
 }
 

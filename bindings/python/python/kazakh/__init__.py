@@ -15,7 +15,6 @@ unless ``offsets="bytes"`` is asked for (UTF-8 byte offsets).
 
 from __future__ import annotations
 
-import json
 from typing import Iterable, Literal, NotRequired, Sequence, TypedDict, Union
 
 from kazakh._kazakh import (
@@ -191,7 +190,7 @@ class Pipeline:
 
     def annotate(self, text: str, date: str | None = None) -> Document:
         """Sentences, tokens with lemmas, entities and numbers of ``text``."""
-        doc: Document = json.loads(self._full.annotate_json(text, date))
+        doc: Document = self._full.annotate(text, date)
         return doc
 
     def annotate_json(self, text: str, date: str | None = None) -> str:
@@ -208,7 +207,12 @@ class Pipeline:
         """:meth:`annotate` of every text, in order, on ``threads`` threads
         (default: the pipeline's, else all cores) with the GIL released.
         ``dates``: one anchoring date (or None) per text."""
-        return [json.loads(s) for s in self.annotate_batch_json(texts, threads, dates)]
+        docs: list[Document] = self._full.annotate_batch(
+            texts if isinstance(texts, list) else list(texts),
+            threads if threads is not None else self.threads,
+            list(dates) if dates is not None else None,
+        )
+        return docs
 
     def annotate_batch_json(
         self,
@@ -227,12 +231,12 @@ class Pipeline:
 
     def tokenize(self, text: str) -> list[Token]:
         """The tokens of ``text``: ``text``, ``start``, ``end``, ``kind``."""
-        doc: Document = json.loads(self._stage("tokens").annotate_json(text))
+        doc: Document = self._stage("tokens").annotate(text)
         return doc["tokens"]
 
     def sentences(self, text: str) -> list[TokenizedSentence]:
         """The sentences of ``text``, each with its tokens."""
-        doc: Document = json.loads(self._stage("tokens").annotate_json(text))
+        doc: Document = self._stage("tokens").annotate(text)
         tokens = doc["tokens"]
         return [
             {"start": s["start"], "end": s["end"], "tokens": tokens[s["tokens"][0] : s["tokens"][1]]}
@@ -241,17 +245,17 @@ class Pipeline:
 
     def lemmatize(self, text: str) -> list[Token]:
         """The tokens of ``text``, each with its ``lemma``."""
-        doc: Document = json.loads(self._stage("lemmas").annotate_json(text))
+        doc: Document = self._stage("lemmas").annotate(text)
         return doc["tokens"]
 
     def entities(self, text: str) -> list[Entity]:
         """People (PER), places (LOC) and organizations (ORG) in ``text``."""
-        doc: Document = json.loads(self._stage("entities").annotate_json(text))
+        doc: Document = self._stage("entities").annotate(text)
         return doc["entities"]
 
     def numbers(self, text: str, date: str | None = None) -> list[Number]:
         """Numbers, amounts, percentages and dates in ``text``, with values."""
-        doc: Document = json.loads(self._stage("numbers").annotate_json(text, date))
+        doc: Document = self._stage("numbers").annotate(text, date)
         return doc["numbers"]
 
 

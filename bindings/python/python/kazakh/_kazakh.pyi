@@ -1,5 +1,7 @@
 # Type stubs of the native module kazakh._kazakh (bindings/python/src/lib.rs).
 
+from typing import Any
+
 SCHEMA_VERSION: int
 DEFAULT_MAX_DOC_BYTES: int
 __version__: str
@@ -25,10 +27,18 @@ class NativePipeline:
     def date(self) -> str | None: ...
     @property
     def max_bytes(self) -> int | None: ...
+    def annotate(self, text: str, date: str | None = None) -> Any: ...
     def annotate_json(self, text: str, date: str | None = None) -> str: ...
+    def annotate_batch(
+        self,
+        texts: list[str],
+        threads: int | None = None,
+        dates: list[str | None] | None = None,
+    ) -> list[Any]: ...
     def annotate_batch_json(
         self,
         texts: list[str],
         threads: int | None = None,
         dates: list[str | None] | None = None,
     ) -> list[str]: ...
+    def _analyze_only(self, texts: list[str], threads: int | None = None) -> int: ...
