@@ -154,7 +154,7 @@ def test_corpus_on_two_nodes(cluster: str, cli: Path, tmp_path: Path) -> None:
         # Every node imports kazakh, from the shipped wheel when there is one.
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
-        @ray.remote(num_cpus=1)
+        @ray.remote(num_cpus=1)  # type: ignore[untyped-decorator]
         def where() -> str:
             import kazakh as k
 

@@ -81,7 +81,7 @@ def test_arrow_columns_and_writer(cli: Path, corpus_file: tuple[Path, list[str]]
     path, texts = corpus_file
     lines = run_cli(cli, "annotate", "--input-format", "jsonl", "--offsets", "chars", str(path))
     table = pa.table({"id": list(range(N)), "text": texts})
-    out = kray._annotate_table(table, "text", None, False)
+    out = kray._annotate_table(table, text_column="text", date_column=None, normalize=False)
     assert out.column_names == ["id", "text", "sentences", "tokens", "entities", "numbers"]
     for name in kray.ANNOTATION_COLUMNS:
         assert out.schema.field(name).type == kray.annotation_type(name)

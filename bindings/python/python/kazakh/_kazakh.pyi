@@ -1,6 +1,8 @@
 # Type stubs of the native module kazakh._kazakh (bindings/python/src/lib.rs).
 
-from typing import Any
+from typing import Any, final
+
+__all__ = ["DEFAULT_MAX_DOC_BYTES", "KazakhError", "NativePipeline", "SCHEMA_VERSION", "__version__"]
 
 SCHEMA_VERSION: int
 DEFAULT_MAX_DOC_BYTES: int
@@ -9,6 +11,7 @@ __version__: str
 class KazakhError(ValueError):
     """An error of the kazakh library, with its one-line message."""
 
+@final
 class NativePipeline:
     def __new__(
         cls,

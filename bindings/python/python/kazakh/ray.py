@@ -20,8 +20,9 @@ node, or ship it with ``ray.init(runtime_env={"py_modules": [WHEEL]})``.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
-from typing import Any, Iterator
+from typing import Any, Iterator, cast
 
 import pyarrow as pa
 import ray.data
@@ -90,7 +91,7 @@ def _dumps(value: object) -> str:
 
 
 def _annotate_table(
-    table: pa.Table, text_column: str, date_column: str | None, normalize: bool
+    table: pa.Table, *, text_column: str, date_column: str | None, normalize: bool
 ) -> pa.Table:
     """One batch: the input columns and the four annotation columns."""
     texts = table.column(text_column).to_pylist()
@@ -133,16 +134,10 @@ def annotate(
     clash = [c for c in ANNOTATION_COLUMNS if c in names]
     if clash:
         raise ValueError(f"the dataset already has annotation columns {clash}")
-    return ds.map_batches(
-        _annotate_table,
-        batch_format="pyarrow",
-        batch_size=batch_size,
-        fn_kwargs={
-            "text_column": text_column,
-            "date_column": date_column,
-            "normalize": normalize,
-        },
+    fn = functools.partial(
+        _annotate_table, text_column=text_column, date_column=date_column, normalize=normalize
     )
+    return ds.map_batches(fn, batch_format="pyarrow", batch_size=batch_size)
 
 
 def _lines(table: pa.Table, text_column: str) -> list[str]:
@@ -185,7 +180,7 @@ def to_jsonl(ds: ray.data.Dataset, text_column: str = "text") -> ray.data.Datase
 def iter_jsonl(ds: ray.data.Dataset, text_column: str = "text") -> Iterator[str]:
     """The lines of :func:`to_jsonl`, streamed to the driver."""
     for table in to_jsonl(ds, text_column).iter_batches(batch_format="pyarrow"):
-        yield from table.column("json").to_pylist()
+        yield from cast(pa.Table, table).column("json").to_pylist()
 
 
 def write_jsonl(ds: ray.data.Dataset, path: str, text_column: str = "text") -> int:
