@@ -101,7 +101,7 @@ def _annotate_table(
     dates = None
     if date_column is not None:
         dates = [_date_text(d) for d in table.column(date_column).to_pylist()]
-    docs = [json.loads(s) for s in _pipeline(normalize).annotate_batch_json(texts, 1, dates)]
+    docs = _pipeline(normalize).annotate_batch(texts, 1, dates)
     columns: dict[str, list[Any]] = {
         "sentences": [d["sentences"] for d in docs],
         "tokens": [d["tokens"] for d in docs],
