@@ -302,16 +302,57 @@ impl NativePipeline {
         let pool = pool_for(threads)?;
         let list = strings(texts)?;
         let batch = batch(&list, self, dates.as_deref())?;
-        let docs: Vec<Result<Document, kazakh::Error>> =
-            py.detach(|| batch.run(pool.as_deref(), |r| r.map(std::mem::take)));
         let mut keys = topy::Keys::default();
-        docs.iter()
-            .enumerate()
-            .map(|(i, r)| match r {
-                Ok(doc) => topy::to_py(py, &mut keys, &DocumentView::new(doc, self.offsets)),
-                Err(e) => Err(batch_err(i, e)),
-            })
-            .collect()
+        let offsets = self.offsets;
+        let mut convert = |i: usize, r: Result<Document, kazakh::Error>| match r {
+            Ok(doc) => topy::to_py(py, &mut keys, &DocumentView::new(&doc, offsets)),
+            Err(e) => Err(batch_err(i, &e)),
+        };
+        let Some(pool) = pool else {
+            // One thread: analyse each text without the GIL, then convert.
+            return (0..batch.texts.len())
+                .map(|i| {
+                    let r = py.detach(|| batch.pipeline(i).try_analyze(batch.texts[i]));
+                    convert(i, r)
+                })
+                .collect();
+        };
+        // Several threads: the pool analyses while this thread converts
+        // the documents already done, in input order, holding the GIL only
+        // while it converts.
+        let n = batch.texts.len();
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Result<Document, kazakh::Error>)>();
+        let rx = Mutex::new(rx);
+        let mut done: Vec<Option<Result<Document, kazakh::Error>>> = (0..n).map(|_| None).collect();
+        let mut out = Vec::with_capacity(n);
+        let batch = &batch;
+        pool.in_place_scope(|scope| -> PyResult<()> {
+            scope.spawn(move |_| {
+                batch
+                    .texts
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (i, t)| {
+                        let _ = tx.send((i, batch.pipeline(i).try_analyze(t)));
+                    })
+            });
+            for next in 0..n {
+                while done[next].is_none() {
+                    let got = py.detach(|| rx.lock().unwrap_or_else(|e| e.into_inner()).recv());
+                    match got {
+                        Ok((i, r)) => done[i] = Some(r),
+                        // The analysis stopped (a panic, re-raised when the
+                        // scope ends).
+                        Err(_) => return Ok(()),
+                    }
+                }
+                if let Some(r) = done[next].take() {
+                    out.push(convert(next, r)?);
+                }
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// Many documents as JSON lines (no newlines), in input order, made on
