@@ -7,7 +7,8 @@ bindings").
 Rows: the analysis alone in Rust (``Pipeline::try_analyze_into`` on the
 bindings' rayon pool, nothing converted), the same plus the JSON lines
 (what ``kazakh annotate`` does per document), ``annotate_batch`` (dicts
-built in Rust), and ``json.loads`` of the JSON lines. Best of ``--runs``.
+built in Rust), and ``json.loads`` of the JSON lines. Best of ``--runs``, the rows
+taken in turn.
 """
 
 from __future__ import annotations
@@ -25,13 +26,20 @@ import kazakh  # noqa: E402
 from corpus import documents  # noqa: E402
 
 
-def best(f: Callable[[], object], runs: int) -> float:
-    times = []
+def best(rows: dict[str, Callable[[], object]], runs: int) -> dict[str, tuple[float, float]]:
+    """The best wall-clock time and the best CPU time (all threads of the
+    process) of each, the rows taken in turn so that a change of the
+    machine's load touches them all alike. On a shared machine the CPU
+    time is the steadier measure of the work done."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in rows}
     for _ in range(runs):
-        t = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        for name, f in rows.items():
+            t, c = time.perf_counter(), time.process_time()
+            f()
+            times[name].append((time.perf_counter() - t, time.process_time() - c))
+    return {
+        name: (min(w for w, _ in ts), min(c for _, c in ts)) for name, ts in times.items()
+    }
 
 
 def main() -> None:
@@ -47,20 +55,26 @@ def main() -> None:
     print(f"{len(texts)} documents, {mb:.2f} MB")
     for th in args.threads:
         native._analyze_only(texts, th)  # warm the caches
-        rows = {
-            "Rust: analysis": best(lambda: native._analyze_only(texts, th), args.runs),
-            "Rust: analysis + JSON lines (annotate_batch_json)": best(
-                lambda: p.annotate_batch_json(texts, th), args.runs
-            ),
-            "annotate_batch (dicts built in Rust)": best(lambda: p.annotate_batch(texts, th), args.runs),
-            "annotate_batch_json + json.loads": best(
-                lambda: [json.loads(s) for s in p.annotate_batch_json(texts, th)], args.runs
-            ),
-        }
-        base = rows["Rust: analysis"]
-        print(f"threads={th}")
-        for name, t in rows.items():
-            print(f"  {name:52} {t:7.3f} s {mb / t:6.2f} MB/s  {t / base - 1:+6.0%}")
+        rows = best(
+            {
+                "Rust: analysis": lambda: native._analyze_only(texts, th),
+                "Rust: analysis + JSON lines (annotate_batch_json)": lambda: p.annotate_batch_json(
+                    texts, th
+                ),
+                "annotate_batch (dicts built in Rust)": lambda: p.annotate_batch(texts, th),
+                "annotate_batch_json + json.loads": lambda: [
+                    json.loads(s) for s in p.annotate_batch_json(texts, th)
+                ],
+            },
+            args.runs,
+        )
+        wall, cpu = rows["Rust: analysis"]
+        print(f"threads={th}: wall clock (MB/s, against the analysis) | CPU time of all threads")
+        for name, (w, c) in rows.items():
+            print(
+                f"  {name:52} {w:6.3f} s {mb / w:6.2f} MB/s {w / wall - 1:+6.0%}"
+                f" | {c:6.3f} s {c / cpu - 1:+6.0%}"
+            )
 
 
 if __name__ == "__main__":
