@@ -36,14 +36,35 @@ impl From<PyErr> for ConvError {
     }
 }
 
-/// The keys seen in one conversion, by the address and length of their
-/// text (the schema's keys are string literals); at most [`KEYS`] kept.
-#[derive(Default)]
+/// The strings shared within one conversion: dict keys, by the address
+/// and length of their text (the schema's keys are string literals; at
+/// most [`KEYS`] kept); short ASCII values (kinds, labels, units,
+/// punctuation, digits) in a direct-mapped table of [`SHORT`] slots; and
+/// the last longer value, which a token's lemma often repeats.
 pub struct Keys<'py> {
     seen: Vec<(usize, usize, Bound<'py, PyString>)>,
+    short: Vec<Option<Short<'py>>>,
+    last: Vec<u8>,
+    last_str: Option<Bound<'py, PyString>>,
 }
 
+/// A short ASCII value: its bytes, its length, its Python string.
+type Short<'py> = ([u8; SHORT_LEN], u8, Bound<'py, PyString>);
+
 const KEYS: usize = 64;
+const SHORT: usize = 256;
+const SHORT_LEN: usize = 16;
+
+impl Default for Keys<'_> {
+    fn default() -> Self {
+        Keys {
+            seen: Vec::new(),
+            short: (0..SHORT).map(|_| None).collect(),
+            last: Vec::new(),
+            last_str: None,
+        }
+    }
+}
 
 impl<'py> Keys<'py> {
     fn get(&mut self, py: Python<'py>, key: &str) -> Bound<'py, PyString> {
@@ -55,6 +76,38 @@ impl<'py> Keys<'py> {
         if self.seen.len() < KEYS {
             self.seen.push((id.0, id.1, s.clone()));
         }
+        s
+    }
+
+    /// A string value, shared with an equal one made before where cheap
+    /// to find.
+    fn value(&mut self, py: Python<'py>, v: &str) -> Bound<'py, PyString> {
+        let b = v.as_bytes();
+        if b.len() <= SHORT_LEN && b.is_ascii() {
+            let h = b.iter().fold(b.len() as u32, |h, &x| {
+                h.wrapping_mul(31).wrapping_add(u32::from(x))
+            });
+            let slot = h as usize % SHORT;
+            if let Some((k, l, s)) = &self.short[slot] {
+                if &k[..usize::from(*l)] == b {
+                    return s.clone();
+                }
+            }
+            let s = PyString::new(py, v);
+            let mut k = [0; SHORT_LEN];
+            k[..b.len()].copy_from_slice(b);
+            self.short[slot] = Some((k, b.len() as u8, s.clone()));
+            return s;
+        }
+        if let Some(s) = &self.last_str {
+            if self.last == b {
+                return s.clone();
+            }
+        }
+        let s = PyString::new(py, v);
+        self.last.clear();
+        self.last.extend_from_slice(b);
+        self.last_str = Some(s.clone());
         s
     }
 }
@@ -143,7 +196,7 @@ impl<'k, 'py> ser::Serializer for ToPy<'k, 'py> {
         Ok(PyString::new(self.py, v.encode_utf8(&mut b)).into_any())
     }
     fn serialize_str(self, v: &str) -> Out<'py> {
-        Ok(PyString::new(self.py, v).into_any())
+        Ok(self.keys.value(self.py, v).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
         let items: Vec<u8> = v.to_vec();
