@@ -66,7 +66,7 @@ def test_lemmas_entities_numbers() -> None:
 def test_annotate_is_the_schema_and_agrees_with_the_parts() -> None:
     doc = kazakh.annotate(TEXT)
     assert list(doc) == ["schema", "offsets", "sentences", "tokens", "entities", "numbers"]
-    assert doc["schema"] == kazakh.SCHEMA_VERSION == 1 and doc["offsets"] == "chars"
+    assert doc["schema"] == kazakh.SCHEMA_VERSION >= 1 and doc["offsets"] == "chars"
     assert [{k: v for k, v in t.items() if k != "lemma"} for t in doc["tokens"]] == kazakh.tokenize(TEXT)
     assert doc["tokens"] == kazakh.lemmatize(TEXT)
     assert doc["entities"] == kazakh.entities(TEXT)
@@ -163,7 +163,7 @@ DATE_XFAIL = pytest.mark.xfail(
 @DATE_XFAIL
 def test_date_is_accepted() -> None:
     doc = kazakh.annotate("Кеше 5 мың теңге берілді.", date="2024-05-12")
-    assert doc["schema"] == 1
+    assert doc["schema"] == kazakh.SCHEMA_VERSION
     assert kazakh.numbers("Кеше 5 мың теңге берілді.", "2024-05-12")
     assert kazakh.Pipeline(date="2024-05-12").date == "2024-05-12"
 
