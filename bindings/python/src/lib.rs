@@ -57,12 +57,12 @@ fn offsets_of(name: &str) -> PyResult<Offsets> {
 fn with_date<'p>(pipeline: &'p Pipeline, date: Option<&str>) -> PyResult<Cow<'p, Pipeline>> {
     match date {
         None => Ok(Cow::Borrowed(pipeline)),
-        // LEAD: wire kazakh::time::Date here
-        // (let d: kazakh::time::Date = s.parse().map_err(|e| py_err(&e))?;
-        //  let mut p = pipeline.clone(); p.date(Some(d)); Ok(Cow::Owned(p)))
-        Some(_) => Err(PyValueError::new_err(
-            "date anchoring needs kazakh::time (not yet merged)",
-        )),
+        Some(text) => {
+            let date: kazakh::time::Date = text.parse().map_err(|e| py_err(&e))?;
+            let mut anchored = pipeline.clone();
+            anchored.date(Some(date));
+            Ok(Cow::Owned(anchored))
+        }
     }
 }
 
@@ -134,7 +134,7 @@ fn batch<'a>(
     let texts: Vec<&str> = list.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
     let mut pipelines = Vec::new();
     match dates {
-        None => pipelines.push(with_date(&base.pipeline, base.date.as_deref())?),
+        None => pipelines.push(Cow::Borrowed(&base.pipeline)),
         Some(ds) => {
             if ds.len() != texts.len() {
                 return Err(PyValueError::new_err(format!(
@@ -144,8 +144,7 @@ fn batch<'a>(
                 )));
             }
             for d in ds {
-                let d = d.as_deref().or(base.date.as_deref());
-                pipelines.push(with_date(&base.pipeline, d)?);
+                pipelines.push(with_date(&base.pipeline, d.as_deref())?);
             }
         }
     }
@@ -233,7 +232,7 @@ impl NativePipeline {
             .numbers(numbers)
             .entities(entities);
         // A bad date is refused here, not at the first document.
-        with_date(&pipeline, date.as_deref())?;
+        let pipeline = with_date(&pipeline, date.as_deref())?.into_owned();
         Ok(NativePipeline {
             pipeline,
             offsets,
@@ -268,7 +267,7 @@ impl NativePipeline {
         text: &str,
         date: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let pipeline = with_date(&self.pipeline, date.or(self.date.as_deref()))?;
+        let pipeline = with_date(&self.pipeline, date)?;
         let doc = py
             .detach(|| pipeline.try_analyze(text))
             .map_err(|e| py_err(&e))?;
@@ -282,7 +281,7 @@ impl NativePipeline {
     /// One document as a JSON line of the schema (no newline).
     #[pyo3(signature = (text, date=None))]
     fn annotate_json(&self, py: Python<'_>, text: &str, date: Option<&str>) -> PyResult<String> {
-        let pipeline = with_date(&self.pipeline, date.or(self.date.as_deref()))?;
+        let pipeline = with_date(&self.pipeline, date)?;
         let offsets = self.offsets;
         py.detach(|| pipeline.try_analyze(text).map(|doc| to_json(&doc, offsets)))
             .map_err(|e| py_err(&e))

@@ -36,6 +36,7 @@ TEMPLATES = [
     "Баға {int},{small} теңгеден {int2} теңгеге дейін өсті.",
     "«{org}» {day}.{month}.{year} жылы есеп берді.",
     "Тізім:\n1) бірінші;\n2) екінші;\tүшінші.",
+    "Кеше {place} жиналыс өтті, биыл {day} мамырда тағы өтеді.",
 ]
 
 
@@ -81,9 +82,16 @@ def documents(count: int, seed: int = 18, size: int = 2048) -> Iterator[str]:
         yield edge[i] if i < len(edge) else document(rng, size)
 
 
-def write_jsonl(path: Path, texts: list[str], first_id: int = 0) -> None:
-    """Records ``{"id": N, "text": …}``, one per line."""
+def write_jsonl(
+    path: Path, texts: list[str], first_id: int = 0, dates: list[str | None] | None = None
+) -> None:
+    """Records ``{"id": N, "text": …}`` (with ``"date"`` when ``dates`` are
+    given), one per line."""
     with open(path, "w", encoding="utf-8") as f:
         for i, text in enumerate(texts):
-            f.write(json.dumps({"id": first_id + i, "text": text}, ensure_ascii=False))
+            record: dict[str, object] = {"id": first_id + i}
+            if dates is not None:
+                record["date"] = dates[i]
+            record["text"] = text
+            f.write(json.dumps(record, ensure_ascii=False))
             f.write("\n")

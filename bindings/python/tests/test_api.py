@@ -155,25 +155,37 @@ def test_one_pipeline_from_many_threads() -> None:
     assert [got[i] for i in range(len(texts))] == want
 
 
-DATE_XFAIL = pytest.mark.xfail(
-    raises=ValueError, strict=True, reason="date anchoring needs kazakh::time (not yet merged)"
-)
+RELATIVE = "Кеше 5 мың теңге берілді. Биыл 12 мамырда жиналыс өтті."
 
 
-@DATE_XFAIL
-def test_date_is_accepted() -> None:
-    doc = kazakh.annotate("Кеше 5 мың теңге берілді.", date="2024-05-12")
-    assert doc["schema"] == kazakh.SCHEMA_VERSION
-    assert kazakh.numbers("Кеше 5 мың теңге берілді.", "2024-05-12")
-    assert kazakh.Pipeline(date="2024-05-12").date == "2024-05-12"
+def dates_of(nums: list[kazakh.Number]) -> list[object]:
+    return [n.get("value") for n in nums if n["kind"] == "date"]
 
 
-def test_bad_date_raises() -> None:
-    # Once dates are wired this is the library's KazakhError (a ValueError).
-    with pytest.raises(ValueError):
+def test_date_anchors_relative_dates() -> None:
+    assert dates_of(kazakh.numbers(RELATIVE)) == ["XXXX-XX-XX", "XXXX", "XXXX-05-12"]
+    anchored = ["2024-05-11", "2024", "2024-05-12"]
+    assert dates_of(kazakh.numbers(RELATIVE, "2024-05-12")) == anchored
+    assert dates_of(kazakh.annotate(RELATIVE, date="2024-05-12")["numbers"]) == anchored
+    p = kazakh.Pipeline(date="2024-05-12")
+    assert p.date == "2024-05-12"
+    assert dates_of(p.numbers(RELATIVE)) == anchored
+    assert dates_of(p.annotate(RELATIVE)["numbers"]) == anchored
+    # A call's date takes the place of the pipeline's.
+    assert dates_of(p.annotate(RELATIVE, date="2020-01-01")["numbers"])[0] == "2019-12-31"
+    docs = kazakh.annotate_batch([RELATIVE] * 3, 2, dates=["2024-05-12", None, "2020-01-01"])
+    assert [dates_of(d["numbers"])[0] for d in docs] == ["2024-05-11", "XXXX-XX-XX", "2019-12-31"]
+    docs = p.annotate_batch([RELATIVE] * 2, 1, dates=[None, "2020-01-01"])
+    assert [dates_of(d["numbers"])[0] for d in docs] == ["2024-05-11", "2019-12-31"]
+
+
+def test_bad_date_raises_the_library_error() -> None:
+    with pytest.raises(kazakh.KazakhError, match=r'^invalid date "2024-13-45": expected an existing date as YYYY-MM-DD$'):
         kazakh.annotate("Бір.", date="2024-13-45")
-    with pytest.raises(ValueError):
+    with pytest.raises(kazakh.KazakhError, match="invalid date"):
         kazakh.Pipeline(date="12.05.2024")
+    with pytest.raises(kazakh.KazakhError, match="invalid date"):
+        kazakh.annotate_batch(["Бір.", "Екі."], dates=[None, "2023-02-29"])
 
 
 def test_without_date_nothing_depends_on_it() -> None:

@@ -91,3 +91,28 @@ def test_arrow_columns_and_writer(cli: Path, corpus_file: tuple[Path, list[str]]
     doc = kazakh.annotate(texts[7])
     assert row["sentences"] == doc["sentences"] and row["entities"] == doc["entities"]
     assert [json.loads(n) for n in row["numbers"]] == doc["numbers"]
+
+
+def test_dates_as_the_command_anchors_them(cli: Path, tmp_path: Path) -> None:
+    texts = list(documents(200, seed=3))
+    dates = [None if i % 3 == 0 else f"20{10 + i % 15}-0{1 + i % 9}-1{i % 10}" for i in range(200)]
+    path = tmp_path / "dated.jsonl"
+    write_jsonl(path, texts, dates=dates)
+    common = ["annotate", "--input-format", "jsonl", "--offsets", "chars", str(path)]
+    # One date for all.
+    lines = run_cli(cli, *common, "--date", "2024-05-12")
+    metas = [{"date": d, "id": i} for i, d in enumerate(dates)]
+    docs = kazakh.Pipeline(date="2024-05-12").annotate_batch(texts, 2)
+    assert [dumps(with_meta(d, m)) for d, m in zip(docs, metas)] == lines
+    # A date per document, the default where it is null.
+    lines = run_cli(cli, *common, "--date", "2024-05-12", "--date-field", "date")
+    docs = kazakh.Pipeline(date="2024-05-12").annotate_batch(texts, 2, dates=dates)
+    assert [dumps(with_meta(d, m)) for d, m in zip(docs, metas)] == lines
+    # The Ray path: a date column.
+    pa = pytest.importorskip("pyarrow")
+    kray = pytest.importorskip("kazakh.ray")
+    lines = run_cli(cli, *common, "--date-field", "date")
+    table = pa.table({"id": list(range(200)), "date": dates, "text": texts})
+    out = kray._annotate_table(table, text_column="text", date_column="date", normalize=False)
+    assert kray._lines(out, "text") == lines
+    assert any('"value":"20' in line for line in lines)

@@ -83,7 +83,12 @@ def _date_text(value: object) -> str | None:
         return None
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.strftime("%Y-%m-%d")
-    return str(value)
+    text = str(value)
+    # An ISO 8601 date and time: its date, as `kazakh annotate --date-field`
+    # takes it.
+    if len(text) > 10 and text[10] in "T ":
+        return text[:10]
+    return text
 
 
 def _dumps(value: object) -> str:
