@@ -200,4 +200,4 @@ def test_corpus_on_two_nodes(cluster: str, cli: Path, tmp_path: Path) -> None:
         seen.add(doc_id)
         assert line == by_id[doc_id], f"document {doc_id} differs from the command's"
     assert seen == set(range(DOCS))
-    assert kazakh.annotate(texts[0])["schema"] == 1
+    assert kazakh.annotate(texts[0])["schema"] == kazakh.SCHEMA_VERSION
