@@ -92,7 +92,8 @@ Value = Union[int, float, str, None]
 
 
 class Number(TypedDict):
-    """A number mention; ``value``, or ``min`` and ``max`` for a range."""
+    """A number, amount, date, time, duration or set; ``value``, or ``min``
+    and ``max`` for a range (docs/schema.md lists every field)."""
 
     text: str
     start: int
@@ -107,6 +108,9 @@ class Number(TypedDict):
     overflow: NotRequired[bool]
     unit: NotRequired[str]
     approx: NotRequired[str]
+    offset: NotRequired[str]
+    mod: NotRequired[str]
+    bound: NotRequired[str]
 
 
 Document = TypedDict(
