@@ -191,3 +191,12 @@ def test_bad_date_raises_the_library_error() -> None:
 def test_without_date_nothing_depends_on_it() -> None:
     assert kazakh.Pipeline().date is None
     assert kazakh.annotate_batch(["Бір."], dates=[None]) == [kazakh.annotate("Бір.")]
+
+
+def test_hostile_input_neither_crashes_nor_hangs_the_interpreter() -> None:
+    for text in ["1-" * 50_000, "\x00" * 1000, "а" * 200_000, "🇰🇿" * 5000, ".\u0301" * 5000]:
+        doc = kazakh.annotate(text)
+        assert doc["tokens"] and all(text[t["start"] : t["end"]] == t["text"] for t in doc["tokens"])
+    too_long = "а" * (kazakh.DEFAULT_MAX_DOC_BYTES // 2 + 1)
+    with pytest.raises(kazakh.KazakhError, match="longer than the limit"):
+        kazakh.annotate(too_long)
