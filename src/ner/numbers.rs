@@ -44,7 +44,12 @@ fn is_temporal(kind: NumberKind) -> bool {
 /// mentions the feature extractor found; both are ranges of the tagger's
 /// `pieces`, and each mention covers the whole tokens they come from.
 /// `spans` are the tokens' byte spans in `text`; `first` is added to token
-/// indices.
+/// indices. `model_dates`: the model labels DATE and TIME, and its spans
+/// are the dates' (else the rules' temporal mentions are kept where it
+/// labelled nothing).
+// The sentence's parts as the tagger's pass holds them: a struct for them
+// would be built only to be taken apart here.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn merge<'a>(
     text: &'a str,
     spans: &[Span],
