@@ -6,8 +6,10 @@
 //! where not (qualifiers, units, years). Its spans win; each takes the
 //! value, unit and qualifier of the rule mention it overlaps most, or the
 //! value [`crate::numbers::parse_words`] reads from its text. Rule mentions
-//! the tagger does not cover are dropped, except dates, which the tagger
-//! does not label.
+//! the tagger does not cover are dropped. Its DATE and TIME spans take the
+//! kind (date, time, duration, set) and value of the temporal rule mention
+//! they overlap most; with a model that does not label DATE, the rules'
+//! temporal mentions are kept where it labelled nothing.
 
 use std::ops::Range;
 
