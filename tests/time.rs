@@ -10,9 +10,9 @@ fn anchor() -> Date {
     "2024-06-15".parse().expect("a date")
 }
 
-/// The one temporal mention of `text`.
-fn one(text: &str) -> NumberMention<'_> {
-    let found: Vec<_> = extract(text)
+/// The temporal mentions of `text`.
+fn temporal(text: &str) -> Vec<NumberMention<'_>> {
+    extract(text)
         .into_iter()
         .filter(|m| {
             matches!(
@@ -20,7 +20,12 @@ fn one(text: &str) -> NumberMention<'_> {
                 NumberKind::Date | NumberKind::Time | NumberKind::Duration | NumberKind::Set
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The one temporal mention of `text`.
+fn one(text: &str) -> NumberMention<'_> {
+    let found = temporal(text);
     assert_eq!(found.len(), 1, "{text:?}: {found:?}");
     found.into_iter().next().expect("one")
 }
@@ -473,16 +478,8 @@ fn words_that_only_look_temporal() {
         "Кеш қалдық.",
         "Жиырма тоғыз түс.",
     ] {
-        let temporal: Vec<_> = extract(text)
-            .into_iter()
-            .filter(|m| {
-                matches!(
-                    m.kind(),
-                    NumberKind::Date | NumberKind::Time | NumberKind::Duration | NumberKind::Set
-                )
-            })
-            .collect();
-        assert!(temporal.is_empty(), "{text:?}: {temporal:?}");
+        let found = temporal(text);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
     }
     // An amount of the monthly index, not a duration.
     let found = extract("200 айлық есептік көрсеткіш");
@@ -504,26 +501,21 @@ fn numbers_inside_a_date_are_not_reported_again() {
 #[test]
 fn the_pipeline_anchors_with_its_date_or_the_documents() {
     let text = "Былтыр 12 мамырда, өткен аптада.";
+    let values = |doc: &kazakh::Document| -> Vec<String> {
+        doc.numbers().iter().map(|n| n.value.to_string()).collect()
+    };
     let mut p = kazakh::Pipeline::new();
-    let unanchored: Vec<String> = p
-        .analyze(text)
-        .numbers()
-        .iter()
-        .map(|n| n.value.to_string())
-        .collect();
+    let unanchored = values(&p.analyze(text));
     assert!(unanchored.iter().all(|v| v.contains('X')), "{unanchored:?}");
     p.date(Some(anchor()));
-    let doc = p.analyze(text);
-    let anchored: Vec<String> = doc.numbers().iter().map(|n| n.value.to_string()).collect();
+    let anchored = values(&p.analyze(text));
     assert!(anchored.iter().all(|v| !v.contains('X')), "{anchored:?}");
     assert!(anchored.contains(&"2023".to_string()), "{anchored:?}");
     // A document's own date: relative values resolve once; resolved ones
     // stay.
     let mut doc = kazakh::Pipeline::new().analyze(text);
     doc.anchor(anchor());
-    let own: Vec<String> = doc.numbers().iter().map(|n| n.value.to_string()).collect();
-    assert_eq!(own, anchored);
+    assert_eq!(values(&doc), anchored);
     doc.anchor("2000-01-01".parse().expect("a date"));
-    let again: Vec<String> = doc.numbers().iter().map(|n| n.value.to_string()).collect();
-    assert_eq!(again, anchored);
+    assert_eq!(values(&doc), anchored);
 }

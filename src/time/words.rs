@@ -152,33 +152,10 @@ pub(crate) fn month_after_day<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(
     if word.len() < 6 || !starts_cyrillic(word) {
         return None;
     }
-    const WITH_MAY: &[(&str, u8)] = &[
-        ("қаңтар", 1),
-        ("ақпан", 2),
-        ("наурыз", 3),
-        ("сәуір", 4),
-        ("мамыр", 5),
-        ("маусым", 6),
-        ("шілде", 7),
-        ("тамыз", 8),
-        ("қыркүйек", 9),
-        ("қазан", 10),
-        ("қараша", 11),
-        ("желтоқсан", 12),
-        ("январь", 1),
-        ("февраль", 2),
-        ("март", 3),
-        ("апрель", 4),
-        ("май", 5),
-        ("июнь", 6),
-        ("июль", 7),
-        ("август", 8),
-        ("сентябрь", 9),
-        ("октябрь", 10),
-        ("ноябрь", 11),
-        ("декабрь", 12),
-    ];
-    lookup(word, buf, WITH_MAY, ending_ok)
+    const MAY: &[(&str, u8)] = &[("май", 5)];
+    let named = lookup(word, &mut [0u8; 64], MONTHS, ending_ok).is_some();
+    let table = if named { MONTHS } else { MAY };
+    lookup(word, buf, table, ending_ok)
 }
 
 /// Months whose name is also a common word or a name: `маусым` (season),
