@@ -58,10 +58,12 @@ pub enum Command {
     ///
     /// Lemmatizes the FORM of every word line with `kazakh::morph::lemma`
     /// (without looking at the gold UPOS) and compares it with the gold
-    /// LEMMA, ignoring letter case. Prints one JSON line:
-    /// {"all":{"correct","total","accuracy"},"noun_propn":{…},"upos":{"NOUN":{…},…}}
-    /// with accuracies in percent rounded to 2 decimals. Malformed CoNLL-U
-    /// or invalid UTF-8 exits with status 1.
+    /// LEMMA, ignoring letter case. A gold LEMMA `_` (not given, as in
+    /// parts of the Apertium texts) is not scored, nor a word line without
+    /// a FORM (reported on standard error). Prints one JSON line:
+    /// {"all":{"correct","total","accuracy"},"noun_propn":{…},"upos":{"NOUN":{…},…},"unscored":N}
+    /// with accuracies in percent rounded to 2 decimals and N the words
+    /// left out. Malformed CoNLL-U or invalid UTF-8 exits with status 1.
     #[command(after_help = EXIT_STATUS)]
     Lemmas(LemmasArgs),
     /// People, places and organizations against an IOB2 file (KazNERD
@@ -395,11 +397,34 @@ struct LemmasReport {
     all: Accuracy,
     noun_propn: Accuracy,
     upos: BTreeMap<String, Accuracy>,
+    /// Words whose gold lemma is `_` (not given), left out of every score.
+    unscored: usize,
 }
 
 fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
     let input = Input::new(Some(args.gold));
     let text = input.read_text(false)?;
+    // A word line without a FORM (the Apertium texts have one) cannot be
+    // lemmatized: it is reported and left out, not an error for the file.
+    let mut unscored = 0;
+    let mut kept = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let mut cols = line.split('\t');
+        let id = cols.next().unwrap_or("");
+        let formless =
+            cols.next() == Some("") && !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+        if formless {
+            warning_line(&format!(
+                "{} line {}: empty FORM, not scored",
+                input.name(),
+                i + 1
+            ));
+            unscored += 1;
+            continue;
+        }
+        kept.push_str(line);
+    }
+    let text = kept;
     let lines: Vec<conllu::Line> = conllu::lines(&text)
         .collect::<Result<_, _>>()
         .map_err(|e| Failure::content(format!("{}: {e}", input.name())))?;
@@ -414,6 +439,11 @@ fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
             continue;
         };
         let (form, gold, tag) = (cols[1], cols[2], cols[3]);
+        // `_` is a lemma the corpus does not give (unless the word is `_`).
+        if gold == "_" && form != "_" {
+            unscored += 1;
+            continue;
+        }
         let system = kazakh::morph::lemma(form);
         let ok = system.to_lowercase() == gold.to_lowercase();
         all.add(ok);
@@ -430,6 +460,7 @@ fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
         all: all.rounded(),
         noun_propn: noun_propn.rounded(),
         upos: upos.into_iter().map(|(k, v)| (k, v.rounded())).collect(),
+        unscored,
     };
     print_json_line(&report)
 }

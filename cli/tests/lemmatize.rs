@@ -6,7 +6,7 @@ use serde_json::Value as Json;
 
 mod common;
 
-use common::{assert_one_line_error, run, stdout, TempFile};
+use common::{assert_one_line_error, run, stderr, stdout, TempFile};
 
 const CONLLU: &str = "\
 # sent_id = 1
@@ -105,8 +105,34 @@ fn eval_lemmas_reports_accuracy() {
     assert_eq!(json["noun_propn"]["total"], 3);
     assert_eq!(json["noun_propn"]["correct"], 3);
     assert_eq!(json["upos"]["VERB"]["correct"], 1);
+    assert_eq!(json["unscored"], 0);
     let accuracy = json["all"]["accuracy"].as_f64().expect("number");
     assert!((0.0..=100.0).contains(&accuracy));
+
+    // A gold lemma `_` is not given: left out of the scores, and counted.
+    let partial = gold.replace("Қуанышты\tқуанышты", "Қуанышты\t_");
+    let file = TempFile::new("partial.conllu", partial.as_bytes());
+    let json: Json =
+        serde_json::from_str(&ok(&["eval", "lemmas", "--gold", file.path()], "")).expect("JSON");
+    assert_eq!(json["all"]["total"], 8);
+    assert_eq!(json["unscored"], 1);
+
+    // A word line without a FORM is reported with its line and not scored;
+    // the rest of the file is.
+    let formless = partial.replace(
+        "3\t.\t.\tPUNCT",
+        "3\t\t\tX\t\t_\t_\t_\t_\t_\n4\t.\t.\tPUNCT",
+    );
+    let file = TempFile::new("formless.conllu", formless.as_bytes());
+    let output = run(&["eval", "lemmas", "--gold", file.path()], b"");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let json: Json = serde_json::from_str(stdout(&output)).expect("JSON");
+    assert_eq!(json["all"]["total"], 8);
+    assert_eq!(json["unscored"], 2);
+    assert!(
+        stderr(&output).contains("line 16: empty FORM, not scored"),
+        "{output:?}"
+    );
 }
 
 #[test]
