@@ -158,7 +158,7 @@ fn short_quotes(toks: &[Tok]) -> Vec<bool> {
 
 /// Context that makes a number part of something else: a name in quotes,
 /// a clock time, an identifier (`нөмірі 58-інші`), a law article
-/// (`304-інші бабы`), a multiplier (`20 есе`).
+/// (`304-інші бабы`).
 fn context_allows(
     toks: &[Tok],
     j: usize,
@@ -186,7 +186,7 @@ fn context_allows(
         // The minutes of `18:00`.
         return false;
     }
-    if after_num == ":" || starts(after_num, &["нөл-нөл", "есе"]) {
+    if after_num == ":" || starts(after_num, &["нөл-нөл"]) {
         return false;
     }
     if kind == NumberKind::Ordinal && starts(next, &["бап", "тармақ", "тарау"]) {
@@ -337,6 +337,16 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                     approx = approx.or(Some(Approx::About));
                 }
             }
+        }
+        // A multiplier: `20 есе`, `бір жарым есеге` (KazNERD keeps the
+        // word in the CARDINAL span).
+        if kind == NumberKind::Cardinal
+            && approx.is_none()
+            && toks
+                .get(end)
+                .is_some_and(|t| ["есе", "есеге", "еседен"].iter().any(|w| lower_is(t.text, w)))
+        {
+            end += 1;
         }
         // Roman numerals before ғасыр are centuries (dates), done above;
         // alone they are ordinals.
