@@ -205,6 +205,41 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     while i < toks.len() {
         // Dates, times, durations and sets first: the numbers inside them
         // are part of their value.
+        // A temperature in one token: `25°C-тан`, `-5°С-қа`.
+        if let Some(value) = degrees(toks[i].text) {
+            let mut start = i;
+            let mut value = Value::Exact(value);
+            let sign = i.checked_sub(1).map(|k| toks[k]);
+            let spaced = |k: usize| k == 0 || toks[k - 1].span.end < toks[k].span.start;
+            if let Some(s) = sign {
+                let touching_sign = matches!(s.text, "-" | "−" | "–")
+                    && s.span.end == toks[i].span.start
+                    && spaced(i - 1);
+                if touching_sign || lower_is(s.text, "минус") {
+                    start = i - 1;
+                    value = negate(value);
+                }
+            }
+            if out
+                .last()
+                .is_some_and(|m: &NumberMention<'_>| m.tokens.end > start)
+            {
+                start = i;
+                value = degrees(toks[i].text).map_or(Value::Overflow, Value::Exact);
+            }
+            let span = Span::new(toks[start].span.start, toks[i].span.end);
+            out.push(NumberMention {
+                text: text.get(span.range()).unwrap_or(""),
+                span,
+                tokens: start..i + 1,
+                kind: NumberKind::Quantity,
+                value,
+                unit: Some("градус"),
+                approx: None,
+            });
+            i += 1;
+            continue;
+        }
         // The number phrase here, read once for both.
         let here = may_begin_mention(toks[i].text).then(|| phrase(text, toks, i));
         if !quoted[i] {
@@ -342,9 +377,11 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         // word in the CARDINAL span).
         if kind == NumberKind::Cardinal
             && approx.is_none()
-            && toks
-                .get(end)
-                .is_some_and(|t| ["есе", "есеге", "еседен"].iter().any(|w| lower_is(t.text, w)))
+            && toks.get(end).is_some_and(|t| {
+                ["есе", "есеге", "еседен"]
+                    .iter()
+                    .any(|w| lower_is(t.text, w))
+            })
         {
             end += 1;
         }
@@ -421,6 +458,31 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         i = end;
     }
     out
+}
+
+/// The number of a temperature written in one token: digits, `°`, a scale
+/// letter, an ending (`25°C-тан`, `36,6°`, `5°С-қа`).
+fn degrees(t: &str) -> Option<Decimal> {
+    if !t.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let (number, rest) = t.split_once('°')?;
+    if number.is_empty()
+        || !number
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    let rest = rest.strip_prefix(['C', 'С', 'F', 'K']).unwrap_or(rest);
+    let ending_ok = match rest.strip_prefix('-') {
+        Some(ending) => crate::tokenizer::is_ending(ending),
+        None => rest.is_empty(),
+    };
+    if !ending_ok {
+        return None;
+    }
+    Decimal::parse(number)
 }
 
 /// The value of `b` before its last scale word, for deciding whether a

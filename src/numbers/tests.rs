@@ -290,9 +290,41 @@ fn written_news_forms() {
             None,
         ),
         ("0,1 балл", "0,1", K::Cardinal, "0.1", None, None),
+        // Temperatures in one token, with the sign before them.
+        (
+            "25°C-тан асты",
+            "25°C-тан",
+            K::Quantity,
+            "25",
+            Some("градус"),
+            None,
+        ),
+        (
+            "Аяз -5°С-қа дейін",
+            "-5°С-қа",
+            K::Quantity,
+            "-5",
+            Some("градус"),
+            None,
+        ),
+        (
+            "36,6° болды",
+            "36,6°",
+            K::Quantity,
+            "36.6",
+            Some("градус"),
+            None,
+        ),
         // Multipliers, with the word as KazNERD spans them.
         ("20 есе өсті", "20 есе", K::Cardinal, "20", None, None),
-        ("бір жарым есеге қымбаттады", "бір жарым есеге", K::Cardinal, "1.5", None, None),
+        (
+            "бір жарым есеге қымбаттады",
+            "бір жарым есеге",
+            K::Cardinal,
+            "1.5",
+            None,
+            None,
+        ),
         ("5 есептен", "5", K::Cardinal, "5", None, None),
     ];
     for &(text, span, kind, value, unit, approx) in cases {

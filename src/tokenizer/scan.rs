@@ -187,7 +187,8 @@ fn word_end(text: &str, mut i: usize) -> usize {
 }
 
 /// Whether the byte after a word may join more to it (`.`, `,`, hyphens,
-/// `%`, apostrophes; 0xE2 leads U+2010, U+2011 and U+2019).
+/// `%`, apostrophes, `°`; 0xE2 leads U+2010, U+2011 and U+2019, 0xC2
+/// leads U+00B0).
 #[inline(always)]
 fn may_join(b: u8) -> bool {
     JOINS[b as usize]
@@ -200,6 +201,8 @@ const fn joins_table() -> [bool; 256] {
     t[b'-' as usize] = true;
     t[b'%' as usize] = true;
     t[b'\'' as usize] = true;
+    // U+00B0 (°) after digits.
+    t[0xC2] = true;
     t[0xE2] = true;
     t
 }
@@ -562,6 +565,19 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
             }
             '%' if seg_numeric => {
                 let end = i + 1;
+                return (hyphen_ending(text, end).unwrap_or(end), TokenKind::Number);
+            }
+            // Degrees, with their scale and an ending, as UD writes them:
+            // `25°C-тан`, `5°С-қа`, `30°`.
+            '°' if seg_numeric => {
+                let mut end = i + cl;
+                if let Some((u, ul)) = char_at(text, end) {
+                    let letter_after = char_at(text, end + ul)
+                        .is_some_and(|(n, _)| matches!(classify(n), Class::Letter));
+                    if matches!(u, 'C' | 'С' | 'F' | 'K') && !letter_after {
+                        end += ul;
+                    }
+                }
                 return (hyphen_ending(text, end).unwrap_or(end), TokenKind::Number);
             }
             _ if is_hyphen(c) && !dotted => {

@@ -30,6 +30,12 @@ fn rules() {
         ("125,6 млрд", &["125,6", "млрд"]),
         // Percent, with and without an ending.
         ("15% 12,5% 15%-ға", &["15%", "12,5%", "15%-ға"]),
+        // Degrees with the scale and an ending are one token, as in UD.
+        (
+            "25°C-тан 5°С-қа 30° 451°F",
+            &["25°C-тан", "5°С-қа", "30°", "451°F"],
+        ),
+        ("20°Сыз", &["20°", "Сыз"]),
         ("40 %-ін", &["40", "%-ін"]),
         // Hyphen-attached endings stay on digits and abbreviations.
         (
