@@ -1,15 +1,16 @@
 //! `kazakh train ner` (cargo feature `train`): train an entity model, or
 //! measure one with grouped cross-validation.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use kazakh::eval::iob2;
-use kazakh::eval::SpanScorer;
+use kazakh::eval::{Score, SpanScorer};
 use kazakh::ner::{Recognizer, Trainer};
 use serde::Serialize;
 
 use crate::io::{Failure, Input};
-use crate::report::{public_labels, rounded, LABELS};
+use crate::report::{public_labels, round2, rounded, LABELS};
 
 /// Subcommands of `kazakh train`.
 #[derive(Debug, clap::Subcommand)]
@@ -23,6 +24,15 @@ pub enum Command {
     /// and DATE and TIME (`dates`). Sentences that are
     /// variants of one another (ids AID…FID with the same number) always
     /// fall in the same fold. Training is deterministic for a seed.
+    ///
+    /// `unseen` splits the gold PER, LOC and ORG entities of each held-out
+    /// fold by whether their name was seen in training: a name is seen
+    /// when its tokens, joined by one space and compared case-sensitively
+    /// as written, are the surface of a gold entity with the same public
+    /// label (GPE and LOCATION both LOC) somewhere in that fold's training
+    /// folds. For PER, LOC, ORG and their sum (`micro`) it gives, for
+    /// `seen` and `unseen` entities, the gold count, the number found (the
+    /// exact span with the same label predicted) and the recall.
     #[command(after_help = crate::io::EXIT_STATUS)]
     Ner(NerArgs),
 }
@@ -107,6 +117,115 @@ struct CvReport {
     entities: kazakh::eval::LabelScores,
     numbers: kazakh::eval::LabelScores,
     dates: kazakh::eval::LabelScores,
+    unseen: UnseenReport,
+}
+
+/// Recall on gold entities whose name was seen in training and on the
+/// others, per public label and summed (`micro`).
+#[derive(Serialize)]
+struct UnseenReport {
+    #[serde(rename = "PER")]
+    per: SeenSplit,
+    #[serde(rename = "LOC")]
+    loc: SeenSplit,
+    #[serde(rename = "ORG")]
+    org: SeenSplit,
+    micro: SeenSplit,
+}
+
+/// Recall on the seen names and on the unseen ones.
+#[derive(Serialize)]
+struct SeenSplit {
+    seen: Recall,
+    unseen: Recall,
+}
+
+/// Gold entities, those found (exact span and label), and the recall in
+/// percent rounded to 2 decimals (0 without gold entities).
+#[derive(Serialize)]
+struct Recall {
+    gold: usize,
+    found: usize,
+    recall: f64,
+}
+
+impl Recall {
+    fn new([gold, found]: [usize; 2]) -> Recall {
+        Recall {
+            gold,
+            found,
+            recall: round2(Score::from_counts(found, gold, 0).recall),
+        }
+    }
+}
+
+/// Gold and found counts of held-out entities, by public label (the order
+/// of [`LABELS`]) and by whether the name was seen in training (0) or not
+/// (1).
+#[derive(Default)]
+struct SeenCounts([[[usize; 2]; 2]; 3]);
+
+impl SeenCounts {
+    /// Counts the gold entities of one held-out sentence (`gold`: public
+    /// labels) against the system's labels `system`, given the names of
+    /// the training folds.
+    fn add<G: AsRef<str>>(
+        &mut self,
+        tokens: &[&str],
+        gold: &[G],
+        system: &[&str],
+        names: &HashSet<(String, String)>,
+    ) {
+        let system = iob2::entities(system);
+        for e in iob2::entities(gold) {
+            let Some(label) = LABELS.iter().position(|&l| l == e.label) else {
+                continue;
+            };
+            let seen = names.contains(&(e.label.to_owned(), surface(tokens, &e)));
+            let counts = &mut self.0[label][usize::from(!seen)];
+            counts[0] += 1;
+            counts[1] += usize::from(system.contains(&e));
+        }
+    }
+
+    fn report(&self) -> UnseenReport {
+        let split = |c: &[[usize; 2]; 2]| SeenSplit {
+            seen: Recall::new(c[0]),
+            unseen: Recall::new(c[1]),
+        };
+        let mut total = [[0; 2]; 2];
+        for label in &self.0 {
+            for (t, c) in total.iter_mut().zip(label) {
+                t[0] += c[0];
+                t[1] += c[1];
+            }
+        }
+        UnseenReport {
+            per: split(&self.0[0]),
+            loc: split(&self.0[1]),
+            org: split(&self.0[2]),
+            micro: split(&total),
+        }
+    }
+}
+
+/// The surface of an entity: its tokens joined by one space.
+fn surface(tokens: &[&str], e: &iob2::Entity<'_>) -> String {
+    tokens[e.start..e.end].join(" ")
+}
+
+/// The (public label, surface) pairs of the gold PER, LOC and ORG entities
+/// of `sentences` (tokens with public labels).
+fn names<'a>(
+    sentences: impl Iterator<Item = (&'a [&'a str], &'a [String])>,
+) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for (tokens, labels) in sentences {
+        for e in iob2::entities(labels) {
+            out.insert((e.label.to_owned(), surface(tokens, &e)));
+        }
+    }
+    out
 }
 
 /// Runs `kazakh train …`.
@@ -169,6 +288,8 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     let mut numbers = SpanScorer::new();
     let mut dates = SpanScorer::new();
     let mut predicted: Vec<Vec<&'static str>> = vec![Vec::new(); data.len()];
+    let public: Vec<Vec<String>> = data.iter().map(|(_, l)| public_labels(l)).collect();
+    let mut seen = SeenCounts::default();
     for k in 0..folds {
         let train: Vec<_> = data
             .iter()
@@ -178,12 +299,20 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
             .collect();
         let model = trainer.train(&train).map_err(failure)?;
         let recognizer = Recognizer::new(model);
+        let known = names(
+            data.iter()
+                .zip(&keys)
+                .zip(&public)
+                .filter(|((_, key), _)| fold_of(key, folds) != k)
+                .map(|(((tokens, _), _), labels)| (&tokens[..], &labels[..])),
+        );
         for (i, ((tokens, labels), key)) in data.iter().zip(&keys).enumerate() {
             if fold_of(key, folds) != k {
                 continue;
             }
             predicted[i] = recognizer.iob2(tokens);
-            entities.add(&public_labels(labels), &predicted[i]);
+            entities.add(&public[i], &predicted[i]);
+            seen.add(tokens, &public[i], &predicted[i], &known);
             let (gold, tagged) = (iob2::entities(labels), recognizer.tag(tokens));
             let system = iob2::entities(&tagged);
             for (scorer, types) in [(&mut numbers, &NUMBER_TYPES[..]), (&mut dates, &DATE_TYPES)] {
@@ -201,6 +330,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         entities: rounded(entities.scores(&LABELS)),
         numbers: rounded(numbers.scores(&NUMBER_TYPES)),
         dates: rounded(dates.scores(&DATE_TYPES)),
+        unseen: seen.report(),
     };
     crate::io::print_json_line(&report)
 }

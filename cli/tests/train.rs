@@ -176,3 +176,91 @@ fn label_biases_are_chosen_on_the_command_line() {
         assert!(err.contains("--bias"), "{bad:?}: {err}");
     }
 }
+
+/// Four sentences in two folds (ids 1 and 3 fall in the first fold, 2
+/// and 4 in the second), with names seen and unseen in the other fold.
+const NAMES: &str =
+    "AID1 O\nТоқаев B-PERSON\nАқтөбе B-GPE\nоблысынан I-GPE\nАстанаға B-GPE\nкелді O\n\n\
+AID2 O\nТоқаев B-PERSON\nСемейде B-LOCATION\nболды O\n\n\
+AID3 O\nАбай B-ORGANISATION\nСемейде B-GPE\nҰлттық B-ORGANISATION\nбанк I-ORGANISATION\nашты O\n\n\
+AID4 O\nҰлттық B-ORGANISATION\nбанк I-ORGANISATION\nастанаға B-GPE\nАбай B-PERSON\nтуралы O\n";
+
+#[test]
+fn cross_validation_splits_recall_by_names_seen_in_training() {
+    // Sentence, first token, end, label, and whether the name is a gold
+    // name of the same label in the other fold.
+    let gold = [
+        (0, 0, 1, "PER", true),
+        // Absent from the other fold.
+        (0, 1, 3, "LOC", false),
+        // Only in lower case in the other fold.
+        (0, 3, 4, "LOC", false),
+        (1, 0, 1, "PER", true),
+        // GPE there, LOCATION here: both LOC.
+        (1, 1, 2, "LOC", true),
+        // Only a person in the other fold.
+        (2, 0, 1, "ORG", false),
+        (2, 1, 2, "LOC", true),
+        (2, 2, 4, "ORG", true),
+        (3, 0, 2, "ORG", true),
+        (3, 2, 3, "LOC", false),
+        // Only an organization in the other fold.
+        (3, 3, 4, "PER", false),
+    ];
+    let data = TempFile::new("names.iob2", NAMES.as_bytes());
+    let predictions = TempFile::new("predictions.tsv", b"");
+    let out = train(
+        &data,
+        &[
+            "--folds",
+            "2",
+            "--epochs",
+            "2",
+            "--predictions",
+            predictions.path(),
+        ],
+    );
+    assert_success(&out);
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let unseen = &report["unseen"];
+    // The predicted labels of each sentence.
+    let text = std::fs::read_to_string(predictions.path()).unwrap();
+    let predicted: Vec<Vec<&str>> = text
+        .split_terminator("\n\n")
+        .map(|s| s.lines().map(|l| l.split('\t').nth(2).unwrap()).collect())
+        .collect();
+    assert_eq!(predicted.len(), 4, "{text}");
+    // Whether the system predicted the span with its label (strict spans).
+    let found = |sentence: usize, start: usize, end: usize, label: &str| -> bool {
+        let p = &predicted[sentence];
+        let (b, i) = (format!("B-{label}"), format!("I-{label}"));
+        let begins = p[start] == b
+            || (p[start] == i && (start == 0 || (p[start - 1] != b && p[start - 1] != i)));
+        begins && p[start + 1..end].iter().all(|l| *l == i) && p.get(end) != Some(&i.as_str())
+    };
+    let mut total = [[0, 0], [0, 0]];
+    for (label, expected_gold) in [("PER", [2, 1]), ("LOC", [2, 3]), ("ORG", [2, 1])] {
+        for (k, part) in ["seen", "unseen"].into_iter().enumerate() {
+            let spans = gold
+                .iter()
+                .filter(|g| g.3 == label && g.4 == (part == "seen"));
+            assert_eq!(spans.clone().count(), expected_gold[k]);
+            let hits = spans.filter(|g| found(g.0, g.1, g.2, g.3)).count();
+            let score = &unseen[label][part];
+            assert_eq!(score["gold"], expected_gold[k], "{label} {part}: {unseen}");
+            assert_eq!(score["found"], hits, "{label} {part}: {unseen}");
+            let recall = (10000.0 * hits as f64 / expected_gold[k] as f64).round() / 100.0;
+            assert_eq!(score["recall"], recall, "{label} {part}: {unseen}");
+            total[k][0] += expected_gold[k];
+            total[k][1] += hits;
+        }
+    }
+    for (k, part) in ["seen", "unseen"].into_iter().enumerate() {
+        assert_eq!(unseen["micro"][part]["gold"], total[k][0], "{unseen}");
+        assert_eq!(unseen["micro"][part]["found"], total[k][1], "{unseen}");
+    }
+    assert_eq!(unseen["micro"]["seen"]["gold"], 6);
+    assert_eq!(unseen["micro"]["unseen"]["gold"], 5);
+    // Every gold name is counted once, seen or not.
+    assert_eq!(report["entities"]["micro"]["gold"], 11);
+}
