@@ -156,6 +156,23 @@ fn first_char(t: &Token<'_>) -> char {
     t.text().chars().next().unwrap_or(' ')
 }
 
+/// The abbreviations of a year or a century, and their plurals.
+fn is_era_mark(s: &str) -> bool {
+    matches!(s, "ж." | "жж." | "ғ." | "ғғ.")
+}
+
+/// A number a year or century is written with: digits (`1955`,
+/// `1990-1995`'s last part), or Roman numerals in Latin or Cyrillic letters
+/// (`XX`, `ХХІ`).
+fn is_year_number(t: &Token<'_>) -> bool {
+    let s = t.text();
+    t.kind() == TokenKind::Number && s.bytes().all(|b| b.is_ascii_digit())
+        || (!s.is_empty()
+            && s.chars().count() <= 8
+            && s.chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'І' | 'Х' | 'С')))
+}
+
 /// Two or more letters, all capitals (`АҚШ`, `ҚР`).
 fn is_acronym(s: &str) -> bool {
     let mut letters = 0;
@@ -252,7 +269,13 @@ impl<'a> Sentences<'a> {
 
     /// Whether the sentence ends after `t`, given what is open and whether a
     /// sentence-final mark is pending (seen, possibly followed by closers).
-    fn ends_after(&mut self, t: &Token<'a>, open: &Open, pending: bool) -> bool {
+    fn ends_after(
+        &mut self,
+        t: &Token<'a>,
+        prev: Option<&Token<'a>>,
+        open: &Open,
+        pending: bool,
+    ) -> bool {
         let Some(n) = self.peek(0) else {
             return true;
         };
@@ -287,6 +310,13 @@ impl<'a> Sentences<'a> {
             return true;
         }
         if t.kind() == TokenKind::Abbreviation && t.text().ends_with('.') {
+            // A year or century abbreviated after its number (`1955 ж.`,
+            // `ХХ ғ.`) opens the sentence's account of when, and what
+            // follows it with a capital is a name (`Ол 1955 ж. Мәскеуге
+            // көшті.`): only a line break ends a sentence there.
+            if is_era_mark(t.text()) && prev.is_some_and(is_year_number) {
+                return breaks == 1;
+            }
             // A capitalised word after an abbreviation starts a sentence; an
             // acronym (`1 млрд. АҚШ доллары`) or a name after initials or a
             // title does not.
@@ -316,7 +346,8 @@ impl<'a> Iterator for Sentences<'a> {
             }
             open.update(t.text());
             tokens.push(t);
-            if tokens.len() >= MAX_SENTENCE_TOKENS || self.ends_after(&t, &open, pending) {
+            let prev = tokens.len().checked_sub(2).and_then(|k| tokens.get(k));
+            if tokens.len() >= MAX_SENTENCE_TOKENS || self.ends_after(&t, prev, &open, pending) {
                 break;
             }
         }
@@ -366,6 +397,21 @@ mod tests {
             ),
             // A capital after an abbreviation starts a sentence.
             ("Шығын 5 млн. Бұл көп.", &["Шығын 5 млн.", "Бұл көп."]),
+            // Not after a year or century abbreviated after its number:
+            // a name follows; a line break still ends the sentence.
+            (
+                "Ол 1955 ж. Мәскеуге көшті. ХХ ғ. Қазақстан өзгерді.",
+                &["Ол 1955 ж. Мәскеуге көшті.", "ХХ ғ. Қазақстан өзгерді."],
+            ),
+            (
+                "1990-1995 жж. Алматыда тұрды. XIX ғ. Ресей.",
+                &["1990-1995 жж. Алматыда тұрды.", "XIX ғ. Ресей."],
+            ),
+            (
+                "Құрылды 1991 ж.\nЖаңа тарау",
+                &["Құрылды 1991 ж.", "Жаңа тарау"],
+            ),
+            ("Бет 5 ж. Ол келді.", &["Бет 5 ж. Ол келді."]),
             // Quotation that continues the sentence.
             (
                 "«Қайда барасың?» деді ол. Мен үндемедім.",
