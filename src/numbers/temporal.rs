@@ -211,125 +211,76 @@ fn one_at(text: &str, toks: &[Tok], i: usize, number: Option<Option<Phrase>>) ->
         }
     }
     if first >= 0xD0 {
-        return word_led(&cx, i, word_start(t)?);
+        let (start, kind) = word_start(t)?;
+        return word_led(&cx, i, start, kind);
     }
     None
 }
 
-/// The words that can open a temporal expression without a number (lower
-/// case): each token is tested against the few that share its first two
-/// letters.
-const WORD_STARTS: &[&str] = &[
-    "ай",
-    "апта",
-    "алдағы",
-    "ағымдағы",
-    "ақпан",
-    "апрель",
-    "август",
-    "биыл",
-    "былтыр",
-    "бүгін",
-    "бүрсігүні",
-    "бірнеше",
-    "біраз",
-    "бейсенбі",
-    "дүйсенбі",
-    "декабрь",
-    "ертең",
-    "жыл",
-    "жаз",
-    "жарты",
-    "жұма",
-    "жексенбі",
-    "желтоқсан",
-    "жуық",
-    "июнь",
-    "июль",
-    "кеше",
-    "келесі",
-    "келер",
-    "көктем",
-    "күз",
-    "күн",
-    "кеш",
-    "кемінде",
-    "кейінгі",
-    "қаңтар",
-    "қазан",
-    "қараша",
-    "қыркүйек",
-    "қыс",
-    "мамыр",
-    "маусым",
-    "март",
-    "наурыз",
-    "ноябрь",
-    "осы",
-    "октябрь",
-    "сәуір",
-    "сағат",
-    "сейсенбі",
-    "сенбі",
-    "сәрсенбі",
-    "соңғы",
-    "сентябрь",
-    "тамыз",
-    "таң",
-    "түс",
-    "түн",
-    "тәулік",
-    "февраль",
-    "шілде",
-    "шамамен",
-    "шамасы",
-    "январь",
-    "өткен",
-    "әр",
-];
+/// The entries of [`Starts`] that share two first letters, with their
+/// lists.
+type Entries = Vec<(&'static str, Start)>;
 
-/// [`WORD_STARTS`] by their first two letters, sorted; longer starts
-/// first within a pair (`кеше` before `кеш`).
-static STARTS_BY_PAIR: LazyLock<Vec<([char; 2], Vec<&'static str>)>> = LazyLock::new(|| {
-    let mut by_pair: Vec<([char; 2], Vec<&'static str>)> = Vec::new();
-    for &s in WORD_STARTS {
-        let mut c = s.chars();
-        let key = [c.next().unwrap_or(' '), c.next().unwrap_or(' ')];
-        match by_pair.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, list)) => list.push(s),
-            None => by_pair.push((key, vec![s])),
-        }
-    }
-    for (_, list) in &mut by_pair {
-        list.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    }
-    by_pair.sort_by_key(|(k, _)| *k);
-    by_pair
-});
+/// Words and stems looked up by their first two letters: the test every
+/// token takes before any word list is read.
+struct Starts {
+    /// The entries by their first two letters (lower case), sorted; longer
+    /// entries first within a pair (`кеше` before `кеш`); each with the
+    /// table it comes from.
+    by_pair: Vec<([char; 2], Entries)>,
+    /// A bit for each pair of Cyrillic letters, in either case, that
+    /// begins an entry: most tokens fail here, before any lower-casing.
+    bits: Vec<u64>,
+}
 
-/// The first two letters of [`WORD_STARTS`] in either case, as bits over
-/// pairs of letters of the Cyrillic block: one test per token, before any
-/// lower-casing.
-static PAIR_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 256 * 256 / 64];
-    let cases = |c: char| [c, c.to_uppercase().next().unwrap_or(c)];
-    for s in WORD_STARTS {
-        let mut c = s.chars();
-        let (Some(a), Some(b)) = (c.next(), c.next()) else {
-            continue;
-        };
-        for a in cases(a) {
-            for b in cases(b) {
-                if let Some(k) = pair_index(a, b) {
-                    bits[k / 64] |= 1 << (k % 64);
+impl Starts {
+    fn new(entries: impl IntoIterator<Item = (&'static str, Start)>) -> Starts {
+        let mut by_pair: Vec<([char; 2], Entries)> = Vec::new();
+        let mut bits = vec![0u64; 256 * 256 / 64];
+        let cases = |c: char| [c, c.to_uppercase().next().unwrap_or(c)];
+        for (s, kind) in entries {
+            let mut c = s.chars();
+            let (Some(a), Some(b)) = (c.next(), c.next()) else {
+                continue;
+            };
+            match by_pair.iter_mut().find(|(k, _)| *k == [a, b]) {
+                Some((_, list)) => list.push((s, kind)),
+                None => by_pair.push(([a, b], vec![(s, kind)])),
+            }
+            for a in cases(a) {
+                for b in cases(b) {
+                    if let Some(k) = pair_index(a, b) {
+                        bits[k / 64] |= 1 << (k % 64);
+                    }
                 }
             }
         }
+        for (_, list) in &mut by_pair {
+            list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        }
+        by_pair.sort_by_key(|(k, _)| *k);
+        Starts { by_pair, bits }
     }
-    bits
-});
 
-/// The bit of two Cyrillic letters in [`PAIR_BITS`].
+    /// The entry that `t` begins with (any letter case), if any.
+    fn find(&self, t: &str) -> Option<(&'static str, Start)> {
+        let mut chars = t.chars();
+        let (a, b) = (chars.next()?, chars.next()?);
+        let k = pair_index(a, b)?;
+        if self.bits[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        let key = [to_lower(a), to_lower(b)];
+        let at = self.by_pair.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+        let rest = chars.map(to_lower);
+        self.by_pair[at].1.iter().copied().find(|(s, _)| {
+            let mut have = rest.clone();
+            s.chars().skip(2).all(|w| have.next() == Some(w))
+        })
+    }
+}
+
+/// The bit of two Cyrillic letters in [`Starts::bits`].
 fn pair_index(a: char, b: char) -> Option<usize> {
     let cyrillic = |c: char| {
         (0x400..0x500)
@@ -339,61 +290,85 @@ fn pair_index(a: char, b: char) -> Option<usize> {
     Some(cyrillic(a)? * 256 + cyrillic(b)?)
 }
 
-/// The start of [`WORD_STARTS`] that `t` begins with (any letter case).
-fn word_start(t: &str) -> Option<&'static str> {
-    let mut raw = t.chars();
-    let k = pair_index(raw.next()?, raw.next()?)?;
-    if PAIR_BITS[k / 64] & (1 << (k % 64)) == 0 {
-        return None;
-    }
-    let mut chars = t.chars().map(to_lower);
-    let key = [chars.next()?, chars.next()?];
-    let table = &*STARTS_BY_PAIR;
-    let at = table.binary_search_by_key(&key, |(k, _)| *k).ok()?;
-    table[at].1.iter().copied().find(|s| {
-        let mut have = chars.clone();
-        s.chars().skip(2).all(|w| have.next() == Some(w))
-    })
+/// The words besides months, seasons, weekdays and units of time that can
+/// open a temporal expression without a number.
+const OTHER_STARTS: &[&str] = &[
+    "алдағы",
+    "ағымдағы",
+    "биыл",
+    "былтыр",
+    "бүгін",
+    "бүрсігүні",
+    "бірнеше",
+    "біраз",
+    "ертең",
+    "жарты",
+    "жуық",
+    "кеше",
+    "келесі",
+    "келер",
+    "кеш",
+    "кемінде",
+    "кейінгі",
+    "осы",
+    "соңғы",
+    "таң",
+    "түс",
+    "түн",
+    "шамамен",
+    "шамасы",
+    "өткен",
+    "әр",
+];
+
+/// Which word list a start comes from: it decides the rules tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    Month,
+    Season,
+    Weekday,
+    Unit,
+    Other,
 }
 
-/// The words after a number that can make it temporal, by first letter:
-/// months, units of time, the marks of years and centuries, ages,
-/// quarters and halves (a cheap test before the lexicon is asked).
-fn after_number(first: char) -> &'static [&'static str] {
-    match first {
-        'а' => &["ай", "апта", "ақпан", "апрель", "август"],
-        'д' => &["декабрь"],
-        'ж' => &["жыл", "жж", "ж", "жас", "жарты", "жұма", "желтоқсан"],
-        'и' => &["июнь", "июль"],
-        'к' => &["күн"],
-        'қ' => &["қаңтар", "қазан", "қараша", "қыркүйек"],
-        'м' => &["мамыр", "маусым", "минут", "март", "май"],
-        'н' => &["наурыз", "ноябрь"],
-        'о' => &["онжылдық", "октябрь"],
-        'с' => &["сәуір", "сағат", "секунд", "сентябрь"],
-        'т' => &["тамыз", "тәулік", "тоқсан"],
-        'ф' => &["февраль"],
-        'ш' => &["шілде"],
-        'я' => &["январь"],
-        'ғ' => &["ғасыр", "ғ"],
-        _ => &[],
-    }
+/// The entries of a table of [`words`], tagged.
+fn tagged<T>(
+    table: &'static [(&'static str, T)],
+    kind: Start,
+) -> impl Iterator<Item = (&'static str, Start)> {
+    words::stems(table).map(move |s| (s, kind))
+}
+
+/// The starts of word-led expressions.
+static WORD_STARTS: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::new(
+        tagged(words::MONTHS, Start::Month)
+            .chain(tagged(words::SEASONS, Start::Season))
+            .chain(tagged(words::WEEKDAYS, Start::Weekday))
+            .chain(tagged(words::UNITS, Start::Unit))
+            .chain(OTHER_STARTS.iter().map(|&s| (s, Start::Other))),
+    )
+});
+
+/// The words after a number that can make it temporal: months (with
+/// `май`, which is May only after a day), units of time, ages, quarters
+/// and halves; the marks of years and centuries (`ж.`, `ғ.`) are tested
+/// apart.
+static AFTER_NUMBER: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::new(
+        tagged(words::MONTHS, Start::Month)
+            .chain(tagged(words::UNITS, Start::Unit))
+            .chain(["май", "жас", "жарты", "жұма", "тоқсан"].map(|s| (s, Start::Other))),
+    )
+});
+
+/// The start of a word-led expression that `t` begins with.
+fn word_start(t: &str) -> Option<(&'static str, Start)> {
+    WORD_STARTS.find(t)
 }
 
 fn may_follow_number(t: &str) -> bool {
-    let mut chars = t.chars();
-    let Some(first) = chars.next().map(to_lower) else {
-        return false;
-    };
-    let rest = chars.as_str().as_bytes();
-    after_number(first).iter().any(|s| {
-        let tail = s.get(first.len_utf8()..).unwrap_or("");
-        rest.len() >= tail.len()
-            && rest
-                .iter()
-                .zip(tail.as_bytes())
-                .all(|(a, b)| a == b || a.to_ascii_lowercase() == *b)
-    }) || (first.is_uppercase() && t.chars().nth(1).is_some_and(char::is_uppercase))
+    matches!(t, "ж." | "жж." | "ж" | "ғ." | "ғғ.") || AFTER_NUMBER.find(t).is_some()
 }
 
 /// Reads a date written with separators inside one token: `15.03.2024`,
@@ -1088,10 +1063,10 @@ fn qualified(cx: &Cx, i: usize) -> Option<Found> {
     Some(f)
 }
 
-/// Expressions that start with a word.
 /// Expressions that start with a word; `start` is the entry of
-/// [`WORD_STARTS`] the word begins with, which decides the rules tried.
-fn word_led(cx: &Cx, i: usize, start: &str) -> Option<Found> {
+/// [`WORD_STARTS`] the word begins with and `kind` its list, which decide
+/// the rules tried.
+fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     let t = cx.t(i);
     let mut buf = [0u8; 64];
     let from = |starts: &[&str]| starts.contains(&start);
@@ -1111,7 +1086,7 @@ fn word_led(cx: &Cx, i: usize, start: &str) -> Option<Found> {
     if shift && cx.is(i, &["соңғы", "алдағы"]) {
         // `соңғы бірнеше күнде`, `соңғы аптаның ішінде` (the last week).
         if cx.is(i + 1, &["бірнеше", "біраз"]) {
-            if let Some(mut f) = word_led(cx, i + 1, "бірнеше") {
+            if let Some(mut f) = word_led(cx, i + 1, "бірнеше", Start::Other) {
                 f.start = i;
                 return Some(f);
             }
@@ -1227,7 +1202,7 @@ fn word_led(cx: &Cx, i: usize, start: &str) -> Option<Found> {
         return day_part_alone(cx, i);
     }
     // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
-    let unit_start = from(&["жыл", "ай", "апта", "күн", "тәулік", "сағат"]);
+    let unit_start = kind == Start::Unit;
     if let Some((unit, e)) = words::unit(t, &mut buf).filter(|_| unit_start) {
         let one = Duration {
             milli: Some(1000),
@@ -1279,35 +1254,10 @@ fn word_led(cx: &Cx, i: usize, start: &str) -> Option<Found> {
         };
         return found(i, i + 2, NumberKind::Set, Timex::new(Val::Duration(d)));
     }
-    const MONTHS: &[&str] = &[
-        "қаңтар",
-        "ақпан",
-        "наурыз",
-        "сәуір",
-        "мамыр",
-        "маусым",
-        "шілде",
-        "тамыз",
-        "қыркүйек",
-        "қазан",
-        "қараша",
-        "желтоқсан",
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ];
-    if from(MONTHS) {
+    if kind == Start::Month {
         return month_alone(cx, i);
     }
-    let season = from(&["көктем", "жаз", "күз", "қыс"]);
+    let season = kind == Start::Season;
     if let Some((s, e)) = words::season(t, &mut buf).filter(|_| season) {
         let mut end = i + 1;
         if cx.is(end, &["бойы", "бойына", "айларында", "айлары"])
@@ -1317,15 +1267,7 @@ fn word_led(cx: &Cx, i: usize, start: &str) -> Option<Found> {
         }
         return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
     }
-    let weekday = from(&[
-        "дүйсенбі",
-        "сейсенбі",
-        "сәрсенбі",
-        "бейсенбі",
-        "жұма",
-        "сенбі",
-        "жексенбі",
-    ]);
+    let weekday = kind == Start::Weekday;
     if let Some((wd, _)) = words::weekday(t, &mut buf).filter(|_| weekday) {
         // `жұма` is also the Friday prayer and, in speech, a week: only
         // the forms of a day are read.

@@ -89,6 +89,11 @@ fn ending_ok(rest: &str) -> bool {
     !personal && is_ending(rest)
 }
 
+/// The stems of a table of this module.
+pub(crate) fn stems<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
+    table.iter().map(|(s, _)| *s)
+}
+
 /// Finds the stem of `table` that `word` (any letter case) begins with,
 /// followed by an allowed ending; the longest stem wins.
 fn lookup<'b, T: Copy>(
@@ -110,7 +115,7 @@ fn lookup<'b, T: Copy>(
 }
 
 /// Month names, 1–12.
-const MONTHS: &[(&str, u8)] = &[
+pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("қаңтар", 1),
     ("ақпан", 2),
     ("наурыз", 3),
@@ -165,7 +170,7 @@ pub(crate) fn is_ambiguous_month(m: u8) -> bool {
     matches!(m, 3 | 6 | 10)
 }
 
-const SEASONS: &[(&str, Season)] = &[
+pub(crate) const SEASONS: &[(&str, Season)] = &[
     ("көктем", Season::Spring),
     ("жаз", Season::Summer),
     ("күз", Season::Autumn),
@@ -226,7 +231,7 @@ pub(crate) fn season<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(Season, E
     lookup(word, buf, SEASONS, season_ending)
 }
 
-const WEEKDAYS: &[(&str, u8)] = &[
+pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
     ("дүйсенбі", 1),
     ("сейсенбі", 2),
     ("сәрсенбі", 3),
@@ -244,7 +249,7 @@ pub(crate) fn weekday<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(u8, Endi
     lookup(word, buf, WEEKDAYS, ending_ok)
 }
 
-const UNITS: &[(&str, Unit)] = &[
+pub(crate) const UNITS: &[(&str, Unit)] = &[
     ("жыл", Unit::Year),
     ("ай", Unit::Month),
     ("апта", Unit::Week),

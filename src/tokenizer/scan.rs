@@ -506,6 +506,9 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
     };
     let first_end = word_end(text, start);
     match bytes.get(first_end) {
+        // 0xC2 also leads `«`, `»` and the no-break space, which end a
+        // word: only `°` (C2 B0) goes on.
+        Some(0xC2) if bytes.get(first_end + 1) != Some(&0xB0) => return (first_end, kind),
         Some(&b) if may_join(b) => {}
         _ => return (first_end, kind),
     }
