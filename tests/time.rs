@@ -80,6 +80,17 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
     ),
     ("Ол 1991 ж. құрылды.", "1991 ж.", D, "1991", "1991"),
     ("Ол 1955 жылы туған.", "1955 жылы", D, "1955", "1955"),
+    // A year's forms make three digits a year (a length of years takes
+    // others: `479 жылға`).
+    ("479 жылы басталды", "479 жылы", D, "0479", "0479"),
+    (
+        "768-814 жылдары билеген",
+        "768-814 жылдары",
+        D,
+        "0768..0814",
+        "0768..0814",
+    ),
+    ("479 жылға созылды", "479 жылға", P, "P479Y", "P479Y"),
     (
         "Екі мың жиырмасыншы жылы басталды.",
         "Екі мың жиырмасыншы жылы",
@@ -438,6 +449,8 @@ fn modifiers_and_bounds() {
         ("кемінде бес жыл", Some(Modifier::AtLeast), None),
         ("бір айдай", Some(Modifier::Approx), None),
         ("бес жылдан бері", None, Some(Bound::Since)),
+        // A verb that begins like a part of the year is not one.
+        ("1913 жылы басылған", None, None),
     ] {
         let t = timex(&one(input));
         assert_eq!((t.modifier(), t.bound()), (modifier, bound), "{input}");

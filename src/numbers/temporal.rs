@@ -506,13 +506,18 @@ fn bounds(cx: &Cx, end: usize) -> (usize, Option<Bound>) {
 /// The parts of a year, month or quarter: `басында` (start), `ортасында`
 /// (middle), `соңында`, `аяғында` (end), in any case.
 fn part_word(cx: &Cx, k: usize) -> Option<Modifier> {
-    // The possessive is what makes them parts (`басы`, `басында`): `бас`
-    // alone begins `бастап`, `бастама`, `басқа`.
-    if cx.starts(k, &["басы", "басын"]) {
+    // The possessive and a case make them parts (`басы`, `басында`); other
+    // words begin the same way (`бастап`, `басылған`, `соңынан ерді`
+    // aside, `аяқтады`).
+    let part = |stem: &str| {
+        strip_prefix_ci(cx.t(k), stem)
+            .is_some_and(|case| matches!(case, "" | "нда" | "нан" | "на" | "ндағы"))
+    };
+    if part("басы") {
         Some(Modifier::Start)
-    } else if cx.starts(k, &["ортасы", "ортасын"]) {
+    } else if part("ортасы") {
         Some(Modifier::Mid)
-    } else if cx.starts(k, &["соңы", "соңын", "аяғы", "аяғын"]) {
+    } else if part("соңы") || part("аяғы") {
         Some(Modifier::End)
     } else {
         None
@@ -748,9 +753,19 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     let unit_word = words::unit(next, &mut buf);
     let abbrev_year = cx.is(end, &["ж.", "жж.", "ж"]);
     let abbrev_century = cx.is(end, &["ғ.", "ғғ."]);
+    // The forms a year takes and a length of years does not (`479 жылы`,
+    // `768-814 жылдары`, `1824 жылғы`, `1950 ж.`): with them, a number of
+    // three digits is a year too.
+    let year_form = abbrev_year
+        || unit_word.is_some_and(|(u, e)| {
+            u == Unit::Year && (matches!(e.text, "ы" | "ғы") || e.is_plural())
+        });
     let year_like = |n: &Num| {
-        n.int()
-            .filter(|v| (1000..=2200).contains(v) || (n.ordinal && *v >= 100))
+        n.int().filter(|v| {
+            (1000..=2200).contains(v)
+                || (n.ordinal && *v >= 100)
+                || (year_form && n.digits && (100..1000).contains(v))
+        })
     };
     if abbrev_century || unit_word.is_some_and(|(u, _)| u == Unit::Century) {
         if !(n.roman || n.ordinal || n.digits) {
