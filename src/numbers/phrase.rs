@@ -28,7 +28,9 @@ pub(super) enum Atom {
         date: bool,
     },
     Word(NumWord),
-    Roman(u32),
+    /// A Roman numeral, and whether a case ending follows its ordinal
+    /// suffix (`ХХ-ғасырдың` no; `І-ші`, `ІІ-шіден`).
+    Roman(u32, bool),
 }
 
 /// What follows the digits of a token after a hyphen.
@@ -191,7 +193,14 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
     if let Some(w) = number_word(t) {
         return Some(Atom::Word(w));
     }
-    roman(t).map(Atom::Roman)
+    if let Some(v) = roman(t) {
+        return Some(Atom::Roman(v, false));
+    }
+    // A Roman numeral with the ordinal suffix written after a hyphen, as
+    // with digits (`І-ші`, `XX-шы`, `ІІ-шіден`).
+    let (numeral, tail) = t.split_once('-')?;
+    let tail = digit_tail(tail).filter(|tail| tail.ordinal)?;
+    roman(numeral).map(|v| Atom::Roman(v, tail.inflected))
 }
 
 /// A parsed number phrase.
@@ -225,7 +234,7 @@ pub(super) enum Last {
 pub(super) fn allowed(last: Last, next: &Atom) -> bool {
     use Last as L;
     match next {
-        Atom::Roman(_) => last == L::None,
+        Atom::Roman(..) => last == L::None,
         Atom::Digits { .. } => matches!(last, L::None | L::Scale(_)),
         Atom::Word(w) => match (last, w.role) {
             (L::None, Role::AndHalf | Role::Point) => false,
@@ -329,10 +338,11 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
             break;
         }
         match a {
-            Atom::Roman(v) => {
+            Atom::Roman(v, inflected) => {
                 group = Some(dec(v));
                 p.roman = true;
                 p.ordinal = true;
+                p.inflected = inflected;
                 k += 1;
                 p.end = k;
                 break;

@@ -8,7 +8,7 @@
 //! [`MAX_TOKENS`]), so the whole pass is linear in the text.
 
 use super::lexicon::{number_word, qualifier_before};
-use super::phrase::{is_digits, is_range_separator, lower_is, phrase, Phrase, Tok};
+use super::phrase::{is_digits, is_range_separator, lower_is, phrase, roman, Phrase, Tok};
 use super::{Decimal, NumberKind};
 use std::sync::LazyLock;
 
@@ -660,7 +660,6 @@ fn year_mark(cx: &Cx, end: usize) -> usize {
 /// qualifier or `соңғы` before it).
 fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     let t = cx.t(j);
-    let mut buf = [0u8; 64];
     // A date in one token: `15.03.2024`.
     if t.bytes().filter(|&b| b == b'.' || b == b'/').count() == 2 {
         let p = dotted_date(t)?;
@@ -685,6 +684,10 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
         return duration(cx, start, n, Some(m), unit, e, j + 1);
     }
+    // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one token.
+    if let Some((n, m)) = roman_pair(t, j) {
+        return after_number(cx, start, n, Some(m), j + 1);
+    }
     let n = cx.num(j)?;
     // A clock time in words: `он сегіз нөл-нөлде` (minutes in words,
     // `жиырма бір отызда`, are read after `сағат` only: alone, two numbers
@@ -703,6 +706,68 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             end = m.end;
         }
     }
+    after_number(cx, start, n, second, end)
+}
+
+/// Whether the mark of a count before the common era stands right before
+/// token `start`: `б.з.б.`, `б.з.д.`, `б.д.д.` in one token or three
+/// (`Б. з. б.`), or spelled out (`біздің заманымызға дейін`, `біздің
+/// дәуірімізге дейінгі`). Looks back three tokens at most.
+fn before_era(cx: &Cx, start: usize) -> bool {
+    const MARKS: [&str; 3] = ["б.з.б.", "б.з.д.", "б.д.д."];
+    let back = |k: usize| start.checked_sub(k).map_or("", |i| cx.t(i));
+    if MARKS.iter().any(|m| lower_is(back(1), m)) {
+        return true;
+    }
+    let (a, b, c) = (back(3), back(2), back(1));
+    // The three-token form: each part a letter and its period.
+    let (pa, pb, pc) = (
+        a.strip_suffix('.'),
+        b.strip_suffix('.'),
+        c.strip_suffix('.'),
+    );
+    if let (Some(pa), Some(pb), Some(pc)) = (pa, pb, pc) {
+        let same = |m: &str| {
+            let mut parts = m.split_terminator('.');
+            [pa, pb, pc]
+                .iter()
+                .all(|p| parts.next().is_some_and(|q| lower_is(p, q)))
+        };
+        if MARKS.iter().any(|m| same(m)) {
+            return true;
+        }
+    }
+    lower_is(a, "біздің")
+        && (strip_prefix_ci(b, "заманымыз").is_some() || strip_prefix_ci(b, "дәуіріміз").is_some())
+        && (lower_is(c, "дейін") || lower_is(c, "дейінгі"))
+}
+
+/// Two Roman numerals joined by a hyphen in one token, a range of
+/// centuries or ordinals (`X-XII`, `ІХ-ХІ`), read at token `j`.
+fn roman_pair(t: &str, j: usize) -> Option<(Num, Num)> {
+    let (a, b) = t.split_once('-')?;
+    let (a, b) = (roman(a)?, roman(b)?);
+    let num = |v: u32| Num {
+        end: j + 1,
+        milli: Some(u64::from(v) * 1000),
+        ordinal: true,
+        inflected: false,
+        roman: true,
+        digits: false,
+    };
+    Some((num(a), num(b)))
+}
+
+/// The expression a number (and the second end of its range) begins,
+/// `end` being the token after them.
+fn after_number(
+    cx: &Cx,
+    start: usize,
+    n: Num,
+    second: Option<Num>,
+    mut end: usize,
+) -> Option<Found> {
+    let mut buf = [0u8; 64];
     // `90-жылдары`: a hyphen that joins the number to its word, which the
     // tokenizer keeps apart (`90` `-` `жылдары`).
     if second.is_none() && cx.t(end) == "-" && words::unit(cx.t(end + 1), &mut buf).is_some() {
@@ -760,11 +825,45 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         || unit_word.is_some_and(|(u, e)| {
             u == Unit::Year && (matches!(e.text, "ы" | "ғы") || e.is_plural())
         });
+    // The second year of a range written with its last two digits:
+    // `1940 – 50 жылы`, `1853 — 55 ж.`, `1998–02 жылдары`.
+    let years = abbrev_year || unit_word.is_some_and(|(u, _)| u == Unit::Year);
+    let second = match (n.int(), second) {
+        (Some(y1), Some(m)) if years && n.digits && m.digits && (1000..=2200).contains(&y1) => {
+            match m.int().filter(|v| *v < 100) {
+                Some(yy) => {
+                    let mut y2 = y1 - y1 % 100 + yy;
+                    if y2 <= y1 {
+                        y2 += 100;
+                    }
+                    Some(Num {
+                        milli: Some(y2 * 1000),
+                        ..m
+                    })
+                }
+                None => Some(m),
+            }
+        }
+        _ => second,
+    };
+    // Counted before the common era: after `б.з.б.` (or its spelled-out
+    // form), or a range that runs backwards (`б.з.д. XV-XII ғғ.`, where
+    // the mark may stand once before a list of ranges).
+    let descending = n
+        .int()
+        .zip(second.and_then(|m| m.int()))
+        .is_some_and(|(a, b)| b < a);
+    let era = if descending || before_era(cx, start) {
+        Rel::BeforeEra
+    } else {
+        Rel::Absolute
+    };
     let year_like = |n: &Num| {
         n.int().filter(|v| {
             (1000..=2200).contains(v)
                 || (n.ordinal && *v >= 100)
                 || (year_form && n.digits && (100..1000).contains(v))
+                || (year_form && era == Rel::BeforeEra && (1..=9999).contains(v))
         })
     };
     if abbrev_century || unit_word.is_some_and(|(u, _)| u == Unit::Century) {
@@ -772,14 +871,14 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             return None;
         }
         let c = n.int().filter(|c| (1..=30).contains(c))?;
-        let p = point(Rel::Absolute, (c as i32 - 1) * 100, Grain::Century);
+        let p = point(era, (c as i32 - 1) * 100, Grain::Century);
         let mut timex = Timex::new(Val::Point(p));
         if let Some(c2) = second
             .and_then(|m| m.int())
             .filter(|c| (1..=30).contains(c))
         {
             timex.max = Some(crate::time::TimexValue(Val::Point(point(
-                Rel::Absolute,
+                era,
                 (c2 as i32 - 1) * 100,
                 Grain::Century,
             ))));
@@ -808,12 +907,12 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             }
         }
         if let Some(y1) = year_like(&n) {
-            let p = point(Rel::Absolute, y1 as i32, Grain::Year);
+            let p = point(era, y1 as i32, Grain::Year);
             if let Some(second) = second {
                 let y2 = year_like(&second)?;
                 let mut timex = Timex::new(Val::Point(p));
                 timex.max = Some(crate::time::TimexValue(Val::Point(point(
-                    Rel::Absolute,
+                    era,
                     y2 as i32,
                     Grain::Year,
                 ))));

@@ -189,6 +189,12 @@ pub(crate) enum Grain {
 pub(crate) enum Rel {
     /// The year is written.
     Absolute,
+    /// The year is written and counted before the common era (`б.з.б. V
+    /// ғасыр`, `б.з.д. 500 жылы`): `year` holds the number as written
+    /// (500 for 500 BC; 400 for the fifth century BC, as a century's
+    /// first year is held for the common era), and the value takes the
+    /// TIMEX3 prefix `BC`.
+    BeforeEra,
     /// Nothing is written but the anchor's year (or day, for a clock time)
     /// is meant: `мамырда`, `сағат 14:30-да`.
     Implied,
@@ -320,7 +326,7 @@ impl TimexValue {
     /// Whether the value is relative to the document date and no date
     /// resolved it: it has `X` in place of the digits it needs.
     pub fn is_relative(self) -> bool {
-        matches!(self.0, Val::Point(p) if p.rel != Rel::Absolute)
+        matches!(self.0, Val::Point(p) if !matches!(p.rel, Rel::Absolute | Rel::BeforeEra))
     }
 
     /// How far from the document date a relative value lies, at its grain
@@ -332,7 +338,7 @@ impl TimexValue {
             Rel::Month(n) => (n, Unit::Month),
             Rel::Week(n) => (n, Unit::Week),
             Rel::Day(n) => (n, Unit::Day),
-            Rel::Absolute | Rel::Implied => return None,
+            Rel::Absolute | Rel::BeforeEra | Rel::Implied => return None,
         };
         Some(Offset { n, unit })
     }
@@ -347,7 +353,7 @@ impl Point {
     fn anchored(self, date: Date) -> Point {
         let mut p = self;
         match self.rel {
-            Rel::Absolute => return self,
+            Rel::Absolute | Rel::BeforeEra => return self,
             Rel::Implied => {
                 p.year = date.year;
                 match self.grain {
@@ -424,7 +430,10 @@ impl fmt::Display for TimexValue {
 
 impl fmt::Display for Point {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let year_known = self.rel == Rel::Absolute;
+        let year_known = matches!(self.rel, Rel::Absolute | Rel::BeforeEra);
+        if self.rel == Rel::BeforeEra {
+            f.write_str("BC")?;
+        }
         let year = |f: &mut fmt::Formatter<'_>| {
             if year_known {
                 write!(f, "{:04}", self.year)
