@@ -1,7 +1,7 @@
 //! Scoring and Viterbi decoding of one sentence.
 
 use super::features::{Extractor, SLOTS};
-use super::model::Model;
+use super::model::{chain_stride, Model};
 
 /// Buffers of the decoder, reused between sentences.
 #[derive(Default)]
@@ -26,7 +26,10 @@ impl Decoder {
         let width = SLOTS.len() * l;
         let cached = x.sums.len() == n * width && x.outside_sums.len() == width;
         self.emissions.clear();
-        self.acc.resize(l, 0);
+        // Whole padded rows: a fixed-length sum that vectorizes (the
+        // padding's weights are zero).
+        let stride = model.weights.stride();
+        self.acc.resize(stride, 0);
         for i in 0..n {
             self.acc.iter_mut().for_each(|a| *a = 0);
             if cached {
@@ -41,14 +44,14 @@ impl Decoder {
                 }
             }
             for &f in x.features(i) {
-                let ws = model.row_weights(model.row(f));
+                let ws = model.padded_row(model.row(f));
                 for (a, &w) in self.acc.iter_mut().zip(ws) {
                     *a += i32::from(w);
                 }
             }
             let scale = model.scale;
             self.emissions
-                .extend(self.acc.iter().map(|&a| a as f32 * scale));
+                .extend(self.acc[..l].iter().map(|&a| a as f32 * scale));
         }
     }
 
@@ -61,27 +64,20 @@ impl Decoder {
         if n == 0 || l == 0 {
             return;
         }
+        // Rows of `w` scores, the labels then -inf: every max below runs
+        // over whole blocks of 8 lanes, which the compiler vectorizes.
+        let w = chain_stride(l);
         let chain = &model.chain;
         self.delta.clear();
-        self.delta.resize(n * l, f32::NEG_INFINITY);
+        self.delta.resize(n * w, f32::NEG_INFINITY);
         for (c, d) in self.delta[..l].iter_mut().enumerate() {
-            *d = chain[l * l + c] + self.emissions[c];
+            *d = chain[l * w + c] + self.emissions[c];
         }
-        self.step.resize(l, 0.0);
+        self.step.resize(w, 0.0);
         for i in 1..n {
-            let (done, rest) = self.delta.split_at_mut(i * l);
-            let prev = &done[(i - 1) * l..];
-            self.step.fill(f32::NEG_INFINITY);
-            for (p, &dp) in prev.iter().enumerate() {
-                if dp == f32::NEG_INFINITY {
-                    continue;
-                }
-                let row = &chain[p * l..(p + 1) * l];
-                for (best, &tr) in self.step.iter_mut().zip(row) {
-                    let s = dp + tr;
-                    *best = if s > *best { s } else { *best };
-                }
-            }
+            let (done, rest) = self.delta.split_at_mut(i * w);
+            let prev = &done[(i - 1) * w..][..l];
+            best_step(prev, chain, &mut self.step);
             let emissions = &self.emissions[i * l..(i + 1) * l];
             for ((d, &best), &e) in rest[..l].iter_mut().zip(&self.step).zip(emissions) {
                 *d = best + e;
@@ -90,7 +86,7 @@ impl Decoder {
         // Back from the best last label; each step's previous label is the
         // first one that reaches the best score (recomputed here, only on
         // the path, rather than stored for every label).
-        let last = &self.delta[(n - 1) * l..n * l];
+        let last = &self.delta[(n - 1) * w..(n - 1) * w + l];
         let mut arg = 0usize;
         let mut top = f32::NEG_INFINITY;
         for (c, (&s, &end)) in last.iter().zip(&model.may_end).enumerate() {
@@ -102,11 +98,11 @@ impl Decoder {
         self.best[n - 1] = arg as u16;
         for i in (1..n).rev() {
             let c = usize::from(self.best[i]);
-            let prev = &self.delta[(i - 1) * l..i * l];
+            let prev = &self.delta[(i - 1) * w..(i - 1) * w + l];
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u16;
             for (p, &dp) in prev.iter().enumerate() {
-                let s = dp + chain[p * l + c];
+                let s = dp + chain[p * w + c];
                 if s > best {
                     best = s;
                     arg = p as u16;
@@ -127,7 +123,7 @@ impl Decoder {
             } else {
                 usize::from(self.best[i - 1])
             };
-            let local = |c: usize| self.emissions[i * l + c] + chain[prev * l + c];
+            let local = |c: usize| self.emissions[i * l + c] + chain[prev * w + c];
             let chosen = local(usize::from(self.best[i]));
             let temp = model.temperature;
             let sum: f32 = (0..l).map(|c| ((local(c) - chosen) / temp).exp()).sum();
@@ -137,6 +133,34 @@ impl Decoder {
                 0.0
             };
             self.confidence.push(p);
+        }
+    }
+}
+
+/// The best score of each label after one more step:
+/// `step[c] = max over p of prev[p] + chain[p][c]`, `chain` in rows of
+/// `step.len()` lanes. With rows of 32 lanes (models of up to 32 labels)
+/// the maxima stay in vector registers over all the previous labels.
+fn best_step(prev: &[f32], chain: &[f32], step: &mut [f32]) {
+    let w = step.len();
+    if let Ok(out) = <&mut [f32; 32]>::try_from(&mut *step) {
+        let mut acc = [f32::NEG_INFINITY; 32];
+        for (&dp, row) in prev.iter().zip(chain.chunks_exact(32)) {
+            if let Ok(row) = <&[f32; 32]>::try_from(row) {
+                for (b, &t) in acc.iter_mut().zip(row) {
+                    let s = dp + t;
+                    *b = if s > *b { s } else { *b };
+                }
+            }
+        }
+        *out = acc;
+        return;
+    }
+    step.fill(f32::NEG_INFINITY);
+    for (&dp, row) in prev.iter().zip(chain.chunks_exact(w.max(1))) {
+        for (b, &t) in step.iter_mut().zip(row) {
+            let s = dp + t;
+            *b = if s > *b { s } else { *b };
         }
     }
 }

@@ -63,10 +63,12 @@ pub struct Model {
     pub(crate) transitions: Vec<f32>,
     /// The transitions with the pairs `allowed` forbids at -inf: what
     /// decoding adds, so that each step is a dense max over label pairs.
+    /// `(L + 1)` rows of [`Model::chain_stride`] (`L` rounded up to 8,
+    /// padded with -inf): the max runs over whole blocks of 8 lanes.
     pub(crate) chain: Vec<f32>,
-    /// `2^bits × L`, quantized; multiply sums by `scale`. Dense rows: one
-    /// memory access per feature and a fixed-length sum that vectorizes.
-    pub(crate) weights: Vec<i16>,
+    /// `2^bits` rows of `L` weights, quantized (multiply sums by
+    /// `scale`), each padded to a cache line (see [`Rows`]).
+    pub(crate) weights: Rows,
     /// `allowed[p * L + c]`: IOB2 lets label `c` follow `p` (row `L`: start).
     pub(crate) allowed: Vec<bool>,
     /// The index of `O`, if the model has it.
@@ -88,13 +90,106 @@ impl PartialEq for Model {
     }
 }
 
-/// `transitions` with the pairs that `allowed` forbids at -inf.
-fn mask(transitions: &[f32], allowed: &[bool]) -> Vec<f32> {
-    transitions
-        .iter()
-        .zip(allowed)
-        .map(|(&v, &ok)| if ok { v } else { f32::NEG_INFINITY })
-        .collect()
+/// The weight table: dense rows, each padded with zeros to a multiple of
+/// 32 labels (64 bytes) and starting on a 64-byte boundary, so that the
+/// row of a feature, read at random, costs one cache line (a row of 27
+/// labels unaligned straddles two lines five times out of six), and a
+/// sum over a whole padded row is a fixed-length loop that vectorizes.
+/// Clones align their own copy.
+#[derive(Debug)]
+pub(crate) struct Rows {
+    data: Vec<i16>,
+    /// Where row 0 starts in `data`: the first 64-byte boundary.
+    origin: usize,
+    /// Weights per row in `data`: `labels` rounded up to 32.
+    stride: usize,
+    labels: usize,
+}
+
+impl Rows {
+    /// The table of `weights` (`rows × labels`, row after row).
+    fn new(weights: &[i16], labels: usize) -> Rows {
+        let stride = labels.max(1).next_multiple_of(32);
+        let rows = weights.len() / labels.max(1);
+        // 32 spare weights (64 bytes) leave room to start on a boundary.
+        let mut data = vec![0i16; rows * stride + 32];
+        let misaligned = data.as_ptr() as usize % 64;
+        let origin = (64 - misaligned) % 64 / std::mem::size_of::<i16>();
+        if labels > 0 {
+            for (row, ws) in weights.chunks_exact(labels).enumerate() {
+                let at = origin + row * stride;
+                data[at..at + labels].copy_from_slice(ws);
+            }
+        }
+        Rows {
+            data,
+            origin,
+            stride,
+            labels,
+        }
+    }
+
+    /// The weights of `row`, one per label, then zeros up to the stride
+    /// (empty for a row out of range).
+    #[inline]
+    pub(crate) fn padded(&self, row: usize) -> &[i16] {
+        let at = self.origin + row * self.stride;
+        self.data.get(at..at + self.stride).unwrap_or(&[])
+    }
+
+    /// The weights of `row`, one per label.
+    #[inline]
+    pub(crate) fn row(&self, row: usize) -> &[i16] {
+        self.padded(row).get(..self.labels).unwrap_or(&[])
+    }
+
+    /// Weights per padded row.
+    pub(crate) fn stride(&self) -> usize {
+        self.stride
+    }
+
+    /// The rows, each with its labels' weights only.
+    fn iter(&self) -> impl Iterator<Item = &[i16]> + '_ {
+        let rows = (self.data.len() - 32) / self.stride;
+        (0..rows).map(|r| self.row(r))
+    }
+}
+
+impl Clone for Rows {
+    fn clone(&self) -> Rows {
+        let logical: Vec<i16> = self.iter().flatten().copied().collect();
+        Rows::new(&logical, self.labels)
+    }
+}
+
+impl PartialEq for Rows {
+    fn eq(&self, other: &Rows) -> bool {
+        self.labels == other.labels && self.iter().eq(other.iter())
+    }
+}
+
+/// `transitions` (`(L + 1) × L`) with the pairs that `allowed` forbids at
+/// -inf, each row padded with -inf to [`chain_stride`]`(L)`.
+fn mask(transitions: &[f32], allowed: &[bool], labels: usize) -> Vec<f32> {
+    let stride = chain_stride(labels);
+    let mut chain = vec![f32::NEG_INFINITY; (labels + 1) * stride];
+    if labels > 0 {
+        let rows = transitions
+            .chunks_exact(labels)
+            .zip(allowed.chunks_exact(labels));
+        for (out, (ts, ok)) in chain.chunks_exact_mut(stride).zip(rows) {
+            for ((o, &t), &ok) in out.iter_mut().zip(ts).zip(ok) {
+                *o = if ok { t } else { f32::NEG_INFINITY };
+            }
+        }
+    }
+    chain
+}
+
+/// The row length of the decoder's score tables: `labels` rounded up to
+/// a block of 8 lanes.
+pub(crate) fn chain_stride(labels: usize) -> usize {
+    labels.max(1).next_multiple_of(8)
 }
 
 fn model_error(message: impl Into<String>) -> Error {
@@ -243,7 +338,7 @@ impl Model {
         let rows = 1usize << self.bits;
         let mut bitmap = vec![0u8; rows / 8 + usize::from(rows % 8 != 0)];
         let mut data = Vec::new();
-        for (row, ws) in self.weights.chunks_exact(n).enumerate() {
+        for (row, ws) in self.weights.iter().enumerate() {
             if ws.iter().all(|&w| w == 0) {
                 continue;
             }
@@ -325,9 +420,9 @@ impl Model {
             bits,
             scale,
             temperature: 1.0,
-            chain: mask(&transitions, &allowed),
+            chain: mask(&transitions, &allowed, n),
             transitions,
-            weights,
+            weights: Rows::new(&weights, n),
             allowed,
             outside,
         }
@@ -337,14 +432,20 @@ impl Model {
     #[cfg(feature = "train")]
     pub(crate) fn set_transitions(&mut self, transitions: &[f32]) {
         self.transitions.clone_from_slice(transitions);
-        self.chain = mask(&self.transitions, &self.allowed);
+        self.chain = mask(&self.transitions, &self.allowed, self.labels.len());
     }
 
     /// The weights of a row, one per label.
     #[inline]
     pub(crate) fn row_weights(&self, row: usize) -> &[i16] {
-        let n = self.labels.len();
-        self.weights.get(row * n..(row + 1) * n).unwrap_or(&[])
+        self.weights.row(row)
+    }
+
+    /// The weights of a row, one per label, then zeros up to a multiple of
+    /// 32: for sums over whole rows.
+    #[inline]
+    pub(crate) fn padded_row(&self, row: usize) -> &[i16] {
+        self.weights.padded(row)
     }
 
     /// The IOB2 labels the model assigns (`O`, `B-PERSON`, …).
