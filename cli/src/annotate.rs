@@ -213,7 +213,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         if batch.is_empty() && stop.is_none() {
             break;
         }
-        let results: Vec<Result<String, String>> = pool.install(|| {
+        let results: Vec<Result<Vec<u8>, String>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|raw| {
@@ -227,7 +227,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         for (raw, result) in batch.iter().zip(results) {
             match result {
                 Ok(text) => {
-                    out.write_str(&text)?;
+                    out.write(&text)?;
                     done += 1;
                 }
                 Err(message) => {
@@ -305,7 +305,7 @@ fn parse<'r>(ctx: &Ctx, raw: &'r Raw) -> Result<(Cow<'r, str>, Option<Json>), St
 }
 
 /// Analyses one document and renders it in the output format.
-fn render(ctx: &Ctx, raw: &Raw, doc: &mut Document) -> Result<String, String> {
+fn render(ctx: &Ctx, raw: &Raw, doc: &mut Document) -> Result<Vec<u8>, String> {
     let (text, meta) = parse(ctx, raw)?;
     let date = document_date(ctx, meta.as_ref())?;
     ctx.pipeline.analyze_into(&text, doc);
@@ -334,7 +334,7 @@ fn render(ctx: &Ctx, raw: &Raw, doc: &mut Document) -> Result<String, String> {
         Format::Html => html::document(&mut out, doc, &id),
         Format::Text => text::summary(&mut out, doc, &id),
     }
-    Ok(out)
+    Ok(out.into_bytes())
 }
 
 /// The date a document's relative expressions resolve against: its

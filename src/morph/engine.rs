@@ -767,7 +767,7 @@ fn run<'l>(lower: &'l str, capital: bool, collect: bool) -> Search<'l> {
 }
 
 pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
-    super::memo::lemma(word, lemma_uncached)
+    super::memo::split_and_lemma(word, split_and_lemma_uncached).1
 }
 
 /// The lemma without the memo.
@@ -810,8 +810,13 @@ pub(crate) fn split_case(word: &str) -> (usize, Case) {
 
 /// Both [`split_case`] and [`lemma`] of `word`, with one search of the
 /// suffix graph where each alone would run one (a word seen for the first
-/// time). Not memoized; equal to calling both.
+/// time), memoized together: equal to calling both.
 pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
+    super::memo::split_and_lemma(word, split_and_lemma_uncached)
+}
+
+/// [`split_and_lemma`] without the memo.
+fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     let lower = letters::fold_lower(word);
     let irregular = matches!(closed::lookup(&lower), Some(closed::Closed::Irregular(_)));
     if matches!(shortcut(word, &lower), Shortcut::Search) && !irregular {

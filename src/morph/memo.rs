@@ -107,24 +107,42 @@ pub(crate) fn split_case(word: &str, compute: impl FnOnce(&str) -> (usize, Case)
     split
 }
 
-/// The memoized lemma of `word`, computing it with `compute` on a miss.
-pub(crate) fn lemma<'w>(
+/// The memoized case split and lemma of `word`, computing both with
+/// `compute` when either is missing, and remembering both: a new word's
+/// one analysis serves the lemma the pipeline writes and the tagger's
+/// features, whichever asks first.
+pub(crate) fn split_and_lemma<'w>(
     word: &'w str,
-    compute: impl FnOnce(&'w str) -> Cow<'w, str>,
-) -> Cow<'w, str> {
+    compute: impl FnOnce(&'w str) -> ((usize, Case), Cow<'w, str>),
+) -> ((usize, Case), Cow<'w, str>) {
     let Some(i) = index(word) else {
         return compute(word);
     };
-    let hit = get(&LEMMAS, i, word).and_then(|l| match l {
+    if let Some((len, case)) = get(&SPLITS, i, word) {
+        if let Some(lemma) = lemma_at(i, word) {
+            return ((usize::from(len), case), lemma);
+        }
+    }
+    let (split, lemma) = compute(word);
+    if let Ok(len) = u8::try_from(split.0) {
+        put(&SPLITS, i, word, (len, split.1));
+    }
+    put_lemma(i, word, &lemma);
+    (split, lemma)
+}
+
+/// The lemma remembered for `word` in slot `i`.
+fn lemma_at<'w>(i: usize, word: &'w str) -> Option<Cow<'w, str>> {
+    get(&LEMMAS, i, word).and_then(|l| match l {
         Lemma::Prefix(n) => word.get(..usize::from(n)).map(Cow::Borrowed),
         Lemma::Stored(n, bytes) => String::from_utf8(bytes[..usize::from(n)].to_vec())
             .ok()
             .map(Cow::Owned),
-    });
-    if let Some(hit) = hit {
-        return hit;
-    }
-    let lemma = compute(word);
+    })
+}
+
+/// Remembers `lemma` for `word` (of at most [`KEY`] bytes) in slot `i`.
+fn put_lemma(i: usize, word: &str, lemma: &Cow<'_, str>) {
     // Both lengths are at most `KEY`, so they fit in a byte.
     let n = lemma.len() as u8;
     let prefix = matches!(&lemma, Cow::Borrowed(s) if s.as_ptr() == word.as_ptr())
@@ -136,13 +154,41 @@ pub(crate) fn lemma<'w>(
         bytes[..lemma.len()].copy_from_slice(lemma.as_bytes());
         put(&LEMMAS, i, word, Lemma::Stored(n, bytes));
     }
-    lemma
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::cell::Cell;
+
+    #[test]
+    fn splits_and_lemmas_are_computed_once_per_word_together() {
+        let calls = Cell::new(0);
+        let compute = |w: &'static str| {
+            calls.set(calls.get() + 1);
+            let lemma = if w.len() % 2 == 0 {
+                Cow::Borrowed(&w[..2])
+            } else {
+                Cow::Owned(format!("{w}!"))
+            };
+            ((w.len() / 2, Case::Locative), lemma)
+        };
+        let words = ["Семейде", "ауылда", "үйде", "қалада"];
+        for w in words {
+            let (split, lemma) = split_and_lemma(w, compute);
+            assert_eq!(split, (w.len() / 2, Case::Locative));
+            assert_eq!(lemma, compute(w).1);
+        }
+        let first = calls.get();
+        // Hits give the same split and lemma (a stored lemma and a prefix
+        // of the word alike) without computing.
+        for w in words {
+            let (split, lemma) = split_and_lemma(w, |_| unreachable!("{w} is remembered"));
+            assert_eq!(split, (w.len() / 2, Case::Locative));
+            assert_eq!(lemma, compute(w).1);
+        }
+        assert_eq!(calls.get(), first + words.len());
+    }
 
     #[test]
     fn case_splits_are_computed_once_per_word_and_never_mixed_up() {

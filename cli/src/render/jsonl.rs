@@ -25,10 +25,10 @@ pub fn document<M: Serialize>(
     doc: &Document,
     offsets: Offsets,
     meta: Option<&M>,
-) -> Result<String, String> {
+) -> Result<Vec<u8>, String> {
     let mut buf = Vec::with_capacity(capacity);
     let view = DocumentView::new(doc, offsets.schema()).with_meta(meta);
     serde_json::to_writer(&mut buf, &view).map_err(|e| format!("cannot write JSON: {e}"))?;
     buf.push(b'\n');
-    String::from_utf8(buf).map_err(|e| format!("cannot write JSON: {e}"))
+    Ok(buf)
 }
