@@ -142,11 +142,13 @@ fn lemma_at<'w>(i: usize, word: &'w str) -> Option<Cow<'w, str>> {
 }
 
 /// Remembers `lemma` for `word` (of at most [`KEY`] bytes) in slot `i`.
-fn put_lemma(i: usize, word: &str, lemma: &Cow<'_, str>) {
+fn put_lemma(i: usize, word: &str, lemma: &str) {
     // Both lengths are at most `KEY`, so they fit in a byte.
     let n = lemma.len() as u8;
-    let prefix = matches!(&lemma, Cow::Borrowed(s) if s.as_ptr() == word.as_ptr())
-        && word.as_bytes().starts_with(lemma.as_bytes());
+    // A lemma that starts where the word does is a slice of it (an owned
+    // lemma never shares the word's memory).
+    let prefix =
+        lemma.as_ptr() == word.as_ptr() && word.as_bytes().starts_with(lemma.as_bytes());
     if prefix {
         put(&LEMMAS, i, word, Lemma::Prefix(n));
     } else if lemma.len() <= KEY {
