@@ -147,8 +147,7 @@ fn put_lemma(i: usize, word: &str, lemma: &str) {
     let n = lemma.len() as u8;
     // A lemma that starts where the word does is a slice of it (an owned
     // lemma never shares the word's memory).
-    let prefix =
-        lemma.as_ptr() == word.as_ptr() && word.as_bytes().starts_with(lemma.as_bytes());
+    let prefix = lemma.as_ptr() == word.as_ptr() && word.as_bytes().starts_with(lemma.as_bytes());
     if prefix {
         put(&LEMMAS, i, word, Lemma::Prefix(n));
     } else if lemma.len() <= KEY {

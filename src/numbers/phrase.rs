@@ -256,9 +256,28 @@ pub(super) fn dec(n: u32) -> Decimal {
 }
 
 /// Parses the spoken decimal after `бүтін` at `k`: a denominator in the
-/// ablative (`оннан`, `жүзден`, `мыңнан`, `он мыңнан`) and a numerator.
+/// ablative (`оннан`, `жүзден`, `мыңнан`, `он мыңнан`) and a numerator;
+/// or, as the digits after the point are read aloud, the numerator alone,
+/// its digits giving the denominator (`үш бүтін жиырма бес`, 3.25).
 /// Returns the fraction and the index after it.
 fn spoken_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
+    denominated_fraction(toks, k).or_else(|| read_digits_fraction(toks, k))
+}
+
+/// The digits after a decimal point read as one number: `бес` .5,
+/// `жиырма бес` .25. Returns the fraction and the index after it.
+fn read_digits_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
+    let (num, end) = numerator(toks, k)?;
+    let digits = match num {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
+    };
+    Some((dec(num).checked_div_pow10(digits)?, end))
+}
+
+/// A spoken decimal with its denominator (`оннан екі`).
+fn denominated_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
     let mut k = k;
     let mut exp = 0u32;
     // Denominator: words up to and including the one in the ablative.
@@ -275,7 +294,42 @@ fn spoken_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
             break;
         }
     }
-    // Numerator: units, tens and hundreds.
+    let (num, k) = numerator(toks, k)?;
+    Some((dec(num).checked_div_pow10(exp)?, k))
+}
+
+/// The particle that reads a decimal comma aloud in transcribed speech
+/// (`үш те бес процент`, 3.5 %; `бір де сегіз миллиард`, 1.8 billion).
+fn is_spoken_comma(t: &str) -> bool {
+    matches!(t, "да" | "де" | "та" | "те")
+}
+
+/// After a whole number and a spoken comma at `k`: the digits after it,
+/// when a scale word or a percent follows them (alone, `екі де үш` is
+/// "both two and three"). Returns the fraction and the index after it.
+fn comma_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
+    if !is_spoken_comma(toks.get(k)?.text) {
+        return None;
+    }
+    let (frac, end) = read_digits_fraction(toks, k + 1)?;
+    // A speech filler may stand before the word: `екі де тоғыз ( ыы )
+    // процентті`.
+    let filler = toks.get(end).is_some_and(|t| t.text == "(")
+        && toks.get(end + 2).is_some_and(|t| t.text == ")");
+    let next = toks.get(if filler { end + 3 } else { end })?.text;
+    let scale = number_word(next).is_some_and(|w| matches!(w.role, Role::Scale(_)));
+    let percent = next == "%"
+        || ["процент", "пайыз", "%-"].iter().any(|p| {
+            next.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        });
+    (scale || percent).then_some((frac, end))
+}
+
+/// A numerator of units, tens and hundreds at `k`, closed by a case
+/// ending. Returns its value and the index after it.
+fn numerator(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
+    let mut k = k;
     let mut num = 0u32;
     let mut last = Last::None;
     while let Some(t) = toks.get(k) {
@@ -307,7 +361,7 @@ fn spoken_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
     if last == Last::None {
         return None;
     }
-    Some((dec(num).checked_div_pow10(exp)?, k))
+    Some((num, k))
 }
 
 /// Parses the longest number phrase starting at token `j`.
@@ -328,6 +382,23 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
         last_scale: None,
     };
     while k < toks.len() {
+        // A decimal comma read aloud between number words: `үш те бес
+        // процент`.
+        if matches!(last, Last::Unit | Last::Ten | Last::Hundred) && !p.inflected && !p.ordinal {
+            if let Some((frac, next)) = comma_fraction(toks, k) {
+                group = group.and_then(|g| g.checked_add(frac));
+                k = next;
+                p.end = k;
+                last = Last::Decimal;
+                if toks[k - 1..k]
+                    .iter()
+                    .any(|t| number_word(t.text).is_some_and(|w| w.inflected))
+                {
+                    p.inflected = true;
+                }
+                continue;
+            }
+        }
         let Some(a) = atom(text, toks, k) else { break };
         if !allowed(last, &a) {
             break;

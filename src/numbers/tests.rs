@@ -407,6 +407,49 @@ fn written_news_forms() {
             None,
         ),
         ("5 есептен", "5", K::Cardinal, "5", None, None),
+        // Decimals read aloud: the digits after `бүтін` as one number, and
+        // the comma of transcribed speech (`да`, `де`, `та`, `те`) before a
+        // scale word or a percent.
+        (
+            "тоқсан үш бүтін төрт миллиард теңге",
+            "тоқсан үш бүтін төрт миллиард теңге",
+            K::Money,
+            "93400000000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "үш бүтін жиырма бес процент",
+            "үш бүтін жиырма бес процент",
+            K::Percent,
+            "3.25",
+            Some("%"),
+            None,
+        ),
+        (
+            "үш те бес процентке өсті",
+            "үш те бес процентке",
+            K::Percent,
+            "3.5",
+            Some("%"),
+            None,
+        ),
+        (
+            "бір де сегіз миллиард",
+            "бір де сегіз миллиард",
+            K::Cardinal,
+            "1800000000",
+            None,
+            None,
+        ),
+        (
+            "екі де тоғыз ( ыы ) процентті",
+            "екі де тоғыз ( ыы ) процентті",
+            K::Percent,
+            "2.9",
+            Some("%"),
+            None,
+        ),
     ];
     for &(text, span, kind, value, unit, approx) in cases {
         assert_eq!(
@@ -429,6 +472,16 @@ fn not_numbers() {
         let found = extract(text);
         assert!(found.is_empty(), "{text:?} gave {found:?}");
     }
+}
+
+#[test]
+fn a_spoken_comma_needs_a_scale_or_percent_after() {
+    // `екі де үш адам`: both two and three people, two numbers.
+    let values: Vec<String> = extract("екі де үш адам")
+        .iter()
+        .map(|m| m.value().to_string())
+        .collect();
+    assert_eq!(values, ["2", "3"]);
 }
 
 #[test]
