@@ -296,14 +296,17 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         };
         let mut end = first.end;
         let mut last = first;
-        let mut value = match first.value {
-            Some(v) => Value::Exact(v),
-            None => Value::Overflow,
+        let mut value = match (first.pair_first, first.value) {
+            // Two number words joined by a hyphen: `екі-үш мың`.
+            (Some(min), Some(max)) => Value::Range { min, max },
+            (_, Some(v)) => Value::Exact(v),
+            (_, None) => Value::Overflow,
         };
         // A range: `2024-2029`, `130 – 140 мың`, `он – жиырма`.
         if !first.inflected
             && !first.roman
             && !first.ordinal
+            && first.pair_first.is_none()
             && toks.get(end).is_some_and(|t| is_range_separator(t.text))
         {
             if let Some(second) = phrase(text, toks, end + 1) {

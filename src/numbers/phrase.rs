@@ -28,6 +28,10 @@ pub(super) enum Atom {
         date: bool,
     },
     Word(NumWord),
+    /// Two neighbouring number words joined by a hyphen, a range: the
+    /// value of the first and the word of the second (`екі-үш`, `он-он`
+    /// before `бес`).
+    Pair(u32, NumWord),
     /// A Roman numeral, and whether a case ending follows its ordinal
     /// suffix (`ХХ-ғасырдың` no; `І-ші`, `ІІ-шіден`).
     Roman(u32, bool),
@@ -193,6 +197,20 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
     if let Some(w) = number_word(t) {
         return Some(Atom::Word(w));
     }
+    if let Some((head, tail)) = t.split_once('-') {
+        // `үш-ақ` (only three): the particle leaves the number as it is.
+        if matches!(tail, "ақ" | "Ақ" | "АҚ") {
+            return number_word(head).map(Atom::Word);
+        }
+        // `екі-үш`, `он-он` (бес): a range of two number words.
+        let plain =
+            |w: &NumWord| matches!(w.role, Role::Unit | Role::Ten) && !w.ordinal && !w.inflected;
+        if let (Some(a), Some(b)) = (number_word(head), number_word(tail)) {
+            if plain(&a) && matches!(b.role, Role::Unit | Role::Ten) && a.value <= b.value {
+                return Some(Atom::Pair(a.value, b));
+            }
+        }
+    }
     if let Some(v) = roman(t) {
         return Some(Atom::Roman(v, false));
     }
@@ -217,6 +235,9 @@ pub(super) struct Phrase {
     pub(super) roman: bool,
     /// The exponent of the last scale word, when the phrase ends in one.
     pub(super) last_scale: Option<u32>,
+    /// The first end of a range written as two number words joined by a
+    /// hyphen (`екі-үш мың`: 2000, with `value` 3000).
+    pub(super) pair_first: Option<Decimal>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -234,7 +255,7 @@ pub(super) enum Last {
 pub(super) fn allowed(last: Last, next: &Atom) -> bool {
     use Last as L;
     match next {
-        Atom::Roman(..) => last == L::None,
+        Atom::Roman(..) | Atom::Pair(..) => last == L::None,
         Atom::Digits { .. } => matches!(last, L::None | L::Scale(_)),
         Atom::Word(w) => match (last, w.role) {
             (L::None, Role::AndHalf | Role::Point) => false,
@@ -243,6 +264,8 @@ pub(super) fn allowed(last: Last, next: &Atom) -> bool {
             (L::Ten, Role::Unit | Role::Scale(_) | Role::AndHalf | Role::Point) => true,
             (L::Hundred, Role::Unit | Role::Ten | Role::Scale(_) | Role::Point) => true,
             (L::Scale(e), Role::Scale(f)) => f < e,
+            // `мың жарым`, `екі миллион жарым`: and a half of the scale.
+            (L::Scale(_), Role::AndHalf) => true,
             (L::Scale(_), Role::Unit | Role::Ten | Role::Hundred) => true,
             (L::Digits, Role::Scale(_) | Role::Hundred) => true,
             (L::Half | L::Decimal, Role::Scale(_)) => true,
@@ -380,7 +403,12 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
         date: false,
         roman: false,
         last_scale: None,
+        pair_first: None,
     };
+    // The first end of a hyphenated pair, and the first scale word after
+    // it, which scales both ends.
+    let mut pair: Option<u32> = None;
+    let mut pair_scale: Option<u32> = None;
     while k < toks.len() {
         // A decimal comma read aloud between number words: `үш те бес
         // процент`.
@@ -399,7 +427,16 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
                 continue;
             }
         }
-        let Some(a) = atom(text, toks, k) else { break };
+        let Some(mut a) = atom(text, toks, k) else {
+            break;
+        };
+        if let Atom::Pair(first, w) = a {
+            if last != Last::None {
+                break;
+            }
+            pair = Some(first);
+            a = Atom::Word(w);
+        }
         if !allowed(last, &a) {
             break;
         }
@@ -409,6 +446,8 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
             break;
         }
         match a {
+            // Turned into its second word above.
+            Atom::Pair(..) => break,
             Atom::Roman(v, inflected) => {
                 group = Some(dec(v));
                 p.roman = true;
@@ -453,6 +492,9 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
                         last = Last::Hundred;
                     }
                     Role::Scale(e) => {
+                        if pair.is_some() && pair_scale.is_none() {
+                            pair_scale = Some(e);
+                        }
                         let g = group.map(|g| if g == Decimal::ZERO { dec(1) } else { g });
                         let add = g.and_then(|g| g.checked_mul(Decimal::pow10(e)?));
                         total = total.zip(add).and_then(|(t, a)| t.checked_add(a));
@@ -461,7 +503,13 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
                         p.last_scale = Some(e);
                     }
                     Role::AndHalf => {
-                        group = group.and_then(|g| g.checked_add(Decimal::HALF));
+                        if let Last::Scale(e) = last {
+                            // Half of the scale just read: `мың жарым` 1500.
+                            let half = Decimal::HALF.checked_mul(Decimal::pow10(e)?);
+                            total = total.zip(half).and_then(|(t, h)| t.checked_add(h));
+                        } else {
+                            group = group.and_then(|g| g.checked_add(Decimal::HALF));
+                        }
                         last = Last::Half;
                     }
                     Role::HalfOf => {
@@ -507,6 +555,18 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
         return None;
     }
     p.value = total.zip(group).and_then(|(t, g)| t.checked_add(g));
+    // The pair's first end takes the scale of the whole (`екі-үш мың`);
+    // it must lie below the second (`он-он бес`: 10 and 15).
+    if let (Some(first), Some(value)) = (pair, p.value) {
+        let scale = pair_scale
+            .and_then(Decimal::pow10)
+            .unwrap_or(Decimal::from_int(1));
+        let first = dec(first).checked_mul(scale);
+        p.pair_first = first.filter(|f| *f < value);
+        if p.pair_first.is_none() {
+            return None;
+        }
+    }
     Some(p)
 }
 

@@ -407,6 +407,43 @@ fn written_news_forms() {
             None,
         ),
         ("5 есептен", "5", K::Cardinal, "5", None, None),
+        // Two number words joined by a hyphen are a range, scaled alike;
+        // `жарым` after a scale word is half of it; `-ақ` (only) leaves
+        // the number as it is.
+        (
+            "екі-үш мың теңгеге өскен",
+            "екі-үш мың теңгеге",
+            K::Money,
+            "2000..3000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "он-он бес мың теңге",
+            "он-он бес мың теңге",
+            K::Money,
+            "10000..15000",
+            Some("KZT"),
+            None,
+        ),
+        ("екі-үш адам", "екі-үш", K::Cardinal, "2..3", None, None),
+        (
+            "мың жарым адам",
+            "мың жарым",
+            K::Cardinal,
+            "1500",
+            None,
+            None,
+        ),
+        (
+            "екі миллион жарым",
+            "екі миллион жарым",
+            K::Cardinal,
+            "2500000",
+            None,
+            None,
+        ),
+        ("үш-ақ рейс", "үш-ақ", K::Cardinal, "3", None, None),
         // Decimals read aloud: the digits after `бүтін` as one number, and
         // the comma of transcribed speech (`да`, `де`, `та`, `те`) before a
         // scale word or a percent.
@@ -468,6 +505,8 @@ fn not_numbers() {
         "оның үйі",
         "бірге барды",
         "«Хабар 24» арнасы",
+        "бір-бірімен",
+        "үш-екі",
     ] {
         let found = extract(text);
         assert!(found.is_empty(), "{text:?} gave {found:?}");
