@@ -562,10 +562,7 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
             .and_then(Decimal::pow10)
             .unwrap_or(Decimal::from_int(1));
         let first = dec(first).checked_mul(scale);
-        p.pair_first = first.filter(|f| *f < value);
-        if p.pair_first.is_none() {
-            return None;
-        }
+        p.pair_first = Some(first.filter(|f| *f < value)?);
     }
     Some(p)
 }
