@@ -500,6 +500,11 @@ mod tests {
                 "Бұл сала экон. Олардың бірі өсті.",
                 &["Бұл сала экон.", "Олардың бірі өсті."],
             ),
+            // A learned abbreviation before a number does not end it.
+            (
+                "Жауын-шашын мөлш. 550 мм. Саябақ биік.",
+                &["Жауын-шашын мөлш. 550 мм.", "Саябақ биік."],
+            ),
             // A unit after its number, or the `and so on` of a list, ends
             // the sentence before any capitalised word.
             (

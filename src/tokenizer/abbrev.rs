@@ -14,9 +14,14 @@ use crate::letters::to_lower;
 /// Lower-case abbreviations, without their final period.
 static ABBREVIATIONS: &[&str] = &[
     // Units and amounts.
+    "га",
     "гг",
+    "дм",
+    "кв",
     "кг",
     "км",
+    "мг",
+    "мл",
     "млн",
     "млрд",
     "мм",

@@ -5,14 +5,16 @@
 // sorted by bytes.
 
 /// Words written with a period that a lower-case word usually follows.
-pub(crate) static LEARNED_ABBREVIATIONS: [&str; 25] = [
+pub(crate) static LEARNED_ABBREVIATIONS: [&str; 28] = [
     "арктик",
     "археол",
     "бағ",
+    "биікт",
     "генетик",
     "геоморфол",
     "гр",
     "демокр",
+    "диам",
     "еур",
     "жж",
     "классик",
@@ -21,6 +23,7 @@ pub(crate) static LEARNED_ABBREVIATIONS: [&str; 25] = [
     "мед",
     "метеорол",
     "мин",
+    "мөлш",
     "органик",
     "оңт",
     "солт",

@@ -84,6 +84,22 @@ fn rules() {
             "геоморфол. Зерттеу экон. Өсу",
             &["геоморфол.", "Зерттеу", "экон.", "Өсу"],
         ),
+        // Learned from what follows: only numbers (`мөлш.`); units.
+        (
+            "мөлш. 1000 мм, 38,0 кв. км, 2 га.",
+            &[
+                "мөлш.",
+                "1000",
+                "мм",
+                ",",
+                "38,0",
+                "кв.",
+                "км",
+                ",",
+                "2",
+                "га.",
+            ],
+        ),
         // A word in none of the lists, before a capital, loses its period.
         ("реформа. Бұл", &["реформа", ".", "Бұл"]),
         // Initials keep their periods, also written together.

@@ -22,9 +22,12 @@
 //!   consonant (a truncation is cut before a vowel: `ғыл.`, `экон.`,
 //!   `геоморфол.`), seen with a period at least [`MIN_DOTTED`] times and at
 //!   least as often as without one, whose period is followed by a
-//!   lower-case word in at least half of its occurrences (a sentence does
-//!   not start in lower case; Kazakh verbs end sentences with a period
-//!   almost always, and are told from abbreviations only by this);
+//!   lower-case word in at least half of its occurrences, or never by a
+//!   capital or the end of a paragraph and at least once by a number or a
+//!   lower-case word (`диам. 743`, `мөлш. 1000`): a
+//!   sentence does not start in lower case, and Kazakh verbs, which end
+//!   sentences with a period almost always, are told from abbreviations
+//!   only by what follows;
 //! * **sentence starters**: words seen capitalised at the start of a
 //!   sentence, and in lower case inside sentences at least
 //!   [`MIN_LOWER_INSIDE`] times and at least four times as often as
@@ -58,8 +61,8 @@ fn shared() -> PathBuf {
 #[derive(Default)]
 pub struct Counts {
     /// Per lower-case word: (with a period, without one, period followed by
-    /// a lower-case word).
-    dotted: HashMap<String, (u32, u32, u32)>,
+    /// a lower-case word, by a capital or the paragraph's end, by a digit).
+    dotted: HashMap<String, (u32, u32, u32, u32, u32)>,
     /// Per lower-case word: (capitalised at a sentence start, lower case
     /// inside a sentence, capitalised inside a sentence).
     ortho: HashMap<String, (u32, u32, u32)>,
@@ -117,8 +120,12 @@ impl Counts {
                         .and_then(|n| n.trim_start_matches(is_opener).chars().next());
                     let e = self.dotted.entry(stem.to_lowercase()).or_default();
                     e.0 += 1;
-                    if next.is_some_and(char::is_lowercase) {
-                        e.2 += 1;
+                    match next {
+                        Some(c) if c.is_lowercase() => e.2 += 1,
+                        Some(c) if c.is_uppercase() => e.3 += 1,
+                        None => e.3 += 1,
+                        Some(c) if c.is_ascii_digit() => e.4 += 1,
+                        Some(_) => {}
                     }
                 }
             } else if core.chars().all(char::is_alphabetic) && !core.is_empty() {
@@ -150,13 +157,13 @@ impl Counts {
         let mut out: Vec<&str> = self
             .dotted
             .iter()
-            .filter(|(w, &(dot, plain, lower))| {
+            .filter(|(w, &(dot, plain, lower, ends, digits))| {
                 let letters = w.chars().count();
                 (2..=MAX_ABBREV_LETTERS).contains(&letters)
                     && w.chars().last().is_some_and(|c| !is_vowel(c))
                     && dot >= MIN_DOTTED
                     && dot >= plain
-                    && 2 * lower >= dot
+                    && (2 * lower >= dot || ends == 0 && lower + digits > 0)
             })
             .map(|(w, _)| w.as_str())
             .collect();
@@ -333,6 +340,12 @@ mod tests {
             (&["Экон. өсті. Экон. өсті. экон экон экон"], &[]),
             // Seen once only.
             (&["Экон. өсті."], &[]),
+            // Never followed by a capital or a paragraph's end: numbers.
+            (&["Диам. 743 см. Мөлш. 1000 мм, диам. — 5 м."], &["диам"]),
+            // Followed by neither a word nor a number (verse lines).
+            (&["Алса бұйрығын. &lt;br&gt; бұйрығын. &lt;br&gt;"], &[]),
+            // A capital once: a sentence ended there.
+            (&["Диам. 743 см. Ол келді диам. Бұл"], &[]),
         ];
         for (paras, want) in cases {
             let mut c = Counts::default();
