@@ -168,25 +168,37 @@ fn is_era_mark(s: &str) -> bool {
     matches!(s, "ж." | "жж." | "ғ." | "ғғ.")
 }
 
-/// `and so on` closing a list: `т.б.`, `т.с.с.`, `т.т.`, `т.б.с.с.`, also
-/// written with spaces (`т. б.`: `prev` is then `т.`).
-fn is_list_closer(t: &str, prev: Option<&str>) -> bool {
-    let letters = |s: &str| -> Option<String> {
-        (s.len() <= 16).then(|| {
-            s.chars()
-                .filter(|c| *c != '.')
-                .flat_map(char::to_lowercase)
-                .collect()
-        })
-    };
-    let Some(word) = letters(t) else {
+/// `and so on` closing a list: `т.б.`, `т.с.с.`, `т.т.`, `т.б.с.с.`, `ж.б.`
+/// (`және басқалар`), also written with spaces (`т. б.`, `т. с. с.`: the
+/// single letters before `t` are in `back`).
+fn is_list_closer(t: &str, back: &[Token<'_>]) -> bool {
+    const CLOSERS: [&str; 5] = ["тб", "тсс", "тт", "тбсс", "жб"];
+    if t.len() > 16 {
         return false;
-    };
-    let closer = |w: &str| matches!(w, "тб" | "тсс" | "тт" | "тбсс");
-    if closer(&word) {
+    }
+    let mut word: String = t
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if CLOSERS.contains(&word.as_str()) {
         return true;
     }
-    word == "б" && prev.is_some_and(|p| p.eq_ignore_ascii_case("т.") || p == "Т.")
+    // Spaced: prepend the dotted single letters before `t`, one at a time.
+    if t.chars().count() != 2 {
+        return false;
+    }
+    for p in back.iter().rev().map(Token::text) {
+        let mut cs = p.chars();
+        let (Some(c), Some('.'), None) = (cs.next(), cs.next(), cs.next()) else {
+            return false;
+        };
+        word.insert_str(0, &c.to_lowercase().to_string());
+        if CLOSERS.contains(&word.as_str()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A number a year or century is written with: digits (`1955`,
@@ -381,7 +393,7 @@ impl<'a> Sentences<'a> {
             // An acronym (`1 млрд. АҚШ доллары`), and anything after
             // initials or a title, never does.
             let closes = back.iter().any(|b| b.kind() == TokenKind::Number)
-                || is_list_closer(t.text(), prev.map(Token::text));
+                || is_list_closer(t.text(), back);
             let starts = first_char(&n).is_uppercase()
                 && !is_acronym(n.text())
                 && (closes || is_sentence_starter(n.text()));
@@ -525,6 +537,17 @@ mod tests {
                     "Геродот жазды.",
                 ],
             ),
+            (
+                "Ақын, жазушы ж.б. Абай келді. Ән т. с. с. Жамбыл айтты.",
+                &[
+                    "Ақын, жазушы ж.б.",
+                    "Абай келді.",
+                    "Ән т. с. с.",
+                    "Жамбыл айтты.",
+                ],
+            ),
+            // Spaced initials are not a list's end.
+            ("Ол Т. С. Абай келді.", &["Ол Т. С. Абай келді."]),
             // Inside brackets that close soon, an abbreviation's period
             // does not end the sentence, even before a starter; a bracket
             // left open does not hold it.

@@ -52,6 +52,8 @@ static ABBREVIATIONS: &[&str] = &[
     "қыт",
     // Fields and qualifiers.
     "әлеум",
+    "мемл",
+    "респ",
     "бат",
     "мыс",
     "сын",
