@@ -9,8 +9,11 @@
 //!   sentence: a lower-case word, a comma, a dash and a lower-case word
 //!   (`«…!» – деді`), or the rest of a quotation that closes and is
 //!   followed by a lower-case word;
-//! * after an abbreviation's period when a capital follows, except after
-//!   initials and titles (`Н.Ә. Назарбаев`, `проф. Ахметов`);
+//! * after an abbreviation's period when a capital follows and either the
+//!   abbreviation closes its phrase (a unit after its number, `т.б.`) or
+//!   the word is a sentence starter learned from prose (`Бұл`), except
+//!   after initials and titles (`Н.Ә. Назарбаев`, `проф. Ахметов`), a year
+//!   after its number (`1955 ж.`), and inside brackets that close soon;
 //! * at a blank line, and at a line break after a line that ends a
 //!   sentence or is a headline (next line starts with a capital, a digit,
 //!   a quote or a dash).
@@ -18,7 +21,7 @@
 use std::collections::VecDeque;
 
 use crate::span::Span;
-use crate::tokenizer::{is_name_prefix, tokenize, Token, TokenKind, Tokens};
+use crate::tokenizer::{is_name_prefix, is_sentence_starter, tokenize, Token, TokenKind, Tokens};
 
 /// A sentence longer than this many tokens is cut, so that memory stays
 /// bounded on text without any sentence punctuation.
@@ -26,6 +29,10 @@ pub const MAX_SENTENCE_TOKENS: usize = 10_000;
 
 /// How far the splitter looks ahead for the end of a quotation.
 const QUOTE_LOOKAHEAD: usize = 40;
+
+/// How far the splitter looks ahead, after an abbreviation inside brackets,
+/// for the closing bracket.
+const BRACKET_LOOKAHEAD: usize = 12;
 
 /// One sentence: its span and its tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,6 +168,39 @@ fn is_era_mark(s: &str) -> bool {
     matches!(s, "ж." | "жж." | "ғ." | "ғғ.")
 }
 
+/// `and so on` closing a list: `т.б.`, `т.с.с.`, `т.т.`, `т.б.с.с.`, `ж.б.`
+/// (`және басқалар`), also written with spaces (`т. б.`, `т. с. с.`: the
+/// single letters before `t` are in `back`).
+fn is_list_closer(t: &str, back: &[Token<'_>]) -> bool {
+    const CLOSERS: [&str; 5] = ["тб", "тсс", "тт", "тбсс", "жб"];
+    if t.len() > 16 {
+        return false;
+    }
+    let mut word: String = t
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if CLOSERS.contains(&word.as_str()) {
+        return true;
+    }
+    // Spaced: prepend the dotted single letters before `t`, one at a time.
+    if t.chars().count() != 2 {
+        return false;
+    }
+    for p in back.iter().rev().map(Token::text) {
+        let mut cs = p.chars();
+        let (Some(c), Some('.'), None) = (cs.next(), cs.next(), cs.next()) else {
+            return false;
+        };
+        word.insert_str(0, &c.to_lowercase().to_string());
+        if CLOSERS.contains(&word.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A number a year or century is written with: digits (`1955`,
 /// `1990-1995`'s last part), or Roman numerals in Latin or Cyrillic letters
 /// (`XX`, `ХХІ`).
@@ -250,6 +290,24 @@ impl<'a> Sentences<'a> {
         false
     }
 
+    /// After an abbreviation inside brackets: does a closing bracket come
+    /// soon, before any sentence mark (`(қ. Кеңес Одағы)`)? A bracket left
+    /// open by mistake does not hold the sentence.
+    fn bracket_closes(&mut self) -> bool {
+        for k in 0..BRACKET_LOOKAHEAD {
+            let Some(t) = self.peek(k) else {
+                return false;
+            };
+            if matches!(t.text(), ")" | "]") {
+                return true;
+            }
+            if is_terminal(&t) || is_opening_quote(t.text()) || t.text() == "(" {
+                return false;
+            }
+        }
+        false
+    }
+
     /// After a sentence-final mark in direct speech opened by a dash: does
     /// a dash followed by a lower-case word (`- дейді`) come soon?
     fn dialogue_continues(&mut self) -> bool {
@@ -272,7 +330,7 @@ impl<'a> Sentences<'a> {
     fn ends_after(
         &mut self,
         t: &Token<'a>,
-        prev: Option<&Token<'a>>,
+        back: &[Token<'a>],
         open: &Open,
         pending: bool,
     ) -> bool {
@@ -314,14 +372,32 @@ impl<'a> Sentences<'a> {
             // `ХХ ғ.`) opens the sentence's account of when, and what
             // follows it with a capital is a name (`Ол 1955 ж. Мәскеуге
             // көшті.`): only a line break ends a sentence there.
+            let prev = back.last();
             if is_era_mark(t.text()) && prev.is_some_and(is_year_number) {
                 return breaks == 1;
             }
-            // A capitalised word after an abbreviation starts a sentence; an
-            // acronym (`1 млрд. АҚШ доллары`) or a name after initials or a
-            // title does not.
-            let capitalised = first_char(&n).is_uppercase() && !is_acronym(n.text());
-            return (breaks == 1 || capitalised) && !is_name_prefix(t.text());
+            // Inside brackets an abbreviation's period leaves the sentence
+            // open: references and credits (`(қ. Екінші дүниежүзілік
+            // соғыс)`, `(1967, реж. Эханиян)`) end at their bracket.
+            if open.parens > 0 && self.bracket_closes() {
+                return breaks == 1;
+            }
+            // A capitalised word after an abbreviation starts a sentence
+            // when the abbreviation closes what it belongs to: a unit
+            // after its number (`950 км.`, `1,5 куб км.`, `20–50 г.`) or
+            // the `and so on` of a list (`т.б.`, `т.с.с.`). After other
+            // abbreviations, which stand before what they qualify (`Орт.
+            // Азия`, `(қ. Кеңес Одағы)`, `лат. Carthamnus`), it does only
+            // when prose shows the word starting sentences and written in
+            // lower case inside them (`Бұл`, `Олардың`): a name does not.
+            // An acronym (`1 млрд. АҚШ доллары`), and anything after
+            // initials or a title, never does.
+            let closes = back.iter().any(|b| b.kind() == TokenKind::Number)
+                || is_list_closer(t.text(), back);
+            let starts = first_char(&n).is_uppercase()
+                && !is_acronym(n.text())
+                && (closes || is_sentence_starter(n.text()));
+            return (breaks == 1 || starts) && !is_name_prefix(t.text());
         }
         if breaks == 1 {
             let continues = matches!(t.text(), "," | "-" | "–" | "—") || starts_lower(&n);
@@ -346,8 +422,9 @@ impl<'a> Iterator for Sentences<'a> {
             }
             open.update(t.text());
             tokens.push(t);
-            let prev = tokens.len().checked_sub(2).and_then(|k| tokens.get(k));
-            if tokens.len() >= MAX_SENTENCE_TOKENS || self.ends_after(&t, prev, &open, pending) {
+            // The two tokens before `t`, for the abbreviation rules.
+            let back = &tokens[tokens.len().saturating_sub(3)..tokens.len() - 1];
+            if tokens.len() >= MAX_SENTENCE_TOKENS || self.ends_after(&t, back, &open, pending) {
                 break;
             }
         }
@@ -412,6 +489,79 @@ mod tests {
                 &["Құрылды 1991 ж.", "Жаңа тарау"],
             ),
             ("Бет 5 ж. Ол келді.", &["Бет 5 ж. Ол келді."]),
+            // After an abbreviation that stands before what it qualifies,
+            // a capitalised word starts a sentence only if prose shows it
+            // as a sentence starter written in lower case inside sentences
+            // (learned); a name does not.
+            (
+                "Ол Орт. Азияда тұрды. Бат. Қазақстан.",
+                &["Ол Орт. Азияда тұрды.", "Бат. Қазақстан."],
+            ),
+            (
+                "Мақсары (лат. Carthamnus) өседі. Дж. Байрон сияқты ақын.",
+                &[
+                    "Мақсары (лат. Carthamnus) өседі.",
+                    "Дж. Байрон сияқты ақын.",
+                ],
+            ),
+            (
+                "Фильм (1967, реж. Эханиян) шықты.",
+                &["Фильм (1967, реж. Эханиян) шықты."],
+            ),
+            (
+                "Бұл сала экон. Олардың бірі өсті.",
+                &["Бұл сала экон.", "Олардың бірі өсті."],
+            ),
+            // A learned abbreviation before a number does not end it.
+            (
+                "Жауын-шашын мөлш. 550 мм. Саябақ биік.",
+                &["Жауын-шашын мөлш. 550 мм.", "Саябақ биік."],
+            ),
+            // A unit after its number, or the `and so on` of a list, ends
+            // the sentence before any capitalised word.
+            (
+                "Ұзындығы 950 км. Батыс жағы тегіс. Көлемі 1,5 куб км. Мұздықтан ағады.",
+                &[
+                    "Ұзындығы 950 км.",
+                    "Батыс жағы тегіс.",
+                    "Көлемі 1,5 куб км.",
+                    "Мұздықтан ағады.",
+                ],
+            ),
+            (
+                "Алма, өрік, т.б. Баклажан көшеттен өседі. Жүзім т. б. Геродот жазды.",
+                &[
+                    "Алма, өрік, т.б.",
+                    "Баклажан көшеттен өседі.",
+                    "Жүзім т. б.",
+                    "Геродот жазды.",
+                ],
+            ),
+            (
+                "Ақын, жазушы ж.б. Абай келді. Ән т. с. с. Жамбыл айтты.",
+                &[
+                    "Ақын, жазушы ж.б.",
+                    "Абай келді.",
+                    "Ән т. с. с.",
+                    "Жамбыл айтты.",
+                ],
+            ),
+            // Spaced initials are not a list's end.
+            ("Ол Т. С. Абай келді.", &["Ол Т. С. Абай келді."]),
+            // Inside brackets that close soon, an abbreviation's period
+            // does not end the sentence, even before a starter; a bracket
+            // left open does not hold it.
+            (
+                "Соғыс басталды (қ. Екінші дүниежүзілік соғыс). Сосын бітті.",
+                &[
+                    "Соғыс басталды (қ. Екінші дүниежүзілік соғыс).",
+                    "Сосын бітті.",
+                ],
+            ),
+            (
+                "Еңбектер (\"Оғызнама\", т.б. Көне түркі тілі бай.",
+                &["Еңбектер (\"Оғызнама\", т.б.", "Көне түркі тілі бай."],
+            ),
             // Quotation that continues the sentence.
             (
                 "«Қайда барасың?» деді ол. Мен үндемедім.",

@@ -155,12 +155,13 @@ impl<'a> Iterator for Tokens<'a> {
 impl core::iter::FusedIterator for Tokens<'_> {}
 
 mod abbrev;
+mod abbrev_table;
 mod chars;
 mod endings;
 mod scan;
 mod suffix;
 
-pub(crate) use abbrev::is_name_prefix;
+pub(crate) use abbrev::{is_name_prefix, is_sentence_starter};
 pub(crate) use suffix::is_ending;
 
 /// The short quotations of a token sequence: for each opening quote

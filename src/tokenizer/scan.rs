@@ -4,7 +4,7 @@
 //! block U+0400–U+04FF (lead bytes 0xD0–0xD3) as letters without decoding.
 //! Other characters are decoded and classified one at a time.
 
-use super::abbrev::is_abbreviation;
+use super::abbrev::{is_abbreviation, MAX_ABBREV_BYTES};
 use super::chars::{char_at, classify, is_apostrophe, is_hyphen, is_lower, Class, ASCII};
 use super::suffix::is_ending;
 use super::TokenKind;
@@ -239,7 +239,9 @@ pub(crate) fn scan_fast(text: &str, start: usize) -> (usize, TokenKind) {
             // A comma after letters never joins; a period after a word too
             // long to be an abbreviation neither.
             Some(b',') if !digit_before(end) => return (end, TokenKind::Word),
-            Some(b'.') if end - start > 12 && !digit_before(end) => return (end, TokenKind::Word),
+            Some(b'.') if end - start > MAX_ABBREV_BYTES && !digit_before(end) => {
+                return (end, TokenKind::Word)
+            }
             _ => {}
         }
     }
@@ -555,7 +557,7 @@ fn word(text: &str, start: usize, digit_first: bool) -> (usize, TokenKind) {
                     }
                     return (i + 1, kind);
                 }
-                if whole.len() <= 12
+                if whole.len() <= MAX_ABBREV_BYTES
                     && (is_abbreviation(whole)
                         || lower_follows(text, i + 1) && short(whole, 5) <= 5)
                 {

@@ -64,6 +64,44 @@ fn rules() {
             "т.с.с. 2010 ж. сын. б.",
             &["т.с.с.", "2010", "ж.", "сын.", "б."],
         ),
+        // Encyclopedic abbreviations before what they qualify keep their
+        // period before a capital: languages, professions, `named after`,
+        // and truncations learned from prose (`abbrev_table.rs`).
+        (
+            "қаз. Сәтті реж. Эханиян атынд. Опера Дж. Байрон",
+            &[
+                "қаз.",
+                "Сәтті",
+                "реж.",
+                "Эханиян",
+                "атынд.",
+                "Опера",
+                "Дж.",
+                "Байрон",
+            ],
+        ),
+        (
+            "геоморфол. Зерттеу экон. Өсу",
+            &["геоморфол.", "Зерттеу", "экон.", "Өсу"],
+        ),
+        // Learned from what follows: only numbers (`мөлш.`); units.
+        (
+            "мөлш. 1000 мм, 38,0 кв. км, 2 га.",
+            &[
+                "мөлш.",
+                "1000",
+                "мм",
+                ",",
+                "38,0",
+                "кв.",
+                "км",
+                ",",
+                "2",
+                "га.",
+            ],
+        ),
+        // A word in none of the lists, before a capital, loses its period.
+        ("реформа. Бұл", &["реформа", ".", "Бұл"]),
         // Initials keep their periods, also written together.
         ("Н.Ә. Назарбаев", &["Н.Ә.", "Назарбаев"]),
         ("Н.Ә.Назарбаев", &["Н.Ә.", "Назарбаев"]),
