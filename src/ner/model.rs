@@ -294,9 +294,13 @@ impl Model {
                 continue;
             }
             let mask = c.take(mask_len)?;
+            let set: usize = mask.iter().map(|b| b.count_ones() as usize).sum();
+            let mut values = c.take(2 * set)?.chunks_exact(2);
             for (l, w) in ws.iter_mut().enumerate() {
                 if mask[l / 8] & (1 << (l % 8)) != 0 {
-                    let v = c.take(2)?;
+                    let v = values
+                        .next()
+                        .ok_or_else(|| model_error("model row is corrupted"))?;
                     *w = i16::from_le_bytes([v[0], v[1]]);
                 }
             }
