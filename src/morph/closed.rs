@@ -260,6 +260,21 @@ const VOWEL_DROP: &[(&str, &str)] = &[
     ("халқ", "халық"),
 ];
 
+/// Particles and auxiliaries that may end a multiword token without
+/// being its head (`келген жоқ`, `пайда болды да`, `тек қана`); the
+/// forms of емес and екен with a personal ending are matched by their
+/// start.
+const TRAILING: &[&str] = &[
+    "ау", "ба", "бе", "да", "де", "жоқ", "ма", "ме", "па", "пе", "та", "те", "ше", "ғана", "ғой",
+    "қана",
+];
+
+/// Whether a lower-case word of a multiword token is a particle or an
+/// auxiliary that leaves the lemma to the words before it.
+pub(crate) fn trailing_particle(lower: &str) -> bool {
+    TRAILING.binary_search(&lower).is_ok() || lower.starts_with("емес") || lower.starts_with("екен")
+}
+
 /// What the closed classes say about a whole word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Closed {
@@ -311,5 +326,6 @@ mod tests {
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(INVARIANT.windows(2).all(|w| w[0] < w[1]));
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(TRAILING.windows(2).all(|w| w[0] < w[1]));
     }
 }

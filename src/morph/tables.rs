@@ -48,6 +48,9 @@ pub(crate) enum Append {
     None,
     /// The stem's ы/і merged with a following й (оқи-ды ← оқы-йды).
     Vowel,
+    /// The stem's final й merged with the suffix's vowel, spelt я or ю
+    /// (қо-яды ← қой-ады, қо-юға ← қой-уға).
+    Glide,
 }
 
 /// One surface form of a suffix.
@@ -354,6 +357,29 @@ fn build() -> Vec<Form> {
     );
     b.simple("ңыз", VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
     b.simple("шы", ANY, verb(VerbForm::Imperative), Slot::Finite, 0);
+
+    // A stem-final й with а or у is spelt я, ю: қояды, қоятын, қоя, қою.
+    // A vowel stays before them (қо-); the lemma regains the й.
+    let mut glide = |text: &str, morpheme, slot, harmony, strength| {
+        b.forms.push(Form {
+            text: text.to_owned(),
+            morpheme,
+            after: VOWEL,
+            harmony,
+            need: Need::None,
+            slot,
+            append: Append::Glide,
+            strength,
+        });
+    };
+    for p in present {
+        let text = format!("я{p}");
+        glide(&text, verb(VerbForm::Present), Slot::Finite, Some(Harmony::Back), 3);
+    }
+    glide("я", verb(VerbForm::Converb), Slot::Finite, Some(Harmony::Back), 0);
+    glide("ятын", verb(VerbForm::Participle), Slot::Deverbal, Some(Harmony::Back), 3);
+    glide("яр", verb(VerbForm::Future), Slot::Deverbal, Some(Harmony::Back), 0);
+    glide("ю", verb(VerbForm::Gerund), Slot::Deverbal, None, 1);
 
     b.heads(NEGATION, "а", verb(VerbForm::Negative), Slot::Negation, 1);
     b.simple(

@@ -255,6 +255,64 @@ const NUMBER_CLASSES: &[&str] = &[
     "TIME",
 ];
 
+/// The verb stems of a dictionary gerund (`gerunds`: all of them, lower
+/// case): none when the word is no gerund, two when it is ambiguous.
+///
+/// * -ю is й + у (қою → қой), or у after и (кию → ки); see below for
+///   the stems left out;
+/// * a voiceless к қ п before -у shows a vowel stem, since a consonant
+///   stem would voice it (оқу → оқы; шығу → шық);
+/// * a causative in -ыт/-іт in the dictionary shows one too (даму,
+///   дамыту → дамы), since the causative -т follows vowels only; the
+///   consonant stem is kept beside it (ашу: аш open, ашы turn sour);
+/// * otherwise the stem drops -у and undoes the voicing of its last
+///   consonant (шығу → шық, табу → тап).
+fn verb_stems(lower: &str, gerunds: &HashSet<String>) -> [Option<String>; 2] {
+    if let Some(stem) = lower.strip_suffix('ю') {
+        if stem.ends_with('и') {
+            return [Some(stem.to_owned()), None];
+        }
+        // аю (bear) is a noun: a stem of two letters is no evidence. When
+        // the stem without й is a verb too (қараю, қарау), its present
+        // tense (қара-йды) would read as the past of the other (қарай-ды),
+        // and the commoner verb is kept alone.
+        let glide = format!("{stem}й");
+        let shadowed = gerunds.contains(&format!("{stem}у"));
+        return [(glide.chars().count() >= 3 && !shadowed).then_some(glide), None];
+    }
+    let Some(stem) = lower.strip_suffix('у') else {
+        return [None, None];
+    };
+    let Some(last) = stem.chars().next_back() else {
+        return [None, None];
+    };
+    let mut vowel_stem = None;
+    let vowel = if stem.chars().rev().find(|&c| is_back(c) || is_front(c)).is_some_and(is_back) {
+        'ы'
+    } else {
+        'і'
+    };
+    if !phon::is_vowel(last) && last != 'й' {
+        let with_vowel = format!("{stem}{vowel}");
+        if matches!(last, 'к' | 'қ' | 'п') {
+            return [Some(with_vowel), None];
+        }
+        if gerunds.contains(&format!("{with_vowel}ту")) {
+            vowel_stem = Some(with_vowel);
+        }
+    }
+    let prev_vowel = stem
+        .chars()
+        .rev()
+        .nth(1)
+        .is_some_and(|c| is_back(c) || is_front(c) || matches!(c, 'р' | 'л' | 'й'));
+    let consonant_stem = match devoiced(stem) {
+        Some(d) if prev_vowel => d,
+        _ => stem.to_owned(),
+    };
+    [Some(consonant_stem), vowel_stem]
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -274,6 +332,14 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         .filter(|line| !line.is_empty())
         .map(|line| line.split_once('/').unwrap_or((line, "")))
         .collect();
+    // Gerunds whose causative is in the dictionary with -ыт/-іт: the
+    // causative -т follows vowel stems only, so `дамыту` shows that `даму`
+    // is дамы + у.
+    let gerunds: HashSet<String> = entries
+        .iter()
+        .filter(|(_, f)| f.starts_with('M'))
+        .map(|(w, _)| w.to_lowercase())
+        .collect();
     for &(word, flag_set) in &entries {
         if !is_cyrillic_word(word) && word.chars().count() < 2 {
             continue;
@@ -281,18 +347,7 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         let lower = word.to_lowercase();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if flag_set.starts_with('M') {
-            // A gerund: the verb stem drops -у and undoes the voicing of its
-            // last consonant (шығу → шық, табу → тап).
-            if let Some(stem) = lower.strip_suffix('у').or_else(|| lower.strip_suffix('ю')) {
-                let prev_vowel = stem
-                    .chars()
-                    .rev()
-                    .nth(1)
-                    .is_some_and(|c| is_back(c) || is_front(c) || matches!(c, 'р' | 'л' | 'й'));
-                let stem = match devoiced(stem) {
-                    Some(d) if prev_vowel => d,
-                    _ => stem.to_owned(),
-                };
+            for stem in verb_stems(&lower, &gerunds).into_iter().flatten() {
                 if stem.chars().count() >= 2 {
                     add(&mut flags, &stem, 'v');
                 }
