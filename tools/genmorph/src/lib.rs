@@ -255,19 +255,22 @@ const NUMBER_CLASSES: &[&str] = &[
     "TIME",
 ];
 
-/// The verb stems of a dictionary gerund (`gerunds`: all of them, lower
-/// case): none when the word is no gerund, two when it is ambiguous.
+/// The verb stems of a dictionary gerund (`words`: every entry of the
+/// dictionary, lower case): none when the word is no gerund, two when it
+/// is ambiguous.
 ///
 /// * -ю is й + у (қою → қой), or у after и (кию → ки); see below for
 ///   the stems left out;
 /// * a voiceless к қ п before -у shows a vowel stem, since a consonant
 ///   stem would voice it (оқу → оқы; шығу → шық);
-/// * a causative in -ыт/-іт in the dictionary shows one too (даму,
-///   дамыту → дамы), since the causative -т follows vowels only; the
-///   consonant stem is kept beside it (ашу: аш open, ашы turn sour);
+/// * so does a form of the dictionary built on the stem with ы/і: a
+///   causative in -т, which follows vowels only (даму, дамыту → дамы), or
+///   a present in -иды, ы/і merged with -йды (қамтиды → қамты); forms in
+///   -ыған, -ыды are no evidence, being also cases of nominals (осыған);
+///   the consonant stem is kept beside it (ашу: аш open, ашы turn sour);
 /// * otherwise the stem drops -у and undoes the voicing of its last
 ///   consonant (шығу → шық, табу → тап).
-fn verb_stems(lower: &str, gerunds: &HashSet<String>) -> [Option<String>; 2] {
+fn verb_stems(lower: &str, words: &HashSet<String>) -> [Option<String>; 2] {
     if let Some(stem) = lower.strip_suffix('ю') {
         if stem.ends_with('и') {
             return [Some(stem.to_owned()), None];
@@ -277,7 +280,7 @@ fn verb_stems(lower: &str, gerunds: &HashSet<String>) -> [Option<String>; 2] {
         // tense (қара-йды) would read as the past of the other (қарай-ды),
         // and the commoner verb is kept alone.
         let glide = format!("{stem}й");
-        let shadowed = gerunds.contains(&format!("{stem}у"));
+        let shadowed = words.contains(&format!("{stem}у"));
         return [(glide.chars().count() >= 3 && !shadowed).then_some(glide), None];
     }
     let Some(stem) = lower.strip_suffix('у') else {
@@ -297,7 +300,9 @@ fn verb_stems(lower: &str, gerunds: &HashSet<String>) -> [Option<String>; 2] {
         if matches!(last, 'к' | 'қ' | 'п') {
             return [Some(with_vowel), None];
         }
-        if gerunds.contains(&format!("{with_vowel}ту")) {
+        let present = if vowel == 'ы' { "иды" } else { "иді" };
+        let shown = [format!("{with_vowel}ту"), format!("{stem}{present}")];
+        if shown.iter().any(|w| words.contains(w)) {
             vowel_stem = Some(with_vowel);
         }
     }
@@ -332,14 +337,8 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         .filter(|line| !line.is_empty())
         .map(|line| line.split_once('/').unwrap_or((line, "")))
         .collect();
-    // Gerunds whose causative is in the dictionary with -ыт/-іт: the
-    // causative -т follows vowel stems only, so `дамыту` shows that `даму`
-    // is дамы + у.
-    let gerunds: HashSet<String> = entries
-        .iter()
-        .filter(|(_, f)| f.starts_with('M'))
-        .map(|(w, _)| w.to_lowercase())
-        .collect();
+    // Every entry, lower case: the forms that show a vowel stem.
+    let words: HashSet<String> = entries.iter().map(|(w, _)| w.to_lowercase()).collect();
     for &(word, flag_set) in &entries {
         if !is_cyrillic_word(word) && word.chars().count() < 2 {
             continue;
@@ -347,7 +346,7 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         let lower = word.to_lowercase();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if flag_set.starts_with('M') {
-            for stem in verb_stems(&lower, &gerunds).into_iter().flatten() {
+            for stem in verb_stems(&lower, &words).into_iter().flatten() {
                 if stem.chars().count() >= 2 {
                     add(&mut flags, &stem, 'v');
                 }
