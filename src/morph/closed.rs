@@ -279,6 +279,18 @@ pub(crate) fn trailing_particle(lower: &str) -> bool {
     TRAILING.binary_search(&lower).is_ok() || lower.starts_with("емес") || lower.starts_with("екен")
 }
 
+/// Auxiliaries of the progressive after a converb (азайтып отырмын, бара
+/// жатыр): the lemma is the converb's.
+const PROGRESSIVE: &[&str] = &["жатыр", "жүр", "отыр", "тұр"];
+
+/// Whether `lower` is a form of a progressive auxiliary (its stem and
+/// an ending of at most nine letters: отырмайсыңдар).
+pub(crate) fn progressive(lower: &str) -> bool {
+    PROGRESSIVE
+        .iter()
+        .any(|a| lower.starts_with(a) && lower.len() <= a.len() + 18)
+}
+
 /// What the closed classes say about a whole word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Closed {

@@ -748,15 +748,19 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
 }
 
 /// The byte range of the head of a multiword token (`lower` has spaces):
-/// the last word that is not a trailing particle or auxiliary, or the
-/// first word when all after it are.
+/// the last word that is not a trailing particle or auxiliary (nor a
+/// progressive auxiliary after a converb in -п), or the first word when
+/// all after it are.
 fn head_of_phrase(lower: &str) -> (usize, usize) {
     let mut end = lower.len();
     loop {
         let Some(space) = lower[..end].rfind(' ') else {
             return (0, end);
         };
-        if !closed::trailing_particle(&lower[space + 1..end]) {
+        let last = &lower[space + 1..end];
+        let progressive =
+            closed::progressive(last) && lower[..space].ends_with(['п', 'а', 'е', 'й']);
+        if !closed::trailing_particle(last) && !progressive {
             return (space + 1, end);
         }
         end = space;

@@ -289,7 +289,8 @@ fn build() -> Vec<Form> {
             3,
         );
     }
-    for p in ["мын", "сың", "сыз", "мыз", "быз", "пыз"] {
+    for p in ["мын", "сың", "сыз", "мыз", "быз", "пыз", "сыңдар", "сыздар"]
+    {
         b.heads(
             DATIVE,
             &format!("ан{p}"),
@@ -310,6 +311,23 @@ fn build() -> Vec<Form> {
             verb(VerbForm::Future),
             Slot::Finite,
             2,
+        );
+    }
+    // The participle in -атын with a personal ending (азайтатынмын).
+    for p in ["мын", "сың", "сыз", "мыз", "сыңдар", "сыздар"] {
+        b.simple(
+            &format!("атын{p}"),
+            CONSONANT,
+            verb(VerbForm::Participle),
+            Slot::Finite,
+            3,
+        );
+        b.simple(
+            &format!("йтын{p}"),
+            VOWEL,
+            verb(VerbForm::Participle),
+            Slot::Finite,
+            3,
         );
     }
     b.simple("ып", CONSONANT, verb(VerbForm::Converb), Slot::Finite, 2);
@@ -356,6 +374,16 @@ fn build() -> Vec<Form> {
         0,
     );
     b.simple("ңыз", VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
+    for p in ["ңдар", "ңыздар"] {
+        b.simple(
+            &format!("ы{p}"),
+            CONSONANT,
+            verb(VerbForm::Imperative),
+            Slot::Finite,
+            0,
+        );
+        b.simple(p, VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
+    }
     b.simple("шы", ANY, verb(VerbForm::Imperative), Slot::Finite, 0);
 
     // A stem-final й with а or у is spelt я, ю: қояды, қоятын, қоя, қою.
@@ -374,11 +402,35 @@ fn build() -> Vec<Form> {
     };
     for p in present {
         let text = format!("я{p}");
-        glide(&text, verb(VerbForm::Present), Slot::Finite, Some(Harmony::Back), 3);
+        glide(
+            &text,
+            verb(VerbForm::Present),
+            Slot::Finite,
+            Some(Harmony::Back),
+            3,
+        );
     }
-    glide("я", verb(VerbForm::Converb), Slot::Finite, Some(Harmony::Back), 0);
-    glide("ятын", verb(VerbForm::Participle), Slot::Deverbal, Some(Harmony::Back), 3);
-    glide("яр", verb(VerbForm::Future), Slot::Deverbal, Some(Harmony::Back), 0);
+    glide(
+        "я",
+        verb(VerbForm::Converb),
+        Slot::Finite,
+        Some(Harmony::Back),
+        0,
+    );
+    glide(
+        "ятын",
+        verb(VerbForm::Participle),
+        Slot::Deverbal,
+        Some(Harmony::Back),
+        3,
+    );
+    glide(
+        "яр",
+        verb(VerbForm::Future),
+        Slot::Deverbal,
+        Some(Harmony::Back),
+        0,
+    );
     glide("ю", verb(VerbForm::Gerund), Slot::Deverbal, None, 1);
 
     b.heads(NEGATION, "а", verb(VerbForm::Negative), Slot::Negation, 1);

@@ -281,7 +281,10 @@ fn verb_stems(lower: &str, words: &HashSet<String>) -> [Option<String>; 2] {
         // and the commoner verb is kept alone.
         let glide = format!("{stem}й");
         let shadowed = words.contains(&format!("{stem}у"));
-        return [(glide.chars().count() >= 3 && !shadowed).then_some(glide), None];
+        return [
+            (glide.chars().count() >= 3 && !shadowed).then_some(glide),
+            None,
+        ];
     }
     let Some(stem) = lower.strip_suffix('у') else {
         return [None, None];
@@ -290,7 +293,12 @@ fn verb_stems(lower: &str, words: &HashSet<String>) -> [Option<String>; 2] {
         return [None, None];
     };
     let mut vowel_stem = None;
-    let vowel = if stem.chars().rev().find(|&c| is_back(c) || is_front(c)).is_some_and(is_back) {
+    let vowel = if stem
+        .chars()
+        .rev()
+        .find(|&c| is_back(c) || is_front(c))
+        .is_some_and(is_back)
+    {
         'ы'
     } else {
         'і'
@@ -539,6 +547,33 @@ mod tests {
                  rerun `cargo run -p kazakh-genmorph` from the workspace root",
                 line + 1
             );
+        }
+    }
+
+    /// One row per rule of `verb_stems`.
+    #[test]
+    fn verb_stems_of_gerunds() {
+        let words: HashSet<String> = ["даму", "дамыту", "қамту", "қамтиды", "қарау", "қараю"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for (gerund, stems) in [
+            ("шығу", [Some("шық"), None]),
+            ("табу", [Some("тап"), None]),
+            ("оқу", [Some("оқы"), None]),
+            ("тебу", [Some("теп"), None]),
+            ("кету", [Some("кет"), None]),
+            ("қою", [Some("қой"), None]),
+            ("кию", [Some("ки"), None]),
+            ("аю", [None, None]),
+            ("қараю", [None, None]),
+            ("даму", [Some("дам"), Some("дамы")]),
+            ("қамту", [Some("қамт"), Some("қамты")]),
+            ("абайлау", [Some("абайла"), None]),
+            ("кітап", [None, None]),
+        ] {
+            let expected = stems.map(|s| s.map(str::to_owned));
+            assert_eq!(verb_stems(gerund, &words), expected, "{gerund}");
         }
     }
 
