@@ -231,6 +231,14 @@ fn build() -> Vec<Form> {
         Slot::Deverbal,
         3,
     );
+    // -ғандық with its к voiced before a vowel (болғандығы, -ғандығында).
+    b.heads(
+        DATIVE,
+        "андығ",
+        verb(VerbForm::Participle),
+        Slot::Deverbal,
+        3,
+    );
     b.simple(
         "атын",
         CONSONANT,

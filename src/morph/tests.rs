@@ -289,7 +289,8 @@ fn multiword_tokens() {
     assert_eq!(a.pos, Pos::Verb);
 }
 
-/// Personal endings after participles, the aorist and the imperative.
+/// Personal endings after participles, the aorist and the imperative;
+/// -ғандық with its voiced к before a possessive.
 #[test]
 fn personal_endings_of_verb_forms() {
     for (word, expected) in [
@@ -299,6 +300,8 @@ fn personal_endings_of_verb_forms() {
         ("айтарсыздар", "айт"),
         ("айтыңдар", "айт"),
         ("ойлаңыздар", "ойла"),
+        ("болғандығында", "бол"),
+        ("алғандығын", "ал"),
     ] {
         assert_eq!(lemma(word), expected, "{word}");
     }
