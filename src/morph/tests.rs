@@ -204,6 +204,9 @@ fn vowel_final_verb_stems() {
         ("дами", "дамы"),
         ("қамтиды", "қамты"),
         ("шығып", "шық"),
+        // Causatives that the dictionary lists as nominal stems.
+        ("қалдырады", "қалдыр"),
+        ("жетілдірген", "жетілдір"),
     ] {
         assert_eq!(lemma(word), expected, "{word}");
     }

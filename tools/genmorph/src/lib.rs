@@ -10,7 +10,8 @@
 //!   the file named by `KAZAKH_HUNSPELL_DIC`; © 2009 Akmaral Mussayeva,
 //!   László Németh, Rail Aliev; GPL-2+ or LGPL-2.1+ or MPL-1.1+). Entries
 //!   with the gerund flag class (`абайлау/Mm…`) give verb stems (`абайла`,
-//!   `шығу` → `шық`);
+//!   `шығу` → `шық`, `оқу` → `оқы`, `қою` → `қой`), and so do nominal
+//!   entries that are such a stem with a causative suffix (`қалдыр`);
 //!   other lower-case entries are nominal, capitalised ones proper nouns.
 //! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
 //!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
@@ -326,6 +327,22 @@ fn verb_stems(lower: &str, words: &HashSet<String>) -> [Option<String>; 2] {
     [Some(consonant_stem), vowel_stem]
 }
 
+/// The causative suffixes of two letters or more, back and front.
+const CAUSATIVES: &[&str] = &["дыр", "дір", "тыр", "тір", "ғыз", "гіз", "қыз", "кіз"];
+
+/// Whether `word` is a verb stem of `flags` with a causative suffix whose
+/// vowel agrees with it (қал + дыр, жетіл + дір); stems of two letters are
+/// no evidence (батыр, a hero, is not ба + тыр).
+fn causative_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
+    CAUSATIVES.iter().any(|c| {
+        word.strip_suffix(c).is_some_and(|base| {
+            base.chars().count() >= 3
+                && harmony_agrees(base, c)
+                && flags.get(base).is_some_and(|f| f.contains('v'))
+        })
+    })
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -362,6 +379,17 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
             continue;
         }
         add(&mut flags, &lower, if capital { 'p' } else { 'n' });
+    }
+
+    // Causatives the dictionary lists as bare stems with nominal classes
+    // (қалдыр, жетілдір): a verb stem with -дыр/-тыр/-ғыз/-қыз is a verb.
+    let causatives: Vec<String> = flags
+        .iter()
+        .filter(|(word, f)| !f.contains('v') && !f.contains('p') && causative_of(word, &flags))
+        .map(|(word, _)| word.clone())
+        .collect();
+    for word in causatives {
+        add(&mut flags, &word, 'v');
     }
 
     // KazNERD.
@@ -574,6 +602,26 @@ mod tests {
         ] {
             let expected = stems.map(|s| s.map(str::to_owned));
             assert_eq!(verb_stems(gerund, &words), expected, "{gerund}");
+        }
+    }
+
+    /// One row per rule of `causative_of`.
+    #[test]
+    fn causatives_of_verb_stems() {
+        let flags: BTreeMap<String, String> =
+            [("қал", "v"), ("жетіл", "nv"), ("ба", "v"), ("кел", "n")]
+                .iter()
+                .map(|(w, f)| (w.to_string(), f.to_string()))
+                .collect();
+        for (word, expected) in [
+            ("қалдыр", true),
+            ("жетілдір", true),
+            ("қалдір", false),
+            ("батыр", false),
+            ("келтір", false),
+            ("қала", false),
+        ] {
+            assert_eq!(causative_of(word, &flags), expected, "{word}");
         }
     }
 
