@@ -749,8 +749,9 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
 
 /// The byte range of the head of a multiword token (`lower` has spaces):
 /// the last word that is not a trailing particle or auxiliary (nor a
-/// progressive auxiliary after a converb in -п), or the first word when
-/// all after it are.
+/// progressive auxiliary after a converb in -п, -а, -е, -й: айтып отыр,
+/// бара жатыр), or the first word when all after it are. One pass from
+/// the right over the token.
 fn head_of_phrase(lower: &str) -> (usize, usize) {
     let mut end = lower.len();
     loop {

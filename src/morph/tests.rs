@@ -377,9 +377,9 @@ fn unimorph_verb_paradigms() {
     assert!(share >= FLOOR, "{right}/{total} = {share:.4} < {FLOOR}");
 }
 
-/// The share measured when the test was written: 6 135 of 9 675 forms
+/// The share measured when the test was written: 6 195 of 9 675 forms
 /// (40.98 % before issue 19's work; see DESIGN.md).
-const FLOOR: f64 = 0.634;
+const FLOOR: f64 = 0.640;
 
 #[test]
 fn closed_classes() {

@@ -11,7 +11,8 @@
 //!   László Németh, Rail Aliev; GPL-2+ or LGPL-2.1+ or MPL-1.1+). Entries
 //!   with the gerund flag class (`абайлау/Mm…`) give verb stems (`абайла`,
 //!   `шығу` → `шық`, `оқу` → `оқы`, `қою` → `қой`), and so do nominal
-//!   entries that are such a stem with a causative suffix (`қалдыр`);
+//!   entries that are such a stem with a causative suffix (`қалдыр`) or
+//!   a nominal with -ла (`мазала`);
 //!   other lower-case entries are nominal, capitalised ones proper nouns.
 //! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
 //!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
@@ -343,6 +344,21 @@ fn causative_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
     })
 }
 
+/// Whether `word` is a nominal of `flags` of three letters or more with
+/// the verb-making -ла/-ле in its harmony (жау + ла). A verb before -ла
+/// makes a converb, not a verb (ашыл-а, айнал-а).
+fn denominal_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
+    ["ла", "ле"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|base| {
+            base.chars().count() >= 3
+                && harmony_agrees(base, suffix)
+                && flags
+                    .get(base)
+                    .is_some_and(|f| f.contains('n') && !f.contains('v'))
+        })
+    })
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -389,6 +405,17 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         .map(|(word, _)| word.clone())
         .collect();
     for word in causatives {
+        add(&mut flags, &word, 'v');
+    }
+    // Verbs made from nominals with -ла/-ле that the dictionary lists as
+    // nominals (жаула, арала): a nominal of three letters or more with -ла
+    // in its harmony.
+    let denominals: Vec<String> = flags
+        .iter()
+        .filter(|(word, f)| !f.contains('v') && !f.contains('p') && denominal_of(word, &flags))
+        .map(|(word, _)| word.clone())
+        .collect();
+    for word in denominals {
         add(&mut flags, &word, 'v');
     }
 
@@ -622,6 +649,23 @@ mod tests {
             ("қала", false),
         ] {
             assert_eq!(causative_of(word, &flags), expected, "{word}");
+        }
+    }
+
+    /// One row per rule of `denominal_of`.
+    #[test]
+    fn denominals_of_nominals() {
+        let flags: BTreeMap<String, String> = [("маза", "n"), ("ашыл", "nv"), ("са", "n")]
+            .iter()
+            .map(|(w, f)| (w.to_string(), f.to_string()))
+            .collect();
+        for (word, expected) in [
+            ("мазала", true),
+            ("мазале", false),
+            ("ашыла", false),
+            ("сала", false),
+        ] {
+            assert_eq!(denominal_of(word, &flags), expected, "{word}");
         }
     }
 
