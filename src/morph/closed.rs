@@ -126,6 +126,10 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("сіздердің", "сіздер"),
     ("сіздермен", "сіздер"),
     ("та", "да"),
+    // тап (find) turns п into у before -ып, as тау (mountain) never
+    // takes a verb ending.
+    ("тауып", "тап"),
+    ("тауыпты", "тап"),
     ("те", "да"),
     ("тұр", "тұр"),
     ("тұрмыз", "тұр"),
@@ -260,6 +264,33 @@ const VOWEL_DROP: &[(&str, &str)] = &[
     ("халқ", "халық"),
 ];
 
+/// Particles and auxiliaries that may end a multiword token without
+/// being its head (`келген жоқ`, `пайда болды да`, `тек қана`); the
+/// forms of емес and екен with a personal ending are matched by their
+/// start.
+const TRAILING: &[&str] = &[
+    "ау", "ба", "бе", "да", "де", "жоқ", "ма", "ме", "па", "пе", "та", "те", "ше", "ғана", "ғой",
+    "қана",
+];
+
+/// Whether a lower-case word of a multiword token is a particle or an
+/// auxiliary that leaves the lemma to the words before it.
+pub(crate) fn trailing_particle(lower: &str) -> bool {
+    TRAILING.binary_search(&lower).is_ok() || lower.starts_with("емес") || lower.starts_with("екен")
+}
+
+/// Auxiliaries of the progressive after a converb (азайтып отырмын, бара
+/// жатыр): the lemma is the converb's.
+const PROGRESSIVE: &[&str] = &["жатыр", "жүр", "отыр", "тұр"];
+
+/// Whether `lower` is a form of a progressive auxiliary (its stem and
+/// an ending of at most nine letters: отырмайсыңдар).
+pub(crate) fn progressive(lower: &str) -> bool {
+    PROGRESSIVE
+        .iter()
+        .any(|a| lower.starts_with(a) && lower.len() <= a.len() + 18)
+}
+
 /// What the closed classes say about a whole word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Closed {
@@ -311,5 +342,6 @@ mod tests {
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(INVARIANT.windows(2).all(|w| w[0] < w[1]));
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(TRAILING.windows(2).all(|w| w[0] < w[1]));
     }
 }

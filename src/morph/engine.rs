@@ -123,6 +123,8 @@ enum Fix {
     /// The lemma ends in the soft sign dropped before a vowel (королі →
     /// король).
     Soft,
+    /// The lemma ends in the й spelt into я, ю (қо-яды → қой).
+    Glide,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -158,6 +160,10 @@ impl StemBuf {
             Fix::Soft => {
                 b.push(stem)?;
                 b.push("ь")?;
+            }
+            Fix::Glide => {
+                b.push(stem)?;
+                b.push("й")?;
             }
             Fix::Vowel(h) => {
                 b.push(stem)?;
@@ -415,6 +421,9 @@ impl<'w> Search<'w> {
     fn passive(&mut self, end: usize, chain: &mut Chain) {
         for form in self.forms(Slot::Passive, end) {
             if let Some(start) = self.matches(end, form) {
+                if self.vowel_shadows(start) {
+                    continue;
+                }
                 if chain.push(Piece::of(form, start, end)) {
                     self.offer_verb(start, chain, Append::None);
                     chain.pop();
@@ -435,6 +444,8 @@ impl<'w> Search<'w> {
         let mut options: [Option<Fix>; 3] = [None; 3];
         if append == Append::Vowel {
             options[0] = Some(Fix::Vowel(harmony));
+        } else if append == Append::Glide {
+            options[0] = Some(Fix::Glide);
         } else {
             if vowel_first && stem.ends_with(['г', 'ғ', 'б']) {
                 options[0] = Some(Fix::Devoice);
@@ -462,7 +473,7 @@ impl<'w> Search<'w> {
             let fix = options
                 .into_iter()
                 .flatten()
-                .find(|f| append == Append::Vowel || !matches!(f, Fix::Vowel(_)))
+                .find(|f| append != Append::None || !matches!(f, Fix::Vowel(_)))
                 .unwrap_or(Fix::None);
             let entry = lookup_fixed(stem, fix).unwrap_or_default();
             chosen = Some((fix, entry));
@@ -485,12 +496,18 @@ impl<'w> Search<'w> {
             if gerund && !self.gerund_is_noun(stem) {
                 s += 0.5;
             }
-            let verbal = chain
+            let mut verbal = chain
                 .iter()
                 .filter(|p| matches!(p.morpheme, Morpheme::Verbal(_)))
                 .map(|p| p.strength)
                 .max()
                 .unwrap_or(0);
+            // An ending spelt into a known verb's ы/і or й (дами ← дамы-й,
+            // қоя ← қой-а) is as sure as a strong one: no noun ends so
+            // after such a stem.
+            if append != Append::None {
+                verbal = verbal.max(2);
+            }
             s += 0.1 * f32::from(verbal);
             if verbal == 0 || (chars <= 2 && verbal < 2) {
                 s -= 1.0;
@@ -524,6 +541,19 @@ impl<'w> Search<'w> {
             score,
             chain: *chain,
         });
+    }
+
+    /// Whether a passive -л/-н after a stem's ы/і (`lower[..start]`)
+    /// should give way to -ыл/-ын after the consonant stem: аш-ыл-ды, not
+    /// ашы-л-ды, when both аш and ашы are verbs. The consonant stem is
+    /// the commoner verb of such pairs, and the dictionary lists the
+    /// vowel stem only from a causative (ашыту).
+    fn vowel_shadows(&self, start: usize) -> bool {
+        let stem = &self.lower[..start];
+        match stem.strip_suffix('ы').or_else(|| stem.strip_suffix('і')) {
+            Some(root) if !root.is_empty() => lookup(root).flags & VERB != 0,
+            _ => false,
+        }
     }
 
     /// Whether the stem with -у is a noun of the lexicon (күйеу, отау).
@@ -651,9 +681,11 @@ enum Shortcut {
     Whole(Pos),
     /// A closed-class form with this lemma.
     Irregular(&'static str),
-    /// Search the analysis of `word[..end]` (the first part of a multiword
-    /// token such as `келген жоқ`).
-    Part(usize),
+    /// Search the analysis of `word[start..end]`, the head of a multiword
+    /// token: its last word before trailing particles and auxiliaries
+    /// (`келген жоқ`, `пайда болды`, `қол қойды да`). The lemma keeps
+    /// the words before the head as written (`пайда бол`).
+    Part(usize, usize),
     /// Search.
     Search,
 }
@@ -678,8 +710,9 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
     if !letters::is_letter(first) {
         return Shortcut::Whole(Pos::Other);
     }
-    if let Some(space) = word.find(' ') {
-        return Shortcut::Part(space);
+    if word.contains(' ') {
+        let (start, end) = head_of_phrase(lower);
+        return Shortcut::Part(start, end);
     }
     if let Some(i) = word.rfind('-') {
         let head = &word[..i];
@@ -711,6 +744,27 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
         Some(closed::Closed::Irregular(lemma)) => Shortcut::Irregular(lemma),
         Some(closed::Closed::Invariant) => Shortcut::Whole(Pos::Other),
         None => Shortcut::Search,
+    }
+}
+
+/// The byte range of the head of a multiword token (`lower` has spaces):
+/// the last word that is not a trailing particle or auxiliary (nor a
+/// progressive auxiliary after a converb in -п, -а, -е, -й: айтып отыр,
+/// бара жатыр), or the first word when all after it are. One pass from
+/// the right over the token.
+fn head_of_phrase(lower: &str) -> (usize, usize) {
+    let mut end = lower.len();
+    loop {
+        let Some(space) = lower[..end].rfind(' ') else {
+            return (0, end);
+        };
+        let last = &lower[space + 1..end];
+        let progressive =
+            closed::progressive(last) && lower[..space].ends_with(['п', 'а', 'е', 'й']);
+        if !closed::trailing_particle(last) && !progressive {
+            return (space + 1, end);
+        }
+        end = space;
     }
 }
 
@@ -787,7 +841,14 @@ pub(crate) fn lemma_uncached(word: &str) -> Cow<'_, str> {
             Cow::Borrowed(word)
         }
         Shortcut::Irregular(lemma) => Cow::Borrowed(lemma),
-        Shortcut::Part(end) => lemma_of(&word[..end], &lower[..end]),
+        Shortcut::Part(start, end) => {
+            let head = lemma_of(&word[start..end], &lower[start..end]);
+            if start == 0 {
+                head
+            } else {
+                Cow::Owned(format!("{}{head}", &word[..start]))
+            }
+        }
         Shortcut::Search => lemma_of(word, &lower),
     }
 }
@@ -902,7 +963,7 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
         suffixes: Vec::new(),
         confidence: 1.0,
     };
-    let (part, lower_part) = match shortcut(word, &lower) {
+    let (start, part, lower_part) = match shortcut(word, &lower) {
         Shortcut::Prefix(end, pos) => {
             let rest = &word[end..];
             let tail = rest.trim_start_matches('-');
@@ -941,8 +1002,8 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
             a.confidence = 0.95;
             return vec![a];
         }
-        Shortcut::Part(end) => (&word[..end], &lower[..end]),
-        Shortcut::Search => (word, &lower[..]),
+        Shortcut::Part(start, end) => (start, &word[start..end], &lower[start..end]),
+        Shortcut::Search => (0, word, &lower[..]),
     };
     let capital = word.chars().next().is_some_and(letters::is_upper);
     let s = run(lower_part, capital, true);
@@ -956,7 +1017,10 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
     let mut seen: Vec<(String, Pos)> = Vec::new();
     let mut weights = Vec::new();
     for cand in &cands {
-        let lemma = render(part, lower_part, cand);
+        let mut lemma = render(part, lower_part, cand);
+        if start > 0 {
+            lemma = Cow::Owned(format!("{}{lemma}", &word[..start]));
+        }
         let key = (lemma.to_string(), cand.pos);
         if seen.contains(&key) {
             continue;
@@ -973,7 +1037,7 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
         suffixes.reverse();
         weights.push((cand.score - cands[0].score).exp());
         out.push(Analysis {
-            stem: &part[..cand.stem_end],
+            stem: &word[..start + cand.stem_end],
             lemma,
             pos: cand.pos,
             suffixes,

@@ -57,7 +57,8 @@ pub(crate) fn is_vowel(c: char) -> bool {
 }
 
 /// The harmony of a stem: its last vowel. A `у` or `и` after a vowel is a
-/// glide and is skipped; after a consonant `у` is back (форум), and `и` is
+/// glide and is skipped; after a consonant `у` is back (форум) unless it
+/// ends the stem after a front vowel (келу, шешу), and `и` is
 /// either (министрге, but тарихы): `None`. The surname ending -ев is
 /// skipped: the root decides (Тоқаевқа, Назарбаевтың).
 pub(crate) fn harmony(stem: &str) -> Option<Harmony> {
@@ -66,7 +67,9 @@ pub(crate) fn harmony(stem: &str) -> Option<Harmony> {
         _ => stem,
     };
     let mut chars = stem.chars().rev().peekable();
+    let mut last = true;
     while let Some(c) = chars.next() {
+        let was_last = std::mem::replace(&mut last, false);
         if let Some(h) = vowel_harmony(c) {
             return Some(h);
         }
@@ -76,6 +79,13 @@ pub(crate) fn harmony(stem: &str) -> Option<Harmony> {
                     continue;
                 }
                 match c {
+                    // After a consonant, у is back (форум, ресурс) unless
+                    // it ends the stem after a front vowel: the gerund of a
+                    // front stem (шешу-ге, келу-і).
+                    'у' if was_last => match chars.find_map(vowel_harmony) {
+                        Some(Harmony::Front) => Harmony::Front,
+                        _ => Harmony::Back,
+                    },
                     'у' => Harmony::Back,
                     'ю' => Harmony::Front,
                     _ => return None,

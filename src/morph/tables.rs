@@ -48,6 +48,9 @@ pub(crate) enum Append {
     None,
     /// The stem's ы/і merged with a following й (оқи-ды ← оқы-йды).
     Vowel,
+    /// The stem's final й merged with the suffix's vowel, spelt я or ю
+    /// (қо-яды ← қой-ады, қо-юға ← қой-уға).
+    Glide,
 }
 
 /// One surface form of a suffix.
@@ -228,6 +231,14 @@ fn build() -> Vec<Form> {
         Slot::Deverbal,
         3,
     );
+    // -ғандық with its к voiced before a vowel (болғандығы, -ғандығында).
+    b.heads(
+        DATIVE,
+        "андығ",
+        verb(VerbForm::Participle),
+        Slot::Deverbal,
+        3,
+    );
     b.simple(
         "атын",
         CONSONANT,
@@ -286,7 +297,8 @@ fn build() -> Vec<Form> {
             3,
         );
     }
-    for p in ["мын", "сың", "сыз", "мыз", "быз", "пыз"] {
+    for p in ["мын", "сың", "сыз", "мыз", "быз", "пыз", "сыңдар", "сыздар"]
+    {
         b.heads(
             DATIVE,
             &format!("ан{p}"),
@@ -307,6 +319,23 @@ fn build() -> Vec<Form> {
             verb(VerbForm::Future),
             Slot::Finite,
             2,
+        );
+    }
+    // The participle in -атын with a personal ending (азайтатынмын).
+    for p in ["мын", "сың", "сыз", "мыз", "сыңдар", "сыздар"] {
+        b.simple(
+            &format!("атын{p}"),
+            CONSONANT,
+            verb(VerbForm::Participle),
+            Slot::Finite,
+            3,
+        );
+        b.simple(
+            &format!("йтын{p}"),
+            VOWEL,
+            verb(VerbForm::Participle),
+            Slot::Finite,
+            3,
         );
     }
     b.simple("ып", CONSONANT, verb(VerbForm::Converb), Slot::Finite, 2);
@@ -353,7 +382,64 @@ fn build() -> Vec<Form> {
         0,
     );
     b.simple("ңыз", VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
+    for p in ["ңдар", "ңыздар"] {
+        b.simple(
+            &format!("ы{p}"),
+            CONSONANT,
+            verb(VerbForm::Imperative),
+            Slot::Finite,
+            0,
+        );
+        b.simple(p, VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
+    }
     b.simple("шы", ANY, verb(VerbForm::Imperative), Slot::Finite, 0);
+
+    // A stem-final й with а or у is spelt я, ю: қояды, қоятын, қоя, қою.
+    // A vowel stays before them (қо-); the lemma regains the й.
+    let mut glide = |text: &str, morpheme, slot, harmony, strength| {
+        b.forms.push(Form {
+            text: text.to_owned(),
+            morpheme,
+            after: VOWEL,
+            harmony,
+            need: Need::None,
+            slot,
+            append: Append::Glide,
+            strength,
+        });
+    };
+    for p in present {
+        let text = format!("я{p}");
+        glide(
+            &text,
+            verb(VerbForm::Present),
+            Slot::Finite,
+            Some(Harmony::Back),
+            3,
+        );
+    }
+    glide(
+        "я",
+        verb(VerbForm::Converb),
+        Slot::Finite,
+        Some(Harmony::Back),
+        0,
+    );
+    glide(
+        "ятын",
+        verb(VerbForm::Participle),
+        Slot::Deverbal,
+        Some(Harmony::Back),
+        3,
+    );
+    glide(
+        "яр",
+        verb(VerbForm::Future),
+        Slot::Deverbal,
+        Some(Harmony::Back),
+        0,
+    );
+    glide("ю", verb(VerbForm::Gerund), Slot::Deverbal, None, 1);
 
     b.heads(NEGATION, "а", verb(VerbForm::Negative), Slot::Negation, 1);
     b.simple(

@@ -10,7 +10,9 @@
 //!   the file named by `KAZAKH_HUNSPELL_DIC`; © 2009 Akmaral Mussayeva,
 //!   László Németh, Rail Aliev; GPL-2+ or LGPL-2.1+ or MPL-1.1+). Entries
 //!   with the gerund flag class (`абайлау/Mm…`) give verb stems (`абайла`,
-//!   `шығу` → `шық`);
+//!   `шығу` → `шық`, `оқу` → `оқы`, `қою` → `қой`), and so do nominal
+//!   entries that are such a stem with a causative suffix (`қалдыр`) or
+//!   a nominal with -ла (`мазала`);
 //!   other lower-case entries are nominal, capitalised ones proper nouns.
 //! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
 //!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
@@ -255,6 +257,108 @@ const NUMBER_CLASSES: &[&str] = &[
     "TIME",
 ];
 
+/// The verb stems of a dictionary gerund (`words`: every entry of the
+/// dictionary, lower case): none when the word is no gerund, two when it
+/// is ambiguous.
+///
+/// * -ю is й + у (қою → қой), or у after и (кию → ки); see below for
+///   the stems left out;
+/// * a voiceless к қ п before -у shows a vowel stem, since a consonant
+///   stem would voice it (оқу → оқы; шығу → шық);
+/// * so does a form of the dictionary built on the stem with ы/і: a
+///   causative in -т, which follows vowels only (даму, дамыту → дамы), or
+///   a present in -иды, ы/і merged with -йды (қамтиды → қамты); forms in
+///   -ыған, -ыды are no evidence, being also cases of nominals (осыған);
+///   the consonant stem is kept beside it (ашу: аш open, ашы turn sour);
+/// * otherwise the stem drops -у and undoes the voicing of its last
+///   consonant (шығу → шық, табу → тап).
+fn verb_stems(lower: &str, words: &HashSet<String>) -> [Option<String>; 2] {
+    if let Some(stem) = lower.strip_suffix('ю') {
+        if stem.ends_with('и') {
+            return [Some(stem.to_owned()), None];
+        }
+        // аю (bear) is a noun: a stem of two letters is no evidence. When
+        // the stem without й is a verb too (қараю, қарау), its present
+        // tense (қара-йды) would read as the past of the other (қарай-ды),
+        // and the commoner verb is kept alone.
+        let glide = format!("{stem}й");
+        let shadowed = words.contains(&format!("{stem}у"));
+        return [
+            (glide.chars().count() >= 3 && !shadowed).then_some(glide),
+            None,
+        ];
+    }
+    let Some(stem) = lower.strip_suffix('у') else {
+        return [None, None];
+    };
+    let Some(last) = stem.chars().next_back() else {
+        return [None, None];
+    };
+    let mut vowel_stem = None;
+    let vowel = if stem
+        .chars()
+        .rev()
+        .find(|&c| is_back(c) || is_front(c))
+        .is_some_and(is_back)
+    {
+        'ы'
+    } else {
+        'і'
+    };
+    if !phon::is_vowel(last) && last != 'й' {
+        let with_vowel = format!("{stem}{vowel}");
+        if matches!(last, 'к' | 'қ' | 'п') {
+            return [Some(with_vowel), None];
+        }
+        let present = if vowel == 'ы' { "иды" } else { "иді" };
+        let shown = [format!("{with_vowel}ту"), format!("{stem}{present}")];
+        if shown.iter().any(|w| words.contains(w)) {
+            vowel_stem = Some(with_vowel);
+        }
+    }
+    let prev_vowel = stem
+        .chars()
+        .rev()
+        .nth(1)
+        .is_some_and(|c| is_back(c) || is_front(c) || matches!(c, 'р' | 'л' | 'й'));
+    let consonant_stem = match devoiced(stem) {
+        Some(d) if prev_vowel => d,
+        _ => stem.to_owned(),
+    };
+    [Some(consonant_stem), vowel_stem]
+}
+
+/// The causative suffixes of two letters or more, back and front.
+const CAUSATIVES: &[&str] = &["дыр", "дір", "тыр", "тір", "ғыз", "гіз", "қыз", "кіз"];
+
+/// Whether `word` is a verb stem of `flags` with a causative suffix whose
+/// vowel agrees with it (қал + дыр, жетіл + дір); stems of two letters are
+/// no evidence (батыр, a hero, is not ба + тыр).
+fn causative_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
+    CAUSATIVES.iter().any(|c| {
+        word.strip_suffix(c).is_some_and(|base| {
+            base.chars().count() >= 3
+                && harmony_agrees(base, c)
+                && flags.get(base).is_some_and(|f| f.contains('v'))
+        })
+    })
+}
+
+/// Whether `word` is a nominal of `flags` of three letters or more with
+/// the verb-making -ла/-ле in its harmony (жау + ла). A verb before -ла
+/// makes a converb, not a verb (ашыл-а, айнал-а).
+fn denominal_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
+    ["ла", "ле"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|base| {
+            base.chars().count() >= 3
+                && harmony_agrees(base, suffix)
+                && flags
+                    .get(base)
+                    .is_some_and(|f| f.contains('n') && !f.contains('v'))
+        })
+    })
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -274,6 +378,8 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         .filter(|line| !line.is_empty())
         .map(|line| line.split_once('/').unwrap_or((line, "")))
         .collect();
+    // Every entry, lower case: the forms that show a vowel stem.
+    let words: HashSet<String> = entries.iter().map(|(w, _)| w.to_lowercase()).collect();
     for &(word, flag_set) in &entries {
         if !is_cyrillic_word(word) && word.chars().count() < 2 {
             continue;
@@ -281,18 +387,7 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         let lower = word.to_lowercase();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if flag_set.starts_with('M') {
-            // A gerund: the verb stem drops -у and undoes the voicing of its
-            // last consonant (шығу → шық, табу → тап).
-            if let Some(stem) = lower.strip_suffix('у').or_else(|| lower.strip_suffix('ю')) {
-                let prev_vowel = stem
-                    .chars()
-                    .rev()
-                    .nth(1)
-                    .is_some_and(|c| is_back(c) || is_front(c) || matches!(c, 'р' | 'л' | 'й'));
-                let stem = match devoiced(stem) {
-                    Some(d) if prev_vowel => d,
-                    _ => stem.to_owned(),
-                };
+            for stem in verb_stems(&lower, &words).into_iter().flatten() {
                 if stem.chars().count() >= 2 {
                     add(&mut flags, &stem, 'v');
                 }
@@ -300,6 +395,28 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
             continue;
         }
         add(&mut flags, &lower, if capital { 'p' } else { 'n' });
+    }
+
+    // Causatives the dictionary lists as bare stems with nominal classes
+    // (қалдыр, жетілдір): a verb stem with -дыр/-тыр/-ғыз/-қыз is a verb.
+    let causatives: Vec<String> = flags
+        .iter()
+        .filter(|(word, f)| !f.contains('v') && !f.contains('p') && causative_of(word, &flags))
+        .map(|(word, _)| word.clone())
+        .collect();
+    for word in causatives {
+        add(&mut flags, &word, 'v');
+    }
+    // Verbs made from nominals with -ла/-ле that the dictionary lists as
+    // nominals (жаула, арала): a nominal of three letters or more with -ла
+    // in its harmony.
+    let denominals: Vec<String> = flags
+        .iter()
+        .filter(|(word, f)| !f.contains('v') && !f.contains('p') && denominal_of(word, &flags))
+        .map(|(word, _)| word.clone())
+        .collect();
+    for word in denominals {
+        add(&mut flags, &word, 'v');
     }
 
     // KazNERD.
@@ -485,6 +602,70 @@ mod tests {
                  rerun `cargo run -p kazakh-genmorph` from the workspace root",
                 line + 1
             );
+        }
+    }
+
+    /// One row per rule of `verb_stems`.
+    #[test]
+    fn verb_stems_of_gerunds() {
+        let words: HashSet<String> = ["даму", "дамыту", "қамту", "қамтиды", "қарау", "қараю"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for (gerund, stems) in [
+            ("шығу", [Some("шық"), None]),
+            ("табу", [Some("тап"), None]),
+            ("оқу", [Some("оқы"), None]),
+            ("тебу", [Some("теп"), None]),
+            ("кету", [Some("кет"), None]),
+            ("қою", [Some("қой"), None]),
+            ("кию", [Some("ки"), None]),
+            ("аю", [None, None]),
+            ("қараю", [None, None]),
+            ("даму", [Some("дам"), Some("дамы")]),
+            ("қамту", [Some("қамт"), Some("қамты")]),
+            ("абайлау", [Some("абайла"), None]),
+            ("кітап", [None, None]),
+        ] {
+            let expected = stems.map(|s| s.map(str::to_owned));
+            assert_eq!(verb_stems(gerund, &words), expected, "{gerund}");
+        }
+    }
+
+    /// One row per rule of `causative_of`.
+    #[test]
+    fn causatives_of_verb_stems() {
+        let flags: BTreeMap<String, String> =
+            [("қал", "v"), ("жетіл", "nv"), ("ба", "v"), ("кел", "n")]
+                .iter()
+                .map(|(w, f)| (w.to_string(), f.to_string()))
+                .collect();
+        for (word, expected) in [
+            ("қалдыр", true),
+            ("жетілдір", true),
+            ("қалдір", false),
+            ("батыр", false),
+            ("келтір", false),
+            ("қала", false),
+        ] {
+            assert_eq!(causative_of(word, &flags), expected, "{word}");
+        }
+    }
+
+    /// One row per rule of `denominal_of`.
+    #[test]
+    fn denominals_of_nominals() {
+        let flags: BTreeMap<String, String> = [("маза", "n"), ("ашыл", "nv"), ("са", "n")]
+            .iter()
+            .map(|(w, f)| (w.to_string(), f.to_string()))
+            .collect();
+        for (word, expected) in [
+            ("мазала", true),
+            ("мазале", false),
+            ("ашыла", false),
+            ("сала", false),
+        ] {
+            assert_eq!(denominal_of(word, &flags), expected, "{word}");
         }
     }
 
