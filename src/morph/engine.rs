@@ -896,7 +896,7 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     (split_case_uncached(word), lemma_uncached(word))
 }
 
-fn split_case_uncached(word: &str) -> (usize, Case) {
+pub(crate) fn split_case_uncached(word: &str) -> (usize, Case) {
     let lower = letters::fold_lower(word);
     match shortcut(word, &lower) {
         Shortcut::Prefix(end, _) => {
