@@ -1,10 +1,12 @@
 //! Generators of the `kazakh` crate's checked-in tables.
 //!
-//! Each table is a Rust source file under the workspace root, rebuilt from
-//! rules by `cargo run -p kazakh-gentables`. The test below fails when a
+//! Each table is a file under the workspace root, rebuilt from rules (or,
+//! for `cldr_places.txt`, from the CLDR extract in `../shared`) by
+//! `cargo run -p kazakh-gentables`. The test below fails when a
 //! checked-in file differs from what the generator produces now.
 #![forbid(unsafe_code)]
 
+pub mod cldr;
 pub mod endings;
 
 /// The library's suffix phonology, compiled into the generator as its own
@@ -19,15 +21,26 @@ use std::path::{Path, PathBuf};
 pub struct Table {
     /// Path relative to the workspace root.
     pub path: &'static str,
-    /// Produces the file's full text.
-    pub render: fn() -> String,
+    /// Produces the file's full text, or says which input is missing.
+    pub render: fn() -> Result<String, String>,
 }
 
 /// Every table this crate generates.
-pub const TABLES: &[Table] = &[Table {
-    path: "src/tokenizer/endings.rs",
-    render: endings::render,
-}];
+pub const TABLES: &[Table] = &[
+    Table {
+        path: "src/tokenizer/endings.rs",
+        render: || Ok(endings::render()),
+    },
+    Table {
+        path: "src/ner/gazetteer/cldr_places.txt",
+        render: cldr::render,
+    },
+];
+
+/// Whether the tests run in CI (`CI=true`), where missing data fails.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
 
 /// The workspace root: two levels above this crate's manifest.
 pub fn workspace_root() -> PathBuf {
@@ -48,7 +61,14 @@ mod tests {
         for table in TABLES {
             let path = root.join(table.path);
             let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-            let fresh = (table.render)();
+            let fresh = match (table.render)() {
+                Ok(text) => text,
+                Err(why) if !in_ci() => {
+                    println!("skipped {}: {why} (under CI=true this fails)", table.path);
+                    continue;
+                }
+                Err(why) => panic!("{}: {why}; CI=true requires it", table.path),
+            };
             if on_disk != fresh {
                 let line = on_disk
                     .lines()

@@ -8,7 +8,14 @@ fn main() -> ExitCode {
     let mut status = ExitCode::SUCCESS;
     for table in kazakh_gentables::TABLES {
         let path = root.join(table.path);
-        let text = (table.render)();
+        let text = match (table.render)() {
+            Ok(text) => text,
+            Err(why) => {
+                eprintln!("{}: {why}", table.path);
+                status = ExitCode::FAILURE;
+                continue;
+            }
+        };
         // Leave an unchanged file alone so that its mtime doesn't force a rebuild.
         if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
             println!("{}: up to date", table.path);
