@@ -32,7 +32,13 @@ pub enum Command {
     /// label (GPE and LOCATION both LOC) somewhere in that fold's training
     /// folds. For PER, LOC, ORG and their sum (`micro`) it gives, for
     /// `seen` and `unseen` entities, the gold count, the number found (the
-    /// exact span with the same label predicted) and the recall.
+    /// exact span with the same label predicted) and the recall; and the
+    /// unseen ones again split by whether a word of the name (or a
+    /// multi-word entry in it) is in the tagger's gazetteers of places,
+    /// first names or organizations (`unseen_listed`, `unseen_unlisted`).
+    /// The gazetteers are written from public sources, not from the
+    /// training folds, so a listed unseen name is one that only the lists
+    /// can have taught.
     #[command(after_help = crate::io::EXIT_STATUS)]
     Ner(NerArgs),
 }
@@ -68,6 +74,12 @@ pub struct NerArgs {
     /// scores this much more while learning (0: plain perceptron).
     #[arg(long, default_value_t = 100.0)]
     margin: f32,
+
+    /// Share of entity tokens whose own word (lower case, spelling, stem,
+    /// lemma) is hidden from the learner at each visit, so that affixes,
+    /// shape, gazetteers and context learn to find unseen names (0: off).
+    #[arg(long, value_name = "RATE", default_value_t = kazakh::ner::DEFAULT_WORD_DROPOUT)]
+    word_dropout: f32,
 
     /// Entity types to learn, comma-separated, or `all`; the labels of
     /// other types are learned as one type MISC (or as O with
@@ -133,11 +145,15 @@ struct UnseenReport {
     micro: SeenSplit,
 }
 
-/// Recall on the seen names and on the unseen ones.
+/// Recall on the seen names and on the unseen ones, and the unseen ones
+/// split by whether the gazetteers know a word of the name
+/// (`kazakh::ner::in_gazetteer`): `unseen_listed` and `unseen_unlisted`.
 #[derive(Serialize)]
 struct SeenSplit {
     seen: Recall,
     unseen: Recall,
+    unseen_listed: Recall,
+    unseen_unlisted: Recall,
 }
 
 /// Gold entities, those found (exact span and label), and the recall in
@@ -160,10 +176,10 @@ impl Recall {
 }
 
 /// Gold and found counts of held-out entities, by public label (the order
-/// of [`LABELS`]) and by whether the name was seen in training (0) or not
-/// (1).
+/// of [`LABELS`]) and by whether the name was seen in training (0), unseen
+/// and in the gazetteers (1) or unseen and not (2).
 #[derive(Default)]
-struct SeenCounts([[[usize; 2]; 2]; 3]);
+struct SeenCounts([[[usize; 2]; 3]; 3]);
 
 impl SeenCounts {
     /// Counts the gold entities of one held-out sentence (`gold`: public
@@ -182,18 +198,27 @@ impl SeenCounts {
                 continue;
             };
             let seen = names.contains(&(e.label.to_owned(), surface(tokens, &e)));
-            let counts = &mut self.0[label][usize::from(!seen)];
+            let part = if seen {
+                0
+            } else if kazakh::ner::in_gazetteer(&tokens[e.start..e.end]) {
+                1
+            } else {
+                2
+            };
+            let counts = &mut self.0[label][part];
             counts[0] += 1;
             counts[1] += usize::from(system.contains(&e));
         }
     }
 
     fn report(&self) -> UnseenReport {
-        let split = |c: &[[usize; 2]; 2]| SeenSplit {
+        let split = |c: &[[usize; 2]; 3]| SeenSplit {
             seen: Recall::new(c[0]),
-            unseen: Recall::new(c[1]),
+            unseen: Recall::new([c[1][0] + c[2][0], c[1][1] + c[2][1]]),
+            unseen_listed: Recall::new(c[1]),
+            unseen_unlisted: Recall::new(c[2]),
         };
-        let mut total = [[0; 2]; 2];
+        let mut total = [[0; 2]; 3];
         for label in &self.0 {
             for (t, c) in total.iter_mut().zip(label) {
                 t[0] += c[0];
@@ -260,7 +285,8 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         .seed(args.seed)
         .hash_bits(args.bits)
         .rounds(args.rounds)
-        .margin(args.margin);
+        .margin(args.margin)
+        .word_dropout(args.word_dropout);
     if args.no_misc {
         trainer.others(None);
     }

@@ -255,6 +255,13 @@ fn cross_validation_splits_recall_by_names_seen_in_training() {
             total[k][1] += hits;
         }
     }
+    // Every unseen name here has a listed word (Ақтөбе, Астана, Абай): the
+    // listed part is the whole unseen part.
+    for label in ["PER", "LOC", "ORG", "micro"] {
+        let split = &unseen[label];
+        assert_eq!(split["unseen_listed"], split["unseen"], "{label}: {unseen}");
+        assert_eq!(split["unseen_unlisted"]["gold"], 0, "{label}: {unseen}");
+    }
     for (k, part) in ["seen", "unseen"].into_iter().enumerate() {
         assert_eq!(unseen["micro"][part]["gold"], total[k][0], "{unseen}");
         assert_eq!(unseen["micro"][part]["found"], total[k][1], "{unseen}");

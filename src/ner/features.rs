@@ -373,6 +373,13 @@ pub(crate) struct Extractor {
     pub(crate) rules: Vec<RuleMention>,
     /// Features of token `i`: `hashes[offsets[i]..offsets[i + 1]]`.
     pub(crate) hashes: Vec<u64>,
+    /// Without a model (training): for each of `hashes`, whether it names
+    /// the token's own word (its lower case, spelling, stem or lemma, alone
+    /// or paired with a neighbour's), which training hides from some
+    /// entity tokens (`Trainer::word_dropout`) so that the rest of the
+    /// evidence (affixes, shape, gazetteers, context) learns to find names
+    /// it has not seen. Empty with a model.
+    pub(crate) lexical: Vec<bool>,
     pub(crate) offsets: Vec<usize>,
     /// With a model: for each token, its `SLOTS.len() × L` word-feature
     /// sums (token `i`, slot `s`: `sums[(i * SLOTS.len() + s) * L..][..L]`),
@@ -446,6 +453,7 @@ impl Extractor {
         self.mark_numbers(tokens);
         capital_runs(&self.attrs, &mut self.cap_run);
         self.hashes.clear();
+        self.lexical.clear();
         self.offsets.clear();
         let outside = Attrs::outside();
         let at = |k: isize| -> &Attrs {
@@ -511,6 +519,23 @@ impl Extractor {
                     f.push(mix(template, b));
                     bits &= bits - 1;
                 }
+            }
+            if model.is_none() {
+                let own = [
+                    mix(1, c.lower),
+                    mix(2, c.word),
+                    mix(8, c.stem),
+                    mix(46, c.lemma),
+                    mix(18, mix(p1.lower, c.lower)),
+                    mix(19, mix(c.lower, n1.lower)),
+                    mix(27, mix(c.stem, n1.stem)),
+                    mix(45, mix(c.stem, n1.lower)),
+                    mix(49, mix(c.lemma, n1.lemma)),
+                    mix(50, mix(p1.lemma, c.lemma)),
+                ];
+                let start = self.offsets[i];
+                self.lexical
+                    .extend(self.hashes[start..].iter().map(|h| own.contains(h)));
             }
         }
         self.offsets.push(self.hashes.len());
@@ -614,6 +639,42 @@ mod tests {
         assert_eq!(x.attrs[5].quoted_before, OUTSIDE);
         x.extract(&[], None);
         assert_eq!(x.offsets, [0]);
+    }
+
+    #[test]
+    fn training_marks_the_features_of_the_word_itself() {
+        let tokens = ["Тоқаев", "Астанаға", "келді", "."];
+        let mut x = Extractor::default();
+        x.extract(&tokens, None);
+        assert_eq!(x.lexical.len(), x.hashes.len());
+        let mut buf = [0u8; 256];
+        for (i, t) in tokens.iter().enumerate() {
+            let a = attrs(t, 0, &mut buf);
+            let range = x.offsets[i]..x.offsets[i + 1];
+            let marked: Vec<u64> = range
+                .clone()
+                .filter(|&k| x.lexical[k])
+                .map(|k| x.hashes[k])
+                .collect();
+            // The word's own lower case, spelling, stem and lemma (and its
+            // pairs with neighbours), never its affixes or shape.
+            for own in [
+                mix(1, a.lower),
+                mix(2, a.word),
+                mix(8, a.stem),
+                mix(46, a.lemma),
+            ] {
+                assert!(marked.contains(&own), "{t}");
+            }
+            for kept in [mix(5, a.suffix3), mix(7, a.shape), mix(0, 0)] {
+                assert!(x.hashes[range.clone()].contains(&kept), "{t}");
+                assert!(!marked.contains(&kept), "{t}");
+            }
+            assert!((6..=12).contains(&marked.len()), "{t}: {}", marked.len());
+        }
+        let model = Model::assemble(vec!["O".into()], 8, 1.0, vec![0.0; 2], vec![0; 256]);
+        x.extract(&tokens, Some(&model));
+        assert!(x.lexical.is_empty());
     }
 
     #[test]

@@ -32,7 +32,8 @@ impl GazHit {
     pub(crate) const NONE: GazHit = GazHit(0);
     /// A region, city, district or town of Kazakhstan (`regions.txt`).
     pub(crate) const REGION: GazHit = GazHit(1 << 0);
-    /// A country, foreign city, continent or world region (`world_places.txt`).
+    /// A country, foreign city, continent or world region (`world_places.txt`,
+    /// and Unicode CLDR's names in `cldr_places.txt`).
     pub(crate) const WORLD_PLACE: GazHit = GazHit(1 << 1);
     /// A river, lake, sea, mountain, desert or steppe (`natural_places.txt`).
     pub(crate) const NATURAL_PLACE: GazHit = GazHit(1 << 2);
@@ -128,7 +129,7 @@ struct List {
 }
 
 /// The word lists (surname endings are kept apart in [`SURNAME_LIST`]).
-const LISTS: [List; 7] = [
+const LISTS: [List; 8] = [
     List {
         name: "regions.txt",
         text: include_str!("gazetteer/regions.txt"),
@@ -140,6 +141,12 @@ const LISTS: [List; 7] = [
         text: include_str!("gazetteer/world_places.txt"),
         flag: GazHit::WORLD_PLACE,
         min: 300,
+    },
+    List {
+        name: "cldr_places.txt",
+        text: include_str!("gazetteer/cldr_places.txt"),
+        flag: GazHit::WORLD_PLACE,
+        min: 600,
     },
     List {
         name: "natural_places.txt",

@@ -50,6 +50,28 @@ pub const DEFAULT_END_LABELS: &[&str] = &["ORGANISATION", "DATE"];
 /// 90.05, 90.07 and 90.03 against 89.96) and checked on four other seeds.
 pub const DEFAULT_BIASES: &[(&str, f32)] = &[("ORGANISATION", 5.0)];
 
+/// The types whose tokens [`Trainer::word_dropout`] hides: the names
+/// (as given and as learned after the default merges). Dates, times and
+/// numbers keep their words, which are most of their evidence.
+const NAME_TYPES: [&str; 5] = ["PERSON", "GPE", "LOCATION", "LOC", "ORGANISATION"];
+
+/// Whether a learned label (`B-PERSON`, `E-ORGANISATION`, …) is of a name.
+fn is_name_label(label: &str) -> bool {
+    label
+        .split_once('-')
+        .is_some_and(|(_, t)| NAME_TYPES.contains(&t))
+}
+
+/// The word dropout by default (see [`Trainer::word_dropout`]): none.
+/// Against no dropout with the same shuffles (grouped 5-fold
+/// cross-validation, one round, mean of seeds 1 to 5), 0.05 raised the
+/// recall on names unseen in training from 75.66 to 76.12 with names
+/// micro F1 89.82 → 89.86, and 0.1 to 76.35 with 89.83 but ORG F1
+/// 77.44 → 77.06; in the shipped configuration (six rounds, seed 1) 0.05
+/// gave unseen 75.93 → 76.18 but micro F1 90.13 → 89.94 and TIME 90.12 →
+/// 89.00, so the averaging of rounds leaves it nothing to add.
+pub const DEFAULT_WORD_DROPOUT: f32 = 0.0;
+
 /// Trains NER models.
 ///
 /// ```
@@ -68,6 +90,7 @@ pub struct Trainer {
     bits: u32,
     rounds: usize,
     margin: f32,
+    word_dropout: f32,
     end_labels: Vec<String>,
     biases: Vec<(String, f32)>,
     types: Vec<String>,
@@ -84,6 +107,9 @@ impl Default for Trainer {
 /// A small deterministic generator (SplitMix64) for the shuffles.
 struct SplitMix(u64);
 
+/// Marks a feature row (in training) that names the token's own word.
+const LEXICAL: u32 = 1 << 31;
+
 impl SplitMix {
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -95,7 +121,7 @@ impl SplitMix {
 }
 
 impl Trainer {
-    /// 12 epochs, seed 1, margin 100, 2^15 weight rows, the
+    /// 12 epochs, seed 1, margin 100, no word dropout, 2^15 weight rows, the
     /// [`DEFAULT_TYPES`], GPE and LOCATION learned as one type LOC, the
     /// [`DEFAULT_END_LABELS`] and the [`DEFAULT_BIASES`].
     pub fn new() -> Trainer {
@@ -105,6 +131,7 @@ impl Trainer {
             bits: 15,
             rounds: 1,
             margin: 100.0,
+            word_dropout: DEFAULT_WORD_DROPOUT,
             end_labels: DEFAULT_END_LABELS.iter().map(|s| s.to_string()).collect(),
             biases: DEFAULT_BIASES
                 .iter()
@@ -147,6 +174,25 @@ impl Trainer {
     pub fn margin(&mut self, margin: f32) -> &mut Trainer {
         self.margin = if margin.is_finite() {
             margin.max(0.0)
+        } else {
+            0.0
+        };
+        self
+    }
+
+    /// The share of name tokens (gold label of a person, place or
+    /// organization) whose own-word
+    /// features (lower case, spelling, stem, lemma, and their pairs with
+    /// a neighbour) are hidden, drawn anew for each token at each visit
+    /// of its sentence: a name whose word the tagger knows then still
+    /// teaches its affixes, shape, gazetteer flags and context, which are
+    /// all the tagger has on a name it has never seen. Default
+    /// [`DEFAULT_WORD_DROPOUT`]; 0 turns it off. The draws have their own
+    /// generator, so the shuffles are those of a run without dropout.
+    /// Clamped to 0..=1; non-finite values count as 0.
+    pub fn word_dropout(&mut self, rate: f32) -> &mut Trainer {
+        self.word_dropout = if rate.is_finite() {
+            rate.clamp(0.0, 1.0)
         } else {
             0.0
         };
@@ -296,7 +342,12 @@ impl Trainer {
         for ((tokens, _), gold) in data.iter().zip(&learned) {
             let words: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
             x.extract(&words, None);
-            let rows: Vec<u32> = x.hashes.iter().map(|&h| shell.row(h) as u32).collect();
+            let rows: Vec<u32> = x
+                .hashes
+                .iter()
+                .zip(&x.lexical)
+                .map(|(&h, &lexical)| shell.row(h) as u32 | if lexical { LEXICAL } else { 0 })
+                .collect();
             let offsets: Vec<u32> = x.offsets.iter().map(|&o| o as u32).collect();
             let gold: Vec<u16> = gold.iter().map(|l| index(l)).collect();
             sentences.push((rows, offsets, gold));
@@ -386,6 +437,8 @@ impl Trainer {
         seed: u64,
     ) -> (Vec<f32>, Vec<f32>) {
         let n = shell.len();
+        // The labels of names, whose words the dropout hides.
+        let names: Vec<bool> = shell.labels().map(is_name_label).collect();
         let rows = 1usize << self.bits;
         let mut w = vec![0f32; rows * n];
         let mut acc = vec![0f32; rows * n];
@@ -396,6 +449,12 @@ impl Trainer {
         let mut rng = SplitMix(seed);
         let mut d = Decoder::default();
         let mut model = shell;
+        // The dropout as a threshold on 53 random bits.
+        let drop = (f64::from(self.word_dropout) * (1u64 << 53) as f64) as u64;
+        let mut hidden: Vec<bool> = Vec::new();
+        // Its own generator, so that the shuffles are those of a run
+        // without dropout.
+        let mut dropout_rng = SplitMix(seed ^ 0xD0D0_D0D0_D0D0_D0D0);
         for _ in 0..self.epochs {
             for i in (1..order.len()).rev() {
                 let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -404,6 +463,11 @@ impl Trainer {
             for &s in &order {
                 let (rows_of, offsets, gold) = &sentences[s];
                 let len = gold.len();
+                // Hide the own-word features of some entity tokens.
+                hidden.clear();
+                hidden.extend(gold.iter().map(|&g| {
+                    drop != 0 && names[usize::from(g)] && dropout_rng.next() >> 11 < drop
+                }));
                 // Emissions with the current (unaveraged) weights.
                 d.emissions.clear();
                 for k in 0..len {
@@ -411,6 +475,10 @@ impl Trainer {
                     let base = d.emissions.len();
                     d.emissions.resize(base + n, 0.0);
                     for &r in feats {
+                        if r & LEXICAL != 0 && hidden[k] {
+                            continue;
+                        }
+                        let r = r & !LEXICAL;
                         let row = &w[r as usize * n..(r as usize + 1) * n];
                         for (e, v) in d.emissions[base..].iter_mut().zip(row) {
                             *e += v;
@@ -432,6 +500,10 @@ impl Trainer {
                     let mut update = |label: u16, prev: usize, k: usize, delta: f32| {
                         let feats = &rows_of[offsets[k] as usize..offsets[k + 1] as usize];
                         for &r in feats {
+                            if r & LEXICAL != 0 && hidden[k] {
+                                continue;
+                            }
+                            let r = r & !LEXICAL;
                             let at = r as usize * n + usize::from(label);
                             w[at] += delta;
                             acc[at] += delta * step;
@@ -475,7 +547,7 @@ fn temperature(model: &Model, sentences: &[(Vec<u32>, Vec<u32>, Vec<u16>)]) -> f
         for k in 0..offsets.len().saturating_sub(1) {
             acc.iter_mut().for_each(|a| *a = 0);
             for &r in &rows[offsets[k] as usize..offsets[k + 1] as usize] {
-                let ws = model.row_weights(r as usize);
+                let ws = model.row_weights((r & !LEXICAL) as usize);
                 acc.iter_mut()
                     .zip(ws)
                     .for_each(|(a, &w)| *a += i32::from(w));
@@ -696,6 +768,64 @@ mod tests {
             tags.iter().all(|t| t.ends_with("-ORGANISATION")),
             "{tags:?}"
         );
+    }
+
+    #[test]
+    fn word_dropout_hides_only_names_and_is_deterministic() {
+        for (label, name) in [
+            ("B-PERSON", true),
+            ("I-LOC", true),
+            ("S-ORGANISATION", true),
+            ("E-ORGANISATION", true),
+            ("B-GPE", true),
+            ("B-LOCATION", true),
+            ("B-DATE", false),
+            ("E-DATE", false),
+            ("I-TIME", false),
+            ("B-CARDINAL", false),
+            ("B-MISC", false),
+            ("O", false),
+        ] {
+            assert_eq!(is_name_label(label), name, "{label}");
+        }
+        let data = vec![
+            (
+                vec!["Тоқаев", "Астанаға", "2024", "жылы", "келді"],
+                vec!["B-PERSON", "B-GPE", "B-DATE", "I-DATE", "O"],
+            ),
+            (
+                vec!["Әлиев", "Бакуде", "сөйледі"],
+                vec!["B-PERSON", "B-GPE", "O"],
+            ),
+        ];
+        let train = |rate: f32| {
+            Trainer::new()
+                .epochs(4)
+                .hash_bits(12)
+                .word_dropout(rate)
+                .train(&data)
+                .unwrap()
+                .to_bytes()
+        };
+        let plain = train(0.0);
+        // The default is none; NaN and negative rates count as none.
+        assert_eq!(
+            plain,
+            Trainer::new()
+                .epochs(4)
+                .hash_bits(12)
+                .train(&data)
+                .unwrap()
+                .to_bytes()
+        );
+        assert_eq!(train(f32::NAN), plain);
+        assert_eq!(train(-1.0), plain);
+        // Hiding every name's words changes what is learned, the same way
+        // each time.
+        let hidden = train(1.0);
+        assert_ne!(hidden, plain);
+        assert_eq!(train(1.0), hidden);
+        assert_eq!(train(7.0), hidden);
     }
 
     #[test]
