@@ -210,7 +210,13 @@ fn endings(rest: &str, slot: usize, prev: char, possessed: bool) -> bool {
 /// The class of a lower-case word with stem + endings, longest stem first.
 fn by_endings(lower: &str) -> u8 {
     let mut best: Option<(usize, u8)> = None;
+    // Every stem has a letter of two bytes or an ASCII one first: compare
+    // the first two bytes inline before the whole stem.
+    let head = lower.as_bytes().get(..2);
     for &(stem, class) in STEMS {
+        if stem.as_bytes().get(..2) != head {
+            continue;
+        }
         let Some(rest) = lower.strip_prefix(stem) else {
             continue;
         };
