@@ -189,7 +189,8 @@ fn context_allows(
     if after_num == ":" || starts(after_num, &["нөл-нөл"]) {
         return false;
     }
-    if kind == NumberKind::Ordinal && starts(next, &["бап", "тармақ", "тарау"]) {
+    if kind == NumberKind::Ordinal && starts(next, &["бап", "баб", "тармақ", "тармағ", "тарау"])
+    {
         return false;
     }
     if is(prev, &["жасы", "жасым"]) {
