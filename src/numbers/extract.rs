@@ -189,8 +189,7 @@ fn context_allows(
     if after_num == ":" || starts(after_num, &["нөл-нөл"]) {
         return false;
     }
-    if kind == NumberKind::Ordinal && starts(next, &["бап", "баб", "тармақ", "тармағ", "тарау"])
-    {
+    if kind == NumberKind::Ordinal && starts(next, &["бап", "тармақ", "тарау"]) {
         return false;
     }
     if is(prev, &["жасы", "жасым"]) {
