@@ -158,7 +158,8 @@ fn short_quotes(toks: &[Tok]) -> Vec<bool> {
 
 /// Context that makes a number part of something else: a name in quotes,
 /// a clock time, an identifier (`нөмірі 58-інші`), a law article
-/// (`304-інші бабы`).
+/// (`304-інші бап`; its voiced forms, `бабы`, are left to the tagger: see
+/// DESIGN.md, "Numbers").
 fn context_allows(
     toks: &[Tok],
     j: usize,
