@@ -6,7 +6,7 @@
 //! with one attribute of the token or of a neighbour, and its weight row is
 //! found by the top bits of that hash. No strings are built per feature.
 
-use super::gazetteer::{phrase_flags, starts_phrase, token_flags, GazHit};
+use super::gazetteer::{phrase_flags, starts_phrase_lowered, token_flags_lowered, GazHit};
 use super::model::Model;
 use crate::hash::{hash_bytes, mix, FxHasher};
 use crate::letters::to_lower_str;
@@ -252,8 +252,10 @@ fn first_chars(s: &str, k: usize) -> usize {
     s.char_indices().nth(k).map_or(s.len(), |(i, _)| i)
 }
 
-fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
+fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
+    // Lowered once for the features, the gazetteers and the morphology.
     let lower = to_lower_str(word, buf).unwrap_or(word);
+    let gaz = token_flags_lowered(word, lower).bits();
     // The stem and case (`morph::split_case`) and the lemma, from one
     // analysis.
     let ((stem_len, case), lemma) = crate::morph::split_and_lemma(lower);
@@ -283,7 +285,7 @@ fn attrs(word: &str, gaz: u16, buf: &mut [u8; 256]) -> Attrs {
             .next()
             .is_some_and(|c| crate::letters::to_lower(c) != c),
         wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
-        phrase_head: starts_phrase(word),
+        phrase_head: starts_phrase_lowered(word, lower),
     }
 }
 
@@ -410,7 +412,7 @@ impl Extractor {
                 let entry = match cache.get_mut(*t) {
                     Some(entry) => entry,
                     None => {
-                        let attrs = attrs(t, token_flags(t).bits(), &mut buf);
+                        let attrs = attrs(t, &mut buf);
                         let fresh = Cached {
                             attrs,
                             model: 0,
@@ -612,7 +614,7 @@ mod tests {
         // would silently share another's weights.
         let mut buf = [0u8; 256];
         for word in ["Астанада", "жылдың"] {
-            let a = attrs(word, 0, &mut buf);
+            let a = attrs(word, &mut buf);
             let mut seen = std::collections::HashSet::new();
             for s in 0..SLOTS.len() {
                 let mut f = Vec::new();
@@ -649,7 +651,7 @@ mod tests {
         assert_eq!(x.lexical.len(), x.hashes.len());
         let mut buf = [0u8; 256];
         for (i, t) in tokens.iter().enumerate() {
-            let a = attrs(t, 0, &mut buf);
+            let a = attrs(t, &mut buf);
             let range = x.offsets[i]..x.offsets[i + 1];
             let marked: Vec<u64> = range
                 .clone()
@@ -680,7 +682,7 @@ mod tests {
     #[test]
     fn temporal_words_get_their_class_features() {
         let mut buf = [0u8; 256];
-        let (year, city) = (attrs("жылдың", 0, &mut buf), attrs("Астанада", 0, &mut buf));
+        let (year, city) = (attrs("жылдың", &mut buf), attrs("Астанада", &mut buf));
         assert_ne!(year.temporal, NO_TEMPORAL);
         assert_eq!(city.temporal, NO_TEMPORAL);
         let count = |a: &Attrs| {

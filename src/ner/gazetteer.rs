@@ -16,9 +16,11 @@
 //! `министрлігі`).
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::LazyLock;
 
+use crate::hash::FxHasher;
 use crate::letters::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 use crate::morph::CASE_ENDINGS;
 
@@ -215,14 +217,19 @@ struct Phrase {
     flags: GazHit,
 }
 
+/// The maps of the lists: keyed by short words of the lists themselves,
+/// hashed with the lexicon's [`FxHasher`] (std's default hasher is several
+/// times slower on short words, and the keys are not chosen by the input).
+type Map<V> = HashMap<Box<str>, V, BuildHasherDefault<FxHasher>>;
+
 /// The parsed lists.
 struct Tables {
     /// Lower-cased single-word entries.
-    words: HashMap<Box<str>, Entry>,
+    words: Map<Entry>,
     /// Lower-cased surname endings, longest first.
     surname_endings: Box<[Box<str>]>,
     /// Multi-word entries by lower-cased first word, longest first.
-    phrases: HashMap<Box<str>, Vec<Phrase>>,
+    phrases: Map<Vec<Phrase>>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build);
@@ -254,8 +261,8 @@ fn is_acronym(s: &str) -> bool {
 
 /// Parses all lists.
 fn build() -> Tables {
-    let mut words: HashMap<Box<str>, Entry> = HashMap::new();
-    let mut phrases: HashMap<Box<str>, Vec<Phrase>> = HashMap::new();
+    let mut words: Map<Entry> = Map::default();
+    let mut phrases: Map<Vec<Phrase>> = Map::default();
     for list in &LISTS {
         for entry in entries(list.text) {
             let lowered = lower(entry);
@@ -350,6 +357,19 @@ pub(crate) fn token_flags(word: &str) -> GazHit {
     let Some(low) = to_lower_str(word, &mut buf) else {
         return GazHit::NONE;
     };
+    lowered_flags(word, low)
+}
+
+/// [`token_flags`] of `word` given its lower case `low` (as
+/// [`to_lower_str`] gives it), for callers that have lowered it already.
+pub(crate) fn token_flags_lowered(word: &str, low: &str) -> GazHit {
+    if word.is_empty() || word.len() > MAX_WORD_BYTES {
+        return GazHit::NONE;
+    }
+    lowered_flags(word, low)
+}
+
+fn lowered_flags(word: &str, low: &str) -> GazHit {
     let t = &*TABLES;
     let whole = t.lookup(low, word, usize::MAX);
     if whole != 0 {
@@ -450,10 +470,17 @@ fn phrase_matches(rest: &[Box<str>], tokens: &[&str]) -> bool {
 
 /// Whether `word` is the first word of a multi-word entry (see
 /// [`phrase_flags`]), case-insensitively.
+#[cfg(test)]
 pub(crate) fn starts_phrase(word: &str) -> bool {
     let mut buf = [0u8; MAX_WORD_BYTES * 2];
     word.len() <= MAX_WORD_BYTES
         && to_lower_str(word, &mut buf).is_some_and(|low| TABLES.phrases.contains_key(low))
+}
+
+/// Whether a multi-word entry starts with `word`, given its lower case
+/// `low`.
+pub(crate) fn starts_phrase_lowered(word: &str, low: &str) -> bool {
+    word.len() <= MAX_WORD_BYTES && TABLES.phrases.contains_key(low)
 }
 
 /// Multi-word entries (e.g. "Солтүстік Қазақстан", "Ақ жол", "Біріккен
@@ -464,7 +491,7 @@ pub(crate) fn starts_phrase(word: &str) -> bool {
 /// [`GazHit::PHRASE_INSIDE`] together with the lists of the phrase, or
 /// [`GazHit::NONE`]. Matches do not overlap; they are taken left to right.
 ///
-/// `may_start(i)` may say `false` for a token that [`starts_phrase`] says
+/// `may_start(i)` may say `false` for a token that [`starts_phrase_lowered`] says
 /// cannot begin one, to spare its lookup (`|_| true` checks every token).
 pub(crate) fn phrase_flags(
     tokens: &[&str],
