@@ -193,7 +193,9 @@ pub struct Analysis<'a> {
     /// Part of speech of the lemma.
     pub pos: Pos,
     /// The suffixes after the stem, left to right; together with `stem`
-    /// they spell the word.
+    /// they spell the word, or, for a multiword token (`пайда болды да`),
+    /// the words up to its head's end (the auxiliaries and particles after
+    /// the head are not analysed).
     pub suffixes: Vec<Suffix<'a>>,
     /// A rough probability that this reading is right, in `0.0..=1.0`.
     pub confidence: f32,
