@@ -6,7 +6,8 @@ use super::lexicon::{
     UnitKind, ABOUT_ENDINGS,
 };
 use super::phrase::{
-    allowed, atom, is_digits, is_range_separator, lower_is, lower_starts, phrase, Last, Tok,
+    allowed, atom, filler_at, is_digits, is_range_separator, lower_is, lower_starts, phrase, Last,
+    Tok,
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::span::Span;
@@ -84,16 +85,6 @@ pub fn parse_words(words: &str) -> Option<Decimal> {
         .collect();
     let p = phrase(words, &toks, 0)?;
     (p.end == toks.len()).then_some(p.value?)
-}
-
-/// Speech fillers in parentheses, as transcribed TV news writes them
-/// between a number and its unit: `( іі )`, `( аа )`.
-fn filler_at(toks: &[Tok], k: usize) -> usize {
-    let is_filler = |t: &str| matches!(t, "іі" | "ii" | "аа" | "ээ" | "ыы" | "мм" | "еее" | "ааа");
-    match (toks.get(k), toks.get(k + 1), toks.get(k + 2)) {
-        (Some(a), Some(b), Some(c)) if a.text == "(" && is_filler(b.text) && c.text == ")" => 3,
-        _ => 0,
-    }
 }
 
 /// A unit of one to three tokens at `k` (after any filler): the unit and

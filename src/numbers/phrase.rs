@@ -2,7 +2,7 @@
 //! numerals) and the longest phrase they make from a token, with its value.
 //! The extractor and the temporal grammar both read numbers through here.
 
-use super::lexicon::{is_about, number_word, NumWord, Role};
+use super::lexicon::{is_about, number_word, unit, NumWord, Role, UnitKind};
 use super::Decimal;
 use crate::letters::{eq_ci, strip_prefix_ci, to_lower_str};
 use crate::span::Span;
@@ -199,7 +199,7 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
     }
     if let Some((head, tail)) = t.split_once('-') {
         // `үш-ақ` (only three): the particle leaves the number as it is.
-        if matches!(tail, "ақ" | "Ақ" | "АҚ") {
+        if lower_is(tail, "ақ") {
             return number_word(head).map(Atom::Word);
         }
         // `екі-үш`, `он-он` (бес): a range of two number words.
@@ -337,16 +337,21 @@ fn comma_fraction(toks: &[Tok], k: usize) -> Option<(Decimal, usize)> {
     let (frac, end) = read_digits_fraction(toks, k + 1)?;
     // A speech filler may stand before the word: `екі де тоғыз ( ыы )
     // процентті`.
-    let filler = toks.get(end).is_some_and(|t| t.text == "(")
-        && toks.get(end + 2).is_some_and(|t| t.text == ")");
-    let next = toks.get(if filler { end + 3 } else { end })?.text;
+    let next = toks.get(end + filler_at(toks, end))?.text;
     let scale = number_word(next).is_some_and(|w| matches!(w.role, Role::Scale(_)));
-    let percent = next == "%"
-        || ["процент", "пайыз", "%-"].iter().any(|p| {
-            next.get(..p.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(p))
-        });
+    let percent = matches!(unit(next), Some(UnitKind::Percent));
     (scale || percent).then_some((frac, end))
+}
+
+/// Speech fillers in parentheses, as transcribed TV news writes them
+/// between a number and its unit: `( іі )`, `( аа )`. Their token count
+/// at `k`, or 0.
+pub(super) fn filler_at(toks: &[Tok], k: usize) -> usize {
+    let is_filler = |t: &str| matches!(t, "іі" | "ii" | "аа" | "ээ" | "ыы" | "мм" | "еее" | "ааа");
+    match (toks.get(k), toks.get(k + 1), toks.get(k + 2)) {
+        (Some(a), Some(b), Some(c)) if a.text == "(" && is_filler(b.text) && c.text == ")" => 3,
+        _ => 0,
+    }
 }
 
 /// A numerator of units, tens and hundreds at `k`, closed by a case
