@@ -17,8 +17,9 @@
 use std::ops::Range;
 
 use crate::error::{Error, ErrorKind};
-use crate::ner::{Label, Recognizer};
+use crate::ner::{Entity, Label, Recognizer, SentenceTagger};
 use crate::normalize::{Normalized, Normalizer};
+use crate::numbers::NumberMention;
 use crate::numbers::{Approx, NumberKind, Value};
 use crate::sentences::sentences;
 use crate::span::{CharOffsets, Span};
@@ -239,6 +240,62 @@ impl Pipeline {
             None => span,
         };
 
+        // One tagging pass gives entities and the numbers' spans (as
+        // `kazakh numbers` finds them: the tagger's spans, the rules' values),
+        // over the sentences and tokens found here.
+        let default;
+        let recognizer = match &self.recognizer {
+            Some(r) => r,
+            None => {
+                default = Recognizer::default();
+                &default
+            }
+        };
+        let tagging = self.entities || self.numbers;
+        let mut tagger = SentenceTagger::new(recognizer, work, self.entities, self.numbers);
+        // Each sentence's mentions go into the document as they come, so
+        // that a text's mentions are never held twice.
+        let old = doc.entities.len();
+        let mut used = 0;
+        let numbers = &mut doc.numbers;
+        let entities = &mut doc.entities;
+        let date = self.date;
+        let mut sink = |found: &mut Vec<Entity<'_>>, mentions: &mut Vec<NumberMention<'_>>| {
+            numbers.extend(mentions.drain(..).map(|m| DocNumber {
+                span: back(m.span()),
+                chars: Span::default(),
+                kind: m.kind(),
+                value: anchored(m.value(), date),
+                unit: m.unit(),
+                approx: m.approx(),
+                tokens: m.tokens(),
+            }));
+            for e in found.drain(..) {
+                let record = DocEntity {
+                    span: back(e.span()),
+                    chars: Span::default(),
+                    label: e.label(),
+                    lemma: String::new(),
+                    score: e.score(),
+                    tokens: e.tokens(),
+                };
+                // Reuse the lemma strings of the previous document.
+                if used < old {
+                    let slot = &mut entities[used];
+                    let mut lemma = std::mem::take(&mut slot.lemma);
+                    lemma.clear();
+                    lemma.push_str(e.lemma());
+                    *slot = DocEntity { lemma, ..record };
+                } else {
+                    entities.push(DocEntity {
+                        lemma: e.lemma().to_owned(),
+                        ..record
+                    });
+                }
+                used += 1;
+            }
+        };
+
         for sentence in sentences(work) {
             let first = doc.tokens.len();
             for t in sentence.tokens() {
@@ -255,67 +312,18 @@ impl Pipeline {
                     kind: t.kind(),
                     lemma,
                 });
+                if tagging {
+                    tagger.push(t.text(), t.span());
+                }
             }
             doc.sentences.push(DocSentence {
                 span: back(sentence.span()),
                 chars: Span::default(),
                 tokens: first..doc.tokens.len(),
             });
-        }
-
-        // One tagging pass gives entities and the numbers' spans (as
-        // `kazakh numbers` finds them: the tagger's spans, the rules' values).
-        let default;
-        let recognizer = match &self.recognizer {
-            Some(r) => r,
-            None => {
-                default = Recognizer::default();
-                &default
+            if tagging {
+                tagger.tag(&mut sink);
             }
-        };
-        // Each sentence's mentions go into the document as they come, so
-        // that a text's mentions are never held twice.
-        let old = doc.entities.len();
-        let mut used = 0;
-        let numbers = &mut doc.numbers;
-        let entities = &mut doc.entities;
-        let date = self.date;
-        if self.entities || self.numbers {
-            recognizer.each_sentence(work, self.entities, self.numbers, |found, mentions| {
-                numbers.extend(mentions.drain(..).map(|m| DocNumber {
-                    span: back(m.span()),
-                    chars: Span::default(),
-                    kind: m.kind(),
-                    value: anchored(m.value(), date),
-                    unit: m.unit(),
-                    approx: m.approx(),
-                    tokens: m.tokens(),
-                }));
-                for e in found.drain(..) {
-                    let record = DocEntity {
-                        span: back(e.span()),
-                        chars: Span::default(),
-                        label: e.label(),
-                        lemma: String::new(),
-                        score: e.score(),
-                        tokens: e.tokens(),
-                    };
-                    // Reuse the lemma strings of the previous document.
-                    if used < old {
-                        let slot = &mut entities[used];
-                        let mut lemma = std::mem::take(&mut slot.lemma);
-                        lemma.clear();
-                        lemma.push_str(e.lemma());
-                        *slot = DocEntity { lemma, ..record };
-                    } else {
-                        entities.push(DocEntity {
-                            lemma: e.lemma().to_owned(),
-                            ..record
-                        });
-                    }
-                    used += 1;
-                }
-            });
         }
         doc.entities.truncate(used);
 

@@ -20,6 +20,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -200,6 +201,127 @@ struct Work {
     d: Decoder,
 }
 
+thread_local! {
+    /// The tagger's buffers, kept between calls on one thread: a corpus of
+    /// short documents would otherwise grow them again for each.
+    static WORK: RefCell<Work> = RefCell::new(Work::default());
+}
+
+/// Runs `f` with this thread's [`WORK`] (a fresh one if it is in use).
+fn with_work<R>(f: impl FnOnce(&mut Work) -> R) -> R {
+    WORK.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut work) => f(&mut work),
+        Err(_) => f(&mut Work::default()),
+    })
+}
+
+/// Tags the sentences of one text one after another, as a caller that
+/// has tokenized them hands them over: their tokens by [`push`], then
+/// [`tag`] (see [`Recognizer::each_sentence`]).
+///
+/// [`push`]: SentenceTagger::push
+/// [`tag`]: SentenceTagger::tag
+pub(crate) struct SentenceTagger<'r, 'a> {
+    recognizer: &'r Recognizer,
+    text: &'a str,
+    entities: bool,
+    numbers: bool,
+    model_dates: bool,
+    tokens: Vec<&'a str>,
+    spans: Vec<Span>,
+    pieces: Pieces<'a>,
+    found_entities: Vec<Entity<'a>>,
+    found_numbers: Vec<crate::numbers::NumberMention<'a>>,
+    tags: Vec<&'r str>,
+    /// Tokens of the text before the current sentence.
+    first: usize,
+}
+
+impl<'r, 'a> SentenceTagger<'r, 'a> {
+    /// A tagger of `text`'s sentences, finding the entities, the number
+    /// mentions, or both.
+    pub(crate) fn new(
+        recognizer: &'r Recognizer,
+        text: &'a str,
+        entities: bool,
+        numbers: bool,
+    ) -> Self {
+        SentenceTagger {
+            recognizer,
+            text,
+            entities,
+            numbers,
+            model_dates: recognizer.labels_dates(),
+            tokens: Vec::new(),
+            spans: Vec::new(),
+            pieces: Pieces::default(),
+            found_entities: Vec::new(),
+            found_numbers: Vec::new(),
+            tags: Vec::new(),
+            first: 0,
+        }
+    }
+
+    /// The next token of the current sentence, with its span in the text.
+    pub(crate) fn push(&mut self, token: &'a str, span: Span) {
+        self.tokens.push(token);
+        self.spans.push(span);
+    }
+
+    /// Tags the tokens pushed since the last call as one sentence (in
+    /// windows of at most [`MAX_WINDOW_TOKENS`]) and hands each window's
+    /// entities and number mentions to `sink`, which takes them out of the
+    /// vectors.
+    pub(crate) fn tag(
+        &mut self,
+        sink: &mut impl FnMut(&mut Vec<Entity<'a>>, &mut Vec<crate::numbers::NumberMention<'a>>),
+    ) {
+        let r = self.recognizer;
+        let text = self.text;
+        with_work(|work| {
+            for (start, window) in windows(&self.tokens) {
+                let spans = &self.spans[start..start + window.len()];
+                self.pieces.split(window);
+                r.run(&self.pieces.words, work);
+                if self.entities {
+                    let place = |range: Range<usize>| {
+                        let span = Span::new(spans[range.start].start, spans[range.end - 1].end);
+                        (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
+                    };
+                    r.entities_of(
+                        window,
+                        &self.pieces,
+                        work,
+                        self.first,
+                        place,
+                        &mut self.found_entities,
+                    );
+                }
+                if self.numbers {
+                    self.tags.clear();
+                    self.tags.extend(work.d.best.iter().map(|&l| r.label(l)));
+                    numbers::merge(
+                        text,
+                        spans,
+                        &self.pieces,
+                        &work.x.rules,
+                        &self.tags,
+                        self.first,
+                        self.model_dates,
+                        &mut self.found_numbers,
+                    );
+                }
+                sink(&mut self.found_entities, &mut self.found_numbers);
+                self.found_entities.clear();
+                self.found_numbers.clear();
+                self.first += window.len();
+            }
+        });
+        self.tokens.clear();
+        self.spans.clear();
+    }
+}
+
 /// The words the tagger sees for one sentence's tokens (see
 /// [`tagger_pieces`]), and the token each comes from.
 #[derive(Default)]
@@ -308,20 +430,21 @@ impl Recognizer {
     /// (see [`tagger_pieces`]) and each token takes its first piece's
     /// label.
     fn token_labels(&self, tokens: &[&str]) -> Vec<u16> {
-        let mut work = Work::default();
         let mut pieces = Pieces::default();
         let mut out = Vec::with_capacity(tokens.len());
-        for window in tokens.chunks(MAX_WINDOW_TOKENS) {
-            pieces.split(window);
-            self.run(&pieces.words, &mut work);
-            let mut last = usize::MAX;
-            for (&k, &l) in pieces.origin.iter().zip(&work.d.best) {
-                if k != last {
-                    out.push(l);
-                    last = k;
+        with_work(|work| {
+            for window in tokens.chunks(MAX_WINDOW_TOKENS) {
+                pieces.split(window);
+                self.run(&pieces.words, work);
+                let mut last = usize::MAX;
+                for (&k, &l) in pieces.origin.iter().zip(&work.d.best) {
+                    if k != last {
+                        out.push(l);
+                        last = k;
+                    }
                 }
             }
-        }
+        });
         out
     }
 
@@ -439,17 +562,17 @@ impl Recognizer {
         });
     }
 
-    /// Tags every sentence of `text` once (in windows of at most
-    /// [`MAX_WINDOW_TOKENS`]) and hands each window's entities and number
-    /// mentions, those asked for, to `sink`, which takes them out of the
-    /// vectors: a caller that keeps them in another form never holds a
-    /// whole text's worth twice.
     /// Whether the model labels DATE (and so decides the spans of dates,
     /// as it does those of numbers).
     pub(crate) fn labels_dates(&self) -> bool {
         self.model.iob.iter().any(|l| l.ends_with("-DATE"))
     }
 
+    /// Tags every sentence of `text` once (in windows of at most
+    /// [`MAX_WINDOW_TOKENS`]) and hands each window's entities and number
+    /// mentions, those asked for, to `sink`, which takes them out of the
+    /// vectors: a caller that keeps them in another form never holds a
+    /// whole text's worth twice.
     pub(crate) fn each_sentence<'a>(
         &self,
         text: &'a str,
@@ -457,51 +580,12 @@ impl Recognizer {
         numbers: bool,
         mut sink: impl FnMut(&mut Vec<Entity<'a>>, &mut Vec<crate::numbers::NumberMention<'a>>),
     ) {
-        let mut work = Work::default();
-        let mut pieces = Pieces::default();
-        let mut tokens: Vec<&str> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
-        let mut found_entities = Vec::new();
-        let mut found_numbers = Vec::new();
-        let mut first = 0;
-        let model_dates = self.labels_dates();
+        let mut tagger = SentenceTagger::new(self, text, entities, numbers);
         for sentence in crate::sentences::sentences(text) {
-            tokens.clear();
-            spans.clear();
             for t in sentence.tokens() {
-                tokens.push(t.text());
-                spans.push(t.span());
+                tagger.push(t.text(), t.span());
             }
-            for (start, window) in windows(&tokens) {
-                let spans = &spans[start..start + window.len()];
-                pieces.split(window);
-                self.run(&pieces.words, &mut work);
-                if entities {
-                    let place = |r: Range<usize>| {
-                        let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
-                        (span, Cow::Borrowed(text.get(span.range()).unwrap_or("")))
-                    };
-                    self.entities_of(window, &pieces, &work, first, place, &mut found_entities);
-                }
-                if numbers {
-                    let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-                    let rules = &work.x.rules;
-                    numbers::merge(
-                        text,
-                        spans,
-                        &pieces,
-                        rules,
-                        &tags,
-                        first,
-                        model_dates,
-                        &mut found_numbers,
-                    );
-                }
-                sink(&mut found_entities, &mut found_numbers);
-                found_entities.clear();
-                found_numbers.clear();
-                first += window.len();
-            }
+            tagger.tag(&mut sink);
         }
     }
 
@@ -516,25 +600,26 @@ impl Recognizer {
     /// }
     /// ```
     pub fn recognize_tokens<'a>(&self, tokens: &[&'a str]) -> Vec<Entity<'a>> {
-        let mut work = Work::default();
         let mut pieces = Pieces::default();
         let spans = joined_spans(tokens);
         let mut out = Vec::new();
-        for (first, window) in windows(tokens) {
-            pieces.split(window);
-            self.run(&pieces.words, &mut work);
-            let place = |r: Range<usize>| {
-                let r = first + r.start..first + r.end;
-                let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
-                let text = if r.len() == 1 {
-                    Cow::Borrowed(tokens[r.start])
-                } else {
-                    Cow::Owned(tokens[r].join(" "))
+        with_work(|work| {
+            for (first, window) in windows(tokens) {
+                pieces.split(window);
+                self.run(&pieces.words, work);
+                let place = |r: Range<usize>| {
+                    let r = first + r.start..first + r.end;
+                    let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
+                    let text = if r.len() == 1 {
+                        Cow::Borrowed(tokens[r.start])
+                    } else {
+                        Cow::Owned(tokens[r].join(" "))
+                    };
+                    (span, text)
                 };
-                (span, text)
-            };
-            self.entities_of(window, &pieces, &work, first, place, &mut out);
-        }
+                self.entities_of(window, &pieces, work, first, place, &mut out);
+            }
+        });
         out
     }
 }

@@ -235,29 +235,30 @@ impl Recognizer {
     /// must be the tokens joined by single spaces (see
     /// [`crate::numbers::join_tokens`]), and spans refer to it.
     pub fn numbers_tokens<'a>(&self, tokens: &[&str], joined: &'a str) -> Vec<NumberMention<'a>> {
-        let mut work = super::Work::default();
         let mut pieces = Pieces::default();
         // Spans past a `joined` that does not match come out of `merge` as
         // no mention (it slices with `get`).
         let spans = super::joined_spans(tokens);
         let mut out = Vec::new();
         let model_dates = self.labels_dates();
-        for (first, window) in super::windows(tokens) {
-            pieces.split(window);
-            self.run(&pieces.words, &mut work);
-            let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
-            let spans = &spans[first..first + window.len()];
-            merge(
-                joined,
-                spans,
-                &pieces,
-                &work.x.rules,
-                &tags,
-                first,
-                model_dates,
-                &mut out,
-            );
-        }
+        super::with_work(|work| {
+            for (first, window) in super::windows(tokens) {
+                pieces.split(window);
+                self.run(&pieces.words, work);
+                let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                let spans = &spans[first..first + window.len()];
+                merge(
+                    joined,
+                    spans,
+                    &pieces,
+                    &work.x.rules,
+                    &tags,
+                    first,
+                    model_dates,
+                    &mut out,
+                );
+            }
+        });
         out
     }
 }
