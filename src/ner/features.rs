@@ -238,7 +238,8 @@ fn shape(word: &str) -> u64 {
         (false, true) => b'l',
         (false, false) => b'n',
     };
-    runs[5] = u8::from(word.chars().count() == 1);
+    let mut chars = word.chars();
+    runs[5] = u8::from(chars.next().is_some() && chars.next().is_none());
     hash_bytes(7, &runs)
 }
 
@@ -284,7 +285,10 @@ fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
             .chars()
             .next()
             .is_some_and(|c| crate::letters::to_lower(c) != c),
-        wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
+        wordlike: word
+            .chars()
+            .next()
+            .is_some_and(|c| crate::letters::is_letter(c) || c.is_numeric()),
         phrase_head: starts_phrase_lowered(word, lower),
     }
 }

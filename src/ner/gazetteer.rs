@@ -21,7 +21,7 @@ use std::ops::{BitOr, BitOrAssign};
 use std::sync::LazyLock;
 
 use crate::hash::FxHasher;
-use crate::letters::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
+use crate::letters::{eq_ci, is_letter, strip_prefix_ci, to_lower, to_lower_str};
 use crate::morph::CASE_ENDINGS;
 
 /// Gazetteer flags of one token: which lists matched, and where the token
@@ -336,7 +336,10 @@ impl Tables {
     fn has_surname_ending(&self, s: &str) -> bool {
         self.surname_endings.iter().any(|e| {
             strip_end(s, e).is_some_and(|root| {
-                root.chars().filter(|c| c.is_alphabetic()).count() >= MIN_SURNAME_ROOT_CHARS
+                root.chars()
+                    .filter(|&c| is_letter(c))
+                    .nth(MIN_SURNAME_ROOT_CHARS - 1)
+                    .is_some()
             })
         })
     }
@@ -425,11 +428,25 @@ pub(crate) fn listed_name_len(word: &str) -> Option<usize> {
 /// generates them), a hyphen before the ending dropped (`ақш-` of
 /// `АҚШ-тың`): the ending, the stem and its length in letters.
 fn case_stems(low: &str) -> impl Iterator<Item = (&'static str, &str, usize)> + '_ {
-    CASE_ENDINGS.iter().filter_map(move |&ending| {
+    let last = low.as_bytes().last().map_or(0, |&b| usize::from(b));
+    ENDINGS_BY_LAST[last].iter().filter_map(move |&ending| {
         let stem = trim_hyphens(strip_end(low, ending)?);
         Some((ending, stem, stem.chars().count()))
     })
 }
+
+/// [`CASE_ENDINGS`] grouped by their last byte, in their order: a word is
+/// compared only with the endings that end as it does.
+static ENDINGS_BY_LAST: LazyLock<[Vec<&'static str>; 256]> = LazyLock::new(|| {
+    let mut by_last: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
+    for &ending in CASE_ENDINGS.iter() {
+        match ending.as_bytes().last() {
+            Some(&b) => by_last[usize::from(b)].push(ending),
+            None => by_last.iter_mut().for_each(|v| v.push(ending)),
+        }
+    }
+    by_last
+});
 
 /// `s` without the ending `end`, if it ends so. The last bytes are compared
 /// first, inline: nearly every ending tried does not match, and most

@@ -16,6 +16,8 @@
 //! endings only have to be endings, which keeps `айтты` (`ай` + `тты`) out
 //! while letting the tagger's weights sort out the rest.
 
+use std::sync::LazyLock;
+
 /// No temporal class.
 pub(crate) const NONE: u8 = 0;
 /// Month names.
@@ -207,16 +209,32 @@ fn endings(rest: &str, slot: usize, prev: char, possessed: bool) -> bool {
     }) || endings(rest, slot + 1, prev, possessed)
 }
 
+/// [`STEMS`] with their first two bytes (every stem begins with a letter
+/// of two bytes), sorted by them, stems of the same two bytes in their
+/// order: a word is compared only with the stems that begin as it does.
+static BY_HEAD: LazyLock<Vec<([u8; 2], &str, u8)>> = LazyLock::new(|| {
+    let mut by_head: Vec<([u8; 2], &str, u8)> = STEMS
+        .iter()
+        .filter_map(|&(stem, class)| match stem.as_bytes() {
+            [a, b, ..] => Some(([*a, *b], stem, class)),
+            _ => None,
+        })
+        .collect();
+    by_head.sort_by_key(|&(head, _, _)| head);
+    by_head
+});
+
 /// The class of a lower-case word with stem + endings, longest stem first.
 fn by_endings(lower: &str) -> u8 {
     let mut best: Option<(usize, u8)> = None;
     // Every stem has a letter of two bytes or an ASCII one first: compare
     // the first two bytes inline before the whole stem.
-    let head = lower.as_bytes().get(..2);
-    for &(stem, class) in STEMS {
-        if stem.as_bytes().get(..2) != head {
-            continue;
-        }
+    let [a, b, ..] = *lower.as_bytes() else {
+        return NONE;
+    };
+    let stems = &BY_HEAD[BY_HEAD.partition_point(|&(h, _, _)| h < [a, b])..];
+    let same = stems.partition_point(|&(h, _, _)| h == [a, b]);
+    for &(_, stem, class) in &stems[..same] {
         let Some(rest) = lower.strip_prefix(stem) else {
             continue;
         };
@@ -235,7 +253,7 @@ fn by_endings(lower: &str) -> u8 {
 /// number, [`NONE`] (0) for words outside every class. A compound written
 /// with a hyphen (`күндіз-түні`) takes the class of its first part.
 pub(crate) fn word_class(lower: &str, lemma: &str) -> u8 {
-    if !lower.chars().next().is_some_and(char::is_alphabetic) {
+    if !lower.chars().next().is_some_and(crate::letters::is_letter) {
         return NONE;
     }
     if let Some(&(_, class)) = STEMS.iter().find(|(stem, _)| *stem == lemma) {
