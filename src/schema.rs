@@ -98,6 +98,19 @@ impl<'a, M> DocumentView<'a, M> {
     }
 }
 
+impl<M> DocumentView<'_, M> {
+    /// The document's `"entities"` array alone, as the view writes it
+    /// (for writers that render the other fields themselves).
+    pub fn entities(&self) -> impl Serialize + '_ {
+        Items(self.doc, self.offsets, self.doc.entities())
+    }
+
+    /// The document's `"numbers"` array alone, as the view writes it.
+    pub fn numbers(&self) -> impl Serialize + '_ {
+        Items(self.doc, self.offsets, self.doc.numbers())
+    }
+}
+
 impl Serialize for Document {
     /// As [`DocumentView::new`]`(self, Offsets::Bytes)`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -3,8 +3,9 @@
 //! sentences of `kazakh tokenize`, mentions of `kazakh numbers`, entities
 //! of `kazakh ner`.
 
-use kazakh::schema::DocumentView;
+use kazakh::schema::{DocumentView, SCHEMA_VERSION};
 use kazakh::Document;
+use kazakh::Span;
 use serde::Serialize;
 
 use crate::io::Offsets;
@@ -20,6 +21,11 @@ pub fn line<T: Serialize>(out: &mut String, value: &T) -> Result<(), String> {
 /// The document as one line, with `meta` (corpus input) if any, written
 /// straight into a buffer of `capacity` bytes: a long document's JSON is
 /// not built twice.
+///
+/// The sentences and tokens, most of a document's bytes, are written here
+/// field by field; the entities, numbers and meta data go through the
+/// library's views ([`DocumentView`]). The bytes are those of
+/// `serde_json::to_writer(&DocumentView)`, which the tests check.
 pub fn document<M: Serialize>(
     capacity: usize,
     doc: &Document,
@@ -27,8 +33,181 @@ pub fn document<M: Serialize>(
     meta: Option<&M>,
 ) -> Result<Vec<u8>, String> {
     let mut buf = Vec::with_capacity(capacity);
-    let view = DocumentView::new(doc, offsets.schema()).with_meta(meta);
-    serde_json::to_writer(&mut buf, &view).map_err(|e| format!("cannot write JSON: {e}"))?;
-    buf.push(b'\n');
+    let offsets = offsets.schema();
+    let at = |bytes: Span, chars: Span| match offsets {
+        kazakh::schema::Offsets::Bytes => bytes,
+        _ => chars,
+    };
+    buf.extend_from_slice(b"{\"schema\":");
+    number(&mut buf, SCHEMA_VERSION as usize);
+    buf.extend_from_slice(b",\"offsets\":");
+    string(&mut buf, offsets.as_str());
+    buf.extend_from_slice(b",\"sentences\":[");
+    for (k, s) in doc.sentences().iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        let span = at(s.span, s.chars);
+        buf.extend_from_slice(b"{\"start\":");
+        number(&mut buf, span.start);
+        buf.extend_from_slice(b",\"end\":");
+        number(&mut buf, span.end);
+        buf.extend_from_slice(b",\"tokens\":[");
+        number(&mut buf, s.tokens.start);
+        buf.push(b',');
+        number(&mut buf, s.tokens.end);
+        buf.extend_from_slice(b"]}");
+    }
+    buf.extend_from_slice(b"],\"tokens\":[");
+    for (k, t) in doc.tokens().iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        let span = at(t.span, t.chars);
+        buf.extend_from_slice(b"{\"text\":");
+        string(&mut buf, doc.token_text(t));
+        buf.extend_from_slice(b",\"start\":");
+        number(&mut buf, span.start);
+        buf.extend_from_slice(b",\"end\":");
+        number(&mut buf, span.end);
+        buf.extend_from_slice(b",\"kind\":");
+        string(&mut buf, t.kind.as_str());
+        if let Some(lemma) = doc.lemma(t) {
+            buf.extend_from_slice(b",\"lemma\":");
+            string(&mut buf, lemma);
+        }
+        buf.push(b'}');
+    }
+    let view = DocumentView::new(doc, offsets).with_meta(meta);
+    let json = |e: serde_json::Error| format!("cannot write JSON: {e}");
+    buf.extend_from_slice(b"],\"entities\":");
+    serde_json::to_writer(&mut buf, &view.entities()).map_err(json)?;
+    buf.extend_from_slice(b",\"numbers\":");
+    serde_json::to_writer(&mut buf, &view.numbers()).map_err(json)?;
+    if let Some(meta) = meta {
+        buf.extend_from_slice(b",\"meta\":");
+        serde_json::to_writer(&mut buf, meta).map_err(json)?;
+    }
+    buf.extend_from_slice(b"}\n");
     Ok(buf)
+}
+
+/// Writes `n` in decimal.
+fn number(buf: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
+}
+
+/// Writes `s` as a JSON string, escaped as serde_json escapes it: `"` and
+/// `\` with a backslash, the control characters below U+0020 as `\b`,
+/// `\t`, `\n`, `\f`, `\r` or `\u00XX`, everything else as it is.
+fn string(buf: &mut Vec<u8>, s: &str) {
+    buf.push(b'"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            0x0C => b"\\f",
+            b'\r' => b"\\r",
+            0x00..=0x1F => b"",
+            _ => continue,
+        };
+        buf.extend_from_slice(&bytes[from..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            buf.extend_from_slice(b"\\u00");
+            buf.push(HEX[usize::from(b >> 4)]);
+            buf.push(HEX[usize::from(b & 0xF)]);
+        } else {
+            buf.extend_from_slice(escape);
+        }
+        from = i + 1;
+    }
+    buf.extend_from_slice(&bytes[from..]);
+    buf.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts with every kind of token, number and entity, and with every
+    /// character JSON escapes.
+    const TEXTS: &[&str] = &[
+        "",
+        "Қасым-Жомарт Тоқаев 2024 жылғы 12 мамырда Астанада 3,2% өсім туралы айтты.",
+        "«Қазақстан темір жолы» ҰК АҚ 1 трлн 125,6 млрд теңге жұмсады.Бүгін сағат 10:30-да.",
+        "Тырнақша \" және кері қиғаш \\ сызық, таб\tжол\nсоңы\r, \u{8}\u{c}\u{1}\u{1f} белгілер.",
+        "Emoji 🙂, U+2028 \u{2028} және \u{7f} қалады; https://example.kz/a?b=1 сілтеме.",
+    ];
+
+    #[test]
+    fn documents_are_written_as_the_schema_view_serializes_them() {
+        let meta = serde_json::json!({"id": "a\"b", "n": [1, 2.5, null]});
+        for lemmas in [true, false] {
+            let mut pipeline = kazakh::Pipeline::new();
+            pipeline.lemmas(lemmas);
+            for text in TEXTS {
+                let doc = pipeline.analyze(text);
+                for offsets in [Offsets::Bytes, Offsets::Chars] {
+                    for meta in [None, Some(&meta)] {
+                        let view = DocumentView::new(&doc, offsets.schema()).with_meta(meta);
+                        let mut want = serde_json::to_vec(&view).unwrap();
+                        want.push(b'\n');
+                        let got = document(0, &doc, offsets, meta).unwrap();
+                        assert_eq!(
+                            String::from_utf8_lossy(&got),
+                            String::from_utf8_lossy(&want),
+                            "{text:?} {offsets:?} lemmas {lemmas}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_escape_what_json_requires() {
+        for (s, want) in [
+            ("", r#""""#),
+            ("ab", r#""ab""#),
+            ("\"", r#""\"""#),
+            ("\\", r#""\\""#),
+            ("\u{0}\u{1f}", r#""\u0000\u001f""#),
+            ("\u{8}\t\n\u{c}\r", r#""\b\t\n\f\r""#),
+            ("қ\u{7f}\u{2028}", "\"қ\u{7f}\u{2028}\""),
+        ] {
+            let mut buf = Vec::new();
+            string(&mut buf, s);
+            assert_eq!(String::from_utf8(buf).unwrap(), want, "{s:?}");
+            assert_eq!(
+                serde_json::to_string(s).unwrap(),
+                want,
+                "serde_json on {s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_are_decimal() {
+        for n in [0usize, 7, 10, 99, 1234567890, usize::MAX] {
+            let mut buf = Vec::new();
+            number(&mut buf, n);
+            assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());
+        }
+    }
 }
