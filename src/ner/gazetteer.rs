@@ -226,8 +226,9 @@ type Map<V> = HashMap<Box<str>, V, BuildHasherDefault<FxHasher>>;
 struct Tables {
     /// Lower-cased single-word entries.
     words: Map<Entry>,
-    /// Lower-cased surname endings, longest first.
-    surname_endings: Box<[Box<str>]>,
+    /// Lower-cased surname endings by their last byte, longest first: a
+    /// word is compared only with those that end as it does.
+    surname_by_last: Box<[Box<[Box<str>]>]>,
     /// Multi-word entries by lower-cased first word, longest first.
     phrases: Map<Vec<Phrase>>,
 }
@@ -296,9 +297,23 @@ fn build() -> Tables {
         .collect();
     surname_endings.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     surname_endings.dedup();
+    let mut surname_by_last: Vec<Vec<Box<str>>> = vec![Vec::new(); 256];
+    for e in &surname_endings {
+        // An empty ending (none in the list) would end in every byte.
+        let last = e
+            .as_bytes()
+            .last()
+            .map_or(0..256, |&b| usize::from(b)..usize::from(b) + 1);
+        for group in &mut surname_by_last[last] {
+            group.push(e.clone());
+        }
+    }
     Tables {
         words,
-        surname_endings: surname_endings.into_boxed_slice(),
+        surname_by_last: surname_by_last
+            .into_iter()
+            .map(Vec::into_boxed_slice)
+            .collect(),
         phrases,
     }
 }
@@ -334,7 +349,8 @@ impl Tables {
     /// Whether lower-cased `s` ends in a surname ending after a root of
     /// at least [`MIN_SURNAME_ROOT_CHARS`] letters.
     fn has_surname_ending(&self, s: &str) -> bool {
-        self.surname_endings.iter().any(|e| {
+        let last = s.as_bytes().last().map_or(0, |&b| usize::from(b));
+        self.surname_by_last[last].iter().any(|e| {
             strip_end(s, e).is_some_and(|root| {
                 root.chars()
                     .filter(|&c| is_letter(c))
