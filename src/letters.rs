@@ -154,6 +154,35 @@ mod tests {
     }
 
     #[test]
+    fn to_lower_str_lowers_each_char_as_to_lower_does() {
+        let mut chars: Vec<char> = (0..0x80)
+            .chain(0x400..0x500)
+            .chain([0xC4, 0x130, 0x1E9E, 0x2160, 0x10400, 0x1F642])
+            .filter_map(char::from_u32)
+            .collect();
+        // Every char alone, all of them in one string, and mixed pairs.
+        let mut texts: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+        texts.push(chars.iter().collect());
+        chars.reverse();
+        texts.push(chars.chunks(3).flat_map(|w| w.iter().rev()).collect());
+        texts.extend(["ҚАЗАҚСТАН-ға", "İstanbul", "ÄЁӘ1", ""].map(String::from));
+        for text in &texts {
+            let want: String = text.chars().map(to_lower).collect();
+            let mut buf = [0u8; 2048];
+            assert_eq!(
+                to_lower_str(text, &mut buf),
+                Some(want.as_str()),
+                "{text:?}"
+            );
+            // A buffer one byte short gives nothing.
+            if !want.is_empty() {
+                let mut short = vec![0u8; want.len() - 1];
+                assert_eq!(to_lower_str(text, &mut short), None, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn fold_lower_keeps_byte_offsets() {
         assert_eq!(fold_lower("қазақ"), "қазақ");
         assert_eq!(fold_lower("ҚАЗАҚСТАН"), "қазақстан");

@@ -14,7 +14,7 @@ use crate::hash::FxHasher;
 /// Longest word and lemma kept, in bytes.
 const KEY: usize = 32;
 /// Number of slots (a power of two).
-const SLOTS: usize = 8192;
+const SLOTS: usize = 32768;
 
 /// A word of up to [`KEY`] bytes and what is remembered of it.
 #[derive(Clone, Copy)]
