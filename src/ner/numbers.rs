@@ -16,7 +16,7 @@ use std::ops::Range;
 use super::features::RuleMention;
 use super::iob;
 use super::{Pieces, Recognizer};
-use crate::numbers::{NumberKind, NumberMention, Value};
+use crate::numbers::{may_be_negative, minus_against, negate, NumberKind, NumberMention, Value};
 use crate::span::Span;
 use crate::time::Timex;
 
@@ -117,7 +117,7 @@ pub(super) fn merge<'a>(
         if in_temporal && !temporal {
             continue;
         }
-        let Some((span, slice, tokens)) = place(&range) else {
+        let Some((mut span, mut slice, mut tokens)) = place(&range) else {
             continue;
         };
         let mut kind = kind;
@@ -138,6 +138,35 @@ pub(super) fn merge<'a>(
                 None => continue,
             },
         };
+        // A minus written against the number (`−12 градус`, `-0,5%`): the
+        // rules read it in the text's own spacing, which the tagger's
+        // tokens (and the rules run on them, joined by spaces) do not show.
+        let mut value = value;
+        if may_be_negative(kind) {
+            // The sign is the span's first token (then the number is its
+            // second) or the token before it.
+            let t = tokens.start - first;
+            let signed_at = |k: usize| -> bool {
+                let (Some(&at), Some(number)) = (spans.get(k), spans.get(k + 1)) else {
+                    return false;
+                };
+                let before = k
+                    .checked_sub(1)
+                    .and_then(|p| spans.get(p))
+                    .map(|s| (text.get(s.range()).unwrap_or(""), s.end));
+                minus_against(text.get(at.range()).unwrap_or(""), at, before, number.start)
+            };
+            if tokens.len() > 1 && signed_at(t) {
+                value = negate(value);
+            } else if let Some(k) = t.checked_sub(1).filter(|&k| signed_at(k)) {
+                if let Some(whole) = text.get(spans[k].start..span.end) {
+                    value = negate(value);
+                    span = Span::new(spans[k].start, span.end);
+                    slice = whole;
+                    tokens = tokens.start - 1..tokens.end;
+                }
+            }
+        }
         let unit = match (kind, unit) {
             (NumberKind::Percent, _) => Some("%"),
             (NumberKind::Money | NumberKind::Quantity, u) => u,
@@ -267,6 +296,36 @@ impl Recognizer {
 mod tests {
     use super::*;
     use std::cell::Cell;
+
+    #[test]
+    fn a_minus_against_a_measure_is_in_its_span_and_value() {
+        let r = Recognizer::default();
+        // (text, the sign and number the mention starts with, its value).
+        for (text, start, value) in [
+            ("Ауа райы −12 градус болды.", "−12", "-12"),
+            ("Инфляция -0,5% болды.", "-0,5%", "-0.5"),
+            ("Ауа райы -5°С-қа дейін суытады.", "-5°С-қа", "-5"),
+        ] {
+            let found = r.numbers(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.text().starts_with(start) && m.value().to_string() == value),
+                "{text:?} gave {found:?}"
+            );
+        }
+        // A dash after a number is a range's; before a count, a list's.
+        for text in ["Баға 5 -10 пайызға өсті.", "Тізім: -5 адам келді."]
+        {
+            let found = r.numbers(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|m| !m.value().to_string().starts_with('-')),
+                "{text:?} gave {found:?}"
+            );
+        }
+    }
 
     thread_local! {
         /// Rule mentions compared with a tagged span, counted.

@@ -202,12 +202,8 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             let mut start = i;
             let mut value = Value::Exact(value);
             let sign = i.checked_sub(1).map(|k| toks[k]);
-            let spaced = |k: usize| k == 0 || toks[k - 1].span.end < toks[k].span.start;
             if let Some(s) = sign {
-                let touching_sign = matches!(s.text, "-" | "−" | "–")
-                    && s.span.end == toks[i].span.start
-                    && spaced(i - 1);
-                if touching_sign || lower_is(s.text, "минус") {
+                if signs_number(toks, i) || lower_is(s.text, "минус") {
                     start = i - 1;
                     value = negate(value);
                 }
@@ -425,11 +421,13 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                 }
             }
         }
-        // A sign or a rate before the number: `минус 35 градус`,
-        // `секундына 120 текше метр`.
+        // A sign or a rate before the number: `минус 35 градус`, `−12
+        // градус`, `-0,5%`, `секундына 120 текше метр`.
         if start == j && start > taken {
             let before = toks[start - 1].text;
-            if lower_is(before, "минус") && kind == NumberKind::Quantity {
+            let signed = (lower_is(before, "минус") && kind == NumberKind::Quantity)
+                || (signs_number(toks, start) && may_be_negative(kind));
+            if signed {
                 value = negate(value);
                 start -= 1;
             } else if kind == NumberKind::Quantity
@@ -486,7 +484,45 @@ fn b_pre_scale(b: Decimal, e: u32) -> Decimal {
     b.checked_div_pow10(e).unwrap_or(b)
 }
 
-fn negate(v: Value) -> Value {
+/// Whether the token before token `i` is a minus sign written against the
+/// number (see [`minus_against`]).
+fn signs_number(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(k) = i.checked_sub(1) else {
+        return false;
+    };
+    let before = k.checked_sub(1).map(|p| (toks[p].text, toks[p].span.end));
+    minus_against(toks[k].text, toks[k].span, before, toks[i].span.start)
+}
+
+/// Whether `sign`, a token at `at`, is a minus written against a number
+/// that starts at `number` (`-5`, `−12`, `–3`), with a space or nothing
+/// before it; `before` is the token before the sign and where it ends.
+/// A dash after a number is a range's (`5-10`, `5 -10`).
+pub(crate) fn minus_against(
+    sign: &str,
+    at: Span,
+    before: Option<(&str, usize)>,
+    number: usize,
+) -> bool {
+    matches!(sign, "-" | "−" | "–")
+        && at.end == number
+        && before.map_or(true, |(text, end)| {
+            end < at.start && !text.ends_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// Whether a mention of `kind` may be below zero: a measure may (a
+/// temperature, a change in per cent, a loss); a count may not, and a dash
+/// before it is a list's or a range's.
+pub(crate) fn may_be_negative(kind: NumberKind) -> bool {
+    matches!(
+        kind,
+        NumberKind::Quantity | NumberKind::Percent | NumberKind::Money
+    )
+}
+
+/// `v` below zero: a range's ends swap.
+pub(crate) fn negate(v: Value) -> Value {
     let minus = |d: Decimal| d.checked_mul(Decimal::from_int(-1));
     match v {
         Value::Exact(d) => minus(d).map_or(Value::Overflow, Value::Exact),

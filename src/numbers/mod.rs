@@ -35,6 +35,7 @@ mod temporal;
 
 pub use decimal::Decimal;
 pub use extract::{extract, extract_tokens, join_tokens, parse_words};
+pub(crate) use extract::{may_be_negative, minus_against, negate};
 
 /// What a number mention counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -396,6 +396,59 @@ fn written_news_forms() {
             Some("градус"),
             None,
         ),
+        // A minus written against a measure: temperatures, changes in per
+        // cent, losses.
+        (
+            "Ауа −12 градус болады",
+            "−12 градус",
+            K::Quantity,
+            "-12",
+            Some("градус"),
+            None,
+        ),
+        (
+            "инфляция -0,5% болды",
+            "-0,5%",
+            K::Percent,
+            "-0.5",
+            Some("%"),
+            None,
+        ),
+        (
+            "Компания –3 млрд теңге шығын көрді",
+            "–3 млрд теңге",
+            K::Money,
+            "-3000000000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "Аяз -5 -12 градус",
+            "-5 -12 градус",
+            K::Quantity,
+            "-12..-5",
+            Some("градус"),
+            None,
+        ),
+        // Not a sign: spaced from the number, after a number (a range), or
+        // before a count (a list's dash).
+        (
+            "2 - 3 градус",
+            "2 - 3 градус",
+            K::Quantity,
+            "2..3",
+            Some("градус"),
+            None,
+        ),
+        (
+            "баға 5 -10 пайызға өсті",
+            "5 -10 пайызға",
+            K::Percent,
+            "5..10",
+            Some("%"),
+            None,
+        ),
+        ("тізім: -5 адам келді", "5", K::Cardinal, "5", None, None),
         // Multipliers, with the word as KazNERD spans them.
         ("20 есе өсті", "20 есе", K::Cardinal, "20", None, None),
         (
