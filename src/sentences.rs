@@ -116,7 +116,8 @@ impl Open {
         self.last_colon = t == ":";
         match t {
             "«" => self.guillemets += 1,
-            "»" => self.guillemets -= 1,
+            // A quotation opened in an earlier sentence closes here.
+            "»" => self.guillemets = (self.guillemets - 1).max(0),
             "“" | "„" => self.curly += 1,
             "”" => self.curly -= 1,
             "\"" => self.straight = !self.straight,
@@ -128,6 +129,14 @@ impl Open {
 
     fn in_quote(&self) -> bool {
         self.guillemets > 0 || self.curly > 0 || self.straight
+    }
+
+    /// Whether `t`, right after a sentence's final mark, belongs to that
+    /// sentence: it closes something open in it, or it is `»`, which
+    /// opens nothing, closing a quotation that began in an earlier
+    /// sentence (`«Адам болам десеңіз... Бес нәрседен қашық бол...»`).
+    fn attaches(&self, t: &str) -> bool {
+        self.closes(t) || t == "»"
     }
 
     /// Whether `t` closes something open in this sentence.
@@ -343,7 +352,7 @@ impl<'a> Sentences<'a> {
             return true;
         }
         if pending {
-            if (open.closes(n.text()) || is_terminal(&n)) && gap.is_empty() {
+            if (open.attaches(n.text()) || is_terminal(&n)) && gap.is_empty() {
                 return false;
             }
             if breaks == 1 {
@@ -417,7 +426,7 @@ impl<'a> Iterator for Sentences<'a> {
         while let Some(t) = self.pop() {
             if is_terminal(&t) {
                 pending = true;
-            } else if !(pending && open.closes(t.text())) {
+            } else if !(pending && open.attaches(t.text())) {
                 pending = false;
             }
             open.update(t.text());
@@ -585,6 +594,19 @@ mod tests {
                 &["Ол «Келемін.»", "Сосын кетті."],
             ),
             ("(Бұл рас.) Иә.", &["(Бұл рас.)", "Иә."]),
+            // `»` opens nothing: after a sentence's final mark it closes a
+            // quotation begun in an earlier sentence, and stays with the
+            // sentence it ends.
+            ("«Бір. Екі...» Үш.", &["«Бір.", "Екі...»", "Үш."]),
+            (
+                "«Адам болам десеңіз... Бес нәрседен қашық бол...» Абай айтты.",
+                &[
+                    "«Адам болам десеңіз...",
+                    "Бес нәрседен қашық бол...»",
+                    "Абай айтты.",
+                ],
+            ),
+            ("Ол келді.» Біз кеттік.", &["Ол келді.»", "Біз кеттік."]),
             // A quotation that does not close soon does not hold the sentence.
             (
                 "«Біз келдік. Жарыс «Дәулет» орталығында өтті.",
