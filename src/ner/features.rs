@@ -7,7 +7,7 @@
 //! found by the top bits of that hash. No strings are built per feature.
 
 use super::gazetteer::{phrase_flags, starts_phrase_lowered, token_flags_lowered, GazHit};
-use super::model::Model;
+use super::model::{Model, LANES};
 use crate::hash::{hash_bytes, mix, FxHasher};
 use crate::letters::to_lower_str;
 use crate::tokenizer::short_quotations;
@@ -123,6 +123,15 @@ fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) 
     for (s, sums) in out.chunks_exact_mut(l).enumerate() {
         scratch.clear();
         word_features(a, s, scratch);
+        if l <= LANES {
+            // Whole padded rows, summed in registers.
+            let mut acc = [0i32; LANES];
+            for &h in scratch.iter() {
+                model.add_row(model.row(h), &mut acc);
+            }
+            sums.copy_from_slice(&acc[..l]);
+            continue;
+        }
         for &h in scratch.iter() {
             for (v, &w) in sums.iter_mut().zip(model.row_weights(model.row(h))) {
                 *v += i32::from(w);

@@ -445,6 +445,25 @@ impl Model {
         self.weights.row(row)
     }
 
+    /// Adds the weights of `row` to `acc`, for a model of up to [`LANES`]
+    /// labels (whose padded rows have [`LANES`] weights); a row past the
+    /// table, or of a wider model, adds nothing.
+    #[inline(always)]
+    pub(crate) fn add_row(&self, row: usize, acc: &mut [i32; LANES]) {
+        let Ok(ws) = <&[i16; LANES]>::try_from(self.padded_row(row)) else {
+            return;
+        };
+        // In blocks of eight lanes, widened then added: written over the
+        // whole row, the compiler splits a local `acc` into 32 scalars and
+        // adds them one by one.
+        for (a, w) in acc.chunks_exact_mut(8).zip(ws.chunks_exact(8)) {
+            let w: [i32; 8] = std::array::from_fn(|k| i32::from(w[k]));
+            for (a, w) in a.iter_mut().zip(w) {
+                *a += w;
+            }
+        }
+    }
+
     /// The weights of a row, one per label, then zeros up to a multiple of
     /// 32: for sums over whole rows.
     #[inline]
@@ -468,6 +487,9 @@ impl Model {
         self.labels.len()
     }
 }
+
+/// The weights of a padded row of a model of up to 32 labels.
+pub(crate) const LANES: usize = 32;
 
 #[cfg(test)]
 pub(crate) mod tests {
