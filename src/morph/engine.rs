@@ -493,7 +493,7 @@ impl<'w> Search<'w> {
             let gerund = chain
                 .iter()
                 .any(|p| p.morpheme == Morpheme::Verbal(VerbForm::Gerund));
-            if gerund && !self.gerund_is_noun(stem) {
+            if gerund && !self.gerund_is_noun(stem, entry) {
                 s += 0.5;
             }
             let mut verbal = chain
@@ -556,11 +556,19 @@ impl<'w> Search<'w> {
         }
     }
 
-    /// Whether the stem with -у is a noun of the lexicon (күйеу, отау).
-    fn gerund_is_noun(&self, stem: &str) -> bool {
+    /// Whether the stem with -у is a noun of the lexicon used mostly as
+    /// such: a nominal entry seen in KazNERD at least four times as often
+    /// (two frequency buckets) as the forms of its verb `verb` (ауру
+    /// 'illness' beside ауыр-, қолдау 'support'). A gerund listed only
+    /// because it is frequent (алу beside ал) stays a verb form, so that
+    /// алуға, алуын are ал.
+    fn gerund_is_noun(&self, stem: &str, verb: Entry) -> bool {
         StemBuf::make(stem, Fix::None)
             .and_then(|mut b| b.push("у").map(|()| b))
-            .is_some_and(|b| lookup(b.as_str()).flags & NOMINAL != 0)
+            .is_some_and(|b| {
+                let e = lookup(b.as_str());
+                e.flags & NOMINAL != 0 && e.freq >= verb.freq.saturating_add(2)
+            })
     }
 
     fn offer_nominal(&mut self, end: usize, chain: &Chain) {
