@@ -458,6 +458,12 @@ impl<'w> Search<'w> {
                 options[2] = Some(Fix::Vowel(harmony));
             }
         }
+        if chain.leftmost().is_some_and(|p| {
+            p.morpheme == Morpheme::Verbal(VerbForm::Desiderative)
+                && self.desiderative_is_nominal(usize::from(p.start))
+        }) {
+            return;
+        }
         let mut chosen = None;
         for fix in options.into_iter().flatten() {
             let Some(entry) = lookup_fixed(stem, fix) else {
@@ -554,6 +560,16 @@ impl<'w> Search<'w> {
             Some(root) if !root.is_empty() => lookup(root).flags & VERB != 0,
             _ => false,
         }
+    }
+
+    /// Whether the desiderative starting at `start` is the adjectival -ғы
+    /// of a nominal of the lexicon with a possessive (жарғы-сы, not
+    /// жар-ғысы).
+    fn desiderative_is_nominal(&self, start: usize) -> bool {
+        // -ғы, -гі, -қы, -кі: two letters of two bytes.
+        self.lower
+            .get(..start + 4)
+            .is_some_and(|s| lookup(s).flags & NOMINAL != 0)
     }
 
     /// Whether the stem with -у is a noun of the lexicon used mostly as

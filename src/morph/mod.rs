@@ -120,6 +120,8 @@ pub enum VerbForm {
     Converb,
     /// The verbal noun -у.
     Gerund,
+    /// The desiderative -ғы with a possessive (айтқым, айтқысы келеді).
+    Desiderative,
     /// Conditional -са/-се (with its personal ending).
     Conditional,
     /// Imperative and optative (-сын, -айын, -айық, -ыңыз, -шы).

@@ -321,6 +321,17 @@ fn build() -> Vec<Form> {
             2,
         );
     }
+    // The desiderative -ғы with a possessive, before келеді (айтқым,
+    // айтқысы келеді).
+    for p in ["м", "ң", "ңыз", "сы", "мыз"] {
+        b.heads(
+            DATIVE,
+            &format!("ы{p}"),
+            verb(VerbForm::Desiderative),
+            Slot::Finite,
+            1,
+        );
+    }
     // The participle in -атын with a personal ending (азайтатынмын).
     for p in ["мын", "сың", "сыз", "мыз", "сыңдар", "сыздар"] {
         b.simple(

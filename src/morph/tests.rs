@@ -329,6 +329,23 @@ fn gerunds_listed_as_nominals() {
     }
 }
 
+/// The desiderative -ғы with a possessive (айтқым келеді); not where the
+/// stem with -ғы is a nominal (жарғысы: жарғы).
+#[test]
+fn desiderative() {
+    for (word, expected) in [
+        ("айтқым", "айт"),
+        ("айтқысы", "айт"),
+        ("болғым", "бол"),
+        ("ұсынғым", "ұсын"),
+        ("құттықтағым", "құттықта"),
+        ("жарғысы", "жарғы"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+    assert_eq!(best("айтқысы").pos, Pos::Verb);
+}
+
 /// Irregular verb forms of the closed table.
 #[test]
 fn irregular_verb_forms() {
