@@ -346,6 +346,27 @@ fn desiderative() {
     assert_eq!(best("айтқысы").pos, Pos::Verb);
 }
 
+/// Converbs in -а/-е/-й that the dictionary lists as nominals and
+/// KazNERD shows before auxiliaries are verb forms (айта кетейік, келе
+/// жатқан); adverbs from converbs stay (өте, аса).
+#[test]
+fn converbs_listed_as_nominals() {
+    for (word, expected) in [
+        ("айта", "айт"),
+        ("келе", "кел"),
+        ("бара", "бар"),
+        ("таба", "тап"),
+        ("жасай", "жаса"),
+        ("шыға", "шық"),
+        ("өте", "өте"),
+        ("аса", "аса"),
+        ("қала", "қала"),
+        ("көше", "көше"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Irregular verb forms of the closed table.
 #[test]
 fn irregular_verb_forms() {

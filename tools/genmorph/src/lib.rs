@@ -13,7 +13,10 @@
 //!   `шығу` → `шық`, `оқу` → `оқы`, `қою` → `қой`), and so do nominal
 //!   entries that are such a stem with a causative suffix (`қалдыр`) or
 //!   a nominal with -ла (`мазала`);
-//!   other lower-case entries are nominal, capitalised ones proper nouns.
+//!   other lower-case entries are nominal, capitalised ones proper nouns,
+//!   but for converbs of a verb stem in -а/-е/-й that KazNERD shows before
+//!   an auxiliary verb (`айта кетейік`, `келе жатқан`): the dictionary
+//!   lists them as nominals, and they are verb forms.
 //! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
 //!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
 //!   entity spans become proper nouns, and frequent lower-case words missing
@@ -359,6 +362,101 @@ fn denominal_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
     })
 }
 
+/// Verbs that follow a converb in -а/-е/-й as auxiliaries: progressive
+/// (жат, отыр, тұр, жүр), ability (ал, біл), continuation (бер), start
+/// (баста), and manner (кет, түс, қой).
+const AUXILIARIES: &[&str] = &[
+    "жат", "отыр", "тұр", "жүр", "ал", "біл", "бер", "баста", "кет", "түс", "қой",
+];
+
+/// Endings of the auxiliaries that close the phrase (tense, person,
+/// participle, converb, gerund, conditional, imperative), both harmonies;
+/// the empty string is the bare imperative.
+const AUXILIARY_ENDINGS: &[&str] = &[
+    "", "а", "е", "й", "ды", "ді", "ты", "ті", "дық", "дік", "тық", "тік", "дым", "дім", "тым",
+    "тім", "ған", "ген", "қан", "кен", "ғаны", "гені", "қаны", "кені", "ғанын", "генін", "қанын",
+    "кенін", "ғанда", "генде", "қанда", "кенде", "атын", "етін", "йтын", "йтін", "ады", "еді",
+    "йды", "йді", "амын", "емін", "аймын", "еймін", "амыз", "еміз", "аймыз", "ейміз", "асыз",
+    "есіз", "асыздар", "есіздер", "ып", "іп", "п", "у", "уға", "уге", "уды", "уді", "ар", "ер",
+    "р", "са", "се", "сақ", "сек", "сын", "сін", "айық", "ейік", "айын", "ейін", "ыр", "ір",
+];
+
+/// Endings after the auxiliaries' negation -ма/-ме/-ба/-бе/-па/-пе.
+const NEGATED_ENDINGS: &[&str] = &[
+    "", "й", "йды", "йді", "ймын", "ймін", "ймыз", "йміз", "йсыз", "йсіз", "ған", "ген", "ды",
+    "ді", "дық", "дік", "са", "се", "с", "йтын", "йтін", "у", "уы",
+];
+
+/// Whether a KazNERD token is a form of an auxiliary verb ([`AUXILIARIES`]).
+fn is_auxiliary(token: &str) -> bool {
+    AUXILIARIES.iter().any(|aux| {
+        token.strip_prefix(aux).is_some_and(|rest| {
+            AUXILIARY_ENDINGS.contains(&rest)
+                || ["ма", "ме", "ба", "бе", "па", "пе"].iter().any(|neg| {
+                    rest.strip_prefix(neg)
+                        .is_some_and(|r| NEGATED_ENDINGS.contains(&r))
+                })
+        })
+    })
+}
+
+/// Whether `word` is a converb of a verb stem of `flags`: -а/-е in the
+/// stem's harmony after a consonant (айт-а, біл-е; with the voiced б ғ г
+/// of п қ к: таб-а), or -й after a vowel (жаса-й).
+fn converb_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
+    let is_verb = |stem: &str| flags.get(stem).is_some_and(|f| f.contains('v'));
+    let mut chars = word.chars().rev();
+    let (Some(last), Some(before)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let stem = &word[..word.len() - last.len_utf8()];
+    if stem.chars().count() < 2 {
+        return false;
+    }
+    match last {
+        'а' | 'е' if !phon::is_vowel(before) && harmony_agrees(stem, word) => {
+            is_verb(stem) || devoiced(stem).is_some_and(|d| is_verb(&d))
+        }
+        'й' if phon::is_vowel(before) => is_verb(stem),
+        _ => false,
+    }
+}
+
+/// The nominal entries of `flags` that KazNERD (`kaznerd`, one `token
+/// label` line a token) shows to be converbs: a converb of a verb stem
+/// ([`converb_of`]), written in lower case, followed by an auxiliary verb
+/// ([`is_auxiliary`]) at least twice and in at least half of its uses
+/// (айта кетейік, келе жатқан, шыға алмай). Adverbs from converbs stand
+/// alone (өте, аса).
+fn converbs(flags: &BTreeMap<String, String>, kaznerd: &str) -> Vec<String> {
+    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut previous: Option<&str> = None;
+    for line in kaznerd.lines() {
+        let token = line.split_once(' ').map_or("", |(t, _)| t);
+        if let Some(prev) = previous.take() {
+            let counts = uses.entry(prev).or_default();
+            counts.0 += 1;
+            if is_auxiliary(token) {
+                counts.1 += 1;
+            }
+        }
+        let candidate = !token.is_empty()
+            && !token.chars().any(char::is_uppercase)
+            && flags.get(token).is_some_and(|f| f.contains('n'))
+            && converb_of(token, flags);
+        if candidate {
+            previous = Some(token);
+        }
+    }
+    let mut out: Vec<String> = uses
+        .into_iter()
+        .filter(|&(_, (all, before_aux))| before_aux >= 2 && before_aux * 2 >= all)
+        .map(|(w, _)| w.to_owned())
+        .collect();
+    out.sort();
+    out
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -522,6 +620,18 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         }
     }
 
+    // Converbs the dictionary lists as nominals (айта, келе) are verb
+    // forms: they lose the nominal class, and the entry goes when nothing
+    // is left.
+    for word in converbs(&flags, kaznerd) {
+        if let Some(f) = flags.get_mut(&word) {
+            f.retain(|c| c != 'n');
+            if f.is_empty() {
+                flags.remove(&word);
+            }
+        }
+    }
+
     let mut out = String::new();
     out.push_str(
         "# @generated by tools/genmorph (cargo run -p kazakh-genmorph); do not edit.\n\
@@ -667,6 +777,52 @@ mod tests {
         ] {
             assert_eq!(denominal_of(word, &flags), expected, "{word}");
         }
+    }
+
+    /// One row per rule of `converb_of` and `is_auxiliary`, and the
+    /// KazNERD evidence of `converbs`.
+    #[test]
+    fn converbs_before_auxiliaries() {
+        let flags: BTreeMap<String, String> = [
+            ("айт", "v"),
+            ("айта", "n"),
+            ("тап", "nv"),
+            ("таба", "n"),
+            ("жаса", "nv"),
+            ("жасай", "n"),
+            ("өт", "v"),
+            ("өте", "n"),
+            ("кел", "v"),
+            ("кела", "n"),
+        ]
+        .iter()
+        .map(|(w, f)| (w.to_string(), f.to_string()))
+        .collect();
+        for (word, expected) in [
+            ("айта", true),
+            ("таба", true),
+            ("жасай", true),
+            ("өте", true),
+            ("кела", false),
+            ("айтқа", false),
+        ] {
+            assert_eq!(converb_of(word, &flags), expected, "{word}");
+        }
+        for (token, expected) in [
+            ("кетейік", true),
+            ("жатқан", true),
+            ("алмайды", true),
+            ("алтын", false),
+            ("кеткен", true),
+            ("кетті", true),
+            ("баста", true),
+        ] {
+            assert_eq!(is_auxiliary(token), expected, "{token}");
+        }
+        // айта is twice before an auxiliary in three uses; өте never.
+        let ner = "айта O\nкетейік O\nайта O\nалмаймыз O\nайта O\n. O\n\
+                   өте O\nжақсы O\nөте O\nкетті O\nөте O\nкөп O\nөте O\nбай O\n";
+        assert_eq!(converbs(&flags, ner), ["айта"]);
     }
 
     #[test]
