@@ -367,6 +367,22 @@ fn converbs_listed_as_nominals() {
     }
 }
 
+/// Verbs the dictionary lists as bare nominal stems, which KazNERD shows
+/// with endings only verbs take (күшейіп, қайтқан).
+#[test]
+fn verbs_listed_as_nominal_stems() {
+    for (word, expected) in [
+        ("күшейіп", "күшей"),
+        ("қайтады", "қайт"),
+        ("қайтқанын", "қайт"),
+        ("туғызады", "туғыз"),
+        ("тоқтатылуы", "тоқтат"),
+        ("алынды", "ал"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Irregular verb forms of the closed table.
 #[test]
 fn irregular_verb_forms() {

@@ -16,7 +16,9 @@
 //!   other lower-case entries are nominal, capitalised ones proper nouns,
 //!   but for converbs of a verb stem in -а/-е/-й that KazNERD shows before
 //!   an auxiliary verb (`айта кетейік`, `келе жатқан`): the dictionary
-//!   lists them as nominals, and they are verb forms.
+//!   lists them as nominals, and they are verb forms; and a nominal entry
+//!   that KazNERD shows with two different endings only verbs take
+//!   (`күшейіп`, `күшейген`) is a verb stem too.
 //! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
 //!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
 //!   entity spans become proper nouns, and frequent lower-case words missing
@@ -457,6 +459,120 @@ fn converbs(flags: &BTreeMap<String, String>, kaznerd: &str) -> Vec<String> {
     out
 }
 
+/// Endings only verbs take, after a consonant (back harmony): converb,
+/// present, participles, evidential past, and negated forms.
+const VERB_ONLY_AFTER_CONSONANT: &[&str] = &[
+    "ып", "ады", "атын", "ыпты", "ған", "қан", "маған", "баған", "паған", "майды", "байды", "пайды",
+];
+
+/// The same after a vowel.
+const VERB_ONLY_AFTER_VOWEL: &[&str] = &["п", "йды", "йтын", "пты", "ған", "майды", "маған"];
+
+/// The endings of [`VERB_ONLY_AFTER_CONSONANT`] or [`VERB_ONLY_AFTER_VOWEL`]
+/// that fit `stem`'s last sound and harmony: -ған after a voiced sound,
+/// -қан after a voiceless one, negation -ма after vowels and р й у л н ң
+/// м з ж, -ба after л н ң м з ж, -па after voiceless sounds.
+fn verb_only_endings(stem: &str) -> Vec<String> {
+    let Some(last) = stem.chars().next_back() else {
+        return Vec::new();
+    };
+    let Some(back) = stem
+        .chars()
+        .rev()
+        .find(|&c| is_back(c) || is_front(c))
+        .map(is_back)
+    else {
+        return Vec::new();
+    };
+    let vowel = phon::is_vowel(last);
+    let voiceless = "кқпстшфхһцчщ".contains(last);
+    let list = if vowel {
+        VERB_ONLY_AFTER_VOWEL
+    } else {
+        VERB_ONLY_AFTER_CONSONANT
+    };
+    list.iter()
+        .filter(|e| {
+            if **e == "ған" {
+                !voiceless
+            } else if **e == "қан" {
+                voiceless
+            } else if e.starts_with('м') {
+                vowel || "рйулнңмзж".contains(last)
+            } else if e.starts_with('б') {
+                "лнңмзж".contains(last)
+            } else if e.starts_with("па") {
+                voiceless
+            } else {
+                true
+            }
+        })
+        .map(|e| {
+            if back {
+                (*e).to_owned()
+            } else {
+                e.chars()
+                    .map(|c| match c {
+                        'а' => 'е',
+                        'ы' => 'і',
+                        'ғ' => 'г',
+                        'қ' => 'к',
+                        c => c,
+                    })
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The nominal entries of `flags` (not names, three letters or more) that
+/// KazNERD's lower-case words `lower_forms` show with two different
+/// [`verb_only_endings`] (күшей-іп, күшей-ген): the dictionary lists such
+/// verbs as bare stems. A form that is itself an entry is no evidence
+/// (тәртіп is no тәрт-іп), nor -ады when the stem with -а is a verb
+/// (тара-ды); stems in ы/і are left out (келі-п is кел-іп), and so are a
+/// verb with its negation (жаса-ма-йды) and a passive of a verb (ал-ын),
+/// which the analyzer strips.
+fn verbs_shown_by_endings(
+    flags: &BTreeMap<String, String>,
+    lower_forms: &HashSet<&str>,
+) -> Vec<String> {
+    let is_verb = |w: &str| flags.get(w).is_some_and(|f| f.contains('v'));
+    flags
+        .iter()
+        .filter(|(word, f)| {
+            f.contains('n')
+                && !f.contains('v')
+                && !f.contains('p')
+                && word.chars().count() >= 3
+                && !word.ends_with(['ы', 'і'])
+                && !["ма", "ме", "ба", "бе", "па", "пе"]
+                    .iter()
+                    .any(|n| word.strip_suffix(n).is_some_and(is_verb))
+                && !["ыл", "іл", "л", "ын", "ін", "н"]
+                    .iter()
+                    .any(|p| word.strip_suffix(p).is_some_and(is_verb))
+        })
+        .filter(|(word, _)| {
+            verb_only_endings(word)
+                .iter()
+                .filter(|e| {
+                    let form = format!("{word}{e}");
+                    let present_of_a_stem = (e.as_str() == "ады" || e.as_str() == "еді")
+                        && e.chars()
+                            .next()
+                            .is_some_and(|v| is_verb(&format!("{word}{v}")));
+                    lower_forms.contains(form.as_str())
+                        && !flags.contains_key(&form)
+                        && !present_of_a_stem
+                })
+                .count()
+                >= 2
+        })
+        .map(|(word, _)| word.clone())
+        .collect()
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -629,6 +745,18 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
             if f.is_empty() {
                 flags.remove(&word);
             }
+        }
+    }
+    // Verbs the dictionary lists as bare nominal stems (күшей, қайт),
+    // shown by KazNERD's forms with endings only verbs take.
+    let lower_forms: HashSet<&str> = kaznerd
+        .lines()
+        .filter_map(|line| line.split_once(' ').map(|(t, _)| t))
+        .filter(|t| !t.chars().any(char::is_uppercase))
+        .collect();
+    for word in verbs_shown_by_endings(&flags, &lower_forms) {
+        if let Some(f) = flags.get_mut(&word) {
+            f.push('v');
         }
     }
 
@@ -823,6 +951,39 @@ mod tests {
         let ner = "айта O\nкетейік O\nайта O\nалмаймыз O\nайта O\n. O\n\
                    өте O\nжақсы O\nөте O\nкетті O\nөте O\nкөп O\nөте O\nбай O\n";
         assert_eq!(converbs(&flags, ner), ["айта"]);
+    }
+
+    /// One row per rule of `verbs_shown_by_endings`.
+    #[test]
+    fn verbs_shown_by_verb_only_endings() {
+        let flags: BTreeMap<String, String> = [
+            ("күшей", "n"),
+            ("қайт", "n"),
+            ("тәрт", "n"),
+            ("тәртіп", "n"),
+            ("тәртіпті", "n"),
+            ("келі", "n"),
+            ("кел", "v"),
+            ("жаса", "v"),
+            ("жасама", "n"),
+            ("ал", "v"),
+            ("алын", "n"),
+            ("кітап", "n"),
+        ]
+        .iter()
+        .map(|(w, f)| (w.to_string(), f.to_string()))
+        .collect();
+        let forms: HashSet<&str> = [
+            "күшейіп", "күшейген", "қайтып", "қайтқан", "тәртіп", "тәртіпті", "келіп", "келіпті",
+            "жасамайды", "жасамаған", "алынып", "алынған", "кітаптың", "кітапты",
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(verbs_shown_by_endings(&flags, &forms), ["күшей", "қайт"]);
+        assert_eq!(verb_only_endings("күшей")[..2], ["іп", "еді"]);
+        assert_eq!(verb_only_endings("өркенде")[..2], ["п", "йді"]);
+        assert!(verb_only_endings("қайт").contains(&"қан".to_owned()));
+        assert!(!verb_only_endings("қайт").contains(&"ған".to_owned()));
     }
 
     #[test]
