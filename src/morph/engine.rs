@@ -522,7 +522,23 @@ impl<'w> Search<'w> {
             }
             s
         } else if flags != 0 {
-            3.0
+            // A stem the dictionary lists as a nominal only, with an
+            // ending no nominal takes (қыл-ып, жүгір-іп): many verbs are
+            // listed so, as bare stems. Not the past, whose -дық/-тік is
+            // also the adjectival -лық (өнеркәсіптік).
+            let verbal = chain
+                .iter()
+                .filter(|p| {
+                    matches!(p.morpheme, Morpheme::Verbal(v) if v != VerbForm::Past)
+                })
+                .map(|p| p.strength)
+                .max()
+                .unwrap_or(0);
+            if verbal >= 2 && stem.chars().nth(2).is_some() {
+                4.5
+            } else {
+                3.0
+            }
         } else {
             if stem.chars().nth(1).is_none() {
                 return;

@@ -383,6 +383,23 @@ fn verbs_listed_as_nominal_stems() {
     }
 }
 
+/// A stem the dictionary lists as a nominal only is read as a verb before
+/// an ending no nominal takes (жүгіріп, нығайып), but not before the past
+/// -дық/-тік, which is also the adjectival -лық (өнеркәсіптік).
+#[test]
+fn nominal_stems_with_verb_only_endings() {
+    for (word, expected) in [
+        ("жүгіріп", "жүгір"),
+        ("нығайып", "нығай"),
+        ("жаңарып", "жаңар"),
+        ("естиді", "есті"),
+        ("өнеркәсіптік", "өнеркәсіптік"),
+        ("өсімдік", "өсімдік"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Irregular verb forms of the closed table.
 #[test]
 fn irregular_verb_forms() {
