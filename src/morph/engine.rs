@@ -329,6 +329,7 @@ impl<'w> Search<'w> {
                     && matches!(
                         form.morpheme,
                         Morpheme::Attributive
+                            | Morpheme::Similative
                             | Morpheme::Case(
                                 Case::Dative | Case::Accusative | Case::Locative | Case::Ablative
                             )
@@ -661,6 +662,10 @@ impl<'w> Search<'w> {
         let flags = entry.flags;
         let personal = chain.has(|m| is_poss(m, Person::First) || is_poss(m, Person::Second));
         let temporal = chain.has(|m| m == Morpheme::Temporal);
+        // -дай after a known stem ranks below the word listed whole
+        // (бірдей) and below a known verb's converb in -й (дәлелде-й,
+        // not дәлел-дей).
+        let similative = chain.has(|m| m == Morpheme::Similative);
         let score = if flags & (NOMINAL | PROPER) != 0 {
             if chain.len == 0 {
                 if flags & LEXICALISED != 0 {
@@ -668,7 +673,7 @@ impl<'w> Search<'w> {
                 } else {
                     9.8 + 0.15 * f32::from(entry.freq)
                 }
-            } else if temporal {
+            } else if temporal || similative {
                 9.0
             } else if personal {
                 7.5

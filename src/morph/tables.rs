@@ -167,6 +167,7 @@ fn build() -> Vec<Form> {
     b.heads(INSTRUMENTAL, "енен", case(Instrumental), Slot::Case, 3);
     b.heads(LOCATIVE, "ағы", Morpheme::Attributive, Slot::Case, 3);
     b.heads(DATIVE, "ы", Morpheme::Temporal, Slot::Case, 0);
+    b.heads(LOCATIVE, "ай", Morpheme::Similative, Slot::Case, 2);
     // After a 3rd-person possessive.
     for (text, morpheme) in [
         ("на", case(Dative)),
@@ -174,6 +175,7 @@ fn build() -> Vec<Form> {
         ("нда", case(Locative)),
         ("нан", case(Ablative)),
         ("ндағы", Morpheme::Attributive),
+        ("ндай", Morpheme::Similative),
     ] {
         b.add(
             text,

@@ -400,6 +400,25 @@ fn nominal_stems_with_verb_only_endings() {
     }
 }
 
+/// The similative -дай (-ндай after a 3rd-person possessive), on nominals
+/// and participles; a word listed whole keeps it (бірдей), and a known
+/// verb's converb in -й wins over it (дәлелдей: дәлелде).
+#[test]
+fn similative() {
+    for (word, expected) in [
+        ("келіндей", "келін"),
+        ("белгісіндей", "белгі"),
+        ("айтқанындай", "айт"),
+        ("өсетіндей", "өс"),
+        ("тоятындай", "той"),
+        ("бірдей", "бірдей"),
+        ("жағдай", "жағдай"),
+        ("дәлелдей", "дәлелде"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Irregular verb forms of the closed table.
 #[test]
 fn irregular_verb_forms() {
