@@ -406,6 +406,8 @@ fn build() -> Vec<Form> {
         b.simple(p, VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
     }
     b.simple("шы", ANY, verb(VerbForm::Imperative), Slot::Finite, 0);
+    // The negative imperative: the negation alone (ұмытпа, берме).
+    b.heads(NEGATION, "а", verb(VerbForm::Imperative), Slot::Finite, 0);
 
     // A stem-final й with а or у is spelt я, ю: қояды, қоятын, қоя, қою.
     // A vowel stays before them (қо-); the lemma regains the й.

@@ -419,6 +419,20 @@ fn similative() {
     }
 }
 
+/// The negative imperative is the negation alone (ұмытпа, шаттанба); a
+/// deverbal noun listed whole stays (көрме).
+#[test]
+fn negative_imperative() {
+    for (word, expected) in [
+        ("Ұмытпа", "ұмыт"),
+        ("шаттанба", "шаттан"),
+        ("көрме", "көрме"),
+        ("жазба", "жазба"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Irregular verb forms of the closed table.
 #[test]
 fn irregular_verb_forms() {
