@@ -194,6 +194,7 @@ fn lookup(stem: &str) -> Entry {
         return Entry {
             flags: NOMINAL,
             freq: 6,
+            verb_freq: 6,
         };
     }
     e
@@ -489,7 +490,13 @@ impl<'w> Search<'w> {
         let flags = entry.flags;
         let passive = chain.has(|m| m == Morpheme::Verbal(VerbForm::Passive));
         let score = if flags & VERB != 0 {
-            let mut s = 10.05 + known_bonus(stem, entry);
+            // Ranked by the stem's uses as a verb (the verb жас is rare,
+            // the adjective common).
+            let as_verb = Entry {
+                freq: entry.verb_freq,
+                ..entry
+            };
+            let mut s = 10.05 + known_bonus(stem, as_verb);
             let chars = if stem.chars().nth(2).is_some() { 3 } else { 2 };
             if passive && chars >= 3 {
                 s += 0.5;

@@ -433,6 +433,22 @@ fn negative_imperative() {
     }
 }
 
+/// A verb reading is ranked by the stem's uses with verb endings, not by
+/// all its uses: жас 'young' is common, the verb жас rare beside жаса.
+#[test]
+fn verbs_ranked_by_their_verb_uses() {
+    for (word, expected) in [
+        ("жасады", "жаса"),
+        ("атады", "ата"),
+        ("қарады", "қара"),
+        ("санады", "сана"),
+        ("Астана", "Астана"),
+        ("жалған", "жалған"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Irregular verb forms of the closed table.
 #[test]
 fn irregular_verb_forms() {

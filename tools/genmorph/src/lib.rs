@@ -784,7 +784,14 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         };
         let count = family(word).max(verbal);
         let bucket = (usize::BITS - (count + 1).leading_zeros() - 1).min(15);
-        let _ = writeln!(out, "{word}\t{f}\t{bucket:x}");
+        // A verb's own bucket, from its verb endings alone, when it differs:
+        // жас 'young' is common, the verb жас rare beside жаса.
+        let verb_bucket = (usize::BITS - (verbal + 1).leading_zeros() - 1).min(15);
+        if f.contains('v') && verb_bucket != bucket {
+            let _ = writeln!(out, "{word}\t{f}\t{bucket:x}\t{verb_bucket:x}");
+        } else {
+            let _ = writeln!(out, "{word}\t{f}\t{bucket:x}");
+        }
     }
     out
 }
@@ -984,6 +991,18 @@ mod tests {
         assert_eq!(verb_only_endings("өркенде")[..2], ["п", "йді"]);
         assert!(verb_only_endings("қайт").contains(&"қан".to_owned()));
         assert!(!verb_only_endings("қайт").contains(&"ған".to_owned()));
+    }
+
+    /// A verb stem's own bucket, from its verb endings, is written when it
+    /// differs from the bucket of all its uses.
+    #[test]
+    fn verb_buckets() {
+        let dic = "3\nжас/ABb\nжасу/Mm\nжасау/Mm\n";
+        let ner = "жас O\nжас O\nжас O\nжас O\nжас O\nжас O\nжас O\n\
+                   жасады O\nжасады O\nжасады O\n";
+        let text = build(dic, ner);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines, ["жас\tnv\t3\t2", "жаса\tv\t2"]);
     }
 
     #[test]
