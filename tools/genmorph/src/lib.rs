@@ -372,7 +372,8 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Endings of the auxiliaries that close the phrase (tense, person,
-/// participle, converb, gerund, conditional, imperative), both harmonies;
+/// participle, converb, gerund, conditional, imperative, intention -мақ),
+/// both harmonies;
 /// the empty string is the bare imperative.
 const AUXILIARY_ENDINGS: &[&str] = &[
     "", "а", "е", "й", "ды", "ді", "ты", "ті", "дық", "дік", "тық", "тік", "дым", "дім", "тым",
@@ -380,7 +381,8 @@ const AUXILIARY_ENDINGS: &[&str] = &[
     "кенін", "ғанда", "генде", "қанда", "кенде", "атын", "етін", "йтын", "йтін", "ады", "еді",
     "йды", "йді", "амын", "емін", "аймын", "еймін", "амыз", "еміз", "аймыз", "ейміз", "асыз",
     "есіз", "асыздар", "есіздер", "ып", "іп", "п", "у", "уға", "уге", "уды", "уді", "ар", "ер",
-    "р", "са", "се", "сақ", "сек", "сын", "сін", "айық", "ейік", "айын", "ейін", "ыр", "ір",
+    "р", "са", "се", "сақ", "сек", "сын", "сін", "айық", "ейік", "айын", "ейін", "ыр", "ір", "мақ",
+    "мек", "бақ", "бек", "пақ", "пек",
 ];
 
 /// Endings after the auxiliaries' negation -ма/-ме/-ба/-бе/-па/-пе.
@@ -951,6 +953,7 @@ mod tests {
             ("кеткен", true),
             ("кетті", true),
             ("баста", true),
+            ("түспек", true),
         ] {
             assert_eq!(is_auxiliary(token), expected, "{token}");
         }
