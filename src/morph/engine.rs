@@ -536,14 +536,21 @@ impl<'w> Search<'w> {
             // also the adjectival -лық (өнеркәсіптік).
             let verbal = chain
                 .iter()
-                .filter(|p| {
-                    matches!(p.morpheme, Morpheme::Verbal(v) if v != VerbForm::Past)
-                })
+                .filter(|p| matches!(p.morpheme, Morpheme::Verbal(v) if v != VerbForm::Past))
                 .map(|p| p.strength)
                 .max()
                 .unwrap_or(0);
+            let only_verbal = chain
+                .iter()
+                .all(|p| matches!(p.morpheme, Morpheme::Verbal(_)));
             if verbal >= 2 && stem.chars().nth(2).is_some() {
-                4.5
+                // Above an unknown stem with the same ending (ері-ме-йді,
+                // not еріме-йді), when nothing nominal follows.
+                if only_verbal {
+                    5.1
+                } else {
+                    4.5
+                }
             } else {
                 3.0
             }
