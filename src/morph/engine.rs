@@ -5,12 +5,14 @@
 //! possessive ← plural for nominals; then participle or gerund, or a finite
 //! ending, ← negation ← passive for verbs). Every reading is scored and the
 //! best one gives the lemma. `f` is the stem's frequency bucket in the
-//! lexicon (⌊log2(1 + KazNERD count)⌋, 0–15):
+//! lexicon (⌊log2(1 + KazNERD count)⌋, 0–15); for a verb reading, `f` is
+//! the bucket of the stem's uses with verb endings alone:
 //!
 //! | reading | score |
 //! |---|---|
-//! | known verb stem with verb endings | 10.05 + 0.15 f + 0.1 × ending strength; +0.5 when a passive was removed from a stem of 3+ letters, +0.5 for a gerund with a case ending; −1 for weak endings alone (-а, -й) |
-//! | known nominal stem with nominal endings | 10 + 0.15 f (9 with the adverbial -ғы, 7.5 with a 1st/2nd person singular possessive) |
+//! | known verb stem with verb endings | 10.05 + 0.15 f + 0.1 × ending strength; +0.5 when a passive was removed from a stem of 3+ letters, +0.5 for a gerund with a case ending (unless the gerund is a nominal entry four times as common as its verb); −1 for weak endings alone (-а, -й) |
+//! | stem known only as a nominal, with endings only verbs take (жүгір-іп) | 5.1 (4.5 when nominal endings follow) |
+//! | known nominal stem with nominal endings | 10 + 0.15 f (9 with the adverbial -ғы or the similative -дай, 7.5 with a 1st/2nd person singular possessive) |
 //! | the whole word, known | 9.8 + 0.15 f (12 for forms marked lexicalised, such as теңге) |
 //! | ordinal of a number word | 12 |
 //! | unknown stem with a strong ending (genitive, dative, ablative, …) | 5 |
