@@ -624,17 +624,19 @@ fn verb_only_endings(stem: &str) -> Vec<String> {
         .collect()
 }
 
-/// The nominal entries of `flags` (not names, three letters or more) that
-/// KazNERD's lower-case words `lower_forms` show with two different
-/// [`verb_only_endings`] (күшей-іп, күшей-ген): the dictionary lists such
-/// verbs as bare stems. A form that is itself an entry is no evidence
-/// (тәртіп is no тәрт-іп), nor -ады when the stem with -а is a verb
+/// The nominal entries of `flags` (not names nor lexicalised forms, three
+/// letters or more) that KazNERD's lower-case words `lower_forms` show with
+/// one of [`verb_only_endings`] (күшей-іп, күшей-ген): the dictionary lists such
+/// verbs as bare stems. A form that is itself an entry, or a word of
+/// `known` with a nominal ending, is no evidence (тәртіп is no тәрт-іп,
+/// чемпионатын no чемпион-атын), nor -ады when the stem with -а is a verb
 /// (тара-ды); stems in ы/і are left out (келі-п is кел-іп), and so are a
 /// verb with its negation (жаса-ма-йды) and a passive of a verb (ал-ын),
 /// which the analyzer strips.
 fn verbs_shown_by_endings(
     flags: &BTreeMap<String, String>,
     lower_forms: &HashSet<&str>,
+    known: &HashMap<String, usize>,
 ) -> Vec<String> {
     let is_verb = |w: &str| flags.get(w).is_some_and(|f| f.contains('v'));
     flags
@@ -643,6 +645,7 @@ fn verbs_shown_by_endings(
             f.contains('n')
                 && !f.contains('v')
                 && !f.contains('p')
+                && !f.contains('l')
                 && word.chars().count() >= 3
                 && !word.ends_with(['ы', 'і'])
                 && !["ма", "ме", "ба", "бе", "па", "пе"]
@@ -663,10 +666,11 @@ fn verbs_shown_by_endings(
                             .is_some_and(|v| is_verb(&format!("{word}{v}")));
                     lower_forms.contains(form.as_str())
                         && !flags.contains_key(&form)
+                        && !is_inflected(&form, known, false)
                         && !present_of_a_stem
                 })
                 .count()
-                >= 2
+                >= 1
         })
         .map(|(word, _)| word.clone())
         .collect()
@@ -853,7 +857,7 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         .filter_map(|line| line.split_once(' ').map(|(t, _)| t))
         .filter(|t| !t.chars().any(char::is_uppercase))
         .collect();
-    for word in verbs_shown_by_endings(&flags, &lower_forms) {
+    for word in verbs_shown_by_endings(&flags, &lower_forms, &known) {
         if let Some(f) = flags.get_mut(&word) {
             f.push('v');
         }
@@ -1099,7 +1103,11 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        assert_eq!(verbs_shown_by_endings(&flags, &forms), ["күшей", "қайт"]);
+        let known: HashMap<String, usize> = flags.keys().map(|w| (w.clone(), 1)).collect();
+        assert_eq!(
+            verbs_shown_by_endings(&flags, &forms, &known),
+            ["күшей", "қайт"]
+        );
         assert_eq!(verb_only_endings("күшей")[..2], ["іп", "еді"]);
         assert_eq!(verb_only_endings("өркенде")[..2], ["п", "йді"]);
         assert!(verb_only_endings("қайт").contains(&"қан".to_owned()));
