@@ -5,12 +5,14 @@
 //! possessive ← plural for nominals; then participle or gerund, or a finite
 //! ending, ← negation ← passive for verbs). Every reading is scored and the
 //! best one gives the lemma. `f` is the stem's frequency bucket in the
-//! lexicon (⌊log2(1 + KazNERD count)⌋, 0–15):
+//! lexicon (⌊log2(1 + KazNERD count)⌋, 0–15); for a verb reading, `f` is
+//! the bucket of the stem's uses with verb endings alone:
 //!
 //! | reading | score |
 //! |---|---|
-//! | known verb stem with verb endings | 10.05 + 0.15 f + 0.1 × ending strength; +0.5 when a passive was removed from a stem of 3+ letters, +0.5 for a gerund with a case ending; −1 for weak endings alone (-а, -й) |
-//! | known nominal stem with nominal endings | 10 + 0.15 f (9 with the adverbial -ғы, 7.5 with a 1st/2nd person singular possessive) |
+//! | known verb stem with verb endings | 10.05 + 0.15 f + 0.1 × ending strength; +0.5 when a passive was removed from a stem of 3+ letters, +0.5 for a gerund with a case ending (unless the gerund is a nominal entry four times as common as its verb); −1 for weak endings alone (-а, -й) |
+//! | stem known only as a nominal, with endings only verbs take (жүгір-іп) | 5.1 (4.5 when nominal endings follow) |
+//! | known nominal stem with nominal endings | 10 + 0.15 f (9 with the adverbial -ғы or the similative -дай, 7.5 with a 1st/2nd person singular possessive) |
 //! | the whole word, known | 9.8 + 0.15 f (12 for forms marked lexicalised, such as теңге) |
 //! | ordinal of a number word | 12 |
 //! | unknown stem with a strong ending (genitive, dative, ablative, …) | 5 |
@@ -194,6 +196,7 @@ fn lookup(stem: &str) -> Entry {
         return Entry {
             flags: NOMINAL,
             freq: 6,
+            verb_freq: 6,
         };
     }
     e
@@ -329,6 +332,7 @@ impl<'w> Search<'w> {
                     && matches!(
                         form.morpheme,
                         Morpheme::Attributive
+                            | Morpheme::Similative
                             | Morpheme::Case(
                                 Case::Dative | Case::Accusative | Case::Locative | Case::Ablative
                             )
@@ -458,6 +462,12 @@ impl<'w> Search<'w> {
                 options[2] = Some(Fix::Vowel(harmony));
             }
         }
+        if chain.leftmost().is_some_and(|p| {
+            p.morpheme == Morpheme::Verbal(VerbForm::Desiderative)
+                && self.desiderative_is_nominal(usize::from(p.start))
+        }) {
+            return;
+        }
         let mut chosen = None;
         for fix in options.into_iter().flatten() {
             let Some(entry) = lookup_fixed(stem, fix) else {
@@ -482,7 +492,13 @@ impl<'w> Search<'w> {
         let flags = entry.flags;
         let passive = chain.has(|m| m == Morpheme::Verbal(VerbForm::Passive));
         let score = if flags & VERB != 0 {
-            let mut s = 10.05 + known_bonus(stem, entry);
+            // Ranked by the stem's uses as a verb (the verb жас is rare,
+            // the adjective common).
+            let as_verb = Entry {
+                freq: entry.verb_freq,
+                ..entry
+            };
+            let mut s = 10.05 + known_bonus(stem, as_verb);
             let chars = if stem.chars().nth(2).is_some() { 3 } else { 2 };
             if passive && chars >= 3 {
                 s += 0.5;
@@ -493,7 +509,7 @@ impl<'w> Search<'w> {
             let gerund = chain
                 .iter()
                 .any(|p| p.morpheme == Morpheme::Verbal(VerbForm::Gerund));
-            if gerund && !self.gerund_is_noun(stem) {
+            if gerund && !self.gerund_is_noun(stem, entry) {
                 s += 0.5;
             }
             let mut verbal = chain
@@ -516,7 +532,30 @@ impl<'w> Search<'w> {
             }
             s
         } else if flags != 0 {
-            3.0
+            // A stem the dictionary lists as a nominal only, with an
+            // ending no nominal takes (қыл-ып, жүгір-іп): many verbs are
+            // listed so, as bare stems. Not the past, whose -дық/-тік is
+            // also the adjectival -лық (өнеркәсіптік).
+            let verbal = chain
+                .iter()
+                .filter(|p| matches!(p.morpheme, Morpheme::Verbal(v) if v != VerbForm::Past))
+                .map(|p| p.strength)
+                .max()
+                .unwrap_or(0);
+            let only_verbal = chain
+                .iter()
+                .all(|p| matches!(p.morpheme, Morpheme::Verbal(_)));
+            if verbal >= 2 && stem.chars().nth(2).is_some() {
+                // Above an unknown stem with the same ending (ері-ме-йді,
+                // not еріме-йді), when nothing nominal follows.
+                if only_verbal {
+                    5.1
+                } else {
+                    4.5
+                }
+            } else {
+                3.0
+            }
         } else {
             if stem.chars().nth(1).is_none() {
                 return;
@@ -556,11 +595,29 @@ impl<'w> Search<'w> {
         }
     }
 
-    /// Whether the stem with -у is a noun of the lexicon (күйеу, отау).
-    fn gerund_is_noun(&self, stem: &str) -> bool {
+    /// Whether the desiderative starting at `start` is the adjectival -ғы
+    /// of a nominal of the lexicon with a possessive (жарғы-сы, not
+    /// жар-ғысы).
+    fn desiderative_is_nominal(&self, start: usize) -> bool {
+        // -ғы, -гі, -қы, -кі: two letters of two bytes.
+        self.lower
+            .get(..start + 4)
+            .is_some_and(|s| lookup(s).flags & NOMINAL != 0)
+    }
+
+    /// Whether the stem with -у is a noun of the lexicon used mostly as
+    /// such: a nominal entry seen in KazNERD at least four times as often
+    /// (two frequency buckets) as the forms of its verb `verb` (ауру
+    /// 'illness' beside ауыр-, қолдау 'support'). A gerund listed only
+    /// because it is frequent (алу beside ал) stays a verb form, so that
+    /// алуға, алуын are ал.
+    fn gerund_is_noun(&self, stem: &str, verb: Entry) -> bool {
         StemBuf::make(stem, Fix::None)
             .and_then(|mut b| b.push("у").map(|()| b))
-            .is_some_and(|b| lookup(b.as_str()).flags & NOMINAL != 0)
+            .is_some_and(|b| {
+                let e = lookup(b.as_str());
+                e.flags & NOMINAL != 0 && e.freq >= verb.freq.saturating_add(2)
+            })
     }
 
     fn offer_nominal(&mut self, end: usize, chain: &Chain) {
@@ -621,6 +678,10 @@ impl<'w> Search<'w> {
         let flags = entry.flags;
         let personal = chain.has(|m| is_poss(m, Person::First) || is_poss(m, Person::Second));
         let temporal = chain.has(|m| m == Morpheme::Temporal);
+        // -дай after a known stem ranks below the word listed whole
+        // (бірдей) and below a known verb's converb in -й (дәлелде-й,
+        // not дәлел-дей).
+        let similative = chain.has(|m| m == Morpheme::Similative);
         let score = if flags & (NOMINAL | PROPER) != 0 {
             if chain.len == 0 {
                 if flags & LEXICALISED != 0 {
@@ -628,7 +689,7 @@ impl<'w> Search<'w> {
                 } else {
                     9.8 + 0.15 * f32::from(entry.freq)
                 }
-            } else if temporal {
+            } else if temporal || similative {
                 9.0
             } else if personal {
                 7.5

@@ -120,6 +120,8 @@ pub enum VerbForm {
     Converb,
     /// The verbal noun -у.
     Gerund,
+    /// The desiderative -ғы with a possessive (айтқым, айтқысы келеді).
+    Desiderative,
     /// Conditional -са/-се (with its personal ending).
     Conditional,
     /// Imperative and optative (-сын, -айын, -айық, -ыңыз, -шы).
@@ -146,6 +148,9 @@ pub enum Morpheme {
     Attributive,
     /// -ғы/-гі/-қы/-кі on adverbs of time and place (биылғы → биыл).
     Temporal,
+    /// Similative -дай/-дей/-тай/-тей (-ндай after a 3rd-person
+    /// possessive): 'like' (келіндей → келін, айтқанындай → айт).
+    Similative,
     /// Ordinal -ыншы/-інші/-ншы/-нші (бесінші → бес).
     Ordinal,
     /// Derivation -лық/-лік/-дық/-дік/-тық/-тік (abstract noun or

@@ -167,6 +167,7 @@ fn build() -> Vec<Form> {
     b.heads(INSTRUMENTAL, "енен", case(Instrumental), Slot::Case, 3);
     b.heads(LOCATIVE, "ағы", Morpheme::Attributive, Slot::Case, 3);
     b.heads(DATIVE, "ы", Morpheme::Temporal, Slot::Case, 0);
+    b.heads(LOCATIVE, "ай", Morpheme::Similative, Slot::Case, 2);
     // After a 3rd-person possessive.
     for (text, morpheme) in [
         ("на", case(Dative)),
@@ -174,6 +175,7 @@ fn build() -> Vec<Form> {
         ("нда", case(Locative)),
         ("нан", case(Ablative)),
         ("ндағы", Morpheme::Attributive),
+        ("ндай", Morpheme::Similative),
     ] {
         b.add(
             text,
@@ -321,6 +323,17 @@ fn build() -> Vec<Form> {
             2,
         );
     }
+    // The desiderative -ғы with a possessive, before келеді (айтқым,
+    // айтқысы келеді).
+    for p in ["м", "ң", "ңыз", "сы", "мыз"] {
+        b.heads(
+            DATIVE,
+            &format!("ы{p}"),
+            verb(VerbForm::Desiderative),
+            Slot::Finite,
+            1,
+        );
+    }
     // The participle in -атын with a personal ending (азайтатынмын).
     for p in ["мын", "сың", "сыз", "мыз", "сыңдар", "сыздар"] {
         b.simple(
@@ -393,6 +406,8 @@ fn build() -> Vec<Form> {
         b.simple(p, VOWEL, verb(VerbForm::Imperative), Slot::Finite, 0);
     }
     b.simple("шы", ANY, verb(VerbForm::Imperative), Slot::Finite, 0);
+    // The negative imperative: the negation alone (ұмытпа, берме).
+    b.heads(NEGATION, "а", verb(VerbForm::Imperative), Slot::Finite, 0);
 
     // A stem-final й with а or у is spelt я, ю: қояды, қоятын, қоя, қою.
     // A vowel stays before them (қо-); the lemma regains the й.

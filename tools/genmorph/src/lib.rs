@@ -2,8 +2,10 @@
 //! `src/morph/lexicon.txt`.
 //!
 //! The lexicon lists stems with their word class, one `stem<TAB>flags<TAB>f` line
-//! each, sorted by byte order, lower case. Flags: `n` nominal (noun,
-//! adjective and other declinable words), `v` verb stem, `p` proper noun.
+//! each (`stem<TAB>flags<TAB>f<TAB>fv` for a verb stem whose uses with verb
+//! endings alone fall in another bucket), sorted by byte order, lower
+//! case. Flags: `n` nominal (noun, adjective and other declinable words),
+//! `v` verb stem, `p` proper noun.
 //! Sources:
 //!
 //! * Debian's `hunspell-kk` dictionary (`/usr/share/hunspell/kk_KZ.dic`, or
@@ -13,7 +15,12 @@
 //!   `шығу` → `шық`, `оқу` → `оқы`, `қою` → `қой`), and so do nominal
 //!   entries that are such a stem with a causative suffix (`қалдыр`) or
 //!   a nominal with -ла (`мазала`);
-//!   other lower-case entries are nominal, capitalised ones proper nouns.
+//!   other lower-case entries are nominal, capitalised ones proper nouns,
+//!   but for converbs of a verb stem in -а/-е/-й that KazNERD shows before
+//!   an auxiliary verb (`айта кетейік`, `келе жатқан`): the dictionary
+//!   lists them as nominals, and they are verb forms; and a nominal entry
+//!   that KazNERD shows with two different endings only verbs take
+//!   (`күшейіп`, `күшейген`) is a verb stem too.
 //! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
 //!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
 //!   entity spans become proper nouns, and frequent lower-case words missing
@@ -359,6 +366,316 @@ fn denominal_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
     })
 }
 
+/// Verbs that follow a converb in -а/-е/-й as auxiliaries: progressive
+/// (жат, отыр, тұр, жүр), ability (ал, біл), continuation (бер), start
+/// (баста), and manner (кет, түс, қой).
+const AUXILIARIES: &[&str] = &[
+    "жат",
+    "отыр",
+    "тұр",
+    "жүр",
+    "ал",
+    "біл",
+    "бер",
+    "баста",
+    "кет",
+    "түс",
+    "қой",
+];
+
+/// Endings of the auxiliaries that close the phrase (tense, person,
+/// participle, converb, gerund, conditional, imperative, intention -мақ),
+/// both harmonies;
+/// the empty string is the bare imperative.
+const AUXILIARY_ENDINGS: &[&str] = &[
+    "",
+    "а",
+    "е",
+    "й",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "дық",
+    "дік",
+    "тық",
+    "тік",
+    "дым",
+    "дім",
+    "тым",
+    "тім",
+    "ған",
+    "ген",
+    "қан",
+    "кен",
+    "ғаны",
+    "гені",
+    "қаны",
+    "кені",
+    "ғанын",
+    "генін",
+    "қанын",
+    "кенін",
+    "ғанда",
+    "генде",
+    "қанда",
+    "кенде",
+    "атын",
+    "етін",
+    "йтын",
+    "йтін",
+    "ады",
+    "еді",
+    "йды",
+    "йді",
+    "амын",
+    "емін",
+    "аймын",
+    "еймін",
+    "амыз",
+    "еміз",
+    "аймыз",
+    "ейміз",
+    "асыз",
+    "есіз",
+    "асыздар",
+    "есіздер",
+    "ып",
+    "іп",
+    "п",
+    "у",
+    "уға",
+    "уге",
+    "уды",
+    "уді",
+    "ар",
+    "ер",
+    "р",
+    "са",
+    "се",
+    "сақ",
+    "сек",
+    "сын",
+    "сін",
+    "айық",
+    "ейік",
+    "айын",
+    "ейін",
+    "ыр",
+    "ір",
+    "мақ",
+    "мек",
+    "бақ",
+    "бек",
+    "пақ",
+    "пек",
+];
+
+/// Endings after the auxiliaries' negation -ма/-ме/-ба/-бе/-па/-пе.
+const NEGATED_ENDINGS: &[&str] = &[
+    "", "й", "йды", "йді", "ймын", "ймін", "ймыз", "йміз", "йсыз", "йсіз", "ған", "ген", "ды",
+    "ді", "дық", "дік", "са", "се", "с", "йтын", "йтін", "у", "уы",
+];
+
+/// Whether a KazNERD token is a form of an auxiliary verb ([`AUXILIARIES`]).
+fn is_auxiliary(token: &str) -> bool {
+    AUXILIARIES.iter().any(|aux| {
+        token.strip_prefix(aux).is_some_and(|rest| {
+            AUXILIARY_ENDINGS.contains(&rest)
+                || ["ма", "ме", "ба", "бе", "па", "пе"].iter().any(|neg| {
+                    rest.strip_prefix(neg)
+                        .is_some_and(|r| NEGATED_ENDINGS.contains(&r))
+                })
+        })
+    })
+}
+
+/// Whether `word` is a converb of a verb stem of `flags`: -а/-е in the
+/// stem's harmony after a consonant (айт-а, біл-е; with the voiced б ғ г
+/// of п қ к: таб-а), or -й after a vowel (жаса-й).
+fn converb_of(word: &str, flags: &BTreeMap<String, String>) -> bool {
+    let is_verb = |stem: &str| flags.get(stem).is_some_and(|f| f.contains('v'));
+    let mut chars = word.chars().rev();
+    let (Some(last), Some(before)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let stem = &word[..word.len() - last.len_utf8()];
+    if stem.chars().count() < 2 {
+        return false;
+    }
+    match last {
+        'а' | 'е' if !phon::is_vowel(before) && harmony_agrees(stem, word) => {
+            is_verb(stem) || devoiced(stem).is_some_and(|d| is_verb(&d))
+        }
+        'й' if phon::is_vowel(before) => is_verb(stem),
+        _ => false,
+    }
+}
+
+/// The nominal entries of `flags` that KazNERD (`kaznerd`, one `token
+/// label` line a token) shows to be converbs: a converb of a verb stem
+/// ([`converb_of`]), written in lower case, followed by an auxiliary verb
+/// ([`is_auxiliary`]) at least once and in at least half of its uses
+/// (айта кетейік, келе жатқан, шыға алмай). Adverbs from converbs stand
+/// alone (өте, аса).
+fn converbs(flags: &BTreeMap<String, String>, kaznerd: &str) -> Vec<String> {
+    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut previous: Option<&str> = None;
+    for line in kaznerd.lines() {
+        let token = line.split_once(' ').map_or("", |(t, _)| t);
+        if let Some(prev) = previous.take() {
+            let counts = uses.entry(prev).or_default();
+            counts.0 += 1;
+            if is_auxiliary(token) {
+                counts.1 += 1;
+            }
+        }
+        let candidate = !token.is_empty()
+            && !token.chars().any(char::is_uppercase)
+            && flags.get(token).is_some_and(|f| f.contains('n'))
+            && converb_of(token, flags);
+        if candidate {
+            previous = Some(token);
+        }
+    }
+    let mut out: Vec<String> = uses
+        .into_iter()
+        .filter(|&(_, (all, before_aux))| before_aux >= 1 && before_aux * 2 >= all)
+        .map(|(w, _)| w.to_owned())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Endings only verbs take, after a consonant (back harmony): converb,
+/// present, participles, evidential past, and negated forms.
+const VERB_ONLY_AFTER_CONSONANT: &[&str] = &[
+    "ып",
+    "ады",
+    "атын",
+    "ыпты",
+    "ған",
+    "қан",
+    "маған",
+    "баған",
+    "паған",
+    "майды",
+    "байды",
+    "пайды",
+];
+
+/// The same after a vowel.
+const VERB_ONLY_AFTER_VOWEL: &[&str] = &["п", "йды", "йтын", "пты", "ған", "майды", "маған"];
+
+/// The endings of [`VERB_ONLY_AFTER_CONSONANT`] or [`VERB_ONLY_AFTER_VOWEL`]
+/// that fit `stem`'s last sound and harmony: -ған after a voiced sound,
+/// -қан after a voiceless one, negation -ма after vowels and р й у л н ң
+/// м з ж, -ба after л н ң м з ж, -па after voiceless sounds.
+fn verb_only_endings(stem: &str) -> Vec<String> {
+    let Some(last) = stem.chars().next_back() else {
+        return Vec::new();
+    };
+    let Some(back) = stem
+        .chars()
+        .rev()
+        .find(|&c| is_back(c) || is_front(c))
+        .map(is_back)
+    else {
+        return Vec::new();
+    };
+    let vowel = phon::is_vowel(last);
+    let voiceless = "кқпстшфхһцчщ".contains(last);
+    let list = if vowel {
+        VERB_ONLY_AFTER_VOWEL
+    } else {
+        VERB_ONLY_AFTER_CONSONANT
+    };
+    list.iter()
+        .filter(|e| {
+            if **e == "ған" {
+                !voiceless
+            } else if **e == "қан" {
+                voiceless
+            } else if e.starts_with('м') {
+                vowel || "рйулнңмзж".contains(last)
+            } else if e.starts_with('б') {
+                "лнңмзж".contains(last)
+            } else if e.starts_with("па") {
+                voiceless
+            } else {
+                true
+            }
+        })
+        .map(|e| {
+            if back {
+                (*e).to_owned()
+            } else {
+                e.chars()
+                    .map(|c| match c {
+                        'а' => 'е',
+                        'ы' => 'і',
+                        'ғ' => 'г',
+                        'қ' => 'к',
+                        c => c,
+                    })
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The nominal entries of `flags` (not names nor lexicalised forms, three
+/// letters or more) that KazNERD's lower-case words `lower_forms` show with
+/// one of [`verb_only_endings`] (күшей-іп, күшей-ген): the dictionary lists such
+/// verbs as bare stems. A form that is itself an entry, or a word of
+/// `known` with a nominal ending, is no evidence (тәртіп is no тәрт-іп,
+/// чемпионатын no чемпион-атын), nor -ады when the stem with -а is a verb
+/// (тара-ды); stems in ы/і are left out (келі-п is кел-іп), and so are a
+/// verb with its negation (жаса-ма-йды) and a passive of a verb (ал-ын),
+/// which the analyzer strips.
+fn verbs_shown_by_endings(
+    flags: &BTreeMap<String, String>,
+    lower_forms: &HashSet<&str>,
+    known: &HashMap<String, usize>,
+) -> Vec<String> {
+    let is_verb = |w: &str| flags.get(w).is_some_and(|f| f.contains('v'));
+    flags
+        .iter()
+        .filter(|(word, f)| {
+            f.contains('n')
+                && !f.contains('v')
+                && !f.contains('p')
+                && !f.contains('l')
+                && word.chars().count() >= 3
+                && !word.ends_with(['ы', 'і'])
+                && !["ма", "ме", "ба", "бе", "па", "пе"]
+                    .iter()
+                    .any(|n| word.strip_suffix(n).is_some_and(is_verb))
+                && !["ыл", "іл", "л", "ын", "ін", "н"]
+                    .iter()
+                    .any(|p| word.strip_suffix(p).is_some_and(is_verb))
+        })
+        .filter(|(word, _)| {
+            verb_only_endings(word)
+                .iter()
+                .filter(|e| {
+                    let form = format!("{word}{e}");
+                    let present_of_a_stem = (e.as_str() == "ады" || e.as_str() == "еді")
+                        && e.chars()
+                            .next()
+                            .is_some_and(|v| is_verb(&format!("{word}{v}")));
+                    lower_forms.contains(form.as_str())
+                        && !flags.contains_key(&form)
+                        && !is_inflected(&form, known, false)
+                        && !present_of_a_stem
+                })
+                .count()
+                >= 1
+        })
+        .map(|(word, _)| word.clone())
+        .collect()
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -522,11 +839,36 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         }
     }
 
+    // Converbs the dictionary lists as nominals (айта, келе) are verb
+    // forms: they lose the nominal class, and the entry goes when nothing
+    // is left.
+    for word in converbs(&flags, kaznerd) {
+        if let Some(f) = flags.get_mut(&word) {
+            f.retain(|c| c != 'n');
+            if f.is_empty() {
+                flags.remove(&word);
+            }
+        }
+    }
+    // Verbs the dictionary lists as bare nominal stems (күшей, қайт),
+    // shown by KazNERD's forms with endings only verbs take.
+    let lower_forms: HashSet<&str> = kaznerd
+        .lines()
+        .filter_map(|line| line.split_once(' ').map(|(t, _)| t))
+        .filter(|t| !t.chars().any(char::is_uppercase))
+        .collect();
+    for word in verbs_shown_by_endings(&flags, &lower_forms, &known) {
+        if let Some(f) = flags.get_mut(&word) {
+            f.push('v');
+        }
+    }
+
     let mut out = String::new();
     out.push_str(
         "# @generated by tools/genmorph (cargo run -p kazakh-genmorph); do not edit.\n\
          # Stems of the Kazakh morphological analyzer: stem<TAB>flags, flags n nominal,\n\
-         # v verb, p proper noun, l lexicalised form; then log2(1 + KazNERD count) in hex. Derived from hunspell-kk (GPL-2+ or LGPL-2.1+ or\n\
+         # v verb, p proper noun, l lexicalised form; then log2(1 + KazNERD count) in hex, and for\n\
+         # some verbs the same of their uses with verb endings alone. Derived from hunspell-kk (GPL-2+ or LGPL-2.1+ or\n\
          # MPL-1.1+) and KazNERD (CC BY 4.0); see LEXICON-NOTICE.md beside this file.\n",
     );
     for (word, f) in &flags {
@@ -546,7 +888,14 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         };
         let count = family(word).max(verbal);
         let bucket = (usize::BITS - (count + 1).leading_zeros() - 1).min(15);
-        let _ = writeln!(out, "{word}\t{f}\t{bucket:x}");
+        // A verb's own bucket, from its verb endings alone, when it differs:
+        // жас 'young' is common, the verb жас rare beside жаса.
+        let verb_bucket = (usize::BITS - (verbal + 1).leading_zeros() - 1).min(15);
+        if f.contains('v') && verb_bucket != bucket {
+            let _ = writeln!(out, "{word}\t{f}\t{bucket:x}\t{verb_bucket:x}");
+        } else {
+            let _ = writeln!(out, "{word}\t{f}\t{bucket:x}");
+        }
     }
     out
 }
@@ -667,6 +1016,114 @@ mod tests {
         ] {
             assert_eq!(denominal_of(word, &flags), expected, "{word}");
         }
+    }
+
+    /// One row per rule of `converb_of` and `is_auxiliary`, and the
+    /// KazNERD evidence of `converbs`.
+    #[test]
+    fn converbs_before_auxiliaries() {
+        let flags: BTreeMap<String, String> = [
+            ("айт", "v"),
+            ("айта", "n"),
+            ("тап", "nv"),
+            ("таба", "n"),
+            ("жаса", "nv"),
+            ("жасай", "n"),
+            ("өт", "v"),
+            ("өте", "n"),
+            ("кел", "v"),
+            ("кела", "n"),
+        ]
+        .iter()
+        .map(|(w, f)| (w.to_string(), f.to_string()))
+        .collect();
+        for (word, expected) in [
+            ("айта", true),
+            ("таба", true),
+            ("жасай", true),
+            ("өте", true),
+            ("кела", false),
+            ("айтқа", false),
+        ] {
+            assert_eq!(converb_of(word, &flags), expected, "{word}");
+        }
+        for (token, expected) in [
+            ("кетейік", true),
+            ("жатқан", true),
+            ("алмайды", true),
+            ("алтын", false),
+            ("кеткен", true),
+            ("кетті", true),
+            ("баста", true),
+            ("түспек", true),
+        ] {
+            assert_eq!(is_auxiliary(token), expected, "{token}");
+        }
+        // айта is twice before an auxiliary in three uses; өте once in four.
+        let ner = "айта O\nкетейік O\nайта O\nалмаймыз O\nайта O\n. O\n\
+                   өте O\nжақсы O\nөте O\nкетті O\nөте O\nкөп O\nөте O\nбай O\n";
+        assert_eq!(converbs(&flags, ner), ["айта"]);
+    }
+
+    /// One row per rule of `verbs_shown_by_endings`.
+    #[test]
+    fn verbs_shown_by_verb_only_endings() {
+        let flags: BTreeMap<String, String> = [
+            ("күшей", "n"),
+            ("қайт", "n"),
+            ("тәрт", "n"),
+            ("тәртіп", "n"),
+            ("тәртіпті", "n"),
+            ("келі", "n"),
+            ("кел", "v"),
+            ("жаса", "v"),
+            ("жасама", "n"),
+            ("ал", "v"),
+            ("алын", "n"),
+            ("кітап", "n"),
+        ]
+        .iter()
+        .map(|(w, f)| (w.to_string(), f.to_string()))
+        .collect();
+        let forms: HashSet<&str> = [
+            "күшейіп",
+            "күшейген",
+            "қайтып",
+            "қайтқан",
+            "тәртіп",
+            "тәртіпті",
+            "келіп",
+            "келіпті",
+            "жасамайды",
+            "жасамаған",
+            "алынып",
+            "алынған",
+            "кітаптың",
+            "кітапты",
+        ]
+        .into_iter()
+        .collect();
+        let known: HashMap<String, usize> = flags.keys().map(|w| (w.clone(), 1)).collect();
+        assert_eq!(
+            verbs_shown_by_endings(&flags, &forms, &known),
+            ["күшей", "қайт"]
+        );
+        assert_eq!(verb_only_endings("күшей")[..2], ["іп", "еді"]);
+        assert_eq!(verb_only_endings("өркенде")[..2], ["п", "йді"]);
+        assert!(verb_only_endings("қайт").contains(&"қан".to_owned()));
+        assert!(!verb_only_endings("қайт").contains(&"ған".to_owned()));
+    }
+
+    /// A verb stem's own bucket, from its verb endings, is written when it
+    /// differs from the bucket of all its uses.
+    #[test]
+    fn verb_buckets() {
+        let dic = "3\nжас/ABb\nжасу/Mm\nжасау/Mm\n";
+        let ner = "жас O\nжас O\nжас O\nжас O\nжас O\nжас O\nжас O\n\
+                   жасады O\nжасады O\nжасады O\n";
+        let text = build(dic, ner);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines, ["жас\tnv\t3\t2", "жаса\tv\t2"]);
     }
 
     #[test]
