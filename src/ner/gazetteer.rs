@@ -657,6 +657,11 @@ mod tests {
             ("банкі", GazHit::ORG_HEAD),
             ("АҚ", GazHit::ORG_HEAD),
             ("ЖШС-ның", GazHit::ORG_HEAD),
+            ("Кеңесінің", GazHit::ORG_HEAD),
+            ("факультетінде", GazHit::ORG_HEAD),
+            ("Холдингс", GazHit::ORG_HEAD),
+            ("Services", GazHit::ORG_HEAD),
+            ("Эйрдің", GazHit::ORG_HEAD),
             // organizations
             ("БҰҰ", GazHit::ORGANIZATION),
             ("БҰҰ-ның", GazHit::ORGANIZATION),
