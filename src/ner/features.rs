@@ -497,6 +497,9 @@ impl Extractor {
             let head = u64::from(self.head_distance[i]);
             f.push(mix(32, head));
             f.push(mix(33, mix(head, c.shape)));
+            if head != 0 {
+                f.push(mix(68, mix(head, c.lemma)));
+            }
             f.push(mix(34, u64::from(self.cap_run[i])));
             f.push(mix(35, mix(u64::from(self.cap_run[i]), c.case)));
             f.push(mix(49, mix(c.lemma, n1.lemma)));
