@@ -165,6 +165,9 @@ struct Attrs {
     quoted_before: u64,
     /// Starts with a capital letter.
     title: bool,
+    /// A word prose writes in lower case inside sentences and capitalised
+    /// at their start (`tokenizer::is_sentence_starter`: `бұл`, `кейін`).
+    starter: bool,
     /// A word or number (not punctuation).
     wordlike: bool,
     /// May begin a multi-word gazetteer entry.
@@ -194,6 +197,7 @@ impl Attrs {
             gaz: 0,
             quoted_before: OUTSIDE,
             title: false,
+            starter: false,
             wordlike: false,
             phrase_head: false,
         }
@@ -284,6 +288,7 @@ fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
             .chars()
             .next()
             .is_some_and(|c| crate::letters::to_lower(c) != c),
+        starter: crate::tokenizer::is_sentence_starter(word),
         wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
         phrase_head: starts_phrase_lowered(word, lower),
     }
@@ -481,6 +486,11 @@ impl Extractor {
             f.push(mix(22, mix(c.shape, n1.lower)));
             f.push(mix(23, mix(p1.shape, c.shape)));
             f.push(mix(24, mix(c.shape, first)));
+            if c.title {
+                // A capital that only starts the sentence, or one that
+                // marks a name.
+                f.push(mix(76, u64::from(c.starter) | first << 1));
+            }
             f.push(mix(25, c.quoted_before));
             f.push(mix(27, mix(c.stem, n1.stem)));
             let num = |k: isize| -> u64 {
