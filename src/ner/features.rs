@@ -693,6 +693,59 @@ mod tests {
     }
 
     #[test]
+    fn words_before_an_organization_head_pair_their_lemma_with_its_distance() {
+        // (sentence, token, distance to the head ahead or 0 for none)
+        let cases: &[(&[&str], usize, u64)] = &[
+            (&["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"], 0, 2),
+            (&["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"], 1, 1),
+            (&["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"], 3, 0),
+            (&["«", "Ақ", "жол", "»", "партиясы"], 1, 3),
+            // A comma ends the stretch a head is looked for in.
+            (&["Ішкі", "істер", ",", "министрлігі"], 1, 0),
+            (&["Ол", "келді", "."], 0, 0),
+        ];
+        let mut buf = [0u8; 256];
+        let mut x = Extractor::default();
+        for &(tokens, i, want) in cases {
+            x.extract(tokens, None);
+            let lemma = attrs(tokens[i], &mut buf).lemma;
+            let f = x.features(i);
+            for d in 1..=6u64 {
+                let has = f.contains(&mix(68, mix(d, lemma)));
+                assert_eq!(has, d == want, "{tokens:?} {i}: distance {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_capital_tells_whether_the_word_is_one_prose_writes_in_lower_case() {
+        // (sentence, token, the feature's value, or None for no feature)
+        let cases: &[(&[&str], usize, Option<u64>)] = &[
+            // A common word capitalised because it starts the sentence.
+            (&["Бұл", "Алматыда", "болды"], 0, Some(0b11)),
+            // A name, at the start and inside.
+            (&["Талдықорғанда", "жиын", "өтті"], 0, Some(0b10)),
+            (&["Бұл", "Алматыда", "болды"], 1, Some(0b00)),
+            // A common word capitalised inside: the start of a name.
+            (&["Біз", "Бұл", "жерде"], 1, Some(0b01)),
+            // Lower case: no feature.
+            (&["Біз", "бұл", "жерде"], 1, None),
+        ];
+        let mut x = Extractor::default();
+        for &(tokens, i, want) in cases {
+            x.extract(tokens, None);
+            let f = x.features(i);
+            for v in 0..4u64 {
+                assert_eq!(
+                    f.contains(&mix(76, v)),
+                    want == Some(v),
+                    "{tokens:?} {i}: value {v}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn temporal_words_get_their_class_features() {
         let mut buf = [0u8; 256];
         let (year, city) = (attrs("жылдың", &mut buf), attrs("Астанада", &mut buf));
