@@ -264,6 +264,10 @@ fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
     // analysis.
     let ((stem_len, case), lemma) = crate::morph::split_and_lemma(lower);
     let stem = lower.get(..stem_len).unwrap_or(lower);
+    let title = word
+        .chars()
+        .next()
+        .is_some_and(|c| crate::letters::to_lower(c) != c);
     Attrs {
         lower: hash_bytes(1, lower.as_bytes()),
         word: hash_bytes(2, word.as_bytes()),
@@ -284,11 +288,10 @@ fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
         temporal: u64::from(super::temporal::word_class(lower, &lemma)) + 0x300,
         gaz,
         quoted_before: OUTSIDE,
-        title: word
-            .chars()
-            .next()
-            .is_some_and(|c| crate::letters::to_lower(c) != c),
-        starter: crate::tokenizer::is_sentence_starter(word),
+        title,
+        // Looked up for capitalized words only: the feature reads it for
+        // them alone.
+        starter: title && crate::tokenizer::is_sentence_starter_lowered(lower),
         wordlike: word.chars().next().is_some_and(char::is_alphanumeric),
         phrase_head: starts_phrase_lowered(word, lower),
     }
@@ -696,9 +699,21 @@ mod tests {
     fn words_before_an_organization_head_pair_their_lemma_with_its_distance() {
         // (sentence, token, distance to the head ahead or 0 for none)
         let cases: &[(&[&str], usize, u64)] = &[
-            (&["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"], 0, 2),
-            (&["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"], 1, 1),
-            (&["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"], 3, 0),
+            (
+                &["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"],
+                0,
+                2,
+            ),
+            (
+                &["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"],
+                1,
+                1,
+            ),
+            (
+                &["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"],
+                3,
+                0,
+            ),
             (&["«", "Ақ", "жол", "»", "партиясы"], 1, 3),
             // A comma ends the stretch a head is looked for in.
             (&["Ішкі", "істер", ",", "министрлігі"], 1, 0),
