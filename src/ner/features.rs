@@ -174,6 +174,9 @@ struct Attrs {
     quoted_before: u64,
     /// Starts with a capital letter.
     title: bool,
+    /// A word prose writes in lower case inside sentences and capitalised
+    /// at their start (`tokenizer::is_sentence_starter`: `бұл`, `кейін`).
+    starter: bool,
     /// A word or number (not punctuation).
     wordlike: bool,
     /// May begin a multi-word gazetteer entry.
@@ -203,6 +206,7 @@ impl Attrs {
             gaz: 0,
             quoted_before: OUTSIDE,
             title: false,
+            starter: false,
             wordlike: false,
             phrase_head: false,
         }
@@ -270,6 +274,10 @@ fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
     // analysis.
     let ((stem_len, case), lemma) = crate::morph::split_and_lemma(lower);
     let stem = lower.get(..stem_len).unwrap_or(lower);
+    let title = word
+        .chars()
+        .next()
+        .is_some_and(|c| crate::letters::to_lower(c) != c);
     Attrs {
         lower: hash_bytes(1, lower.as_bytes()),
         word: hash_bytes(2, word.as_bytes()),
@@ -290,10 +298,10 @@ fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
         temporal: u64::from(super::temporal::word_class(lower, &lemma)) + 0x300,
         gaz,
         quoted_before: OUTSIDE,
-        title: word
-            .chars()
-            .next()
-            .is_some_and(|c| crate::letters::to_lower(c) != c),
+        title,
+        // Looked up for capitalized words only: the feature reads it for
+        // them alone.
+        starter: title && crate::tokenizer::is_sentence_starter_lowered(lower),
         wordlike: word
             .chars()
             .next()
@@ -494,6 +502,11 @@ impl Extractor {
             f.push(mix(22, mix(c.shape, n1.lower)));
             f.push(mix(23, mix(p1.shape, c.shape)));
             f.push(mix(24, mix(c.shape, first)));
+            if c.title {
+                // A capital that only starts the sentence, or one that
+                // marks a name.
+                f.push(mix(76, u64::from(c.starter) | first << 1));
+            }
             f.push(mix(25, c.quoted_before));
             f.push(mix(27, mix(c.stem, n1.stem)));
             let num = |k: isize| -> u64 {
@@ -510,6 +523,9 @@ impl Extractor {
             let head = u64::from(self.head_distance[i]);
             f.push(mix(32, head));
             f.push(mix(33, mix(head, c.shape)));
+            if head != 0 {
+                f.push(mix(68, mix(head, c.lemma)));
+            }
             f.push(mix(34, u64::from(self.cap_run[i])));
             f.push(mix(35, mix(u64::from(self.cap_run[i]), c.case)));
             f.push(mix(49, mix(c.lemma, n1.lemma)));
@@ -690,6 +706,71 @@ mod tests {
         let model = Model::assemble(vec!["O".into()], 8, 1.0, vec![0.0; 2], vec![0; 256]);
         x.extract(&tokens, Some(&model));
         assert!(x.lexical.is_empty());
+    }
+
+    #[test]
+    fn words_before_an_organization_head_pair_their_lemma_with_its_distance() {
+        // (sentence, token, distance to the head ahead or 0 for none)
+        let cases: &[(&[&str], usize, u64)] = &[
+            (
+                &["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"],
+                0,
+                2,
+            ),
+            (
+                &["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"],
+                1,
+                1,
+            ),
+            (
+                &["Мемлекеттік", "күзет", "қызметіне", "жаңа", "басшы"],
+                3,
+                0,
+            ),
+            (&["«", "Ақ", "жол", "»", "партиясы"], 1, 3),
+            // A comma ends the stretch a head is looked for in.
+            (&["Ішкі", "істер", ",", "министрлігі"], 1, 0),
+            (&["Ол", "келді", "."], 0, 0),
+        ];
+        let mut buf = [0u8; 256];
+        let mut x = Extractor::default();
+        for &(tokens, i, want) in cases {
+            x.extract(tokens, None);
+            let lemma = attrs(tokens[i], &mut buf).lemma;
+            let f = x.features(i);
+            for d in 1..=6u64 {
+                let has = f.contains(&mix(68, mix(d, lemma)));
+                assert_eq!(has, d == want, "{tokens:?} {i}: distance {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_capital_tells_whether_the_word_is_one_prose_writes_in_lower_case() {
+        // (sentence, token, the feature's value, or None for no feature)
+        let cases: &[(&[&str], usize, Option<u64>)] = &[
+            // A common word capitalised because it starts the sentence.
+            (&["Бұл", "Алматыда", "болды"], 0, Some(0b11)),
+            // A name, at the start and inside.
+            (&["Талдықорғанда", "жиын", "өтті"], 0, Some(0b10)),
+            (&["Бұл", "Алматыда", "болды"], 1, Some(0b00)),
+            // A common word capitalised inside: the start of a name.
+            (&["Біз", "Бұл", "жерде"], 1, Some(0b01)),
+            // Lower case: no feature.
+            (&["Біз", "бұл", "жерде"], 1, None),
+        ];
+        let mut x = Extractor::default();
+        for &(tokens, i, want) in cases {
+            x.extract(tokens, None);
+            let f = x.features(i);
+            for v in 0..4u64 {
+                assert_eq!(
+                    f.contains(&mix(76, v)),
+                    want == Some(v),
+                    "{tokens:?} {i}: value {v}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -57,6 +57,9 @@ impl GazHit {
     /// Only a stem matched, after an inflectional ending was removed
     /// ([`token_flags`]).
     pub(crate) const INFLECTED: GazHit = GazHit(1 << 10);
+    /// A common noun naming a kind of place, which stands after a place's
+    /// name: `аулы`, `кенті`, `өзені` (`place_types.txt`).
+    pub(crate) const PLACE_TYPE: GazHit = GazHit(1 << 11);
 
     /// The raw bits.
     #[inline]
@@ -67,7 +70,7 @@ impl GazHit {
     /// The list flags: everything but the phrase position and `INFLECTED`
     /// (tests).
     #[cfg(test)]
-    pub(crate) const LISTS: GazHit = GazHit(0xFF);
+    pub(crate) const LISTS: GazHit = GazHit(0xFF | 1 << 11);
 
     /// The place lists together.
     pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
@@ -131,7 +134,7 @@ struct List {
 }
 
 /// The word lists (surname endings are kept apart in [`SURNAME_LIST`]).
-const LISTS: [List; 8] = [
+const LISTS: [List; 9] = [
     List {
         name: "regions.txt",
         text: include_str!("gazetteer/regions.txt"),
@@ -179,6 +182,12 @@ const LISTS: [List; 8] = [
         text: include_str!("gazetteer/person_titles.txt"),
         flag: GazHit::PERSON_TITLE,
         min: 60,
+    },
+    List {
+        name: "place_types.txt",
+        text: include_str!("gazetteer/place_types.txt"),
+        flag: GazHit::PLACE_TYPE,
+        min: 40,
     },
 ];
 
@@ -681,6 +690,11 @@ mod tests {
             ("банкі", GazHit::ORG_HEAD),
             ("АҚ", GazHit::ORG_HEAD),
             ("ЖШС-ның", GazHit::ORG_HEAD),
+            ("Кеңесінің", GazHit::ORG_HEAD),
+            ("факультетінде", GazHit::ORG_HEAD),
+            ("Холдингс", GazHit::ORG_HEAD),
+            ("Services", GazHit::ORG_HEAD),
+            ("Эйрдің", GazHit::ORG_HEAD),
             // organizations
             ("БҰҰ", GazHit::ORGANIZATION),
             ("БҰҰ-ның", GazHit::ORGANIZATION),
@@ -690,6 +704,13 @@ mod tests {
             ("Самұрық-Қазынаның", GazHit::ORGANIZATION),
             ("ҚазҰУ-да", GazHit::ORGANIZATION),
             ("Kaspi", GazHit::ORGANIZATION),
+            // kinds of places after a name
+            ("аулының", GazHit::PLACE_TYPE),
+            ("кентінде", GazHit::PLACE_TYPE),
+            ("ауылдарының", GazHit::PLACE_TYPE),
+            ("өзені", GazHit::PLACE_TYPE),
+            ("шағынауданының", GazHit::PLACE_TYPE),
+            ("қорығына", GazHit::PLACE_TYPE),
             // person titles
             ("Президенті", GazHit::PERSON_TITLE),
             ("президентінің", GazHit::PERSON_TITLE),

@@ -139,6 +139,15 @@ pub(crate) fn is_sentence_starter(word: &str) -> bool {
     in_sorted(word, &SENTENCE_STARTERS)
 }
 
+/// [`is_sentence_starter`] of a word already lower-cased letter by letter
+/// with [`to_lower`] (the entity tagger's features lower each new word once).
+pub(crate) fn is_sentence_starter_lowered(lower: &str) -> bool {
+    lower.len() <= MAX_LOOKUP
+        && SENTENCE_STARTERS
+            .binary_search_by(|k| k.as_bytes().cmp(lower.as_bytes()))
+            .is_ok()
+}
+
 /// Whether `token` (with its period) is an abbreviation that stands before
 /// a name, or initials, so that a capital after it continues the sentence.
 pub(crate) fn is_name_prefix(token: &str) -> bool {
@@ -186,6 +195,14 @@ mod tests {
         }
         for w in ["Бұл", "олардың", "ОЛ"] {
             assert!(is_sentence_starter(w), "{w}");
+        }
+        for (w, want) in [
+            ("бұл", true),
+            ("олардың", true),
+            ("алматы", false),
+            ("", false),
+        ] {
+            assert_eq!(is_sentence_starter_lowered(w), want, "{w}");
         }
         for w in ["Алматы", "Назарбаев", "", "бұлл", &"б".repeat(50)] {
             assert!(!is_sentence_starter(w), "{w}");

@@ -161,7 +161,7 @@ mod endings;
 mod scan;
 mod suffix;
 
-pub(crate) use abbrev::{is_name_prefix, is_sentence_starter};
+pub(crate) use abbrev::{is_name_prefix, is_sentence_starter, is_sentence_starter_lowered};
 pub(crate) use suffix::is_ending;
 
 /// The short quotations of a token sequence: for each opening quote
