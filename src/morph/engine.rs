@@ -34,6 +34,10 @@ use crate::letters;
 
 const MAX: usize = 8;
 
+/// The verb bucket from which a bare gerund of a one-syllable root is
+/// read as the verb (at least 31 uses with verb endings in KazNERD).
+const COMMON_VERB: u8 = 5;
+
 /// Longer words are left whole (offsets are kept in `u16`).
 const MAX_WORD: usize = 1024;
 
@@ -381,8 +385,24 @@ impl<'w> Search<'w> {
             // A bare gerund, or one with the plural, is a noun (даму,
             // жаттығулар); with a case ending, a verb (дамуының → даму? no:
             // табуға → тап).
+            if form.morpheme == Morpheme::Verbal(VerbForm::Gerund) && chain.len == 0 {
+                // The bare gerund of a one-syllable root is the verb's
+                // citation form (алу, көру, оқу керек → ал, көр, оқы);
+                // action nouns are made from longer stems (даму, зерттеу).
+                if let Some(start) = self.matches(end, form) {
+                    if self.bare_gerund_is_verb(start) {
+                        let mut piece = Piece::of(form, start, end);
+                        piece.strength = 2;
+                        if chain.push(piece) {
+                            self.offer_verb(start, chain, form.append);
+                            chain.pop();
+                        }
+                    }
+                }
+                continue;
+            }
             if form.morpheme == Morpheme::Verbal(VerbForm::Gerund)
-                && (chain.len == 0 || chain.has(|m| m == Morpheme::Plural))
+                && chain.has(|m| m == Morpheme::Plural)
             {
                 continue;
             }
@@ -618,6 +638,37 @@ impl<'w> Search<'w> {
                 let e = lookup(b.as_str());
                 e.flags & NOMINAL != 0 && e.freq >= verb.freq.saturating_add(2)
             })
+    }
+
+    /// Whether a bare gerund whose -у starts at `start` is read as its
+    /// verb: the stem before -у has one syllable and ends in a consonant,
+    /// and it (devoiced: таб-у → тап) or the same with ы/і (оқ-у → оқы),
+    /// but not both (дам, дамы), is a common verb of the lexicon whose
+    /// gerund is not mainly a noun.
+    fn bare_gerund_is_verb(&self, start: usize) -> bool {
+        let stem = &self.lower[..start];
+        let mut vowels = 0;
+        for c in stem.chars() {
+            if phon::is_vowel(c) {
+                vowels += 1;
+            }
+        }
+        if vowels != 1 || stem.ends_with(|c: char| phon::is_vowel(c) || c == 'й') {
+            return false;
+        }
+        let harmony = phon::harmony(stem).unwrap_or(Harmony::Back);
+        let mut plain = lookup(stem);
+        if plain.flags & VERB == 0 && stem.ends_with(['г', 'ғ', 'б']) {
+            // таб-у → тап, шығ-у → шық.
+            plain = lookup_fixed(stem, Fix::Devoice).unwrap_or_default();
+        }
+        let vowel = lookup_fixed(stem, Fix::Vowel(harmony)).unwrap_or_default();
+        let verb = match (plain.flags & VERB != 0, vowel.flags & VERB != 0) {
+            (true, false) => plain,
+            (false, true) => vowel,
+            _ => return false,
+        };
+        verb.verb_freq >= COMMON_VERB && !self.gerund_is_noun(stem, verb)
     }
 
     fn offer_nominal(&mut self, end: usize, chain: &Chain) {
