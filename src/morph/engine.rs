@@ -545,7 +545,21 @@ impl<'w> Search<'w> {
                 verbal = verbal.max(2);
             }
             s += 0.1 * f32::from(verbal);
-            if verbal == 0 || (chars <= 2 && verbal < 2) {
+            // A converb in -а/-е/-й alone that the dictionary lists as a
+            // nominal, when its verb is used at least eight times as often
+            // (three buckets: пайдалана, тарай), scores as a weak ending,
+            // not as a weak ending alone; adverbs and postpositions made
+            // from converbs are as common as their verbs (қоса, қайта), and
+            // a capitalised word is rather a name (Шақа).
+            let rare_nominal = !self.capital
+                && chain.len == 1
+                && chain.has(|m| m == Morpheme::Verbal(VerbForm::Converb))
+                && self.whole.flags & (VERB | PROPER) == 0
+                && self.whole.flags & NOMINAL != 0
+                && self.whole.freq.saturating_add(3) <= entry.verb_freq;
+            if chars >= 3 && verbal == 0 && rare_nominal {
+                s -= 0.3;
+            } else if verbal == 0 || (chars <= 2 && verbal < 2) {
                 s -= 1.0;
             } else if verbal == 1 {
                 s -= 0.3;

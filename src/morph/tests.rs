@@ -393,6 +393,23 @@ fn converbs_listed_as_nominals() {
     }
 }
 
+/// A converb alone that the dictionary lists as a nominal is its verb's
+/// form when the verb is used at least eight times as often (пайдалана,
+/// тарай); adverbs and postpositions from converbs stay (қоса, қайта).
+#[test]
+fn rare_nominal_converbs() {
+    for (word, expected) in [
+        ("пайдалана", "пайдалан"),
+        ("тарай", "тара"),
+        ("қоса", "қоса"),
+        ("қайта", "қайта"),
+        ("көше", "көше"),
+        ("болар", "болар"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Verbs the dictionary lists as bare nominal stems, which KazNERD shows
 /// with endings only verbs take (күшейіп, қайтқан).
 #[test]
