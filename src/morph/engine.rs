@@ -34,6 +34,10 @@ use crate::letters;
 
 const MAX: usize = 8;
 
+/// The verb bucket from which a bare gerund of a one-syllable root is
+/// read as the verb (at least 31 uses with verb endings in KazNERD).
+const COMMON_VERB: u8 = 5;
+
 /// Longer words are left whole (offsets are kept in `u16`).
 const MAX_WORD: usize = 1024;
 
@@ -381,8 +385,24 @@ impl<'w> Search<'w> {
             // A bare gerund, or one with the plural, is a noun (даму,
             // жаттығулар); with a case ending, a verb (дамуының → даму? no:
             // табуға → тап).
+            if form.morpheme == Morpheme::Verbal(VerbForm::Gerund) && chain.len == 0 {
+                // The bare gerund of a one-syllable root is the verb's
+                // citation form (алу, көру, оқу керек → ал, көр, оқы);
+                // action nouns are made from longer stems (даму, зерттеу).
+                if let Some(start) = self.matches(end, form) {
+                    if self.bare_gerund_is_verb(start) {
+                        let mut piece = Piece::of(form, start, end);
+                        piece.strength = 2;
+                        if chain.push(piece) {
+                            self.offer_verb(start, chain, form.append);
+                            chain.pop();
+                        }
+                    }
+                }
+                continue;
+            }
             if form.morpheme == Morpheme::Verbal(VerbForm::Gerund)
-                && (chain.len == 0 || chain.has(|m| m == Morpheme::Plural))
+                && chain.has(|m| m == Morpheme::Plural)
             {
                 continue;
             }
@@ -525,7 +545,21 @@ impl<'w> Search<'w> {
                 verbal = verbal.max(2);
             }
             s += 0.1 * f32::from(verbal);
-            if verbal == 0 || (chars <= 2 && verbal < 2) {
+            // A converb in -а/-е/-й alone that the dictionary lists as a
+            // nominal, when its verb is used at least eight times as often
+            // (three buckets: пайдалана, тарай), scores as a weak ending,
+            // not as a weak ending alone; adverbs and postpositions made
+            // from converbs are as common as their verbs (қоса, қайта), and
+            // a capitalised word is rather a name (Шақа).
+            let rare_nominal = !self.capital
+                && chain.len == 1
+                && chain.has(|m| m == Morpheme::Verbal(VerbForm::Converb))
+                && self.whole.flags & (VERB | PROPER) == 0
+                && self.whole.flags & NOMINAL != 0
+                && self.whole.freq.saturating_add(3) <= entry.verb_freq;
+            if chars >= 3 && verbal == 0 && rare_nominal {
+                s -= 0.3;
+            } else if verbal == 0 || (chars <= 2 && verbal < 2) {
                 s -= 1.0;
             } else if verbal == 1 {
                 s -= 0.3;
@@ -618,6 +652,37 @@ impl<'w> Search<'w> {
                 let e = lookup(b.as_str());
                 e.flags & NOMINAL != 0 && e.freq >= verb.freq.saturating_add(2)
             })
+    }
+
+    /// Whether a bare gerund whose -у starts at `start` is read as its
+    /// verb: the stem before -у has one syllable and ends in a consonant,
+    /// and it (devoiced: таб-у → тап) or the same with ы/і (оқ-у → оқы),
+    /// but not both (дам, дамы), is a common verb of the lexicon whose
+    /// gerund is not mainly a noun.
+    fn bare_gerund_is_verb(&self, start: usize) -> bool {
+        let stem = &self.lower[..start];
+        let mut vowels = 0;
+        for c in stem.chars() {
+            if phon::is_vowel(c) {
+                vowels += 1;
+            }
+        }
+        if vowels != 1 || stem.ends_with(|c: char| phon::is_vowel(c) || c == 'й') {
+            return false;
+        }
+        let harmony = phon::harmony(stem).unwrap_or(Harmony::Back);
+        let mut plain = lookup(stem);
+        if plain.flags & VERB == 0 && stem.ends_with(['г', 'ғ', 'б']) {
+            // таб-у → тап, шығ-у → шық.
+            plain = lookup_fixed(stem, Fix::Devoice).unwrap_or_default();
+        }
+        let vowel = lookup_fixed(stem, Fix::Vowel(harmony)).unwrap_or_default();
+        let verb = match (plain.flags & VERB != 0, vowel.flags & VERB != 0) {
+            (true, false) => plain,
+            (false, true) => vowel,
+            _ => return false,
+        };
+        verb.verb_freq >= COMMON_VERB && !self.gerund_is_noun(stem, verb)
     }
 
     fn offer_nominal(&mut self, end: usize, chain: &Chain) {

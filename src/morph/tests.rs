@@ -323,10 +323,35 @@ fn gerunds_listed_as_nominals() {
         ("салумен", "сал"),
         ("ауруы", "ауру"),
         ("қолдауына", "қолдау"),
-        ("алу", "алу"),
     ] {
         assert_eq!(lemma(word), expected, "{word}");
     }
+}
+
+/// The bare gerund of a common one-syllable root is its verb (алу, көру
+/// керек); a longer stem's gerund is an action noun (даму, зерттеу), and
+/// so is a rare root's (жазу, тінту) and one of two stems (дам, дамы).
+#[test]
+fn bare_gerunds_of_one_syllable_roots() {
+    for (word, expected) in [
+        ("алу", "ал"),
+        ("салу", "сал"),
+        ("болу", "бол"),
+        ("жету", "жет"),
+        ("көру", "көр"),
+        ("табу", "тап"),
+        ("даму", "даму"),
+        ("зерттеу", "зерттеу"),
+        ("кездесу", "кездесу"),
+        ("жазу", "жазу"),
+        ("тінту", "тінту"),
+        ("тау", "тау"),
+        ("су", "су"),
+        ("елу", "елу"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+    assert_eq!(best("алу").pos, Pos::Verb);
 }
 
 /// The desiderative -ғы with a possessive (айтқым келеді); not where the
@@ -363,6 +388,23 @@ fn converbs_listed_as_nominals() {
         ("аса", "аса"),
         ("қала", "қала"),
         ("көше", "көше"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
+/// A converb alone that the dictionary lists as a nominal is its verb's
+/// form when the verb is used at least eight times as often (пайдалана,
+/// тарай); adverbs and postpositions from converbs stay (қоса, қайта).
+#[test]
+fn rare_nominal_converbs() {
+    for (word, expected) in [
+        ("пайдалана", "пайдалан"),
+        ("тарай", "тара"),
+        ("қоса", "қоса"),
+        ("қайта", "қайта"),
+        ("көше", "көше"),
+        ("болар", "болар"),
     ] {
         assert_eq!(lemma(word), expected, "{word}");
     }
