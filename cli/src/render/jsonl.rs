@@ -47,11 +47,8 @@ pub fn document<M: Serialize>(
         if k > 0 {
             buf.push(b',');
         }
-        let span = at(s.span, s.chars);
-        buf.extend_from_slice(b"{\"start\":");
-        number(&mut buf, span.start);
-        buf.extend_from_slice(b",\"end\":");
-        number(&mut buf, span.end);
+        buf.push(b'{');
+        start_end(&mut buf, at(s.span, s.chars));
         buf.extend_from_slice(b",\"tokens\":[");
         number(&mut buf, s.tokens.start);
         buf.push(b',');
@@ -63,13 +60,10 @@ pub fn document<M: Serialize>(
         if k > 0 {
             buf.push(b',');
         }
-        let span = at(t.span, t.chars);
         buf.extend_from_slice(b"{\"text\":");
         string(&mut buf, doc.token_text(t));
-        buf.extend_from_slice(b",\"start\":");
-        number(&mut buf, span.start);
-        buf.extend_from_slice(b",\"end\":");
-        number(&mut buf, span.end);
+        buf.push(b',');
+        start_end(&mut buf, at(t.span, t.chars));
         buf.extend_from_slice(b",\"kind\":");
         string(&mut buf, t.kind.as_str());
         if let Some(lemma) = doc.lemma(t) {
@@ -90,6 +84,14 @@ pub fn document<M: Serialize>(
     }
     buf.extend_from_slice(b"}\n");
     Ok(buf)
+}
+
+/// Writes the fields `"start":N,"end":N` of `span`.
+fn start_end(buf: &mut Vec<u8>, span: Span) {
+    buf.extend_from_slice(b"\"start\":");
+    number(buf, span.start);
+    buf.extend_from_slice(b",\"end\":");
+    number(buf, span.end);
 }
 
 /// Writes `n` in decimal.
