@@ -661,12 +661,7 @@ impl<'w> Search<'w> {
     /// gerund is not mainly a noun.
     fn bare_gerund_is_verb(&self, start: usize) -> bool {
         let stem = &self.lower[..start];
-        let mut vowels = 0;
-        for c in stem.chars() {
-            if phon::is_vowel(c) {
-                vowels += 1;
-            }
-        }
+        let vowels = stem.chars().filter(|&c| phon::is_vowel(c)).count();
         if vowels != 1 || stem.ends_with(|c: char| phon::is_vowel(c) || c == 'й') {
             return false;
         }

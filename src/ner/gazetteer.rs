@@ -306,23 +306,9 @@ fn build() -> Tables {
         .collect();
     surname_endings.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     surname_endings.dedup();
-    let mut surname_by_last: Vec<Vec<Box<str>>> = vec![Vec::new(); 256];
-    for e in &surname_endings {
-        // An empty ending (none in the list) would end in every byte.
-        let last = e
-            .as_bytes()
-            .last()
-            .map_or(0..256, |&b| usize::from(b)..usize::from(b) + 1);
-        for group in &mut surname_by_last[last] {
-            group.push(e.clone());
-        }
-    }
     Tables {
         words,
-        surname_by_last: surname_by_last
-            .into_iter()
-            .map(Vec::into_boxed_slice)
-            .collect(),
+        surname_by_last: by_last_byte(surname_endings),
         phrases,
     }
 }
@@ -460,18 +446,26 @@ fn case_stems(low: &str) -> impl Iterator<Item = (&'static str, &str, usize)> + 
     })
 }
 
-/// [`CASE_ENDINGS`] grouped by their last byte, in their order: a word is
-/// compared only with the endings that end as it does.
-static ENDINGS_BY_LAST: LazyLock<[Vec<&'static str>; 256]> = LazyLock::new(|| {
-    let mut by_last: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
-    for &ending in CASE_ENDINGS.iter() {
-        match ending.as_bytes().last() {
-            Some(&b) => by_last[usize::from(b)].push(ending),
-            None => by_last.iter_mut().for_each(|v| v.push(ending)),
+/// [`CASE_ENDINGS`] grouped by their last byte (see [`by_last_byte`]).
+static ENDINGS_BY_LAST: LazyLock<Box<[Box<[&'static str]>]>> =
+    LazyLock::new(|| by_last_byte(CASE_ENDINGS.iter().copied()));
+
+/// Endings grouped by their last byte, 256 groups, each in the endings'
+/// order (an empty ending in every group): a word is compared only with
+/// the endings that end as it does.
+fn by_last_byte<T: AsRef<str> + Clone>(endings: impl IntoIterator<Item = T>) -> Box<[Box<[T]>]> {
+    let mut groups: Vec<Vec<T>> = vec![Vec::new(); 256];
+    for e in endings {
+        let bytes = match e.as_ref().as_bytes().last() {
+            Some(&b) => usize::from(b)..usize::from(b) + 1,
+            None => 0..256,
+        };
+        for group in &mut groups[bytes] {
+            group.push(e.clone());
         }
     }
-    by_last
-});
+    groups.into_iter().map(Vec::into_boxed_slice).collect()
+}
 
 /// `s` without the ending `end`, if it ends so. The last bytes are compared
 /// first, inline: nearly every ending tried does not match, and most

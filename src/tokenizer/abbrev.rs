@@ -122,8 +122,12 @@ fn in_list(word: &str, list: &[&str]) -> bool {
 /// Whether `word` is in a list sorted by bytes.
 fn in_sorted(word: &str, list: &[&str]) -> bool {
     let mut buf = [0u8; 4 * MAX_LOOKUP];
-    lower_into(word, &mut buf)
-        .is_some_and(|lower| list.binary_search_by(|k| k.as_bytes().cmp(lower)).is_ok())
+    lower_into(word, &mut buf).is_some_and(|lower| sorted_contains(list, lower))
+}
+
+/// Whether the lower-case `lower` is in a list sorted by bytes.
+fn sorted_contains(list: &[&str], lower: &[u8]) -> bool {
+    list.binary_search_by(|k| k.as_bytes().cmp(lower)).is_ok()
 }
 
 /// Whether `word` (without its period, any case) is a known abbreviation:
@@ -142,10 +146,7 @@ pub(crate) fn is_sentence_starter(word: &str) -> bool {
 /// [`is_sentence_starter`] of a word already lower-cased letter by letter
 /// with [`to_lower`] (the entity tagger's features lower each new word once).
 pub(crate) fn is_sentence_starter_lowered(lower: &str) -> bool {
-    lower.len() <= MAX_LOOKUP
-        && SENTENCE_STARTERS
-            .binary_search_by(|k| k.as_bytes().cmp(lower.as_bytes()))
-            .is_ok()
+    lower.len() <= MAX_LOOKUP && sorted_contains(&SENTENCE_STARTERS, lower.as_bytes())
 }
 
 /// Whether `token` (with its period) is an abbreviation that stands before

@@ -123,25 +123,26 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     }
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            0x08 => b"\\b",
-            b'\t' => b"\\t",
-            b'\n' => b"\\n",
-            0x0C => b"\\f",
-            b'\r' => b"\\r",
-            0x00..=0x1F => b"",
+        let escape: Option<&[u8]> = match b {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            0x08 => Some(b"\\b"),
+            b'\t' => Some(b"\\t"),
+            b'\n' => Some(b"\\n"),
+            0x0C => Some(b"\\f"),
+            b'\r' => Some(b"\\r"),
+            0x00..=0x1F => None,
             _ => continue,
         };
         buf.extend_from_slice(&bytes[from..i]);
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            buf.extend_from_slice(b"\\u00");
-            buf.push(HEX[usize::from(b >> 4)]);
-            buf.push(HEX[usize::from(b & 0xF)]);
-        } else {
-            buf.extend_from_slice(escape);
+        match escape {
+            Some(escape) => buf.extend_from_slice(escape),
+            None => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                buf.extend_from_slice(b"\\u00");
+                buf.push(HEX[usize::from(b >> 4)]);
+                buf.push(HEX[usize::from(b & 0xF)]);
+            }
         }
         from = i + 1;
     }
