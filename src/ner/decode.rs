@@ -181,7 +181,11 @@ fn best_step(prev: &[f32], chain: &[f32], step: &mut [f32]) {
             if let Ok(row) = <&[f32; 32]>::try_from(row) {
                 for (b, &t) in acc.iter_mut().zip(row) {
                     let s = dp + t;
-                    *b = if s > *b { s } else { *b };
+                    // The running maximum first: SSE's `maxps` keeps its
+                    // result in `b`'s register, with no copy per lane block
+                    // (the scores are never NaN, and equal scores are
+                    // equal either way).
+                    *b = if *b > s { *b } else { s };
                 }
             }
         }
