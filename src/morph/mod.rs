@@ -32,6 +32,7 @@
 mod closed;
 mod engine;
 mod lexicon;
+mod lexindex;
 mod memo;
 mod phon;
 mod tables;
