@@ -48,8 +48,8 @@ fn index_u32(at: usize) -> u32 {
 /// the filter (64 KB that stay in cache) answers them. A set bit is
 /// followed by the table, whose answer is the lexicon's. At most one probe
 /// per slot: linear in the table.
-pub(crate) fn entry(stem: &str) -> Entry {
-    let h = sketch(stem.as_bytes());
+pub(crate) fn entry(stem: &[u8]) -> Entry {
+    let h = sketch(stem);
     let bit = (h >> (64 - FILTER_BITS)) as usize;
     match INDEX.get(HEADER + bit / 8) {
         Some(&byte) if byte & (1 << (bit % 8)) != 0 => {}
@@ -70,10 +70,7 @@ pub(crate) fn entry(stem: &str) -> Entry {
         // when it starts with `stem` and a tab, and `stem` has no tab.
         let after = at as usize + stem.len();
         let line = TEXT.as_bytes().get(at as usize..=after).unwrap_or(&[]);
-        if line.last() == Some(&b'\t')
-            && line.starts_with(stem.as_bytes())
-            && !stem.as_bytes().contains(&b'\t')
-        {
+        if line.last() == Some(&b'\t') && line.starts_with(stem) && !stem.contains(&b'\t') {
             let cols = lexindex::line_at(TEXT, after + 1);
             if let Some((flags, freq, verb_freq)) = lexindex::fields(cols) {
                 return Entry {
@@ -122,7 +119,11 @@ mod tests {
         let map = parsed();
         assert_eq!(len(), map.len(), "lexicon.idx is out of date");
         for (stem, want) in &map {
-            assert_eq!(entry(stem), *want, "{stem}: lexicon.idx is out of date");
+            assert_eq!(
+                entry(stem.as_bytes()),
+                *want,
+                "{stem}: lexicon.idx is out of date"
+            );
         }
     }
 
@@ -159,7 +160,7 @@ mod tests {
                 total += 1;
                 let bit = (sketch(s.as_bytes()) >> (64 - FILTER_BITS)) as usize;
                 passed += usize::from(INDEX[HEADER + bit / 8] & (1 << (bit % 8)) != 0);
-                assert_eq!(entry(s), Entry::default(), "{s}");
+                assert_eq!(entry(s.as_bytes()), Entry::default(), "{s}");
             }
         }
         assert!(passed * 3 < total, "{passed} of {total} non-stems passed");
