@@ -71,8 +71,7 @@ pub(crate) fn entry(stem: &[u8]) -> Entry {
         let after = at as usize + stem.len();
         let line = TEXT.as_bytes().get(at as usize..=after).unwrap_or(&[]);
         if line.last() == Some(&b'\t') && line.starts_with(stem) && !stem.contains(&b'\t') {
-            let cols = lexindex::line_at(TEXT, after + 1);
-            if let Some((flags, freq, verb_freq)) = lexindex::fields(cols) {
+            if let Some((flags, freq, verb_freq)) = fields_at(after + 1) {
                 return Entry {
                     flags,
                     freq,
@@ -83,6 +82,45 @@ pub(crate) fn entry(stem: &[u8]) -> Entry {
         slot = (slot + 1) & mask;
     }
     Entry::default()
+}
+
+/// The fields of the line whose stem ends before byte `at` of [`TEXT`]
+/// (see `lexindex::fields`). Lines of the usual shape (flag letters, a
+/// tab, a hex digit, perhaps a tab and a second digit) are read here
+/// byte by byte; any other goes through `lexindex::fields`, so that the
+/// answer is the same (a test compares every line's).
+fn fields_at(at: usize) -> Option<(u8, u8, u8)> {
+    let slow = || lexindex::fields(lexindex::line_at(TEXT, at));
+    let b = TEXT.as_bytes().get(at..).unwrap_or(&[]);
+    let mut flags = 0u8;
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b'n') => flags |= NOMINAL,
+            Some(b'v') => flags |= VERB,
+            Some(b'p') => flags |= PROPER,
+            Some(b'l') => flags |= LEXICALISED,
+            Some(b'\t') if i > 0 => break,
+            _ => return slow(),
+        }
+        i += 1;
+    }
+    let digit = |c: Option<&u8>| match c {
+        Some(&c @ b'0'..=b'9') => Some(c - b'0'),
+        Some(&c @ b'a'..=b'f') => Some(c - b'a' + 10),
+        _ => None,
+    };
+    let Some(freq) = digit(b.get(i + 1)) else {
+        return slow();
+    };
+    match b.get(i + 2) {
+        None | Some(b'\n') => Some((flags, freq, freq)),
+        Some(b'\t') => match (digit(b.get(i + 3)), b.get(i + 4)) {
+            (Some(verb), None | Some(b'\n')) => Some((flags, freq, verb)),
+            _ => slow(),
+        },
+        _ => slow(),
+    }
 }
 
 /// Number of stems in the lexicon.
