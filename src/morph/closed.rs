@@ -242,8 +242,8 @@ const EXTRA_STEMS: &[&str] = &[
 ];
 
 /// Whether `stem` is a collective numeral (екеу).
-pub(crate) fn extra_stem(stem: &str) -> bool {
-    EXTRA_STEMS.contains(&stem)
+pub(crate) fn extra_stem(stem: &[u8]) -> bool {
+    EXTRA_STEMS.iter().any(|s| s.as_bytes() == stem)
 }
 
 /// Stems that lose their second vowel before a vowel: surface → lemma.

@@ -188,13 +188,19 @@ impl StemBuf {
         Some(())
     }
 
+    /// The stem's bytes (UTF-8: it is made of `str` pieces), for look-ups
+    /// that need no `str`.
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
 }
 
 /// The lexicon entry of a lower-case stem, with the closed-class stems.
-fn lookup(stem: &str) -> Entry {
+fn lookup(stem: &[u8]) -> Entry {
     let e = lexicon::entry(stem);
     if e.flags == 0 && closed::extra_stem(stem) {
         return Entry {
@@ -209,9 +215,9 @@ fn lookup(stem: &str) -> Entry {
 /// The entry of `stem` with `fix` applied.
 fn lookup_fixed(stem: &str, fix: Fix) -> Option<Entry> {
     match fix {
-        Fix::None => Some(lookup(stem)),
-        Fix::Replace(s) => Some(lookup(s)),
-        _ => StemBuf::make(stem, fix).map(|b| lookup(b.as_str())),
+        Fix::None => Some(lookup(stem.as_bytes())),
+        Fix::Replace(s) => Some(lookup(s.as_bytes())),
+        _ => StemBuf::make(stem, fix).map(|b| lookup(b.bytes())),
     }
 }
 
@@ -249,7 +255,7 @@ impl<'w> Search<'w> {
         Search {
             lower,
             capital,
-            whole: lookup(lower),
+            whole: lookup(lower.as_bytes()),
             best: None,
             all: collect.then(Vec::new),
         }
@@ -624,7 +630,7 @@ impl<'w> Search<'w> {
     fn vowel_shadows(&self, start: usize) -> bool {
         let stem = &self.lower[..start];
         match stem.strip_suffix('ы').or_else(|| stem.strip_suffix('і')) {
-            Some(root) if !root.is_empty() => lookup(root).flags & VERB != 0,
+            Some(root) if !root.is_empty() => lookup(root.as_bytes()).flags & VERB != 0,
             _ => false,
         }
     }
@@ -636,7 +642,7 @@ impl<'w> Search<'w> {
         // -ғы, -гі, -қы, -кі: two letters of two bytes.
         self.lower
             .get(..start + 4)
-            .is_some_and(|s| lookup(s).flags & NOMINAL != 0)
+            .is_some_and(|s| lookup(s.as_bytes()).flags & NOMINAL != 0)
     }
 
     /// Whether the stem with -у is a noun of the lexicon used mostly as
@@ -649,7 +655,7 @@ impl<'w> Search<'w> {
         StemBuf::make(stem, Fix::None)
             .and_then(|mut b| b.push("у").map(|()| b))
             .is_some_and(|b| {
-                let e = lookup(b.as_str());
+                let e = lookup(b.bytes());
                 e.flags & NOMINAL != 0 && e.freq >= verb.freq.saturating_add(2)
             })
     }
@@ -666,7 +672,7 @@ impl<'w> Search<'w> {
             return false;
         }
         let harmony = phon::harmony(stem).unwrap_or(Harmony::Back);
-        let mut plain = lookup(stem);
+        let mut plain = lookup(stem.as_bytes());
         if plain.flags & VERB == 0 && stem.ends_with(['г', 'ғ', 'б']) {
             // таб-у → тап, шығ-у → шық.
             plain = lookup_fixed(stem, Fix::Devoice).unwrap_or_default();

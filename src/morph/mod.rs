@@ -32,6 +32,7 @@
 mod closed;
 mod engine;
 mod lexicon;
+mod lexindex;
 mod memo;
 mod phon;
 mod tables;
@@ -301,5 +302,6 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
 /// (nominal 1, verb 2, lexicalised 16); proper-noun marks are left out.
 /// 0 when the stem is not in the lexicon.
 pub(crate) fn common_class(stem: &str) -> u8 {
-    lexicon::entry(stem).flags & (lexicon::NOMINAL | lexicon::VERB | lexicon::LEXICALISED)
+    lexicon::entry(stem.as_bytes()).flags
+        & (lexicon::NOMINAL | lexicon::VERB | lexicon::LEXICALISED)
 }

@@ -254,31 +254,46 @@ fn entries(text: &str) -> impl Iterator<Item = &str> {
 
 /// `s` lower-cased letter by letter with the tokenizer's [`to_lower`].
 fn lower(s: &str) -> String {
-    s.chars().map(to_lower).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(to_lower(c));
+    }
+    out
 }
 
 /// Whether `s` is an acronym: at least two letters, all capitals.
 fn is_acronym(s: &str) -> bool {
     let mut letters = 0;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
+    for c in s.chars() {
+        // Capitals and small letters are letters: the costly test of
+        // `is_alphabetic` is left for the few characters that are neither.
+        if c.is_uppercase() {
+            letters += 1;
+        } else if c.is_lowercase() || c.is_alphabetic() {
             return false;
         }
-        letters += 1;
     }
     letters >= 2
 }
 
 /// Parses all lists.
 fn build() -> Tables {
-    let mut words: Map<Entry> = Map::default();
-    let mut phrases: Map<Vec<Phrase>> = Map::default();
+    // Room for the lists' entries without growing (about 2,600 words and
+    // 300 first words of phrases).
+    let mut words: Map<Entry> = Map::with_capacity_and_hasher(4096, Default::default());
+    let mut phrases: Map<Vec<Phrase>> = Map::with_capacity_and_hasher(512, Default::default());
     for list in &LISTS {
         for entry in entries(list.text) {
             let lowered = lower(entry);
             let mut parts = lowered.split_whitespace();
             let Some(first) = parts.next() else { continue };
-            let rest: Box<[Box<str>]> = parts.map(Box::from).collect();
+            let rest: Box<[Box<str>]> = match parts.next() {
+                None => Box::default(),
+                Some(second) => std::iter::once(second)
+                    .chain(parts)
+                    .map(Box::from)
+                    .collect(),
+            };
             if rest.is_empty() {
                 let slot = words.entry(Box::from(first)).or_default();
                 if is_acronym(entry) {

@@ -155,7 +155,7 @@ impl<'a> Entity<'a> {
 
 #[cfg(feature = "embedded-model")]
 static EMBEDDED: LazyLock<Result<Arc<Model>, Error>> = LazyLock::new(|| {
-    Model::from_bytes(include_bytes!("../../models/ner-kaznerd.kzm")).map(Arc::new)
+    Model::from_embedded(include_bytes!("../../models/ner-kaznerd.kzm")).map(Arc::new)
 });
 
 /// A model that tags every token `O`: the fallback when no model is

@@ -11,6 +11,7 @@
 
 pub mod cldr;
 pub mod endings;
+pub mod lexicon;
 pub mod punkt;
 
 /// The library's suffix phonology, compiled into the generator as its own
@@ -19,29 +20,38 @@ pub mod punkt;
 #[allow(dead_code)]
 mod phon;
 
+/// The format of the stem lexicon's index, shared with the library.
+#[path = "../../../src/morph/lexindex.rs"]
+#[allow(dead_code)]
+mod lexindex;
+
 use std::path::{Path, PathBuf};
 
 /// A generated file: where it lives and how to produce its text.
 pub struct Table {
     /// Path relative to the workspace root.
     pub path: &'static str,
-    /// Produces the file's full text, or says which source is missing.
-    pub render: fn() -> Result<String, String>,
+    /// Produces the file's bytes, or says which source is missing.
+    pub render: fn() -> Result<Vec<u8>, String>,
 }
 
 /// Every table this crate generates.
 pub const TABLES: &[Table] = &[
     Table {
         path: "src/tokenizer/endings.rs",
-        render: || Ok(endings::render()),
+        render: || Ok(endings::render().into_bytes()),
     },
     Table {
         path: punkt::PATH,
-        render: punkt::render,
+        render: || punkt::render().map(String::into_bytes),
     },
     Table {
         path: "src/ner/gazetteer/cldr_places.txt",
-        render: cldr::render,
+        render: || cldr::render().map(String::into_bytes),
+    },
+    Table {
+        path: lexicon::PATH,
+        render: lexicon::render,
     },
 ];
 
@@ -68,7 +78,7 @@ mod tests {
         let root = workspace_root();
         for table in TABLES {
             let path = root.join(table.path);
-            let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+            let on_disk = std::fs::read(&path).unwrap_or_default();
             let fresh = match (table.render)() {
                 Ok(text) => text,
                 // A table taken from ../shared/data cannot be checked
@@ -82,10 +92,13 @@ mod tests {
             };
             if on_disk != fresh {
                 let line = on_disk
-                    .lines()
-                    .zip(fresh.lines())
+                    .split(|&b| b == b'\n')
+                    .zip(fresh.split(|&b| b == b'\n'))
                     .position(|(a, b)| a != b)
-                    .unwrap_or_else(|| on_disk.lines().count().min(fresh.lines().count()));
+                    .unwrap_or_else(|| {
+                        let lines = |s: &[u8]| s.iter().filter(|&&b| b == b'\n').count();
+                        lines(&on_disk).min(lines(&fresh))
+                    });
                 panic!(
                     "{} is out of date (first difference at line {}); \
                      rerun `cargo run -p kazakh-gentables` from the workspace root",
