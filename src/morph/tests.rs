@@ -410,6 +410,21 @@ fn rare_nominal_converbs() {
     }
 }
 
+/// Of two unknown nominal stems with the same score, the shorter one: the
+/// plural and the possessive are stripped too.
+#[test]
+fn unknown_stems_lose_the_plural_and_possessive() {
+    for (word, expected) in [
+        ("жасушалардың", "жасуша"),
+        ("жасушаларында", "жасуша"),
+        ("цитоплазмасында", "цитоплазма"),
+        ("хромосомалардың", "хромосома"),
+        ("биополимерлердің", "биополимер"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Verbs the dictionary lists as bare nominal stems, which KazNERD shows
 /// with endings only verbs take (күшейіп, қайтқан).
 #[test]
