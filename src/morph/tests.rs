@@ -425,6 +425,22 @@ fn unknown_stems_lose_the_plural_and_possessive() {
     }
 }
 
+/// Inflected forms the dictionary lists (өмірі, көңілі, басы) are no
+/// entries: their endings are stripped, and words that only look so stay
+/// (келін, not кел-і-н).
+#[test]
+fn inflected_dictionary_forms() {
+    for (word, expected) in [
+        ("өміріңде", "өмір"),
+        ("көңілім", "көңіл"),
+        ("барысында", "барыс"),
+        ("басың", "бас"),
+        ("келіндей", "келін"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Verbs the dictionary lists as bare nominal stems, which KazNERD shows
 /// with endings only verbs take (күшейіп, қайтқан).
 #[test]
