@@ -443,6 +443,16 @@ fn inflected_dictionary_forms() {
     }
 }
 
+/// A two-letter stem is not credited with forms that are words of their
+/// own, so they stay whole (орын is no ор-ы-н; діні is дін-і).
+#[test]
+fn two_letter_stems_below_words() {
+    for (word, expected) in [("орын", "орын"), ("діні", "дін"), ("ірі", "ірі")]
+    {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Verbs the dictionary lists as bare nominal stems, which KazNERD shows
 /// with endings only verbs take (күшейіп, қайтқан).
 #[test]

@@ -998,7 +998,20 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         } else {
             0
         };
-        let count = family(word).max(verbal);
+        // A two-letter stem meets many endings by chance: forms that are
+        // entries of their own (орын, ақын beside ор, ақ) are not its uses.
+        let own = if word.chars().count() == 2 {
+            family(word)
+                - ENDINGS
+                    .iter()
+                    .map(|e| format!("{word}{e}"))
+                    .filter(|form| flags.contains_key(form))
+                    .map(|form| freq.get(&form).copied().unwrap_or(0))
+                    .sum::<usize>()
+        } else {
+            family(word)
+        };
+        let count = own.max(verbal);
         let bucket = (usize::BITS - (count + 1).leading_zeros() - 1).min(15);
         // A verb's own bucket, from its verb endings alone, when it differs:
         // жас 'young' is common, the verb жас rare beside жаса.
@@ -1287,6 +1300,17 @@ mod tests {
         ] {
             assert_eq!(inflected_entry(word, &flags, &forms), expected, "{word}");
         }
+    }
+
+    /// A two-letter stem's bucket leaves out forms that are entries of
+    /// their own (орын beside ор); a longer stem's keeps them.
+    #[test]
+    fn two_letter_buckets() {
+        let dic = "4\nор/ABb\nорын/ABb\nзаң/ABb\nзаңы/ABb\n";
+        let ner = "орын O\nорын O\nорын O\nзаңы O\nзаңы O\nзаңы O\n";
+        let text = build(dic, ner);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines, ["заң\tn\t2", "заңы\tn\t2", "ор\tn\t0", "орын\tn\t2"]);
     }
 
     /// A verb stem's own bucket, from its verb endings, is written when it
