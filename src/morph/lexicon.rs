@@ -39,12 +39,12 @@ struct Lexicon {
     /// One bit per [`sketch`] of the stems: most candidate stems the
     /// analyser tries are not words, and a clear bit answers them from 64
     /// KB that stay in cache instead of hashing the whole stem into the
-    /// map of 49,000 entries. A set bit is followed by the map, so the
+    /// map of 46,000 entries. A set bit is followed by the map, so the
     /// answer is always the map's.
     filter: Vec<u64>,
 }
 
-/// Bits of [`Lexicon::filter`] (2^19): with 49,000 stems about one
+/// Bits of [`Lexicon::filter`] (2^19): with 46,000 stems about one
 /// candidate in ten that is no stem passes it.
 const FILTER_BITS: u32 = 19;
 
@@ -75,7 +75,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 fn build() -> Map {
     let mut map = Map::with_capacity_and_hasher(60_000, BuildHasherDefault::default());
     // Split at bytes rather than with `lines` and `split`, whose per-call
-    // cost is most of the start-up's on 49,000 short lines.
+    // cost is most of the start-up's on 46,000 short lines.
     let mut rest = TEXT;
     while !rest.is_empty() {
         let (line, next) = cut(rest, b'\n');
