@@ -264,9 +264,7 @@ impl<'w> Search<'w> {
     fn offer(&mut self, cand: Cand) {
         let better = match &self.best {
             None => true,
-            Some(b) => {
-                cand.score > b.score || (cand.score == b.score && cand.stem_end > b.stem_end)
-            }
+            Some(b) => cand.score > b.score || (cand.score == b.score && ties_to(&cand, b)),
         };
         if better {
             self.best = Some(cand);
@@ -800,6 +798,19 @@ impl<'w> Search<'w> {
     }
 }
 
+/// Whether `a` wins a tie of scores against `b`: the longer stem, but of
+/// two unknown nominal stems the shorter one, which strips a plural or
+/// possessive more (жасуша-лар-дың, not жасушалар-дың; жасуша-сы-нда, not
+/// жасушас-ы-нда).
+fn ties_to(a: &Cand, b: &Cand) -> bool {
+    let unknown = |c: &Cand| c.flags == 0 && c.pos != Pos::Verb;
+    if unknown(a) && unknown(b) {
+        a.stem_end < b.stem_end
+    } else {
+        a.stem_end > b.stem_end
+    }
+}
+
 /// What to do with a word before the search.
 enum Shortcut {
     /// The lemma is `word[..end]` (digits, abbreviations with an ending).
@@ -1136,9 +1147,13 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
     let s = run(lower_part, capital, true);
     let mut cands = s.all.unwrap_or_default();
     cands.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.stem_end.cmp(&a.stem_end))
+        b.score.total_cmp(&a.score).then(if ties_to(a, b) {
+            std::cmp::Ordering::Less
+        } else if ties_to(b, a) {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        })
     });
     let mut out: Vec<Analysis<'_>> = Vec::new();
     let mut seen: Vec<(String, Pos)> = Vec::new();

@@ -27,7 +27,7 @@ pub(crate) const MAGIC: &[u8; 4] = b"KZLX";
 /// Bytes before the filter.
 pub(crate) const HEADER: usize = 12;
 
-/// Bits of the filter (2^19): with 49,000 stems about one candidate in
+/// Bits of the filter (2^19): with 46,000 stems about one candidate in
 /// ten that is no stem passes it.
 pub(crate) const FILTER_BITS: u32 = 19;
 

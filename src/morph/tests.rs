@@ -410,6 +410,49 @@ fn rare_nominal_converbs() {
     }
 }
 
+/// Of two unknown nominal stems with the same score, the shorter one: the
+/// plural and the possessive are stripped too.
+#[test]
+fn unknown_stems_lose_the_plural_and_possessive() {
+    for (word, expected) in [
+        ("жасушалардың", "жасуша"),
+        ("жасушаларында", "жасуша"),
+        ("цитоплазмасында", "цитоплазма"),
+        ("хромосомалардың", "хромосома"),
+        ("биополимерлердің", "биополимер"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
+/// Inflected forms the dictionary lists (өмірі, көңілі, басы) are no
+/// entries: their endings are stripped, and words that only look so stay
+/// (келін, not кел-і-н).
+#[test]
+fn inflected_dictionary_forms() {
+    for (word, expected) in [
+        ("өміріңде", "өмір"),
+        ("көңілім", "көңіл"),
+        ("барысында", "барыс"),
+        ("басың", "бас"),
+        ("бөлігі", "бөлік"),
+        ("министрлігінің", "министрлік"),
+        ("келіндей", "келін"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
+/// A two-letter stem is not credited with forms that are words of their
+/// own, so they stay whole (орын is no ор-ы-н; діні is дін-і).
+#[test]
+fn two_letter_stems_below_words() {
+    for (word, expected) in [("орын", "орын"), ("діні", "дін"), ("ірі", "ірі")]
+    {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Verbs the dictionary lists as bare nominal stems, which KazNERD shows
 /// with endings only verbs take (күшейіп, қайтқан).
 #[test]

@@ -21,6 +21,10 @@
 //!   lists them as nominals, and they are verb forms; and a nominal entry
 //!   that KazNERD shows with two different endings only verbs take
 //!   (`күшейіп`, `күшейген`) is a verb stem too.
+//!   Entries that are another nominal entry of three letters or more with
+//!   a regular plural, possessive or case ending (`өмірі`, `басы`)
+//!   are dropped when KazNERD shows the stem with two endings, so that
+//!   the analyser strips the ending.
 //! * KazNERD (`../shared/data/kaznerd/IOB2_valid.txt`; © ISSAI, CC BY 4.0;
 //!   Yeshpanov, Khassanov, Varol, LREC 2022): capitalised words inside
 //!   entity spans become proper nouns, and frequent lower-case words missing
@@ -676,6 +680,102 @@ fn verbs_shown_by_endings(
         .collect()
 }
 
+/// The head consonant of `heads` after `stem`'s last sound.
+fn head_after(stem: &str, heads: phon::Heads) -> Option<&'static str> {
+    let class = phon::final_class(stem);
+    phon::CLASSES
+        .iter()
+        .position(|&c| c == class)
+        .map(|i| heads[i])
+}
+
+/// The regular nominal endings of `stem` in its harmony, with the head
+/// consonants its last sound takes (facts table): the plural, the
+/// 3rd-person possessive, the cases, -дағы, and their chains (plural +
+/// possessive + case). Written for back harmony, made front for a front
+/// stem; empty for a stem without a vowel.
+fn nominal_endings(stem: &str) -> Vec<String> {
+    let Some(harmony) = phon::harmony(stem) else {
+        return Vec::new();
+    };
+    // Case endings after a sound, without the n-forms.
+    let cases = |before: &str| -> Vec<String> {
+        [
+            (phon::GENITIVE, "ың"),
+            (phon::ACCUSATIVE, "ы"),
+            (phon::DATIVE, "а"),
+            (phon::LOCATIVE, "а"),
+            (phon::ABLATIVE, "ан"),
+            (phon::INSTRUMENTAL, "ен"),
+            (phon::LOCATIVE, "ағы"),
+        ]
+        .iter()
+        .filter_map(|&(heads, rest)| head_after(before, heads).map(|h| format!("{h}{rest}")))
+        .collect()
+    };
+    // After a 3rd-person possessive: the n-forms.
+    let after_poss3 = ["", "н", "на", "нда", "нан", "ның", "мен", "ндағы"];
+    let vowel_final = phon::final_class(stem) == phon::VOWEL;
+    let poss3 = if vowel_final { "сы" } else { "ы" };
+    let mut out: Vec<String> = Vec::new();
+    out.extend(cases(stem));
+    // After a consonant, -ы-н is also the deverbal -ын (келін, пішін,
+    // қарын are words, not кел-і-н): left out.
+    out.extend(
+        after_poss3
+            .iter()
+            .filter(|c| vowel_final || **c != "н")
+            .map(|c| format!("{poss3}{c}")),
+    );
+    if let Some(h) = head_after(stem, phon::PLURAL) {
+        let plural = format!("{h}ар");
+        out.extend(cases("р").into_iter().map(|c| format!("{plural}{c}")));
+        out.extend(after_poss3.iter().map(|c| format!("{plural}ы{c}")));
+        out.push(plural);
+    }
+    if harmony == Harmony::Front {
+        for e in &mut out {
+            *e = e.chars().map(phon::front_of).collect();
+        }
+        // The instrumental has no back form: -мен after either.
+    }
+    for e in &mut out {
+        *e = e
+            .replace("ман", "мен")
+            .replace("бан", "бен")
+            .replace("пан", "пен");
+    }
+    out
+}
+
+/// Whether `word` is a nominal entry of `flags` of three letters or more
+/// plus one of its [`nominal_endings`] (ғалым-дар, өмір-і, ерекшелік-тер;
+/// with the voiced final before a vowel: бөлі-гі ← бөлік), when KazNERD
+/// shows the stem with two different endings (`forms`): a word KazNERD
+/// has more often than its stem is still inflected (министрлігі, seen
+/// bare far more than министрлік, as izafet heads are). Two-letter
+/// stems are no evidence (ақын is no ақ-ы-н, орын no ор-ы-н).
+fn inflected_entry(word: &str, flags: &BTreeMap<String, String>, forms: &HashSet<String>) -> bool {
+    word.char_indices().skip(3).any(|(i, _)| {
+        let (surface, ending) = word.split_at(i);
+        let vowel_first = ending.chars().next().is_some_and(phon::is_vowel);
+        let mut bases = vec![surface.to_owned()];
+        if vowel_first {
+            if let Some(d) = devoiced(surface) {
+                bases.push(d);
+            }
+        }
+        bases.into_iter().any(|base| {
+            flags.get(&base).is_some_and(|f| f.contains('n'))
+                && inflections(&base, forms) >= 2
+                && nominal_endings(&base).iter().any(|e| {
+                    // The voiced stem-final consonant stays in `surface`.
+                    e == ending
+                })
+        })
+    })
+}
+
 /// Builds the lexicon text from the dictionary and KazNERD texts.
 pub fn build(dic: &str, kaznerd: &str) -> String {
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
@@ -863,6 +963,18 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         }
     }
 
+    // Inflected forms the dictionary lists as nominals (өмірі, басы):
+    // another nominal entry with a regular ending. They go, and the
+    // analyser strips the ending.
+    let inflected: Vec<String> = flags
+        .iter()
+        .filter(|(word, f)| f.as_str() == "n" && inflected_entry(word, &flags, &forms))
+        .map(|(word, _)| word.clone())
+        .collect();
+    for word in inflected {
+        flags.remove(&word);
+    }
+
     let mut out = String::new();
     out.push_str(
         "# @generated by tools/genmorph (cargo run -p kazakh-genmorph); do not edit.\n\
@@ -886,7 +998,20 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         } else {
             0
         };
-        let count = family(word).max(verbal);
+        // A two-letter stem meets many endings by chance: forms that are
+        // entries of their own (орын, ақын beside ор, ақ) are not its uses.
+        let own = if word.chars().count() == 2 {
+            family(word)
+                - ENDINGS
+                    .iter()
+                    .map(|e| format!("{word}{e}"))
+                    .filter(|form| flags.contains_key(form))
+                    .map(|form| freq.get(&form).copied().unwrap_or(0))
+                    .sum::<usize>()
+        } else {
+            family(word)
+        };
+        let count = own.max(verbal);
         let bucket = (usize::BITS - (count + 1).leading_zeros() - 1).min(15);
         // A verb's own bucket, from its verb endings alone, when it differs:
         // жас 'young' is common, the verb жас rare beside жаса.
@@ -1112,6 +1237,80 @@ mod tests {
         assert_eq!(verb_only_endings("өркенде")[..2], ["п", "йді"]);
         assert!(verb_only_endings("қайт").contains(&"қан".to_owned()));
         assert!(!verb_only_endings("қайт").contains(&"ған".to_owned()));
+    }
+
+    /// One row per rule of `nominal_endings` and `inflected_entry`.
+    #[test]
+    fn inflected_entries() {
+        for (stem, ending, expected) in [
+            ("ғалым", "дар", true),
+            ("ғалым", "лар", false),
+            ("өмір", "і", true),
+            ("өмір", "сі", false),
+            ("бала", "сы", true),
+            ("бала", "сының", true),
+            ("бала", "ларының", true),
+            ("кітап", "тан", true),
+            ("мектеп", "пен", true),
+            ("мектеп", "тер", true),
+            ("ерекшелік", "тер", true),
+            ("кел", "ін", false),
+            ("бала", "сын", true),
+        ] {
+            assert_eq!(
+                nominal_endings(stem).contains(&ending.to_owned()),
+                expected,
+                "{stem} + {ending}"
+            );
+        }
+        let flags: BTreeMap<String, String> = [
+            ("өмір", "n"),
+            ("өмірі", "n"),
+            ("бөлік", "n"),
+            ("бөлігі", "n"),
+            ("ақ", "n"),
+            ("ақын", "n"),
+            ("қар", "n"),
+            ("қарын", "n"),
+            ("теңге", "ln"),
+            ("тең", "n"),
+            ("жарқ", "n"),
+            ("жарғы", "n"),
+        ]
+        .iter()
+        .map(|(w, f)| (w.to_string(), f.to_string()))
+        .collect();
+        let forms: HashSet<String> = [
+            "өмірдің",
+            "өмірге",
+            "бөліктің",
+            "бөлікке",
+            "қарға",
+            "қардың",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for (word, expected) in [
+            ("өмірі", true),
+            ("бөлігі", true),
+            ("ақын", false),
+            ("қарын", false),
+            ("жарғы", false),
+        ] {
+            assert_eq!(inflected_entry(word, &flags, &forms), expected, "{word}");
+        }
+    }
+
+    /// A two-letter stem's bucket leaves out forms that are entries of
+    /// their own (орын beside ор); a longer stem's keeps them.
+    #[test]
+    fn two_letter_buckets() {
+        let dic = "4\nор/ABb\nорын/ABb\nзаң/ABb\nзаңы/ABb\n";
+        let ner = "орын O\nорын O\nорын O\nзаңы O\nзаңы O\nзаңы O\n";
+        let text = build(dic, ner);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines, ["заң\tn\t2", "заңы\tn\t2", "ор\tn\t0", "орын\tn\t2"]);
     }
 
     /// A verb stem's own bucket, from its verb endings, is written when it
