@@ -264,6 +264,7 @@ impl Model {
     /// compiled into the library (a test checks its checksum): its bytes
     /// are part of the program, and hashing them would be a fifth of the
     /// start-up. The file is still parsed with every other check.
+    #[cfg(feature = "embedded-model")]
     pub(crate) fn from_embedded(bytes: &[u8]) -> Result<Model, Error> {
         Model::parse(bytes, false)
     }
