@@ -43,6 +43,7 @@ pub use train::{
     DEFAULT_WORD_DROPOUT,
 };
 
+#[cfg(feature = "embedded-model")]
 use crate::error::Error;
 use crate::span::Span;
 use decode::Decoder;
