@@ -453,6 +453,18 @@ fn two_letter_stems_below_words() {
     }
 }
 
+/// A gerund with the plural is an action noun, known when its verb is.
+#[test]
+fn gerunds_with_the_plural() {
+    for (word, expected) in [
+        ("зерттеулердің", "зерттеу"),
+        ("зерттеулер", "зерттеу"),
+        ("атаулары", "атау"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// Verbs the dictionary lists as bare nominal stems, which KazNERD shows
 /// with endings only verbs take (күшейіп, қайтқан).
 #[test]
