@@ -682,9 +682,8 @@ impl<'w> Search<'w> {
     /// verb (зертте-у, оқ-у of оқы), ranked by the verb's uses.
     fn gerund_of_verb(&self, stem: &str) -> Option<Entry> {
         let root = stem.strip_suffix('у')?;
-        if root.chars().nth(1).is_none() {
-            return None;
-        }
+        // Two letters at least.
+        root.chars().nth(1)?;
         let harmony = phon::harmony(root).unwrap_or(Harmony::Back);
         [Fix::None, Fix::Vowel(harmony)]
             .into_iter()
