@@ -684,6 +684,24 @@ impl<'w> Search<'w> {
         verb.verb_freq >= COMMON_VERB && !self.gerund_is_noun(stem, verb)
     }
 
+    /// A nominal entry for `stem` when it is the gerund in -у of a known
+    /// verb (зертте-у, оқ-у of оқы), ranked by the verb's uses.
+    fn gerund_of_verb(&self, stem: &str) -> Option<Entry> {
+        let root = stem.strip_suffix('у')?;
+        // Two letters at least.
+        root.chars().nth(1)?;
+        let harmony = phon::harmony(root).unwrap_or(Harmony::Back);
+        [Fix::None, Fix::Vowel(harmony)]
+            .into_iter()
+            .filter_map(|fix| lookup_fixed(root, fix))
+            .find(|e| e.flags & VERB != 0)
+            .map(|e| Entry {
+                flags: NOMINAL,
+                freq: e.verb_freq,
+                verb_freq: e.verb_freq,
+            })
+    }
+
     fn offer_nominal(&mut self, end: usize, chain: &Chain) {
         let stem = &self.lower[..end];
         let chars = if stem.chars().nth(2).is_some() {
@@ -739,6 +757,13 @@ impl<'w> Search<'w> {
                 Entry::default(),
             )
         });
+        // A gerund with the plural is an action noun (зерттеу-лер,
+        // жаттығу-лар): known when its verb is.
+        let entry = if entry.flags == 0 && chain.has(|m| m == Morpheme::Plural) {
+            self.gerund_of_verb(stem).unwrap_or(entry)
+        } else {
+            entry
+        };
         let flags = entry.flags;
         let personal = chain.has(|m| is_poss(m, Person::First) || is_poss(m, Person::Second));
         let temporal = chain.has(|m| m == Morpheme::Temporal);

@@ -437,6 +437,7 @@ fn inflected_dictionary_forms() {
         ("басың", "бас"),
         ("бөлігі", "бөлік"),
         ("министрлігінің", "министрлік"),
+        ("ғалымдардың", "ғалым"),
         ("келіндей", "келін"),
     ] {
         assert_eq!(lemma(word), expected, "{word}");
@@ -449,6 +450,18 @@ fn inflected_dictionary_forms() {
 fn two_letter_stems_below_words() {
     for (word, expected) in [("орын", "орын"), ("діні", "дін"), ("ірі", "ірі")]
     {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
+/// A gerund with the plural is an action noun, known when its verb is.
+#[test]
+fn gerunds_with_the_plural() {
+    for (word, expected) in [
+        ("зерттеулердің", "зерттеу"),
+        ("зерттеулер", "зерттеу"),
+        ("атаулары", "атау"),
+    ] {
         assert_eq!(lemma(word), expected, "{word}");
     }
 }

@@ -753,7 +753,9 @@ fn nominal_endings(stem: &str) -> Vec<String> {
 /// with the voiced final before a vowel: бөлі-гі ← бөлік), when KazNERD
 /// shows the stem with two different endings (`forms`): a word KazNERD
 /// has more often than its stem is still inflected (министрлігі, seen
-/// bare far more than министрлік, as izafet heads are). Two-letter
+/// bare far more than министрлік, as izafet heads are); before the
+/// plural, which is never lexicalised, the stem seen bare is enough
+/// (ғалым-дар). Two-letter
 /// stems are no evidence (ақын is no ақ-ы-н, орын no ор-ы-н).
 fn inflected_entry(word: &str, flags: &BTreeMap<String, String>, forms: &HashSet<String>) -> bool {
     word.char_indices().skip(3).any(|(i, _)| {
@@ -766,12 +768,14 @@ fn inflected_entry(word: &str, flags: &BTreeMap<String, String>, forms: &HashSet
             }
         }
         bases.into_iter().any(|base| {
+            // The plural is never lexicalised: the stem seen bare is
+            // evidence enough before it (ғалым-дар).
+            let plural = ["лар", "лер", "дар", "дер", "тар", "тер"]
+                .iter()
+                .any(|p| ending.starts_with(p));
             flags.get(&base).is_some_and(|f| f.contains('n'))
-                && inflections(&base, forms) >= 2
-                && nominal_endings(&base).iter().any(|e| {
-                    // The voiced stem-final consonant stays in `surface`.
-                    e == ending
-                })
+                && (inflections(&base, forms) >= 2 || plural && forms.contains(&base))
+                && nominal_endings(&base).iter().any(|e| e == ending)
         })
     })
 }
@@ -1276,11 +1280,15 @@ mod tests {
             ("тең", "n"),
             ("жарқ", "n"),
             ("жарғы", "n"),
+            ("ғалым", "n"),
+            ("ғалымдар", "n"),
+            ("ғалымы", "n"),
         ]
         .iter()
         .map(|(w, f)| (w.to_string(), f.to_string()))
         .collect();
         let forms: HashSet<String> = [
+            "ғалым",
             "өмірдің",
             "өмірге",
             "бөліктің",
@@ -1297,6 +1305,8 @@ mod tests {
             ("ақын", false),
             ("қарын", false),
             ("жарғы", false),
+            ("ғалымдар", true),
+            ("ғалымы", false),
         ] {
             assert_eq!(inflected_entry(word, &flags, &forms), expected, "{word}");
         }
