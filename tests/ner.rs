@@ -1,6 +1,8 @@
 //! The embedded entity recognizer on sentences written for these tests, and
 //! its score on a small sample annotated for the project
-//! (`tests/data/ner-sample.iob2`, KazNERD conventions).
+//! (`tests/data/ner-sample.iob2`, KazNERD conventions). Built with the
+//! `embedded-model` feature (a default one).
+#![cfg(feature = "embedded-model")]
 
 use kazakh::ner::{iob, Label, Recognizer};
 
