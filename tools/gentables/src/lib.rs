@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cldr;
+pub mod clusters;
 pub mod endings;
 pub mod punkt;
 
@@ -42,6 +43,10 @@ pub const TABLES: &[Table] = &[
     Table {
         path: "src/ner/gazetteer/cldr_places.txt",
         render: cldr::render,
+    },
+    Table {
+        path: clusters::PATH,
+        render: clusters::render,
     },
 ];
 
