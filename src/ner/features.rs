@@ -350,7 +350,13 @@ fn attrs(word: &str, buf: &mut [u8; 256]) -> Attrs {
         class: u64::from(crate::morph::common_class(stem)) + 0x200,
         temporal: u64::from(super::temporal::word_class(lower, &lemma)) + 0x300,
         // The word's class, else its stem's (`Алматыдағы`: `алматы`).
-        cluster: word_class(lower).or_else(|| word_class(stem)).unwrap_or(0),
+        cluster: word_class(lower)
+            .or_else(|| {
+                (stem.len() < lower.len())
+                    .then(|| word_class(stem))
+                    .flatten()
+            })
+            .unwrap_or(0),
         gaz,
         quoted_before: OUTSIDE,
         title,
