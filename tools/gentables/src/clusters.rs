@@ -440,6 +440,7 @@ pub fn render_learned(l: &Learned) -> String {
         out,
         "/// Each class's path in the merge tree: a leading 1 bit, then one bit\n\
          /// per level from the root.\n\
+         #[rustfmt::skip]\n\
          pub(crate) static CLASS_PATHS: [u64; {}] = [",
         l.paths.len()
     );
@@ -452,6 +453,7 @@ pub fn render_learned(l: &Learned) -> String {
         out,
         "/// Lowered words, sorted by bytes, with their class (an index of\n\
          /// `CLASS_PATHS`).\n\
+         #[rustfmt::skip]\n\
          pub(crate) static WORD_CLASSES: [(&str, u16); {}] = [",
         l.words.len()
     );

@@ -2,7 +2,7 @@
 //!
 //! Each table is a file under the workspace root, rebuilt by
 //! `cargo run -p kazakh-gentables`: from rules (`endings`), learned from
-//! the prose in `../shared/data` (`punkt`), or taken from the CLDR extract
+//! the prose in `../shared/data` (`punkt`, `clusters`), or taken from the CLDR extract
 //! there (`cldr_places.txt`; `KAZAKH_SHARED_DATA` names another folder).
 //! The test below fails when a checked-in file differs from what the
 //! generator produces now; a table whose sources are absent is skipped
