@@ -24,6 +24,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
+mod cluster_table;
 mod decode;
 mod features;
 pub(crate) mod gazetteer;

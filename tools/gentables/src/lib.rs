@@ -2,7 +2,7 @@
 //!
 //! Each table is a file under the workspace root, rebuilt by
 //! `cargo run -p kazakh-gentables`: from rules (`endings`), learned from
-//! the prose in `../shared/data` (`punkt`), or taken from the CLDR extract
+//! the prose in `../shared/data` (`punkt`, `clusters`), or taken from the CLDR extract
 //! there (`cldr_places.txt`; `KAZAKH_SHARED_DATA` names another folder).
 //! The test below fails when a checked-in file differs from what the
 //! generator produces now; a table whose sources are absent is skipped
@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cldr;
+pub mod clusters;
 pub mod endings;
 pub mod lexicon;
 pub mod punkt;
@@ -52,6 +53,10 @@ pub const TABLES: &[Table] = &[
     Table {
         path: lexicon::PATH,
         render: lexicon::render,
+    },
+    Table {
+        path: clusters::PATH,
+        render: clusters::render,
     },
 ];
 

@@ -50,7 +50,7 @@ pub const PATH: &str = "src/tokenizer/abbrev_table.rs";
 
 /// The data folder: `KAZAKH_SHARED_DATA`, or `../shared/data` beside the
 /// workspace.
-fn shared() -> PathBuf {
+pub(crate) fn shared() -> PathBuf {
     std::env::var_os("KAZAKH_SHARED_DATA").map_or_else(
         || crate::workspace_root().join("../shared/data"),
         PathBuf::from,
@@ -191,7 +191,7 @@ fn is_closer_bracket(c: char) -> bool {
 }
 
 /// The `context` string of one jsonl line, unescaped.
-fn json_context(line: &str) -> Option<String> {
+pub(crate) fn json_context(line: &str) -> Option<String> {
     let key = "\"context\"";
     let rest = &line[line.find(key)? + key.len()..];
     let rest = rest.trim_start().strip_prefix(':')?.trim_start();
