@@ -444,6 +444,22 @@ fn inflected_dictionary_forms() {
     }
 }
 
+/// Words that look like another word with an ending but take endings of
+/// their own (желі-де, желі-лер: желі is no жел-і) stay entries, so their
+/// own inflected forms keep them.
+#[test]
+fn words_with_endings_of_their_own() {
+    for (word, expected) in [
+        ("желісі", "желі"),
+        ("желіде", "желі"),
+        ("жетісі", "жеті"),
+        ("шілдеде", "шілде"),
+        ("майданда", "майдан"),
+    ] {
+        assert_eq!(lemma(word), expected, "{word}");
+    }
+}
+
 /// A two-letter stem is not credited with forms that are words of their
 /// own, so they stay whole (орын is no ор-ы-н; діні is дін-і).
 #[test]

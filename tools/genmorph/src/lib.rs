@@ -756,8 +756,12 @@ fn nominal_endings(stem: &str) -> Vec<String> {
 /// bare far more than министрлік, as izafet heads are); before the
 /// plural, which is never lexicalised, the stem seen bare is enough
 /// (ғалым-дар). Two-letter
-/// stems are no evidence (ақын is no ақ-ы-н, орын no ор-ы-н).
+/// stems are no evidence (ақын is no ақ-ы-н, орын no ор-ы-н). A word that
+/// KazNERD shows with two of its [`own_endings`] that cannot follow the
+/// ending it seems to end in stays (желі-де, желі-лер: желі is no жел-і;
+/// шілде-ден, шілде-ге: шілде is no шіл-де).
 fn inflected_entry(word: &str, flags: &BTreeMap<String, String>, forms: &HashSet<String>) -> bool {
+    let own = own_endings(word);
     word.char_indices().skip(3).any(|(i, _)| {
         let (surface, ending) = word.split_at(i);
         let vowel_first = ending.chars().next().is_some_and(phon::is_vowel);
@@ -773,11 +777,65 @@ fn inflected_entry(word: &str, flags: &BTreeMap<String, String>, forms: &HashSet
             let plural = ["лар", "лер", "дар", "дер", "тар", "тер"]
                 .iter()
                 .any(|p| ending.starts_with(p));
+            let endings = nominal_endings(&base);
+            // The word seen with an ending of its own that cannot follow
+            // this one (желі-де, шілде-ден) is a word of its own.
+            // Two of them, as a stem needs two endings above: one form
+            // alone is too often another word's (барыс-ы, басыл-ар). The
+            // attributive -дағы makes a word that takes endings again
+            // (комитетіндегі-лер): no evidence after it.
+            let attributive = ending.ends_with("ағы") || ending.ends_with("егі");
+            let own_seen = !attributive
+                && own
+                    .iter()
+                    .filter(|x| {
+                        forms.contains(&format!("{word}{x}"))
+                            && !endings.contains(&format!("{ending}{x}"))
+                    })
+                    .count()
+                    >= 2;
             flags.get(&base).is_some_and(|f| f.contains('n'))
                 && (inflections(&base, forms) >= 2 || plural && forms.contains(&base))
-                && nominal_endings(&base).iter().any(|e| e == ending)
+                && endings.iter().any(|e| e == ending)
+                && !own_seen
         })
     })
+}
+
+/// The endings of `word` as a bare nominal stem that show it is one when
+/// KazNERD has them after it: its plural, its 3rd-person possessive, and
+/// its dative, locative and ablative with the head consonant a bare stem
+/// takes, and after a vowel its accusative (-ны). None of them follows a
+/// 3rd-person possessive, which takes the n-forms instead (жел-і-нде
+/// against желі-де), or a case ending. The genitive and the instrumental
+/// follow a possessive unchanged (-ның, -мен), and -ды after a consonant
+/// is also a verb's past tense (жолдан-ды): none of these is evidence.
+fn own_endings(word: &str) -> Vec<String> {
+    let Some(harmony) = phon::harmony(word) else {
+        return Vec::new();
+    };
+    let vowel_final = phon::final_class(word) == phon::VOWEL;
+    let mut own: Vec<String> = [
+        (phon::DATIVE, "а"),
+        (phon::LOCATIVE, "а"),
+        (phon::ABLATIVE, "ан"),
+        (phon::PLURAL, "ар"),
+    ]
+    .iter()
+    .filter_map(|&(heads, rest)| head_after(word, heads).map(|h| format!("{h}{rest}")))
+    .collect();
+    if vowel_final {
+        own.push("ны".to_owned());
+        own.push("сы".to_owned());
+    } else {
+        own.push("ы".to_owned());
+    }
+    if harmony == Harmony::Front {
+        for e in &mut own {
+            *e = e.chars().map(phon::front_of).collect();
+        }
+    }
+    own
 }
 
 /// Builds the lexicon text from the dictionary and KazNERD texts.
@@ -1283,6 +1341,14 @@ mod tests {
             ("ғалым", "n"),
             ("ғалымдар", "n"),
             ("ғалымы", "n"),
+            ("жел", "n"),
+            ("желі", "n"),
+            ("шіл", "n"),
+            ("шілде", "n"),
+            ("бала", "n"),
+            ("баласы", "n"),
+            ("комитет", "n"),
+            ("комитетіндегі", "n"),
         ]
         .iter()
         .map(|(w, f)| (w.to_string(), f.to_string()))
@@ -1295,6 +1361,27 @@ mod tests {
             "бөлікке",
             "қарға",
             "қардың",
+            // жел with two endings; желі with two of its own (-де, -лер).
+            "желдің",
+            "желге",
+            "желіде",
+            "желілер",
+            // шіл with two endings; шілде with one of its own (-ден) and
+            // the genitive, which is no evidence.
+            "шілдің",
+            "шілге",
+            "шілдеден",
+            "шілденің",
+            // баласы: -на and -нда follow a possessive (бала-сы-на).
+            "баланың",
+            "балаға",
+            "баласына",
+            "баласында",
+            // -лер and -ге after the attributive -дегі are no evidence.
+            "комитеттің",
+            "комитетке",
+            "комитетіндегілер",
+            "комитетіндегіге",
         ]
         .iter()
         .map(|w| w.to_string())
@@ -1307,6 +1394,10 @@ mod tests {
             ("жарғы", false),
             ("ғалымдар", true),
             ("ғалымы", false),
+            ("желі", false),
+            ("шілде", true),
+            ("баласы", true),
+            ("комитетіндегі", true),
         ] {
             assert_eq!(inflected_entry(word, &flags, &forms), expected, "{word}");
         }

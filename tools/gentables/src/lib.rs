@@ -56,7 +56,7 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         path: clusters::PATH,
-        render: clusters::render,
+        render: || clusters::render().map(String::into_bytes),
     },
 ];
 
