@@ -689,6 +689,15 @@ fn head_after(stem: &str, heads: phon::Heads) -> Option<&'static str> {
         .map(|i| heads[i])
 }
 
+/// Each ending of `endings` (its head consonants, then the rest, written
+/// back) with the head consonant `stem`'s last sound takes.
+fn headed(stem: &str, endings: &[(phon::Heads, &str)]) -> Vec<String> {
+    endings
+        .iter()
+        .filter_map(|&(heads, rest)| head_after(stem, heads).map(|h| format!("{h}{rest}")))
+        .collect()
+}
+
 /// The regular nominal endings of `stem` in its harmony, with the head
 /// consonants its last sound takes (facts table): the plural, the
 /// 3rd-person possessive, the cases, -дағы, and their chains (plural +
@@ -700,18 +709,18 @@ fn nominal_endings(stem: &str) -> Vec<String> {
     };
     // Case endings after a sound, without the n-forms.
     let cases = |before: &str| -> Vec<String> {
-        [
-            (phon::GENITIVE, "ың"),
-            (phon::ACCUSATIVE, "ы"),
-            (phon::DATIVE, "а"),
-            (phon::LOCATIVE, "а"),
-            (phon::ABLATIVE, "ан"),
-            (phon::INSTRUMENTAL, "ен"),
-            (phon::LOCATIVE, "ағы"),
-        ]
-        .iter()
-        .filter_map(|&(heads, rest)| head_after(before, heads).map(|h| format!("{h}{rest}")))
-        .collect()
+        headed(
+            before,
+            &[
+                (phon::GENITIVE, "ың"),
+                (phon::ACCUSATIVE, "ы"),
+                (phon::DATIVE, "а"),
+                (phon::LOCATIVE, "а"),
+                (phon::ABLATIVE, "ан"),
+                (phon::INSTRUMENTAL, "ен"),
+                (phon::LOCATIVE, "ағы"),
+            ],
+        )
     };
     // After a 3rd-person possessive: the n-forms.
     let after_poss3 = ["", "н", "на", "нда", "нан", "ның", "мен", "ндағы"];
@@ -815,15 +824,15 @@ fn own_endings(word: &str) -> Vec<String> {
         return Vec::new();
     };
     let vowel_final = phon::final_class(word) == phon::VOWEL;
-    let mut own: Vec<String> = [
-        (phon::DATIVE, "а"),
-        (phon::LOCATIVE, "а"),
-        (phon::ABLATIVE, "ан"),
-        (phon::PLURAL, "ар"),
-    ]
-    .iter()
-    .filter_map(|&(heads, rest)| head_after(word, heads).map(|h| format!("{h}{rest}")))
-    .collect();
+    let mut own = headed(
+        word,
+        &[
+            (phon::DATIVE, "а"),
+            (phon::LOCATIVE, "а"),
+            (phon::ABLATIVE, "ан"),
+            (phon::PLURAL, "ар"),
+        ],
+    );
     if vowel_final {
         own.push("ны".to_owned());
         own.push("сы".to_owned());

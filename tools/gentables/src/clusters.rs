@@ -415,10 +415,7 @@ pub fn sequences(contexts: &str, jsonl: &str, kaznerd: Option<&str>) -> Vec<Vec<
             sentence.clear();
             continue;
         }
-        let is_id = token.len() > 3
-            && token.as_bytes()[1..3] == *b"ID"
-            && token[3..].bytes().all(|b| b.is_ascii_digit());
-        if !is_id {
+        if !crate::is_sentence_id(token) {
             sentence.push(token);
         }
     }

@@ -60,6 +60,14 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
+/// Whether a KazNERD token is a sentence's id (`AID283875`): a letter,
+/// `ID`, then digits.
+pub fn is_sentence_id(token: &str) -> bool {
+    token.len() > 3
+        && token.as_bytes()[1..3] == *b"ID"
+        && token[3..].bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether the tests run in CI (`CI=true`), where missing data fails.
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")

@@ -262,10 +262,7 @@ pub fn count(contexts: &str, jsonl: &str, kaznerd: &str) -> Counts {
             continue;
         }
         // The first line of a sentence is its id (`AID283875 O`).
-        let is_id = token.len() > 3
-            && token.as_bytes()[1..3] == *b"ID"
-            && token[3..].bytes().all(|b| b.is_ascii_digit());
-        if !is_id {
+        if !crate::is_sentence_id(token) {
             sentence.push(token);
         }
     }
