@@ -463,15 +463,8 @@ pub fn render_learned(l: &Learned) -> String {
 
 /// Reads the sources and renders the table, or says which is missing.
 pub fn render() -> Result<String, String> {
-    let dir = crate::punkt::shared();
-    let read = |rel: &str| {
-        let path = dir.join(rel);
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {} ({e})", path.display()))
-    };
-    let contexts = read("kazqad/contexts.txt")?;
-    let jsonl = read("kazqad/kazqad-reading-comprehension-v1.0-kk-validation.jsonl")?;
-    let kaznerd = read("kaznerd/with_sentID/IOB2_valid2.txt")?;
-    let seqs = sequences(&contexts, &jsonl, Some(&kaznerd));
+    let prose = crate::read_prose()?;
+    let seqs = sequences(&prose.contexts, &prose.jsonl, Some(&prose.kaznerd));
     Ok(render_learned(&learn(&seqs, CLASSES)))
 }
 

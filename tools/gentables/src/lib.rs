@@ -60,6 +60,32 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
+/// The unlabelled prose the learned tables read, beside the project:
+/// KazQAD's passages and contexts and KazNERD's sentences (with their
+/// labels, which the learners skip).
+pub struct Prose {
+    /// `kazqad/contexts.txt`.
+    pub contexts: String,
+    /// `kazqad/kazqad-reading-comprehension-v1.0-kk-validation.jsonl`.
+    pub jsonl: String,
+    /// `kaznerd/with_sentID/IOB2_valid2.txt`.
+    pub kaznerd: String,
+}
+
+/// Reads [`Prose`], or says which file is missing.
+pub fn read_prose() -> Result<Prose, String> {
+    let dir = punkt::shared();
+    let read = |rel: &str| {
+        let path = dir.join(rel);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {} ({e})", path.display()))
+    };
+    Ok(Prose {
+        contexts: read("kazqad/contexts.txt")?,
+        jsonl: read("kazqad/kazqad-reading-comprehension-v1.0-kk-validation.jsonl")?,
+        kaznerd: read("kaznerd/with_sentID/IOB2_valid2.txt")?,
+    })
+}
+
 /// Whether a KazNERD token is a sentence's id (`AID283875`): a letter,
 /// `ID`, then digits.
 pub fn is_sentence_id(token: &str) -> bool {

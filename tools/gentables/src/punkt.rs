@@ -308,15 +308,12 @@ pub fn render_counts(counts: &Counts) -> String {
 
 /// Reads the sources and renders the table, or says which is missing.
 pub fn render() -> Result<String, String> {
-    let dir = shared();
-    let read = |rel: &str| {
-        let path = dir.join(rel);
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {} ({e})", path.display()))
-    };
-    let contexts = read("kazqad/contexts.txt")?;
-    let jsonl = read("kazqad/kazqad-reading-comprehension-v1.0-kk-validation.jsonl")?;
-    let kaznerd = read("kaznerd/with_sentID/IOB2_valid2.txt")?;
-    Ok(render_counts(&count(&contexts, &jsonl, &kaznerd)))
+    let prose = crate::read_prose()?;
+    Ok(render_counts(&count(
+        &prose.contexts,
+        &prose.jsonl,
+        &prose.kaznerd,
+    )))
 }
 
 #[cfg(test)]
