@@ -32,7 +32,7 @@
 //! first of a merged pair takes bit 0, the second bit 1. Ties go to the
 //! lower index, so the result is the same on every run.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Path of the generated table relative to the workspace root.
@@ -383,41 +383,20 @@ fn merge_tree(n: &[i64], rows: &[i64], cols: &[i64], c: usize) -> Vec<u64> {
 /// The sources' passages and sentences, tokenized.
 pub fn sequences(contexts: &str, jsonl: &str, kaznerd: Option<&str>) -> Vec<Vec<String>> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    let passages = contexts.lines().map(|l| l.trim().to_string()).chain(
-        jsonl
-            .lines()
-            .filter_map(crate::punkt::json_context)
-            .map(|c| c.trim().to_string()),
-    );
-    for p in passages {
-        if !p.is_empty() && seen.insert(p.clone()) {
-            let mut t = Vec::new();
-            tokens(&p, &mut t);
-            out.push(t);
-        }
+    for p in crate::distinct_passages(contexts, jsonl) {
+        let mut t = Vec::new();
+        tokens(&p, &mut t);
+        out.push(t);
     }
     let Some(kaznerd) = kaznerd else {
         return out;
     };
-    let mut seen = HashSet::new();
-    let mut sentence: Vec<&str> = Vec::new();
-    for line in kaznerd.lines().chain(std::iter::once("")) {
-        let token = line.rsplit_once(' ').map_or(line, |(t, _)| t);
-        if token.is_empty() {
-            if !sentence.is_empty() && seen.insert(sentence.join(" ")) {
-                let mut t = Vec::new();
-                for w in &sentence {
-                    tokens(w, &mut t);
-                }
-                out.push(t);
-            }
-            sentence.clear();
-            continue;
+    for sentence in crate::distinct_sentences(kaznerd) {
+        let mut t = Vec::new();
+        for w in &sentence {
+            tokens(w, &mut t);
         }
-        if !crate::is_sentence_id(token) {
-            sentence.push(token);
-        }
+        out.push(t);
     }
     out
 }

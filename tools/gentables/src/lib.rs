@@ -86,6 +86,45 @@ pub fn read_prose() -> Result<Prose, String> {
     })
 }
 
+/// The distinct non-empty passages of KazQAD's contexts and of its
+/// reading-comprehension file, trimmed, in order of first appearance.
+pub fn distinct_passages(contexts: &str, jsonl: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    contexts
+        .lines()
+        .map(|l| l.trim().to_string())
+        .chain(
+            jsonl
+                .lines()
+                .filter_map(punkt::json_context)
+                .map(|c| c.trim().to_string()),
+        )
+        .filter(|p| !p.is_empty() && seen.insert(p.clone()))
+        .collect()
+}
+
+/// The distinct sentences of a KazNERD IOB2 file, as their tokens without
+/// the labels and the sentence ids, in order of first appearance (the
+/// variants of a sentence that differ in a word each count).
+pub fn distinct_sentences(kaznerd: &str) -> Vec<Vec<&str>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut sentence: Vec<&str> = Vec::new();
+    for line in kaznerd.lines().chain(std::iter::once("")) {
+        let token = line.rsplit_once(' ').map_or(line, |(t, _)| t);
+        if token.is_empty() {
+            if !sentence.is_empty() && seen.insert(sentence.join(" ")) {
+                out.push(std::mem::take(&mut sentence));
+            }
+            sentence.clear();
+        } else if !is_sentence_id(token) {
+            // The first line of a sentence is its id (`AID283875 O`).
+            sentence.push(token);
+        }
+    }
+    out
+}
+
 /// Whether a KazNERD token is a sentence's id (`AID283875`): a letter,
 /// `ID`, then digits.
 pub fn is_sentence_id(token: &str) -> bool {

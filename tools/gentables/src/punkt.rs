@@ -34,7 +34,7 @@
 //!   capitalised there (so not names): a capitalised starter after an
 //!   abbreviation's period begins a new sentence.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -238,33 +238,11 @@ pub(crate) fn json_context(line: &str) -> Option<String> {
 /// Gathers the counts from the source texts (already read).
 pub fn count(contexts: &str, jsonl: &str, kaznerd: &str) -> Counts {
     let mut counts = Counts::default();
-    let mut seen = HashSet::new();
-    let passages = contexts.lines().map(|l| l.trim().to_string()).chain(
-        jsonl
-            .lines()
-            .filter_map(json_context)
-            .map(|c| c.trim().to_string()),
-    );
-    for p in passages {
-        if !p.is_empty() && seen.insert(p.clone()) {
-            counts.add_prose(&p);
-        }
+    for p in crate::distinct_passages(contexts, jsonl) {
+        counts.add_prose(&p);
     }
-    let mut seen = HashSet::new();
-    let mut sentence: Vec<&str> = Vec::new();
-    for line in kaznerd.lines().chain(std::iter::once("")) {
-        let token = line.rsplit_once(' ').map_or(line, |(t, _)| t);
-        if token.is_empty() {
-            if !sentence.is_empty() && seen.insert(sentence.join(" ")) {
-                counts.add_sentence(&sentence);
-            }
-            sentence.clear();
-            continue;
-        }
-        // The first line of a sentence is its id (`AID283875 O`).
-        if !crate::is_sentence_id(token) {
-            sentence.push(token);
-        }
+    for sentence in crate::distinct_sentences(kaznerd) {
+        counts.add_sentence(&sentence);
     }
     counts
 }
