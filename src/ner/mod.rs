@@ -690,10 +690,15 @@ pub(crate) const MAX_PIECED_TOKEN: usize = 32;
 /// are split the same way for tagging, so that the model sees the words it
 /// was trained on. Every other token is one word, and so is a token longer
 /// than [`MAX_PIECED_TOKEN`] bytes: no written number is that long, and a
-/// run such as `1,2.1,2.…` stays one word instead of thousands.
+/// run such as `1,2.1,2.…` stays one word instead of thousands. So is a
+/// temperature with the degree sign (`38,5°`, `25°C-тан`): KazNERD never
+/// writes the sign, and the rules read such a token whole.
 fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
     let bytes = token.as_bytes();
-    if !bytes.first().is_some_and(u8::is_ascii_digit) || bytes.len() > MAX_PIECED_TOKEN {
+    if !bytes.first().is_some_and(u8::is_ascii_digit)
+        || bytes.len() > MAX_PIECED_TOKEN
+        || token.contains('°')
+    {
         piece(token);
         return;
     }
@@ -786,6 +791,8 @@ mod tests {
             ("Алматы", &["Алматы"]),
             ("", &[""]),
             ("5G", &["5G"]),
+            ("38,5°", &["38,5°"]),
+            ("25,5°C-тан", &["25,5°C-тан"]),
             // 32 bytes are split; 33 are one word.
             (
                 "1,2.1,2.1,2.1,2.1,2.1,2.1,2.1,25",

@@ -34,6 +34,16 @@ fn kind_of(kind: &str) -> Option<NumberKind> {
     }
 }
 
+/// Whether a rule mention is a temperature written with the degree sign.
+fn is_degrees<'a>(
+    r: &RuleMention,
+    place: &impl Fn(&Range<usize>) -> Option<(Span, &'a str, Range<usize>)>,
+) -> bool {
+    r.kind == NumberKind::Quantity
+        && r.unit == Some("градус")
+        && place(&r.tokens).is_some_and(|(_, text, _)| text.contains('°'))
+}
+
 /// Whether a kind is a temporal one (date, time, duration, set).
 fn is_temporal(kind: NumberKind) -> bool {
     matches!(
@@ -88,7 +98,7 @@ pub(super) fn merge<'a>(
         let Some(kind) = kind_of(e.label) else {
             continue;
         };
-        let range = e.start..e.end;
+        let mut range = e.start..e.end;
         while rules
             .get(next_rule)
             .is_some_and(|r| r.tokens.end <= range.start)
@@ -112,6 +122,28 @@ pub(super) fn merge<'a>(
                 best = Some((i, o));
             }
         }
+        // A temperature written with the degree sign (`25°C-тан`): KazNERD
+        // writes `25 градусқа`, so the tagger never saw the sign and reads
+        // such a token as an ordinal or a date, or as part of a longer
+        // span (`Күндіз 30°F`); the sign makes it a quantity, as the rules
+        // read it, and the span begins with its number (it may go on to a
+        // qualifier the tagger gives it, `-5°С-қа дейін`).
+        let mut kind = kind;
+        let mut temporal = temporal;
+        if let Some(i) = rules
+            .iter()
+            .enumerate()
+            .skip(next_rule)
+            .take_while(|(_, r)| r.tokens.start < range.end)
+            .find(|(_, r)| overlap(&r.tokens, &range) > 0 && is_degrees(r, &place))
+            .map(|(i, _)| i)
+        {
+            kind = NumberKind::Quantity;
+            temporal = false;
+            in_temporal = false;
+            range.start = range.start.max(rules[i].tokens.start);
+            best = Some((i, overlap(&rules[i].tokens, &range)));
+        }
         // A number span inside a date the rules read (`15` and `03` of
         // `15.03.2024`, `2024` of `2024 жылы`) is part of the date.
         if in_temporal && !temporal {
@@ -120,7 +152,6 @@ pub(super) fn merge<'a>(
         let Some((mut span, mut slice, mut tokens)) = place(&range) else {
             continue;
         };
-        let mut kind = kind;
         let (value, unit, approx) = match best {
             Some((i, _)) => {
                 used[i] = true;
@@ -188,7 +219,10 @@ pub(super) fn merge<'a>(
     let tagged: Vec<Range<usize>> = found.iter().map(|m| m.tokens.clone()).collect();
     let mut next_tagged = 0;
     for (m, used) in rules.iter().zip(used) {
-        if used || model_dates || !is_temporal(m.kind) {
+        // Temperatures with the degree sign are the rules' (above), also
+        // where the tagger labelled nothing.
+        let degrees = is_degrees(m, &place);
+        if used || (!degrees && (model_dates || !is_temporal(m.kind))) {
             continue;
         }
         if let Some((span, slice, tokens)) = place(&m.tokens) {
@@ -325,6 +359,35 @@ mod tests {
                 "{text:?} gave {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_temperature_with_the_degree_sign_is_a_quantity() {
+        let r = Recognizer::default();
+        // KazNERD never writes the degree sign, so whatever the tagger makes
+        // of these tokens, the sign decides: (text, mention, value).
+        for (text, want, value) in [
+            ("Ауа 25°С-тан жоғары.", "25°С-тан", "25"),
+            ("Ауа 25°C-тан жоғары.", "25°C-тан", "25"),
+            ("Ауа -5°C болды.", "-5°C", "-5"),
+            ("Науқастың қызуы 38,5° болды.", "38,5°", "38.5"),
+            ("Күндіз 30°F.", "30°F", "30"),
+        ] {
+            let found = r.numbers(text);
+            assert!(
+                found.iter().any(|m| m.text() == want
+                    && m.kind() == NumberKind::Quantity
+                    && m.unit() == Some("градус")
+                    && m.value().to_string() == value),
+                "{text:?} gave {found:?}"
+            );
+        }
+        // Without the sign the tagger's reading stands: an ordinal stays one.
+        let found = r.numbers("Ол 25-ші орын алды.");
+        assert!(
+            found.iter().any(|m| m.kind() == NumberKind::Ordinal),
+            "{found:?}"
+        );
     }
 
     thread_local! {
