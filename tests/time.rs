@@ -220,6 +220,28 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-01..XXXX-03",
         "2024-01..2024-03",
     ),
+    // The same in one token, the second month inflected or not.
+    (
+        "қаңтар-маусым айларында",
+        "қаңтар-маусым",
+        D,
+        "XXXX-01..XXXX-06",
+        "2024-01..2024-06",
+    ),
+    (
+        "ақпан–наурызда қар көп",
+        "ақпан–наурызда",
+        D,
+        "XXXX-02..XXXX-03",
+        "2024-02..2024-03",
+    ),
+    (
+        "2023 жылдың қаңтар-наурызында",
+        "2023 жылдың қаңтар-наурызында",
+        D,
+        "2023-01..2023-03",
+        "2023-01..2023-03",
+    ),
     // Relative to the document date.
     ("Биыл өсті.", "Биыл", D, "XXXX", "2024"),
     ("былтыр салынды", "былтыр", D, "XXXX", "2023"),
@@ -490,6 +512,9 @@ fn words_that_only_look_temporal() {
         "Олар таң қалды.",
         "Кеш қалдық.",
         "Жиырма тоғыз түс.",
+        // A month joined to a word that is no month, and a month twice.
+        "Қазан-Мәскеу пойызы жүрді.",
+        "Қаңтар-қаңтар айлары.",
     ] {
         let found = temporal(text);
         assert!(found.is_empty(), "{text:?}: {found:?}");

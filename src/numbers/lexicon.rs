@@ -85,6 +85,11 @@ const STEMS: &[(&str, u32, Role)] = &[
     ("бүтін", 0, Role::Point),
 ];
 
+/// Whether a stem is an abbreviated scale word (`млн`, `млрд`, `трлн`).
+fn is_abbreviation(stem: &str) -> bool {
+    matches!(stem, "млн" | "млрд" | "трлн")
+}
+
 /// Collective numerals: екеу (the two of), үшеу, …
 const COLLECTIVES: &[(&str, u32)] = &[
     ("екеу", 2),
@@ -325,6 +330,12 @@ fn stem_and_ending(word: &str, first: [u8; 4]) -> Option<NumWord> {
         }
         let Some(rest) = strip_prefix_ci(word, stem) else {
             continue;
+        };
+        // An abbreviated scale word takes its ending after a hyphen, as
+        // digits do (`млн-нан`, `млрд-қа`, `7 млн-дай`).
+        let rest = match rest.strip_prefix('-') {
+            Some(ending) if is_abbreviation(stem) && !ending.is_empty() => ending,
+            _ => rest,
         };
         let value = if role == Role::Hundred { 100 } else { value };
         if rest.is_empty() {
@@ -622,6 +633,14 @@ mod tests {
             ("алтау", Some((Role::Unit, 6, false))),
             ("млрд", Some((Role::Scale(9), 0, false))),
             ("млн.", Some((Role::Scale(6), 0, false))),
+            // Abbreviations take their ending after a hyphen; words do not.
+            ("млн-нан", Some((Role::Scale(6), 0, false))),
+            ("млрд-қа", Some((Role::Scale(9), 0, false))),
+            ("трлн-ға", Some((Role::Scale(12), 0, false))),
+            ("млн-дай", Some((Role::Scale(6), 0, false))),
+            ("млн-", None),
+            ("мың-нан", None),
+            ("миллион-нан", None),
             ("бірақ", None),
             ("үшін", None),
             ("оның", None),
@@ -638,6 +657,8 @@ mod tests {
         }
         assert!(number_word("оннан").unwrap().ablative);
         assert!(number_word("жүздей").unwrap().about);
+        assert!(number_word("млн-дай").unwrap().about);
+        assert!(number_word("млн-нан").unwrap().ablative);
     }
 
     #[test]

@@ -593,6 +593,14 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
         }
         return (q, None, None, end);
     }
+    // `2023 жылдың қаңтар-наурызында`: a range of months in one token.
+    if let Some((m, m2, _)) = words::month_pair(cx.t(k), &mut buf) {
+        let month = |m| Point {
+            grain: Grain::Month(m),
+            ..p
+        };
+        return (month(m), Some(month(m2)), None, k + 1);
+    }
     if let Some((s, _)) = words::season(cx.t(k), &mut buf) {
         return (
             Point {
@@ -1313,6 +1321,10 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
             };
             return found(i, i + 1, NumberKind::Set, Timex::new(Val::Duration(d)));
         }
+        if kind == Start::Month {
+            // `қаңтар-маусым`: a range of months in one token.
+            return month_alone(cx, i);
+        }
         return day_part_alone(cx, i);
     }
     // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
@@ -1539,10 +1551,18 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
 fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
     let t = cx.t(i);
     let mut buf = [0u8; 64];
-    let (m, e) = words::month(t, &mut buf)?;
     let mut end = i + 1;
     let mut max = None;
-    if is_range_separator(cx.t(end)) {
+    let (m, e) = match words::month(t, &mut buf) {
+        Some(found) => found,
+        None => {
+            // `қаңтар-маусым айларында`: a range in one token.
+            let (m, m2, e) = words::month_pair(t, &mut buf)?;
+            max = Some(m2);
+            (m, e)
+        }
+    };
+    if max.is_none() && is_range_separator(cx.t(end)) {
         let mut b2 = [0u8; 64];
         if let Some((m2, _)) = words::month(cx.t(end + 1), &mut b2) {
             max = Some(m2);

@@ -612,3 +612,29 @@ fn pre_tokenized_input() {
     assert_eq!(found[0].kind(), K::Money);
     assert_eq!(found[0].text(), "86 , 5 миллиард долларға");
 }
+
+#[test]
+fn an_abbreviated_scale_with_its_ending_reads_as_the_word() {
+    // (with the abbreviation, with the word): the same kind, value and
+    // qualifier, over the same words.
+    for (short, long) in [
+        (
+            "Халық саны 15 млн-нан асты.",
+            "Халық саны 15 миллионнан асты.",
+        ),
+        (
+            "2 млрд-қа жуық теңге бөлінді.",
+            "2 миллиардқа жуық теңге бөлінді.",
+        ),
+        ("7 млн-дай адам келді.", "7 миллиондай адам келді."),
+        ("Қарыз 1 трлн-ға жетті.", "Қарыз 1 триллионға жетті."),
+    ] {
+        let (a, b) = (extract(short), extract(long));
+        assert_eq!(a.len(), 1, "{short}: {a:?}");
+        assert_eq!(b.len(), 1, "{long}: {b:?}");
+        assert_eq!(a[0].kind(), b[0].kind(), "{short}");
+        assert_eq!(a[0].value(), b[0].value(), "{short}");
+        assert_eq!(a[0].approx(), b[0].approx(), "{short}");
+        assert_eq!(a[0].tokens(), b[0].tokens(), "{short}");
+    }
+}

@@ -151,6 +151,20 @@ pub(crate) fn month<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(u8, Ending
     lookup(word, buf, MONTHS, ending_ok)
 }
 
+/// Two month names joined in one token by a hyphen or dash, the range
+/// between them: `қаңтар-маусым`, `ақпан–наурызда` (the first bare, the
+/// second in any form, as KazNERD and encyclopedic prose write them).
+pub(crate) fn month_pair<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(u8, u8, Ending<'b>)> {
+    let (first, second) = word.split_once(['-', '–', '—'])?;
+    let mut first_buf = [0u8; 64];
+    let (m1, e1) = month(first, &mut first_buf)?;
+    if !e1.text.is_empty() {
+        return None;
+    }
+    let (m2, e2) = month(second, buf)?;
+    (m1 != m2).then_some((m1, m2, e2))
+}
+
 /// A month name after a day number, where `май` is May: `10 май`,
 /// `оныншы майда`.
 pub(crate) fn month_after_day<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(u8, Ending<'b>)> {
