@@ -296,12 +296,19 @@ impl Pipeline {
             }
         };
 
+        // A sentence's words, for lemmas in context.
+        let mut words: Vec<&str> = Vec::new();
         for sentence in sentences(work) {
             let first = doc.tokens.len();
-            for t in sentence.tokens() {
+            if self.lemmas {
+                words.clear();
+                words.extend(sentence.tokens().iter().map(|t| t.text()));
+            }
+            for (i, t) in sentence.tokens().iter().enumerate() {
                 let lemma = if self.lemmas {
                     let start = doc.lemmas.len();
-                    doc.lemmas.push_str(&crate::morph::lemma(t.text()));
+                    doc.lemmas
+                        .push_str(&crate::morph::lemma_in_context(&words, i));
                     Some(Span::new(start, doc.lemmas.len()))
                 } else {
                     None

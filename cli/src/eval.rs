@@ -434,26 +434,44 @@ fn lemmas(args: LemmasArgs) -> Result<(), Failure> {
     let limit = args.show_errors.unwrap_or(0);
     let mut shown = 0;
     let mut err = std::io::stderr().lock();
-    for line in lines {
-        let conllu::Line::Word(cols) = line else {
-            continue;
-        };
-        let (form, gold, tag) = (cols[1], cols[2], cols[3]);
-        // `_` is a lemma the corpus does not give (unless the word is `_`).
-        if gold == "_" && form != "_" {
-            unscored += 1;
+    // Each word is lemmatized in its sentence (`morph::lemma_in_context`):
+    // the words between blank lines.
+    let mut sentence: Vec<[&str; 10]> = Vec::new();
+    let mut forms: Vec<&str> = Vec::new();
+    let mut lines = lines.into_iter();
+    loop {
+        let line = lines.next();
+        if let Some(conllu::Line::Word(cols)) = line {
+            sentence.push(cols);
             continue;
         }
-        let system = kazakh::morph::lemma(form);
-        let ok = system.to_lowercase() == gold.to_lowercase();
-        all.add(ok);
-        if tag == "NOUN" || tag == "PROPN" {
-            noun_propn.add(ok);
+        if matches!(line, Some(conllu::Line::Other(l)) if !l.trim().is_empty()) {
+            continue;
         }
-        upos.entry(tag.to_owned()).or_default().add(ok);
-        if !ok && shown < limit {
-            shown += 1;
-            let _ = writeln!(err, "{form}\t{gold}\t{system}\t{tag}");
+        forms.clear();
+        forms.extend(sentence.iter().map(|cols| cols[1]));
+        for (i, cols) in sentence.iter().enumerate() {
+            let (form, gold, tag) = (cols[1], cols[2], cols[3]);
+            // `_` is a lemma the corpus does not give (unless the word is `_`).
+            if gold == "_" && form != "_" {
+                unscored += 1;
+                continue;
+            }
+            let system = kazakh::morph::lemma_in_context(&forms, i);
+            let ok = system.to_lowercase() == gold.to_lowercase();
+            all.add(ok);
+            if tag == "NOUN" || tag == "PROPN" {
+                noun_propn.add(ok);
+            }
+            upos.entry(tag.to_owned()).or_default().add(ok);
+            if !ok && shown < limit {
+                shown += 1;
+                let _ = writeln!(err, "{form}\t{gold}\t{system}\t{tag}");
+            }
+        }
+        sentence.clear();
+        if line.is_none() {
+            break;
         }
     }
     let report = LemmasReport {

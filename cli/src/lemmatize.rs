@@ -51,13 +51,15 @@ pub fn run(args: Args) -> Result<(), Failure> {
 
 fn write_text(out: &mut Output, text: &str) -> Result<(), Failure> {
     let mut buf = String::new();
+    let mut words: Vec<&str> = Vec::new();
     for sentence in kazakh::sentences(text) {
         buf.clear();
-        for token in sentence.tokens() {
-            let t = token.text();
+        words.clear();
+        words.extend(sentence.tokens().iter().map(|t| t.text()));
+        for (i, t) in words.iter().enumerate() {
             buf.push_str(&clean(t));
             buf.push('\t');
-            buf.push_str(&clean(&kazakh::morph::lemma(t)));
+            buf.push_str(&clean(&kazakh::morph::lemma_in_context(&words, i)));
             buf.push('\n');
         }
         buf.push('\n');
@@ -71,23 +73,36 @@ fn write_conllu(out: &mut Output, text: &str, name: &str) -> Result<(), Failure>
     let lines: Vec<Line> = lines(text)
         .collect::<Result<_, _>>()
         .map_err(|e| Failure::content(format!("{name}: {e}")))?;
+    // A sentence's lines (up to its blank line) are written together, each
+    // word lemmatized in its sentence (`morph::lemma_in_context`).
     let mut buf = String::new();
-    for line in lines {
+    let mut words: Vec<&str> = Vec::new();
+    for sentence in lines.split_inclusive(|l| matches!(l, Line::Other(s) if s.trim().is_empty())) {
         buf.clear();
-        match line {
-            Line::Other(l) => buf.push_str(l),
-            Line::Word(mut cols) => {
-                let lemma = kazakh::morph::lemma(cols[1]);
-                let lemma = if lemma.is_empty() {
-                    "_".into()
-                } else {
-                    clean(&lemma)
-                };
-                cols[2] = &lemma;
-                buf.push_str(&cols.join("\t"));
+        words.clear();
+        words.extend(sentence.iter().filter_map(|l| match l {
+            Line::Word(cols) => Some(cols[1]),
+            Line::Other(_) => None,
+        }));
+        let mut i = 0;
+        for line in sentence {
+            match line {
+                Line::Other(l) => buf.push_str(l),
+                Line::Word(cols) => {
+                    let lemma = kazakh::morph::lemma_in_context(&words, i);
+                    i += 1;
+                    let lemma = if lemma.is_empty() {
+                        "_".into()
+                    } else {
+                        clean(&lemma)
+                    };
+                    let mut cols = *cols;
+                    cols[2] = &lemma;
+                    buf.push_str(&cols.join("\t"));
+                }
             }
+            buf.push('\n');
         }
-        buf.push('\n');
         out.write_str(&buf)?;
     }
     Ok(())

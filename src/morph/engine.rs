@@ -987,6 +987,44 @@ pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
     super::memo::split_and_lemma(word, split_and_lemma_uncached).1
 }
 
+/// The verb of a bare gerund in -у (`сақтау` → `сақта`, `табу` → `тап`,
+/// `оқу` → `оқы`): the stem before -у, devoiced or with ы/і where the
+/// lexicon has the verb so, when exactly one of these is a verb of the
+/// lexicon (not both, as дам and дамы of `даму`). Lower case. `None` for a
+/// word that is no gerund of a known verb.
+pub(crate) fn gerund_verb(word: &str) -> Option<String> {
+    let lower = letters::fold_lower(word);
+    let root = lower.strip_suffix('у')?;
+    // Two letters and a vowel at least (not су, ту).
+    if root.chars().nth(1).is_none() || !root.chars().any(phon::is_vowel) {
+        return None;
+    }
+    let harmony = phon::harmony(root).unwrap_or(Harmony::Back);
+    let verb = |fix: Fix| lookup_fixed(root, fix).filter(|e| e.flags & VERB != 0);
+    let is_verb = |fix: Fix| verb(fix).is_some();
+    let plain = if is_verb(Fix::None) {
+        Some(Fix::None)
+    } else if root.ends_with(['г', 'ғ', 'б']) && is_verb(Fix::Devoice) {
+        Some(Fix::Devoice)
+    } else {
+        None
+    };
+    let vowel = (!root.ends_with(|c: char| phon::is_vowel(c)) && is_verb(Fix::Vowel(harmony)))
+        .then_some(Fix::Vowel(harmony));
+    let fix = match (plain, vowel) {
+        (Some(f), None) | (None, Some(f)) => f,
+        _ => return None,
+    };
+    // A gerund the lexicon has as a noun four times as common as its verb
+    // stays a noun (ауру 'illness' beside ауыр-), as with a case ending.
+    let noun = lookup(lower.as_bytes());
+    let verb_freq = verb(fix).map_or(0, |e| e.freq);
+    if noun.flags & NOMINAL != 0 && noun.freq >= verb_freq.saturating_add(2) {
+        return None;
+    }
+    StemBuf::make(root, fix).map(|b| b.as_str().to_owned())
+}
+
 /// The lemma without the memo.
 pub(crate) fn lemma_uncached(word: &str) -> Cow<'_, str> {
     let lower = letters::fold_lower(word);

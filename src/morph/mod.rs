@@ -270,6 +270,53 @@ pub fn lemma(word: &str) -> Cow<'_, str> {
     engine::lemma(word)
 }
 
+/// Words after a verbal noun that make it the verb's infinitive: `керек`,
+/// `қажет`, `тиіс` (must), `мүмкін` (may), `үшін` (in order to).
+const INFINITIVE_AFTER: [&str; 5] = ["керек", "қажет", "тиіс", "мүмкін", "үшін"];
+
+/// The lemma of `words[i]` in its sentence. As [`lemma`], except for the
+/// bare verbal noun in -у, which alone is read as an action noun (`даму`,
+/// `зерттеу`) but is the verb's infinitive, lemmatized as the verb's stem,
+/// where its sentence shows it: before a word of necessity, possibility or
+/// purpose (`сақтау керек` → сақта, `табу үшін` → тап), or after a noun
+/// in the accusative, its direct object (`жұмысты жүргізу` → жүргіз).
+/// An index out of range gives an empty lemma.
+///
+/// ```
+/// use kazakh::morph::{lemma, lemma_in_context};
+///
+/// assert_eq!(lemma("сақтау"), "сақтау");
+/// let words = ["Табиғатты", "сақтау", "керек", "."];
+/// assert_eq!(lemma_in_context(&words, 1), "сақта");
+/// assert_eq!(lemma_in_context(&words, 0), "табиғат");
+/// assert_eq!(lemma_in_context(&["даму", "бағдарламасы"], 0), "даму");
+/// ```
+pub fn lemma_in_context<'w>(words: &[&'w str], i: usize) -> Cow<'w, str> {
+    let Some(&word) = words.get(i) else {
+        return Cow::Borrowed("");
+    };
+    let own = lemma(word);
+    if own.len() != word.len() || !word.ends_with('у') {
+        return own;
+    }
+    let next_is = |w: &str| {
+        words
+            .get(i + 1)
+            .is_some_and(|n| n.len() == w.len() && crate::letters::eq_ci(n, w))
+    };
+    let object_before = i
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .is_some_and(|w| split_case(w).1 == Case::Accusative);
+    if !(INFINITIVE_AFTER.iter().any(|w| next_is(w)) || object_before) {
+        return own;
+    }
+    match engine::gerund_verb(word) {
+        Some(verb) => Cow::Owned(verb),
+        None => own,
+    }
+}
+
 /// Where the case ending of `word` starts (a byte offset on a char
 /// boundary, `word.len()` when there is none) and which case it is, from
 /// the best reading. Possessive and plural endings stay before the offset:

@@ -835,3 +835,41 @@ fn one_analysis_gives_the_split_and_the_lemma() {
         }
     }
 }
+
+#[test]
+fn verbal_nouns_in_their_sentence() {
+    // (sentence, index of the word, its lemma there).
+    let cases: &[(&[&str], usize, &str)] = &[
+        // Before a word of necessity, possibility or purpose: the verb.
+        (&["Табиғатты", "сақтау", "керек", "."], 1, "сақта"),
+        (&["Оны", "табу", "қажет"], 1, "тап"),
+        (&["Кітап", "оқу", "үшін"], 1, "оқы"),
+        (&["Келу", "тиіс"], 0, "кел"),
+        (&["Жұмысты", "жүргізу", "мүмкін"], 1, "жүргіз"),
+        // After a noun in the accusative, its object: the verb.
+        (&["Жолды", "жөндеу"], 1, "жөнде"),
+        (&["Мәселені", "шешу"], 1, "шеш"),
+        // Elsewhere the action noun stays (даму, зерттеу, кездесу).
+        (&["Даму", "бағдарламасы"], 0, "Даму"),
+        (&["Зерттеу", "жүргізілді"], 0, "Зерттеу"),
+        (&["Олар", "кездесу", "өткізді"], 1, "кездесу"),
+        (&["сақтау", "мерзімі"], 0, "сақтау"),
+        // Not a verbal noun of a known verb: as the word alone.
+        (&["Су", "керек"], 0, "су"),
+        (&["Ауру", "керек", "емес"], 0, "ауру"),
+        // Other words are as `lemma` gives them, in any context.
+        (&["Табиғатты", "сақтау", "керек"], 0, "табиғат"),
+        (&["Үйге", "барды", "керек"], 1, "бар"),
+        // Out of range: empty.
+        (&["сақтау"], 1, ""),
+        (&[], 0, ""),
+    ];
+    for &(words, i, want) in cases {
+        assert_eq!(super::lemma_in_context(words, i), want, "{words:?} {i}");
+    }
+    // Without a cue every word is its `lemma`.
+    let words = ["Бүгін", "жиналыс", "өтеді", "және", "даму", "туралы", "."];
+    for (i, w) in words.iter().enumerate() {
+        assert_eq!(super::lemma_in_context(&words, i), super::lemma(w));
+    }
+}
