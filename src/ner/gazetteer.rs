@@ -60,6 +60,15 @@ impl GazHit {
     /// A common noun naming a kind of place, which stands after a place's
     /// name: `аулы`, `кенті`, `өзені` (`place_types.txt`).
     pub(crate) const PLACE_TYPE: GazHit = GazHit(1 << 11);
+    /// A place learned from KazQAD's prose: a capitalised word before a
+    /// kind of place (`prose_places.txt`, generated).
+    pub(crate) const PROSE_PLACE: GazHit = GazHit(1 << 12);
+    /// A first name learned from KazQAD's prose: a capitalised word before
+    /// a surname (`prose_first_names.txt`, generated).
+    pub(crate) const PROSE_FIRST_NAME: GazHit = GazHit(1 << 13);
+    /// An organization learned from KazQAD's prose: a quoted name before an
+    /// organization head (`prose_organizations.txt`, generated).
+    pub(crate) const PROSE_ORGANIZATION: GazHit = GazHit(1 << 14);
 
     /// The raw bits.
     #[inline]
@@ -70,7 +79,7 @@ impl GazHit {
     /// The list flags: everything but the phrase position and `INFLECTED`
     /// (tests).
     #[cfg(test)]
-    pub(crate) const LISTS: GazHit = GazHit(0xFF | 1 << 11);
+    pub(crate) const LISTS: GazHit = GazHit(0xFF | 0xF << 11);
 
     /// The place lists together.
     pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
@@ -134,7 +143,7 @@ struct List {
 }
 
 /// The word lists (surname endings are kept apart in [`SURNAME_LIST`]).
-const LISTS: [List; 9] = [
+const LISTS: [List; 12] = [
     List {
         name: "regions.txt",
         text: include_str!("gazetteer/regions.txt"),
@@ -188,6 +197,24 @@ const LISTS: [List; 9] = [
         text: include_str!("gazetteer/place_types.txt"),
         flag: GazHit::PLACE_TYPE,
         min: 40,
+    },
+    List {
+        name: "prose_places.txt",
+        text: include_str!("gazetteer/prose_places.txt"),
+        flag: GazHit::PROSE_PLACE,
+        min: 150,
+    },
+    List {
+        name: "prose_first_names.txt",
+        text: include_str!("gazetteer/prose_first_names.txt"),
+        flag: GazHit::PROSE_FIRST_NAME,
+        min: 60,
+    },
+    List {
+        name: "prose_organizations.txt",
+        text: include_str!("gazetteer/prose_organizations.txt"),
+        flag: GazHit::PROSE_ORGANIZATION,
+        min: 10,
     },
 ];
 
