@@ -69,6 +69,9 @@ impl GazHit {
     /// An organization learned from KazQAD's prose: a quoted name before an
     /// organization head (`prose_organizations.txt`, generated).
     pub(crate) const PROSE_ORGANIZATION: GazHit = GazHit(1 << 14);
+    /// A word KazQAD's prose writes capitalised inside sentences, and
+    /// seldom in lower case (`prose_proper.txt`, generated).
+    pub(crate) const PROSE_PROPER: GazHit = GazHit(1 << 15);
 
     /// The raw bits.
     #[inline]
@@ -79,7 +82,7 @@ impl GazHit {
     /// The list flags: everything but the phrase position and `INFLECTED`
     /// (tests).
     #[cfg(test)]
-    pub(crate) const LISTS: GazHit = GazHit(0xFF | 0xF << 11);
+    pub(crate) const LISTS: GazHit = GazHit(0xFF | 0x1F << 11);
 
     /// The place lists together.
     pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
@@ -143,7 +146,7 @@ struct List {
 }
 
 /// The word lists (surname endings are kept apart in [`SURNAME_LIST`]).
-const LISTS: [List; 12] = [
+const LISTS: [List; 13] = [
     List {
         name: "regions.txt",
         text: include_str!("gazetteer/regions.txt"),
@@ -215,6 +218,12 @@ const LISTS: [List; 12] = [
         text: include_str!("gazetteer/prose_organizations.txt"),
         flag: GazHit::PROSE_ORGANIZATION,
         min: 10,
+    },
+    List {
+        name: "prose_proper.txt",
+        text: include_str!("gazetteer/prose_proper.txt"),
+        flag: GazHit::PROSE_PROPER,
+        min: 1000,
     },
 ];
 
@@ -428,7 +437,9 @@ pub(crate) fn token_flags_lowered(word: &str, low: &str) -> GazHit {
 fn lowered_flags(word: &str, low: &str) -> GazHit {
     let t = &*TABLES;
     let whole = t.lookup(low, word, usize::MAX);
-    if whole != 0 {
+    // The learned proper nouns list inflected forms too (`абайдың`): such
+    // a match alone still lets the stem be looked up.
+    if whole & !GazHit::PROSE_PROPER.bits() != 0 {
         return GazHit(whole);
     }
     let mut bits = 0;
@@ -440,7 +451,7 @@ fn lowered_flags(word: &str, low: &str) -> GazHit {
     if bits != 0 {
         bits |= GazHit::INFLECTED.bits();
     }
-    GazHit(bits)
+    GazHit(bits | whole)
 }
 
 /// The byte length of the name of the place, person or organization lists

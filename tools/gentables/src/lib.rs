@@ -71,6 +71,10 @@ pub const TABLES: &[Table] = &[
         path: prose_names::ORGS,
         render: || prose_names::render_orgs().map(String::into_bytes),
     },
+    Table {
+        path: prose_names::PROPER,
+        render: || prose_names::render_proper().map(String::into_bytes),
+    },
 ];
 
 /// The unlabelled prose the learned tables read, beside the project:

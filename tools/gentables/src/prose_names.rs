@@ -32,7 +32,7 @@
 //! * **Organizations.** The words between `«` and `»` (at most three, the
 //!   first capitalised), when an organization head (`org_heads.txt`)
 //!   follows within three lower-case words (`«Ақ жол» партиясы`,
-//!   `«Балқашмыс» акционерлік қоғамы`): the quoted name, lowered. A bare
+//!   `«Балқашмыс» мыс комбинаты`): the quoted name, lowered. A bare
 //!   capitalised word before a head is not taken: in the encyclopedia it
 //!   is mostly a place (`Колумбия университеті`, `Кеңес Одағы`).
 //!
@@ -49,13 +49,31 @@ pub const PERSONS: &str = "src/ner/gazetteer/prose_first_names.txt";
 /// Path of the learned organizations.
 pub const ORGS: &str = "src/ner/gazetteer/prose_organizations.txt";
 
+/// Path of the learned proper nouns.
+pub const PROPER: &str = "src/ner/gazetteer/prose_proper.txt";
+
+/// Fewest capitalised uses inside a sentence for a proper noun.
+pub const MIN_PROPER: u32 = 2;
+
 /// Fewest matches of a pattern for an entry.
 pub const MIN_COUNT: u32 = 1;
 
 /// Endings after a possessive noun: nothing, or a case ending (`ауданы`,
 /// `ауданының`, `кентінде`, `өзенімен`).
 const POSSESSIVE_CASE: &[&str] = &[
-    "", "н", "ның", "нің", "на", "не", "нда", "нде", "нан", "нен", "мен", "ндағы", "ндегі",
+    "",
+    "н",
+    "ның",
+    "нің",
+    "на",
+    "не",
+    "нда",
+    "нде",
+    "нан",
+    "нен",
+    "мен",
+    "ндағы",
+    "ндегі",
 ];
 
 /// Case endings after a surname (`Әуезовтің`, `Байтұрсынұлына`).
@@ -73,8 +91,7 @@ const SURNAME_ENDINGS: &[&str] = &[
 /// Endings that keep a word from being a first name: it is a surname or
 /// a patronymic itself.
 const NOT_FIRST: &[&str] = &[
-    "ов", "ова", "ев", "ева", "ұлы", "қызы", "ович", "евич", "овна", "евна", "ична", "ский",
-    "ская",
+    "ов", "ова", "ев", "ева", "ұлы", "қызы", "ович", "евич", "овна", "евна", "ична", "ский", "ская",
 ];
 
 /// Genitive endings: a word in the genitive before `аумағы`, `өңірі` is
@@ -213,6 +230,7 @@ pub struct Learned {
     pub places: Vec<String>,
     pub persons: Vec<String>,
     pub orgs: Vec<String>,
+    pub proper: Vec<String>,
 }
 
 /// Applies the patterns to `passages`.
@@ -303,7 +321,14 @@ pub fn learn(passages: &[String], heads: &Heads) -> Learned {
             .map(|(w, _)| w)
             .collect()
     };
+    let mut proper: Vec<String> = ortho
+        .iter()
+        .filter(|(w, &(cap, lower))| cap >= MIN_PROPER && lower * 2 <= cap && name_like(w))
+        .map(|(w, _)| w.clone())
+        .collect();
+    proper.sort_unstable();
     Learned {
+        proper,
         places: keep(places),
         persons: keep(persons),
         orgs: keep(orgs),
@@ -364,4 +389,106 @@ pub fn render_orgs() -> Result<String, String> {
         "a quoted name or a capitalised word before an organization head («Ақ жол» партиясы)",
         &learned()?.orgs,
     ))
+}
+
+/// Renders the learned proper nouns.
+pub fn render_proper() -> Result<String, String> {
+    Ok(render_list(
+        "Proper nouns",
+        "words written capitalised inside sentences at least twice, and in lower case at most half as often",
+        &learned()?.proper,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heads() -> Heads {
+        Heads::from_gazetteers()
+    }
+
+    fn learned(text: &str) -> Learned {
+        learn(&[text.to_string()], &heads())
+    }
+
+    #[test]
+    fn tokens_mark_words_marks_and_sentence_starts() {
+        let t = tokens("Абай ауылы. Ол «Ақ жол»-ға барды");
+        let got: Vec<(&str, bool, bool)> = t.iter().map(|t| (t.text, t.word, t.first)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Абай", true, true),
+                ("ауылы", true, false),
+                (".", false, false),
+                ("Ол", true, true),
+                ("«", false, false),
+                ("Ақ", true, false),
+                ("жол", true, false),
+                ("»", false, false),
+                ("-", false, false),
+                ("ға", true, false),
+                ("барды", true, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn patterns_find_places_first_names_and_organizations() {
+        // (passage, places, first names, organizations)
+        type Case = (
+            &'static str,
+            &'static [&'static str],
+            &'static [&'static str],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            // A kind of place in any case after the name.
+            ("Біз Ботақара кентінде тұрдық.", &["ботақара"], &[], &[]),
+            ("Олар Сырдария өзенінің бойында.", &["сырдария"], &[], &[]),
+            ("Торғай облысы құрылды.", &["торғай"], &[], &[]),
+            // The owner in the genitive is no name of the place.
+            ("Қазақстанның аумағы үлкен.", &[], &[], &[]),
+            // The adjective before `республикасы` is left out.
+            ("Кеңестік Социалистік Республикасы құрылды.", &[], &[], &[]),
+            // A lower-case word is no name.
+            ("Бұл үлкен ауданы бар.", &[], &[], &[]),
+            // A first name before a surname or patronymic in any case.
+            ("Кітапты Ахмет Байтұрсынұлы жазды.", &[], &["ахмет"], &[]),
+            (
+                "Оны Мұхтар Әуезовтің романы деп біледі.",
+                &[],
+                &["мұхтар"],
+                &[],
+            ),
+            // Not a patronymic, and not at a sentence's start.
+            ("Онда Анна Ивановна Петрова болды.", &[], &["анна"], &[]),
+            ("Сейфуллин келді.", &[], &[], &[]),
+            // A word written in lower case more often is no name.
+            (
+                "Ал президент Тоқаев пен президент келді. Президент Тоқаев.",
+                &[],
+                &[],
+                &[],
+            ),
+            // A quoted name before an organization head.
+            ("Ол «Ақ жол» партиясы құрамында.", &[], &[], &["ақ жол"]),
+            ("Бұл «Балқашмыс» мыс комбинаты.", &[], &[], &["балқашмыс"]),
+            // A quoted name with no head after it.
+            ("Ол «Абай жолы» романын жазды.", &[], &[], &[]),
+        ];
+        for &(text, places, persons, orgs) in cases {
+            let got = learned(text);
+            assert_eq!(got.places, places, "{text}");
+            assert_eq!(got.persons, persons, "{text}");
+            assert_eq!(got.orgs, orgs, "{text}");
+        }
+    }
+
+    #[test]
+    fn proper_nouns_are_capitalised_inside_sentences() {
+        let got = learned("Біз Абайды оқыдық. Ол Абайды сүйді. Бұл бұл емес. Ол Бұл деді.");
+        assert_eq!(got.proper, ["абайды"]);
+    }
 }
