@@ -114,21 +114,6 @@ pub struct NerArgs {
     /// layout, a blank line after each sentence), in the file's order.
     #[arg(long, value_name = "FILE", requires = "folds")]
     predictions: Option<PathBuf>,
-
-    /// With --folds: self-training. Each fold's model tags this text (one
-    /// passage per line), the sentences whose names all score at least
-    /// --self-score are added to the fold's training data with the
-    /// model's labels, and the fold is trained again.
-    #[arg(long, value_name = "FILE", requires = "folds")]
-    unlabelled: Option<PathBuf>,
-
-    /// With --unlabelled: the least entity score of an added sentence.
-    #[arg(long, default_value_t = 0.9)]
-    self_score: f32,
-
-    /// With --unlabelled: add at most this many sentences.
-    #[arg(long, default_value_t = 20000)]
-    self_max: usize,
 }
 
 /// Number types scored in cross-validation.
@@ -331,22 +316,6 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     let mut predicted: Vec<Vec<&'static str>> = vec![Vec::new(); data.len()];
     let public: Vec<Vec<String>> = data.iter().map(|(_, l)| public_labels(l)).collect();
     let mut seen = SeenCounts::default();
-    let raw = match &args.unlabelled {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| Failure::content(format!("cannot read {}: {e}", path.display())))?,
-        None => String::new(),
-    };
-    let unlabelled: Vec<Vec<&str>> = raw
-        .lines()
-        .flat_map(kazakh::sentences)
-        .map(|s| s.tokens().iter().map(|t| t.text()).collect::<Vec<&str>>())
-        .filter(|t| (3..=60).contains(&t.len()))
-        .collect();
-    // Labels of the pseudo-labelled sentences, as static strings.
-    let all_labels: HashSet<&str> = data.iter().flat_map(|(_, l)| l.iter().copied()).collect();
-    let mut pseudo: Vec<&str> = all_labels.into_iter().collect();
-    pseudo.extend(["B-MISC", "I-MISC"]);
-    pseudo.sort_unstable();
     for k in 0..folds {
         let train: Vec<_> = data
             .iter()
@@ -354,38 +323,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
             .filter(|(_, key)| fold_of(key, folds) != k)
             .map(|(d, _)| d.clone())
             .collect();
-        let mut model = trainer.train(&train).map_err(failure)?;
-        if !unlabelled.is_empty() {
-            let r = Recognizer::new(model);
-            let mut more = train.clone();
-            let mut added = 0;
-            for tokens in &unlabelled {
-                if added >= args.self_max {
-                    break;
-                }
-                let entities = r.recognize_tokens(tokens);
-                if entities.is_empty() || entities.iter().any(|e| e.score() < args.self_score) {
-                    continue;
-                }
-                let labels: Vec<&str> = r
-                    .tag(tokens)
-                    .into_iter()
-                    .map(|l| match l {
-                        "B-LOC" => "B-GPE",
-                        "I-LOC" => "I-GPE",
-                        other => other,
-                    })
-                    .collect();
-                let labels: Vec<&str> = labels
-                    .iter()
-                    .map(|l| *pseudo.iter().find(|p| *p == l).unwrap_or(&"O"))
-                    .collect();
-                more.push((tokens.clone(), labels));
-                added += 1;
-            }
-            eprintln!("fold {}: {added} sentences added", k + 1);
-            model = trainer.train(&more).map_err(failure)?;
-        }
+        let model = trainer.train(&train).map_err(failure)?;
         let recognizer = Recognizer::new(model);
         let known = names(
             data.iter()

@@ -60,18 +60,6 @@ impl GazHit {
     /// A common noun naming a kind of place, which stands after a place's
     /// name: `аулы`, `кенті`, `өзені` (`place_types.txt`).
     pub(crate) const PLACE_TYPE: GazHit = GazHit(1 << 11);
-    /// A place learned from KazQAD's prose: a capitalised word before a
-    /// kind of place (`prose_places.txt`, generated).
-    pub(crate) const PROSE_PLACE: GazHit = GazHit(1 << 12);
-    /// A first name learned from KazQAD's prose: a capitalised word before
-    /// a surname (`prose_first_names.txt`, generated).
-    pub(crate) const PROSE_FIRST_NAME: GazHit = GazHit(1 << 13);
-    /// An organization learned from KazQAD's prose: a quoted name before an
-    /// organization head (`prose_organizations.txt`, generated).
-    pub(crate) const PROSE_ORGANIZATION: GazHit = GazHit(1 << 14);
-    /// A word KazQAD's prose writes capitalised inside sentences, and
-    /// seldom in lower case (`prose_proper.txt`, generated).
-    pub(crate) const PROSE_PROPER: GazHit = GazHit(1 << 15);
 
     /// The raw bits.
     #[inline]
@@ -82,7 +70,7 @@ impl GazHit {
     /// The list flags: everything but the phrase position and `INFLECTED`
     /// (tests).
     #[cfg(test)]
-    pub(crate) const LISTS: GazHit = GazHit(0xFF | 0x1F << 11);
+    pub(crate) const LISTS: GazHit = GazHit(0xFF | 1 << 11);
 
     /// The place lists together.
     pub(crate) const PLACE: GazHit = GazHit(1 | 2 | 4);
@@ -146,7 +134,7 @@ struct List {
 }
 
 /// The word lists (surname endings are kept apart in [`SURNAME_LIST`]).
-const LISTS: [List; 13] = [
+const LISTS: [List; 9] = [
     List {
         name: "regions.txt",
         text: include_str!("gazetteer/regions.txt"),
@@ -200,30 +188,6 @@ const LISTS: [List; 13] = [
         text: include_str!("gazetteer/place_types.txt"),
         flag: GazHit::PLACE_TYPE,
         min: 40,
-    },
-    List {
-        name: "prose_places.txt",
-        text: include_str!("gazetteer/prose_places.txt"),
-        flag: GazHit::PROSE_PLACE,
-        min: 150,
-    },
-    List {
-        name: "prose_first_names.txt",
-        text: include_str!("gazetteer/prose_first_names.txt"),
-        flag: GazHit::PROSE_FIRST_NAME,
-        min: 60,
-    },
-    List {
-        name: "prose_organizations.txt",
-        text: include_str!("gazetteer/prose_organizations.txt"),
-        flag: GazHit::PROSE_ORGANIZATION,
-        min: 10,
-    },
-    List {
-        name: "prose_proper.txt",
-        text: include_str!("gazetteer/prose_proper.txt"),
-        flag: GazHit::PROSE_PROPER,
-        min: 1000,
     },
 ];
 
@@ -437,9 +401,7 @@ pub(crate) fn token_flags_lowered(word: &str, low: &str) -> GazHit {
 fn lowered_flags(word: &str, low: &str) -> GazHit {
     let t = &*TABLES;
     let whole = t.lookup(low, word, usize::MAX);
-    // The learned proper nouns list inflected forms too (`абайдың`): such
-    // a match alone still lets the stem be looked up.
-    if whole & !GazHit::PROSE_PROPER.bits() != 0 {
+    if whole != 0 {
         return GazHit(whole);
     }
     let mut bits = 0;
@@ -451,7 +413,7 @@ fn lowered_flags(word: &str, low: &str) -> GazHit {
     if bits != 0 {
         bits |= GazHit::INFLECTED.bits();
     }
-    GazHit(bits | whole)
+    GazHit(bits)
 }
 
 /// The byte length of the name of the place, person or organization lists

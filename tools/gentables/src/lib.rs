@@ -13,7 +13,6 @@ pub mod cldr;
 pub mod clusters;
 pub mod endings;
 pub mod lexicon;
-pub mod prose_names;
 pub mod punkt;
 
 /// The library's suffix phonology, compiled into the generator as its own
@@ -58,22 +57,6 @@ pub const TABLES: &[Table] = &[
     Table {
         path: clusters::PATH,
         render: || clusters::render().map(String::into_bytes),
-    },
-    Table {
-        path: prose_names::PLACES,
-        render: || prose_names::render_places().map(String::into_bytes),
-    },
-    Table {
-        path: prose_names::PERSONS,
-        render: || prose_names::render_persons().map(String::into_bytes),
-    },
-    Table {
-        path: prose_names::ORGS,
-        render: || prose_names::render_orgs().map(String::into_bytes),
-    },
-    Table {
-        path: prose_names::PROPER,
-        render: || prose_names::render_proper().map(String::into_bytes),
     },
 ];
 
