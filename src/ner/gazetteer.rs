@@ -85,8 +85,7 @@ impl GazHit {
         GazHit(bits)
     }
 
-    /// Whether some flag of `other` is set in `self` (tests).
-    #[cfg(test)]
+    /// Whether some flag of `other` is set in `self`.
     pub(crate) const fn intersects(self, other: GazHit) -> bool {
         self.0 & other.0 != 0
     }

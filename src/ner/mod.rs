@@ -46,9 +46,11 @@ pub use train::{
 
 #[cfg(feature = "embedded-model")]
 use crate::error::Error;
+use crate::morph::Case;
 use crate::span::Span;
 use decode::Decoder;
 use features::Extractor;
+use gazetteer::GazHit;
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -395,6 +397,41 @@ impl Recognizer {
         work.x.extract(tokens, Some(&self.model));
         work.d.score(&self.model, &work.x, tokens.len());
         work.d.viterbi(&self.model, tokens.len());
+        self.place_after_person(tokens, &mut work.d.best);
+    }
+
+    /// A listed place in a case of place (locative, dative, ablative:
+    /// where, whither, whence) that the tagger took as the last word of a
+    /// person's name (`Тоқаев Берлинде`, `Смағұлов Астанаға`) is a place
+    /// of its own: a person's name ends in a surname, patronymic or first
+    /// name, not in a listed place (unless the word is a listed first name
+    /// too), and Kazakh puts the case ending on the name's last word.
+    fn place_after_person(&self, tokens: &[&str], best: &mut [u16]) {
+        let labels = &self.model.iob;
+        let index = |name: &str| labels.iter().position(|l| l == name);
+        let (Some(inside), Some(place)) = (index("I-PERSON"), index("B-LOC")) else {
+            return;
+        };
+        let (Ok(inside), Ok(place)) = (u16::try_from(inside), u16::try_from(place)) else {
+            return;
+        };
+        for k in 1..best.len().min(tokens.len()) {
+            let last_of_name = best[k] == inside && best.get(k + 1) != Some(&inside);
+            // An initial is followed by the rest of its name (`Ч.
+            // Дарвинге`, not the city).
+            let after_initial = tokens[k - 1].ends_with('.');
+            if !last_of_name || after_initial {
+                continue;
+            }
+            let spatial = matches!(
+                crate::morph::split_case(tokens[k]).1,
+                Case::Locative | Case::Dative | Case::Ablative
+            );
+            let flags = gazetteer::token_flags(tokens[k]);
+            if spatial && flags.intersects(GazHit::PLACE) && !flags.intersects(GazHit::FIRST_NAME) {
+                best[k] = place;
+            }
+        }
     }
 
     /// The model's own IOB2 label for each token of one sentence (for the
@@ -728,6 +765,44 @@ fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listed_place_in_the_locative_ends_no_persons_name() {
+        let r = Recognizer::default();
+        let index = |name: &str| {
+            let i = r.model.iob.iter().position(|l| l == name);
+            u16::try_from(i.expect(name)).expect(name)
+        };
+        let (b, i, o, loc) = (
+            index("B-PERSON"),
+            index("I-PERSON"),
+            index("O"),
+            index("B-LOC"),
+        );
+        // (tokens, the tagger's labels, the labels after the rule).
+        let cases: &[(&[&str], &[u16], &[u16])] = &[
+            (&["Тоқаев", "Берлинде", "болды"], &[b, i, o], &[b, loc, o]),
+            (&["Асқар", "Смағұлов", "Астанада"], &[b, i, i], &[b, i, loc]),
+            (&["Тоқаев", "Парижде"], &[b, i], &[b, loc]),
+            // Not a listed place, not in the locative, not the name's last
+            // word, not inside a person's name: unchanged.
+            (&["Жаңылсын", "Мағзумовада"], &[b, i], &[b, i]),
+            (&["Тоқаев", "Берлинге"], &[b, i], &[b, loc]),
+            (&["Тоқаев", "Мәскеуден"], &[b, i], &[b, loc]),
+            (&["Тоқаев", "Берлиннің"], &[b, i], &[b, i]),
+            (&["Ч.", "Дарвинге"], &[b, i], &[b, i]),
+            (&["Мұхаммед", "Қарақорымға"], &[b, i], &[b, loc]),
+            (&["Тоқаев", "Берлинде", "Шольц"], &[b, i, i], &[b, i, i]),
+            (&["Берлинде", "болды"], &[loc, o], &[loc, o]),
+            (&["Берлинде"], &[b], &[b]),
+            (&[], &[], &[]),
+        ];
+        for &(tokens, tagged, want) in cases {
+            let mut best = tagged.to_vec();
+            r.place_after_person(tokens, &mut best);
+            assert_eq!(best, want, "{tokens:?}");
+        }
+    }
 
     #[test]
     fn names_with_a_listed_word_are_in_the_gazetteers() {
