@@ -407,12 +407,7 @@ impl Recognizer {
     /// name, not in a listed place (unless the word is a listed first name
     /// too), and Kazakh puts the case ending on the name's last word.
     fn place_after_person(&self, tokens: &[&str], best: &mut [u16]) {
-        let labels = &self.model.iob;
-        let index = |name: &str| labels.iter().position(|l| l == name);
-        let (Some(inside), Some(place)) = (index("I-PERSON"), index("B-LOC")) else {
-            return;
-        };
-        let (Ok(inside), Ok(place)) = (u16::try_from(inside), u16::try_from(place)) else {
+        let Some((inside, place)) = self.model.person_then_place else {
             return;
         };
         for k in 1..best.len().min(tokens.len()) {

@@ -82,6 +82,9 @@ pub struct Model {
     pub(crate) allowed: Vec<bool>,
     /// The index of `O`, if the model has it.
     pub(crate) outside: Option<usize>,
+    /// The indices of `I-PERSON` and `B-LOC`, if the model has both (see
+    /// `Recognizer::place_after_person`).
+    pub(crate) person_then_place: Option<(u16, u16)>,
 }
 
 /// Two models are equal when they tag alike: every field but the id and
@@ -510,6 +513,13 @@ impl Model {
             })
             .collect();
         let outside = labels.iter().position(|l| l == "O");
+        let index = |name: &str| {
+            labels
+                .iter()
+                .position(|l| l == name)
+                .and_then(|i| u16::try_from(i).ok())
+        };
+        let person_then_place = index("I-PERSON").zip(index("B-LOC"));
         Model {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             labels,
@@ -523,6 +533,7 @@ impl Model {
             weights,
             allowed,
             outside,
+            person_then_place,
         }
     }
 
