@@ -159,7 +159,12 @@ impl Decoder {
             let local = |c: usize| self.emissions[i * l + c] + chain[prev * w + c];
             let chosen = local(usize::from(self.best[i]));
             let temp = model.temperature;
-            let sum: f32 = (0..l).map(|c| ((local(c) - chosen) / temp).exp()).sum();
+            // Forbidden labels (-inf) add exp(-inf) = 0, which leaves the
+            // sum as it is (the chosen label's 1 is in it): not computed.
+            let sum: f32 = (0..l)
+                .filter(|&c| chain[prev * w + c] > f32::NEG_INFINITY)
+                .map(|c| ((local(c) - chosen) / temp).exp())
+                .sum();
             let p = if sum.is_finite() && sum > 0.0 {
                 1.0 / sum
             } else {
