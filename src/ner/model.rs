@@ -235,9 +235,10 @@ pub(crate) struct StepPlan {
     pub(crate) row_max: [f32; 32],
     /// The smallest transition of the first row within the block.
     pub(crate) first_min: f32,
-    /// The labels the block computes, as runs of consecutive labels:
-    /// (first lane, first label, length).
-    pub(crate) cols: Vec<(u16, u16, u16)>,
+    /// The label each lane of the block computes; the lanes past the
+    /// block's labels repeat the first label (written first, as the lanes
+    /// are written last to first).
+    pub(crate) lanes: [u8; BLOCK],
     /// `L` rows of [`BLOCK`] lanes: the transitions from each label to
     /// the block's labels in lane order, then -inf (rows the block does
     /// not read are all -inf).
@@ -303,12 +304,9 @@ impl StepPlan {
             .iter()
             .copied()
             .fold(f32::INFINITY, f32::min);
-        let mut col_runs: Vec<(u16, u16, u16)> = Vec::new();
-        for (k, &c) in cols.iter().enumerate() {
-            match col_runs.last_mut() {
-                Some((_, c0, len)) if *c0 + *len == c => *len += 1,
-                _ => col_runs.push((k as u16, c, 1)),
-            }
+        let mut lanes = [cols[0] as u8; BLOCK];
+        for (lane, &c) in lanes.iter_mut().zip(&cols) {
+            *lane = c as u8;
         }
         let mut others: Vec<(u16, [u16; 2], u16, u32)> = Vec::new();
         let (mut t0, mut t1) = (Vec::new(), Vec::new());
@@ -339,7 +337,7 @@ impl StepPlan {
             first,
             row_max,
             first_min,
-            cols: col_runs,
+            lanes,
             table,
             others,
             t0,
@@ -379,11 +377,15 @@ impl StepPlan {
         // Every lane is now at least `floor`: the rows whose largest
         // transition cannot lift it above that are skipped.
         let floor = prev[first] + self.first_min;
-        let mut rows = 0u32;
-        for (k, (&d, &top)) in prev.iter().zip(&self.row_max).enumerate() {
-            rows |= u32::from(d + top > floor) << k;
-        }
-        rows &= !(1 << first);
+        // Eight rows at a time, so that every shift is a constant.
+        let eight = |j: usize| -> u32 {
+            let mut bits = 0u32;
+            for k in 0..8 {
+                bits |= u32::from(prev[8 * j + k] + self.row_max[8 * j + k] > floor) << k;
+            }
+            bits << (8 * j)
+        };
+        let mut rows = (eight(0) | eight(1) | eight(2) | eight(3)) & !(1 << first);
         while rows != 0 {
             let p = rows.trailing_zeros() as usize;
             rows &= rows - 1;
@@ -391,10 +393,20 @@ impl StepPlan {
                 add(&mut acc, prev[p], r);
             }
         }
-        for &(k, c, len) in &self.cols {
-            let (k, c, len) = (usize::from(k), usize::from(c), usize::from(len));
-            if let (Some(out), Some(a)) = (step.get_mut(c..c + len), acc.get(k..k + len)) {
-                out.copy_from_slice(a);
+        // Lane by lane, last to first (the spare lanes repeat the first
+        // label, which its own lane then writes).
+        match <&mut [f32; 32]>::try_from(&mut *step) {
+            Ok(out) => {
+                for (&c, &a) in self.lanes.iter().zip(&acc).rev() {
+                    out[usize::from(c) & 31] = a;
+                }
+            }
+            Err(_) => {
+                for (&c, &a) in self.lanes.iter().zip(&acc).rev() {
+                    if let Some(o) = step.get_mut(usize::from(c)) {
+                        *o = a;
+                    }
+                }
             }
         }
         for &(c, [p0, p1], len, at) in &self.others {
