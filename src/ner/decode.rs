@@ -69,7 +69,11 @@ impl Decoder {
         let width = SLOTS.len() * model.len();
         let scale = model.scale;
         for i in 0..n {
+            let blocks = model.row_sums(x.features(i));
             let mut acc = [0i32; LANES];
+            for (a, b) in acc.chunks_exact_mut(8).zip(&blocks) {
+                a.copy_from_slice(b);
+            }
             if cached {
                 for (s, offset) in SLOTS.iter().enumerate() {
                     let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {
@@ -80,9 +84,6 @@ impl Decoder {
                         *a += v;
                     }
                 }
-            }
-            for &f in x.features(i) {
-                model.add_row(model.row(f), &mut acc);
             }
             self.emissions
                 .extend(acc[..l].iter().map(|&a| a as f32 * scale));

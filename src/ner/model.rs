@@ -788,6 +788,29 @@ impl Model {
         }
     }
 
+    /// The sums of the weight rows of the feature hashes `features`, for
+    /// a model of up to [`LANES`] labels (whose padded rows have [`LANES`]
+    /// weights), in four blocks of eight lanes; a row past the table, or
+    /// of a wider model, adds nothing. The sums are carried as a value,
+    /// rebuilt for each row: added in place ([`Model::add_row`]), the
+    /// tagger's scores kept them in registers but also stored all eight
+    /// vectors back to the stack after every row. (The new words' sums,
+    /// `features::word_sums`, are faster with `add_row`: this version
+    /// there took 31 M instructions to 54 M.)
+    #[inline(always)]
+    pub(crate) fn row_sums(&self, features: &[u64]) -> [[i32; 8]; 4] {
+        let mut acc = [[0i32; 8]; 4];
+        for &f in features {
+            let Ok(ws) = <&[i16; LANES]>::try_from(self.padded_row(self.row(f))) else {
+                continue;
+            };
+            acc = std::array::from_fn(|b| {
+                std::array::from_fn(|k| acc[b][k] + i32::from(ws[8 * b + k]))
+            });
+        }
+        acc
+    }
+
     /// The weights of a row, one per label, then zeros up to a multiple of
     /// 32: for sums over whole rows.
     #[inline]
