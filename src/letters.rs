@@ -118,11 +118,10 @@ pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
             out.push(c);
             continue;
         }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
+        // `to_lower` is `char::to_lowercase` when that is one char, by
+        // arithmetic for ASCII and Cyrillic.
+        let l = to_lower(c);
+        out.push(if l.len_utf8() == c.len_utf8() { l } else { c });
     }
     std::borrow::Cow::Owned(out)
 }
@@ -188,5 +187,23 @@ mod tests {
         assert_eq!(fold_lower("ҚАЗАҚСТАН"), "қазақстан");
         assert_eq!(fold_lower("İstanbul").len(), "İstanbul".len());
         assert!(is_letter('ә') && !is_letter('\u{483}') && !is_letter('7'));
+    }
+
+    #[test]
+    fn fold_lower_lowers_as_std_where_the_length_stays() {
+        // Each char with a capital before it, so that the word is folded.
+        for u in (0..0x3000).chain(0x10400..0x10500).chain(0x1E900..0x1E922) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut lower = c.to_lowercase();
+            let want = match (lower.next(), lower.next()) {
+                (Some(l), None) if c.is_uppercase() && l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+            assert_eq!(
+                fold_lower(&format!("Ä{c}")),
+                format!("ä{want}"),
+                "U+{u:04X}"
+            );
+        }
     }
 }

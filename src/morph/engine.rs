@@ -247,6 +247,10 @@ struct Search<'w> {
     capital: bool,
     whole: Entry,
     best: Option<Cand>,
+    /// With a capitalised word, when asked: the best reading of the same
+    /// letters not capitalised (`Some(None)`: none yet). The two differ
+    /// only in how a reading is scored or tagged, never in what is tried.
+    low: Option<Option<Cand>>,
     all: Option<Vec<Cand>>,
 }
 
@@ -257,21 +261,29 @@ impl<'w> Search<'w> {
             capital,
             whole: lookup(lower.as_bytes()),
             best: None,
+            low: None,
             all: collect.then(Vec::new),
         }
     }
 
     fn offer(&mut self, cand: Cand) {
-        let better = match &self.best {
-            None => true,
-            Some(b) => cand.score > b.score || (cand.score == b.score && ties_to(&cand, b)),
-        };
-        if better {
+        if better(&cand, &self.best) {
             self.best = Some(cand);
         }
         if let Some(all) = &mut self.all {
             all.push(cand);
         }
+    }
+
+    /// Offers `cand`, and `low`, the same reading scored for the word not
+    /// capitalised, to the search of that word (if asked for).
+    fn offer_both(&mut self, cand: Cand, low: Cand) {
+        if let Some(best) = &mut self.low {
+            if better(&low, best) {
+                *best = Some(low);
+            }
+        }
+        self.offer(cand);
     }
 
     /// The forms of `slot` that end in the letter before `end`.
@@ -375,14 +387,15 @@ impl<'w> Search<'w> {
                     morpheme: Morpheme::Ordinal,
                     strength: 3,
                 });
-                self.offer(Cand {
+                let cand = Cand {
                     stem_end: start,
                     fix,
                     pos: Pos::Nominal,
                     flags: NOMINAL,
                     score: 12.0,
                     chain: c,
-                });
+                };
+                self.offer_both(cand, cand);
             }
         }
         for form in self.forms(Slot::Deverbal, end) {
@@ -515,7 +528,7 @@ impl<'w> Search<'w> {
         let Some((fix, entry)) = chosen else { return };
         let flags = entry.flags;
         let passive = chain.has(|m| m == Morpheme::Verbal(VerbForm::Passive));
-        let score = if flags & VERB != 0 {
+        let (score, score_low) = if flags & VERB != 0 {
             // Ranked by the stem's uses as a verb (the verb жас is rare,
             // the adjective common).
             let as_verb = Entry {
@@ -555,20 +568,25 @@ impl<'w> Search<'w> {
             // not as a weak ending alone; adverbs and postpositions made
             // from converbs are as common as their verbs (қоса, қайта), and
             // a capitalised word is rather a name (Шақа).
-            let rare_nominal = !self.capital
-                && chain.len == 1
+            let rare_nominal_low = chain.len == 1
                 && chain.has(|m| m == Morpheme::Verbal(VerbForm::Converb))
                 && self.whole.flags & (VERB | PROPER) == 0
                 && self.whole.flags & NOMINAL != 0
                 && self.whole.freq.saturating_add(3) <= entry.verb_freq;
-            if chars >= 3 && verbal == 0 && rare_nominal {
-                s -= 0.3;
-            } else if verbal == 0 || (chars <= 2 && verbal < 2) {
-                s -= 1.0;
-            } else if verbal == 1 {
-                s -= 0.3;
-            }
-            s
+            let finish = |mut s: f32, rare_nominal: bool| {
+                if chars >= 3 && verbal == 0 && rare_nominal {
+                    s -= 0.3;
+                } else if verbal == 0 || (chars <= 2 && verbal < 2) {
+                    s -= 1.0;
+                } else if verbal == 1 {
+                    s -= 0.3;
+                }
+                s
+            };
+            (
+                finish(s, !self.capital && rare_nominal_low),
+                finish(s, rare_nominal_low),
+            )
         } else if flags != 0 {
             // A stem the dictionary lists as a nominal only, with an
             // ending no nominal takes (қыл-ып, жүгір-іп): many verbs are
@@ -583,7 +601,7 @@ impl<'w> Search<'w> {
             let only_verbal = chain
                 .iter()
                 .all(|p| matches!(p.morpheme, Morpheme::Verbal(_)));
-            if verbal >= 2 && stem.chars().nth(2).is_some() {
+            let s = if verbal >= 2 && stem.chars().nth(2).is_some() {
                 // Above an unknown stem with the same ending (ері-ме-йді,
                 // not еріме-йді), when nothing nominal follows.
                 if only_verbal {
@@ -593,7 +611,8 @@ impl<'w> Search<'w> {
                 }
             } else {
                 3.0
-            }
+            };
+            (s, s)
         } else {
             if stem.chars().nth(1).is_none() {
                 return;
@@ -604,20 +623,24 @@ impl<'w> Search<'w> {
                 1 => 2.0,
                 _ => 1.0,
             };
-            if passive {
-                base - 0.2
-            } else {
-                base
-            }
+            let s = if passive { base - 0.2 } else { base };
+            (s, s)
         };
-        self.offer(Cand {
+        let cand = Cand {
             stem_end: end,
             fix,
             pos: Pos::Verb,
             flags,
             score,
             chain: *chain,
-        });
+        };
+        self.offer_both(
+            cand,
+            Cand {
+                score: score_low,
+                ..cand
+            },
+        );
     }
 
     /// Whether a passive -л/-н after a stem's ы/і (`lower[..start]`)
@@ -807,19 +830,28 @@ impl<'w> Search<'w> {
                 s
             }
         };
-        let pos = if flags & PROPER != 0 && (self.capital || flags & NOMINAL == 0) {
-            Pos::Proper
-        } else {
-            Pos::Nominal
+        let pos = |capital: bool| {
+            if flags & PROPER != 0 && (capital || flags & NOMINAL == 0) {
+                Pos::Proper
+            } else {
+                Pos::Nominal
+            }
         };
-        self.offer(Cand {
+        let cand = Cand {
             stem_end: end,
             fix,
-            pos,
+            pos: pos(self.capital),
             flags,
             score,
             chain: *chain,
-        });
+        };
+        self.offer_both(
+            cand,
+            Cand {
+                pos: pos(false),
+                ..cand
+            },
+        );
     }
 }
 
@@ -827,6 +859,15 @@ impl<'w> Search<'w> {
 /// two unknown nominal stems the shorter one, which strips a plural or
 /// possessive more (жасуша-лар-дың, not жасушалар-дың; жасуша-сы-нда, not
 /// жасушас-ы-нда).
+/// Whether `cand` beats `best`: a higher score, or an equal one that wins
+/// the tie.
+fn better(cand: &Cand, best: &Option<Cand>) -> bool {
+    match best {
+        None => true,
+        Some(b) => cand.score > b.score || (cand.score == b.score && ties_to(cand, b)),
+    }
+}
+
 fn ties_to(a: &Cand, b: &Cand) -> bool {
     let unknown = |c: &Cand| c.flags == 0 && c.pos != Pos::Verb;
     if unknown(a) && unknown(b) {
@@ -975,12 +1016,17 @@ fn capitalise(s: &str) -> String {
 /// Runs the search over `lower[..end]`.
 fn run<'l>(lower: &'l str, capital: bool, collect: bool) -> Search<'l> {
     let mut s = Search::new(lower, capital, collect);
-    if lower.len() > MAX_WORD {
-        return s;
+    search(&mut s);
+    s
+}
+
+/// Runs the search `s` was set up for.
+fn search(s: &mut Search<'_>) {
+    if s.lower.len() > MAX_WORD {
+        return;
     }
     let mut chain = Chain::new();
-    s.nominal(lower.len(), 0, Need::None, false, &mut chain);
-    s
+    s.nominal(s.lower.len(), 0, Need::None, false, &mut chain);
 }
 
 pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
@@ -1083,7 +1129,30 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     let irregular = matches!(closed::lookup(&lower), Some(closed::Closed::Irregular(_)));
     if matches!(shortcut(word, &lower), Shortcut::Search) && !irregular {
         let capital = word.chars().next().is_some_and(letters::is_upper);
-        let s = run(&lower, capital, false);
+        let mut s = Search::new(&lower, capital, false);
+        // A capitalised word's letters in lower case (`Астанада`:
+        // `астанада`), which the tagger asks for next: the same search
+        // scores its readings both ways, and the memo keeps both, when the
+        // lower-case word would be searched as such.
+        let low = capital
+            && matches!(lower, Cow::Owned(_))
+            && !lower.chars().any(letters::is_upper)
+            && matches!(shortcut(&lower, &lower), Shortcut::Search);
+        if low {
+            s.low = Some(None);
+        }
+        search(&mut s);
+        if let Some(best) = &s.low {
+            let split = match best {
+                Some(b) if b.pos != Pos::Verb => case_start(b, lower.len()),
+                _ => (lower.len(), Case::Nominative),
+            };
+            let lemma = match best {
+                Some(b) => render(&lower, &lower, b),
+                None => Cow::Borrowed(&*lower),
+            };
+            super::memo::remember(&lower, split, &lemma);
+        }
         let split = match &s.best {
             Some(best) if best.pos != Pos::Verb => case_start(best, word.len()),
             _ => (word.len(), Case::Nominative),
@@ -1263,4 +1332,52 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
         a.confidence = (trust * w / total).clamp(0.0, 1.0);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// A capitalised word's search also gives its lower-case form's split
+    /// and lemma, which the memo keeps: they must be what that form's own
+    /// search gives.
+    #[test]
+    fn a_capitalised_word_s_search_remembers_its_lower_case_form_rightly() {
+        let stems = include_str!("lexicon.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .step_by(23);
+        let endings = [
+            "", "да", "ның", "ға", "сы", "лар", "ды", "ып", "а", "ған", "дағы",
+        ];
+        let (mut words, mut remembered) = (0, 0);
+        for (k, stem) in stems.enumerate() {
+            let lower = format!("{stem}{}", endings[k % endings.len()]);
+            let mut chars = lower.chars();
+            let Some(first) = chars.next() else { continue };
+            let word: String = first.to_uppercase().chain(chars).collect();
+            if word == lower || lower.len() > 32 {
+                continue;
+            }
+            words += 1;
+            let _ = split_and_lemma_uncached(&word);
+            let computed = Cell::new(false);
+            let (split, lemma) = super::super::memo::split_and_lemma(&lower, |w| {
+                computed.set(true);
+                split_and_lemma_uncached(w)
+            });
+            if computed.get() {
+                continue;
+            }
+            remembered += 1;
+            let (want_split, want_lemma) = split_and_lemma_uncached(&lower);
+            assert_eq!((split, &*lemma), (want_split, &*want_lemma), "{word}");
+        }
+        assert!(
+            words > 1000 && remembered * 2 > words,
+            "{remembered} of {words}"
+        );
+    }
 }

@@ -131,6 +131,18 @@ pub(crate) fn split_and_lemma<'w>(
     (split, lemma)
 }
 
+/// Remembers the case split and lemma of `word`, computed elsewhere (as
+/// `split_and_lemma`'s `compute` would give them).
+pub(crate) fn remember(word: &str, split: (usize, Case), lemma: &str) {
+    let Some(i) = index(word) else {
+        return;
+    };
+    if let Ok(len) = u8::try_from(split.0) {
+        put(&SPLITS, i, word, (len, split.1));
+    }
+    put_lemma(i, word, lemma);
+}
+
 /// The lemma remembered for `word` in slot `i`.
 fn lemma_at<'w>(i: usize, word: &'w str) -> Option<Cow<'w, str>> {
     get(&LEMMAS, i, word).and_then(|l| match l {

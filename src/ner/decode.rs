@@ -10,7 +10,8 @@ pub(crate) struct Decoder {
     pub(crate) emissions: Vec<f32>,
     acc: Vec<i32>,
     delta: Vec<f32>,
-    /// The best score of each label at the current step.
+    /// `n × w`: the best score of each label at each step before its
+    /// emission (the max over previous labels of `delta + chain`).
     step: Vec<f32>,
     /// The best label sequence of the last sentence.
     pub(crate) best: Vec<u16>,
@@ -21,6 +22,7 @@ pub(crate) struct Decoder {
 impl Decoder {
     /// Computes the emission scores of the `n` tokens whose features `x`
     /// holds (extracted for `model`, or without a model).
+    #[inline(never)]
     pub(crate) fn score(&mut self, model: &Model, x: &Extractor, n: usize) {
         let l = model.len();
         let width = SLOTS.len() * l;
@@ -67,7 +69,11 @@ impl Decoder {
         let width = SLOTS.len() * model.len();
         let scale = model.scale;
         for i in 0..n {
+            let blocks = model.row_sums(x.features(i));
             let mut acc = [0i32; LANES];
+            for (a, b) in acc.chunks_exact_mut(8).zip(&blocks) {
+                a.copy_from_slice(b);
+            }
             if cached {
                 for (s, offset) in SLOTS.iter().enumerate() {
                     let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {
@@ -79,9 +85,6 @@ impl Decoder {
                     }
                 }
             }
-            for &f in x.features(i) {
-                model.add_row(model.row(f), &mut acc);
-            }
             self.emissions
                 .extend(acc[..l].iter().map(|&a| a as f32 * scale));
         }
@@ -89,6 +92,7 @@ impl Decoder {
 
     /// The best label sequence under the IOB2 constraints, into `best`,
     /// with a confidence per label.
+    #[inline(never)]
     pub(crate) fn viterbi(&mut self, model: &Model, n: usize) {
         let l = model.len();
         self.best.clear();
@@ -105,19 +109,26 @@ impl Decoder {
         for (c, d) in self.delta[..l].iter_mut().enumerate() {
             *d = chain[l * w + c] + self.emissions[c];
         }
-        self.step.resize(w, 0.0);
+        // Each step's best scores before its emissions are kept: the way
+        // back looks for the previous label that reached them.
+        self.step.clear();
+        self.step.resize(n * w, f32::NEG_INFINITY);
         for i in 1..n {
             let (done, rest) = self.delta.split_at_mut(i * w);
-            let prev = &done[(i - 1) * w..][..l];
-            best_step(prev, chain, &mut self.step);
+            let prev = &done[(i - 1) * w..i * w];
+            let step = &mut self.step[i * w..(i + 1) * w];
+            match &model.plan {
+                Some(plan) => plan.step(prev, step),
+                None => best_step(&prev[..l], chain, step),
+            }
             let emissions = &self.emissions[i * l..(i + 1) * l];
-            for ((d, &best), &e) in rest[..l].iter_mut().zip(&self.step).zip(emissions) {
+            for ((d, &best), &e) in rest[..l].iter_mut().zip(&*step).zip(emissions) {
                 *d = best + e;
             }
         }
         // Back from the best last label; each step's previous label is the
-        // first one that reaches the best score (recomputed here, only on
-        // the path, rather than stored for every label).
+        // first one that reaches the step's best score (found again here,
+        // only on the path, rather than stored for every label).
         let last = &self.delta[(n - 1) * w..(n - 1) * w + l];
         let mut arg = 0usize;
         let mut top = f32::NEG_INFINITY;
@@ -131,16 +142,7 @@ impl Decoder {
         for i in (1..n).rev() {
             let c = usize::from(self.best[i]);
             let prev = &self.delta[(i - 1) * w..(i - 1) * w + l];
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u16;
-            for (p, &dp) in prev.iter().enumerate() {
-                let s = dp + chain[p * w + c];
-                if s > best {
-                    best = s;
-                    arg = p as u16;
-                }
-            }
-            self.best[i - 1] = arg;
+            self.best[i - 1] = first_reaching(prev, chain, w, c, self.step[i * w + c]);
         }
         // Confidence: the softmax of the local scores (emission plus the
         // transition from the chosen previous label) at the chosen label.
@@ -158,7 +160,12 @@ impl Decoder {
             let local = |c: usize| self.emissions[i * l + c] + chain[prev * w + c];
             let chosen = local(usize::from(self.best[i]));
             let temp = model.temperature;
-            let sum: f32 = (0..l).map(|c| ((local(c) - chosen) / temp).exp()).sum();
+            // Forbidden labels (-inf) add exp(-inf) = 0, which leaves the
+            // sum as it is (the chosen label's 1 is in it): not computed.
+            let sum: f32 = (0..l)
+                .filter(|&c| chain[prev * w + c] > f32::NEG_INFINITY)
+                .map(|c| ((local(c) - chosen) / temp).exp())
+                .sum();
             let p = if sum.is_finite() && sum > 0.0 {
                 1.0 / sum
             } else {
@@ -167,6 +174,18 @@ impl Decoder {
             self.confidence.push(p);
         }
     }
+}
+
+/// The first previous label `p` (in label order) whose score
+/// `prev[p] + chain[p][c]` equals `best`, the step's maximum for label
+/// `c`: the label the running maximum `if s > best` of all of them would
+/// keep. The same sums as the step's, so equality is exact; 0 when none
+/// reaches it (no allowed previous label), as that running maximum gives.
+fn first_reaching(prev: &[f32], chain: &[f32], w: usize, c: usize, best: f32) -> u16 {
+    prev.iter()
+        .zip(chain.chunks_exact(w))
+        .position(|(&dp, row)| row.get(c).is_some_and(|&t| dp + t == best))
+        .map_or(0, |p| p as u16)
 }
 
 /// The best score of each label after one more step:
@@ -304,6 +323,174 @@ mod tests {
                     "seed {seed}, n {n}: {got} < {best}"
                 );
                 assert_eq!(d.confidence.len(), n);
+            }
+        }
+    }
+
+    /// Scores in -2..2 on a grid of quarters, so that equal sums (ties)
+    /// are common, with about one in `holes` at -inf.
+    fn coarse(seed: u64, n: usize, holes: usize) -> Vec<f32> {
+        scores(seed, n)
+            .into_iter()
+            .enumerate()
+            .map(|(k, x)| {
+                if holes > 0 && (seed as usize + k * 7) % holes == 0 {
+                    f32::NEG_INFINITY
+                } else {
+                    (x * 4.0).round() / 4.0
+                }
+            })
+            .collect()
+    }
+
+    /// Models whose transitions come from `seed`: IOB2 labels without and
+    /// with end labels, the embedded model's labels, and one type without
+    /// constraints on a label that is not `O`.
+    fn models(seed: u64) -> Vec<Model> {
+        let mut label_sets: Vec<Vec<String>> = vec![
+            ["O", "B-LOC", "B-PER", "I-LOC", "I-PER"]
+                .map(String::from)
+                .to_vec(),
+            crate::ner::model::tests::end_label_model().labels,
+            ["X", "Y", "Z"].map(String::from).to_vec(),
+        ];
+        #[cfg(feature = "embedded-model")]
+        label_sets.push(
+            crate::ner::Recognizer::embedded()
+                .unwrap()
+                .model()
+                .labels
+                .clone(),
+        );
+        label_sets
+            .into_iter()
+            .map(|labels| {
+                let l = labels.len();
+                let t = coarse(seed, (l + 1) * l, 0)
+                    .iter()
+                    .map(|x| x * 8.0)
+                    .collect();
+                Model::assemble(labels, 4, 1.0, t, vec![])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_planned_step_gives_the_dense_step_numbers() {
+        let (mut planned, mut skipped) = (0, 0);
+        for seed in 0..200u64 {
+            for model in models(seed) {
+                let l = model.len();
+                let w = chain_stride(l);
+                let Some(plan) = &model.plan else { continue };
+                planned += 1;
+                // Previous scores with ties, holes and wide gaps, padded
+                // with -inf as the decoder's rows are.
+                let mut prev = coarse(seed * 7 + 1, w, 5);
+                for (k, p) in prev.iter_mut().enumerate() {
+                    if k >= l {
+                        *p = f32::NEG_INFINITY;
+                    } else if (seed + k as u64) % 3 == 0 {
+                        *p *= 40.0;
+                    }
+                }
+                let (mut dense, mut fast) = (vec![0.0; w], vec![0.0; w]);
+                best_step(&prev[..l], &model.chain, &mut dense);
+                fast.fill(f32::NAN);
+                plan.step(&prev, &mut fast);
+                assert_eq!(
+                    fast[..l],
+                    dense[..l],
+                    "seed {seed}, labels {:?}",
+                    model.labels
+                );
+                // The rows of the block that the step skips.
+                let floor = prev[plan.first] + plan.first_min;
+                skipped += (0..l)
+                    .filter(|&p| p != plan.first && plan.row_max[p] > f32::NEG_INFINITY)
+                    .filter(|&p| prev[p] > f32::NEG_INFINITY && prev[p] + plan.row_max[p] <= floor)
+                    .count();
+            }
+        }
+        assert!(planned >= 600, "{planned} models with a plan");
+        assert!(skipped >= 500, "{skipped} rows skipped");
+    }
+
+    #[test]
+    fn the_plan_of_iob2_labels_keeps_o_and_the_beginnings_in_its_block() {
+        for model in models(3) {
+            if model.outside.is_none() {
+                continue;
+            }
+            let plan = model.plan.as_ref().expect("a plan");
+            // The spare lanes repeat the first label.
+            let block: Vec<&str> = (plan.lanes.iter().enumerate())
+                .filter(|&(k, &c)| k == 0 || c != plan.lanes[0])
+                .map(|(_, &c)| model.labels[usize::from(c)].as_str())
+                .collect();
+            assert!(
+                block
+                    .iter()
+                    .all(|b| *b == "O" || b.starts_with("B-") || b.starts_with("S-")),
+                "{block:?}"
+            );
+            assert_eq!(Some(plan.first), model.outside);
+            let others: usize = plan.others.iter().map(|o| usize::from(o.2)).sum();
+            assert_eq!(block.len() + others, model.len());
+        }
+    }
+
+    #[test]
+    fn the_first_label_reaching_the_best_is_the_running_maximum_s() {
+        for seed in 0..300u64 {
+            let (l, w) = (1 + seed as usize % 30, 32);
+            let prev = coarse(seed, l, 4);
+            let chain = coarse(seed + 1000, l * w, 3);
+            for c in 0..l {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u16);
+                for (p, &dp) in prev.iter().enumerate() {
+                    let s = dp + chain[p * w + c];
+                    if s > best {
+                        (best, arg) = (s, p as u16);
+                    }
+                }
+                let max = (0..l)
+                    .map(|p| prev[p] + chain[p * w + c])
+                    .fold(f32::NEG_INFINITY, f32::max);
+                assert_eq!(
+                    first_reaching(&prev, &chain, w, c, max),
+                    arg,
+                    "seed {seed}, c {c}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn viterbi_with_the_plan_decodes_as_the_dense_steps() {
+        for seed in 0..60u64 {
+            for model in models(seed) {
+                let l = model.len();
+                let mut dense = model.clone();
+                dense.plan = None;
+                for n in [1, 2, 3, 7, 20] {
+                    let emissions: Vec<f32> = coarse(seed * 13 + n as u64, n * l, 0)
+                        .iter()
+                        .map(|x| x * 10.0)
+                        .collect();
+                    let mut a = Decoder {
+                        emissions: emissions.clone(),
+                        ..Decoder::default()
+                    };
+                    let mut b = Decoder {
+                        emissions,
+                        ..Decoder::default()
+                    };
+                    a.viterbi(&model, n);
+                    b.viterbi(&dense, n);
+                    assert_eq!(a.best, b.best, "seed {seed}, n {n}");
+                    assert_eq!(a.confidence, b.confidence, "seed {seed}, n {n}");
+                }
             }
         }
     }

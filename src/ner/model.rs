@@ -75,6 +75,9 @@ pub struct Model {
     /// `(L + 1)` rows of [`Model::chain_stride`] (`L` rounded up to 8,
     /// padded with -inf): the max runs over whole blocks of 8 lanes.
     pub(crate) chain: Vec<f32>,
+    /// How a Viterbi step reads `chain` (derived from it, kept with it):
+    /// see [`StepPlan`].
+    pub(crate) plan: Option<StepPlan>,
     /// `2^bits` rows of `L` weights, quantized (multiply sums by
     /// `scale`), each padded to a cache line (see [`Rows`]).
     pub(crate) weights: Rows,
@@ -208,6 +211,230 @@ fn mask(transitions: &[f32], allowed: &[bool], labels: usize) -> Vec<f32> {
         }
     }
     chain
+}
+
+/// How a Viterbi step of one model reads its transitions, derived from
+/// `chain`. Under IOB2 most label pairs are forbidden (-inf): `I-X` and
+/// `E-X` follow only `B-X` or `I-X`, and nothing but those follows an
+/// open entity of a type with end labels. The labels whose allowed
+/// previous labels are the same set and the most common one (for the
+/// embedded model `O`, every `B-X` and `S-X`: 14 of 27 labels, each after
+/// the same 23) are computed as one dense block of [`BLOCK`] lanes over
+/// those previous labels only, `O`'s row first; a later row is skipped
+/// when even its largest transition cannot lift any lane of the block
+/// (`prev[p] + max_c chain[p][c]` at most the block's smallest lane after
+/// the first row: rounding is monotonic, so none of that row's sums is
+/// larger). The other labels (`I-X`, `E-X`) take the larger of their two
+/// allowed pairs. Every maximum is over the same sums as the dense step's,
+/// less -inf ones and ones that cannot win, so the scores are the same
+/// numbers (a zero's sign aside, which no later step or output reads).
+#[derive(Clone, Debug)]
+pub(crate) struct StepPlan {
+    /// The label whose row the block reads first (the model's `O`, else
+    /// the first it reads).
+    pub(crate) first: usize,
+    /// The largest transition of each label's row within the block; -inf
+    /// for the labels the block does not read, and past the labels.
+    pub(crate) row_max: [f32; 32],
+    /// The smallest transition of the first row within the block.
+    pub(crate) first_min: f32,
+    /// The label each lane of the block computes; the lanes past the
+    /// block's labels repeat the first label (written first, as the lanes
+    /// are written last to first).
+    pub(crate) lanes: [u8; BLOCK],
+    /// `L` rows of [`BLOCK`] lanes: the transitions from each label to
+    /// the block's labels in lane order, then -inf (rows the block does
+    /// not read are all -inf).
+    pub(crate) table: Vec<f32>,
+    /// The labels outside the block, each with at most two allowed
+    /// previous labels (a missing second one repeats the first at -inf),
+    /// as runs where the label and both previous labels go up by one
+    /// (`I-CARDINAL` … `I-TIME` after `B-CARDINAL` … `B-TIME` or
+    /// themselves): (first label, first previous labels, length, where
+    /// the run's transitions start in `t0` and `t1`).
+    pub(crate) others: Vec<(u16, [u16; 2], u16, u32)>,
+    pub(crate) t0: Vec<f32>,
+    pub(crate) t1: Vec<f32>,
+}
+
+/// The lanes of a [`StepPlan`]'s block.
+const BLOCK: usize = 16;
+
+impl StepPlan {
+    /// The plan of `chain` (`(L + 1)` rows of [`chain_stride`]`(L)`, the
+    /// last from the start) whose label `first` (the model's `O`) is
+    /// read first, or `None` when the dense step serves: more than
+    /// [`BLOCK`] labels share the most common set of previous labels,
+    /// or a label outside them has more than two.
+    pub(crate) fn new(chain: &[f32], l: usize, first: Option<usize>) -> Option<StepPlan> {
+        let w = chain_stride(l);
+        if l == 0 || l > 32 || chain.len() < l * w {
+            return None;
+        }
+        let allowed = |p: usize, c: usize| chain[p * w + c] > f32::NEG_INFINITY;
+        let sets: Vec<Vec<bool>> = (0..l)
+            .map(|c| (0..l).map(|p| allowed(p, c)).collect())
+            .collect();
+        // The most common set of previous labels, the first such on a tie.
+        let counts: Vec<usize> = sets
+            .iter()
+            .map(|set| sets.iter().filter(|s| *s == set).count())
+            .collect();
+        let top = counts.iter().max()?;
+        let common = &sets[counts.iter().position(|k| k == top)?];
+        let cols: Vec<u16> = (0..l)
+            .filter(|&c| sets[c] == *common)
+            .map(|c| c as u16)
+            .collect();
+        if cols.len() > BLOCK {
+            return None;
+        }
+        let first = first
+            .filter(|&f| common.get(f) == Some(&true))
+            .or_else(|| common.iter().position(|&a| a))?;
+        let mut table = vec![f32::NEG_INFINITY; l * BLOCK];
+        let mut row_max = [f32::NEG_INFINITY; 32];
+        for (p, out) in table.chunks_exact_mut(BLOCK).enumerate() {
+            if !common[p] {
+                continue;
+            }
+            for (o, &c) in out.iter_mut().zip(&cols) {
+                *o = chain[p * w + usize::from(c)];
+            }
+            row_max[p] = out.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        }
+        let first_min = table[first * BLOCK..][..cols.len()]
+            .iter()
+            .copied()
+            .fold(f32::INFINITY, f32::min);
+        let mut lanes = [cols[0] as u8; BLOCK];
+        for (lane, &c) in lanes.iter_mut().zip(&cols) {
+            *lane = c as u8;
+        }
+        let mut others: Vec<(u16, [u16; 2], u16, u32)> = Vec::new();
+        let (mut t0, mut t1) = (Vec::new(), Vec::new());
+        for c in (0..l).filter(|&c| sets[c] != *common) {
+            let ps: Vec<usize> = (0..l).filter(|&p| allowed(p, c)).collect();
+            if ps.len() > 2 {
+                return None;
+            }
+            let p0 = ps.first().copied().unwrap_or(0);
+            let p1 = ps.get(1).copied().unwrap_or(p0);
+            let at = |p: usize, k: usize| match ps.get(k) {
+                Some(_) => chain[p * w + c],
+                None => f32::NEG_INFINITY,
+            };
+            t0.push(at(p0, 0));
+            t1.push(at(p1, 1));
+            let (c, p0, p1) = (c as u16, p0 as u16, p1 as u16);
+            match others.last_mut() {
+                Some((c0, [q0, q1], len, _))
+                    if *c0 + *len == c && *q0 + *len == p0 && *q1 + *len == p1 =>
+                {
+                    *len += 1
+                }
+                _ => others.push((c, [p0, p1], 1, (t0.len() - 1) as u32)),
+            }
+        }
+        Some(StepPlan {
+            first,
+            row_max,
+            first_min,
+            lanes,
+            table,
+            others,
+            t0,
+            t1,
+        })
+    }
+
+    /// `step[c] = max over p of prev[p] + chain[p][c]` for every label
+    /// `c`, the same numbers as the dense step's
+    /// (`decode::best_step`).
+    pub(crate) fn step(&self, prev: &[f32], step: &mut [f32]) {
+        let mut acc = [f32::NEG_INFINITY; BLOCK];
+        let add = |acc: &mut [f32; BLOCK], dp: f32, row: &[f32; BLOCK]| {
+            for (b, &t) in acc.iter_mut().zip(row) {
+                let s = dp + t;
+                *b = if *b > s { *b } else { s };
+            }
+        };
+        let mut local = [f32::NEG_INFINITY; 32];
+        let prev: &[f32; 32] = match <&[f32; 32]>::try_from(prev) {
+            Ok(prev) => prev,
+            Err(_) => {
+                for (d, &p) in local.iter_mut().zip(prev) {
+                    *d = p;
+                }
+                &local
+            }
+        };
+        let row = |p: usize| -> Option<&[f32; BLOCK]> {
+            self.table.get(p * BLOCK..(p + 1) * BLOCK)?.try_into().ok()
+        };
+        let first = self.first & 31;
+        let Some(first_row) = row(first) else {
+            return;
+        };
+        add(&mut acc, prev[first], first_row);
+        // Every lane is now at least `floor`: the rows whose largest
+        // transition cannot lift it above that are skipped.
+        let floor = prev[first] + self.first_min;
+        // Eight rows at a time, so that every shift is a constant.
+        let eight = |j: usize| -> u32 {
+            let mut bits = 0u32;
+            for k in 0..8 {
+                bits |= u32::from(prev[8 * j + k] + self.row_max[8 * j + k] > floor) << k;
+            }
+            bits << (8 * j)
+        };
+        let mut rows = (eight(0) | eight(1) | eight(2) | eight(3)) & !(1 << first);
+        while rows != 0 {
+            let p = rows.trailing_zeros() as usize;
+            rows &= rows - 1;
+            if let Some(r) = row(p) {
+                add(&mut acc, prev[p], r);
+            }
+        }
+        // Lane by lane, last to first (the spare lanes repeat the first
+        // label, which its own lane then writes).
+        match <&mut [f32; 32]>::try_from(&mut *step) {
+            Ok(out) => {
+                for (&c, &a) in self.lanes.iter().zip(&acc).rev() {
+                    out[usize::from(c) & 31] = a;
+                }
+            }
+            Err(_) => {
+                for (&c, &a) in self.lanes.iter().zip(&acc).rev() {
+                    if let Some(o) = step.get_mut(usize::from(c)) {
+                        *o = a;
+                    }
+                }
+            }
+        }
+        for &(c, [p0, p1], len, at) in &self.others {
+            let (c, p0, p1, len) = (
+                usize::from(c),
+                usize::from(p0),
+                usize::from(p1),
+                usize::from(len),
+            );
+            let at = at as usize;
+            let (Some(out), Some(a), Some(b), Some(t0), Some(t1)) = (
+                step.get_mut(c..c + len),
+                prev.get(p0..p0 + len),
+                prev.get(p1..p1 + len),
+                self.t0.get(at..at + len),
+                self.t1.get(at..at + len),
+            ) else {
+                continue;
+            };
+            for ((((o, &a), &b), &t0), &t1) in out.iter_mut().zip(a).zip(b).zip(t0).zip(t1) {
+                let (x, y) = (a + t0, b + t1);
+                *o = if x > y { x } else { y };
+            }
+        }
+    }
 }
 
 /// The row length of the decoder's score tables: `labels` rounded up to
@@ -520,6 +747,7 @@ impl Model {
                 .and_then(|i| u16::try_from(i).ok())
         };
         let person_then_place = index("I-PERSON").zip(index("B-LOC"));
+        let chain = mask(&transitions, &allowed, n);
         Model {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             labels,
@@ -528,7 +756,8 @@ impl Model {
             bits,
             scale,
             temperature: 1.0,
-            chain: mask(&transitions, &allowed, n),
+            plan: StepPlan::new(&chain, n, outside),
+            chain,
             transitions,
             weights,
             allowed,
@@ -542,6 +771,7 @@ impl Model {
     pub(crate) fn set_transitions(&mut self, transitions: &[f32]) {
         self.transitions.clone_from_slice(transitions);
         self.chain = mask(&self.transitions, &self.allowed, self.labels.len());
+        self.plan = StepPlan::new(&self.chain, self.labels.len(), self.outside);
     }
 
     /// The weights of a row, one per label.
@@ -567,6 +797,29 @@ impl Model {
                 *a += w;
             }
         }
+    }
+
+    /// The sums of the weight rows of the feature hashes `features`, for
+    /// a model of up to [`LANES`] labels (whose padded rows have [`LANES`]
+    /// weights), in four blocks of eight lanes; a row past the table, or
+    /// of a wider model, adds nothing. The sums are carried as a value,
+    /// rebuilt for each row: added in place ([`Model::add_row`]), the
+    /// tagger's scores kept them in registers but also stored all eight
+    /// vectors back to the stack after every row. (The new words' sums,
+    /// `features::word_sums`, are faster with `add_row`: this version
+    /// there took 31 M instructions to 54 M.)
+    #[inline(always)]
+    pub(crate) fn row_sums(&self, features: &[u64]) -> [[i32; 8]; 4] {
+        let mut acc = [[0i32; 8]; 4];
+        for &f in features {
+            let Ok(ws) = <&[i16; LANES]>::try_from(self.padded_row(self.row(f))) else {
+                continue;
+            };
+            acc = std::array::from_fn(|b| {
+                std::array::from_fn(|k| acc[b][k] + i32::from(ws[8 * b + k]))
+            });
+        }
+        acc
     }
 
     /// The weights of a row, one per label, then zeros up to a multiple of
