@@ -347,7 +347,7 @@ mod tests {
     /// with end labels, the embedded model's labels, and one type without
     /// constraints on a label that is not `O`.
     fn models(seed: u64) -> Vec<Model> {
-        let mut label_sets: Vec<Vec<String>> = vec![
+        let label_sets: Vec<Vec<String>> = vec![
             ["O", "B-LOC", "B-PER", "I-LOC", "I-PER"]
                 .map(String::from)
                 .to_vec(),
@@ -355,13 +355,17 @@ mod tests {
             ["X", "Y", "Z"].map(String::from).to_vec(),
         ];
         #[cfg(feature = "embedded-model")]
-        label_sets.push(
-            crate::ner::Recognizer::embedded()
-                .unwrap()
-                .model()
-                .labels
-                .clone(),
-        );
+        let label_sets = {
+            let mut sets = label_sets;
+            sets.push(
+                crate::ner::Recognizer::embedded()
+                    .unwrap()
+                    .model()
+                    .labels
+                    .clone(),
+            );
+            sets
+        };
         label_sets
             .into_iter()
             .map(|labels| {
