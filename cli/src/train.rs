@@ -10,7 +10,10 @@ use kazakh::ner::{Recognizer, Trainer};
 use serde::Serialize;
 
 use crate::io::{Failure, Input};
-use crate::report::{public_labels, round2, rounded, VariantGroups, Variants, LABELS};
+use crate::model::place;
+use crate::report::{
+    public_labels, round2, rounded, VariantGroups, Variants, LABELS, VALUE_LABELS,
+};
 
 /// Subcommands of `kazakh train`.
 #[derive(Debug, clap::Subcommand)]
@@ -39,6 +42,12 @@ pub enum Command {
     /// The gazetteers are written from public sources, not from the
     /// training folds, so a listed unseen name is one that only the lists
     /// can have taught.
+    ///
+    /// `numbers_path` scores, as `kazakh eval numbers` does, the mentions
+    /// of the path the library ships (`Recognizer::numbers_tokens`: the
+    /// tagger's spans, the rules' values and kinds where they decide) with
+    /// each fold's model: strict spans of the seven classes below (`numbers`
+    /// and `dates` score the tagger's labels as they come).
     ///
     /// When sentences carry ids, `variants` and `date_variants` are the
     /// agreement figures of `kazakh eval numbers` over the held-out
@@ -145,6 +154,8 @@ struct CvReport {
     numbers: kazakh::eval::LabelScores,
     dates: kazakh::eval::LabelScores,
     unseen: UnseenReport,
+    /// Strict spans of the shipped numbers path.
+    numbers_path: kazakh::eval::LabelScores,
     #[serde(skip_serializing_if = "Option::is_none")]
     variants: Option<Variants>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -336,6 +347,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     let public: Vec<Vec<String>> = data.iter().map(|(_, l)| public_labels(l)).collect();
     let mut seen = SeenCounts::default();
     let mut groups = VariantGroups::default();
+    let mut path = SpanScorer::new();
     for k in 0..folds {
         let train: Vec<_> = data
             .iter()
@@ -364,9 +376,21 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
             for (scorer, types) in [(&mut numbers, &NUMBER_TYPES[..]), (&mut dates, &DATE_TYPES)] {
                 scorer.add_entities(&of_types(&gold, types), &of_types(&system, types));
             }
+            let joined = tokens.join(" ");
+            let mentions = recognizer.numbers_tokens(tokens, &joined);
+            let shipped: Vec<iob2::Entity<'_>> = place(tokens.len(), &mentions, |m| {
+                VALUE_LABELS.contains(&m.label())
+            })
+            .into_iter()
+            .map(|(m, range)| iob2::Entity {
+                label: m.label(),
+                start: range.start,
+                end: range.end,
+            })
+            .collect();
+            path.add_entities(&of_types(&gold, &VALUE_LABELS), &shipped);
             if let Some(number) = sentences[i].id_number() {
-                let joined = tokens.join(" ");
-                groups.add(number, &joined, &recognizer.numbers_tokens(tokens, &joined));
+                groups.add(number, &joined, &mentions);
             }
         }
         eprintln!("fold {} of {folds} done", k + 1);
@@ -385,6 +409,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         numbers: rounded(numbers.scores(&NUMBER_TYPES)),
         dates: rounded(dates.scores(&DATE_TYPES)),
         unseen: seen.report(),
+        numbers_path: rounded(path.scores(&VALUE_LABELS)),
         variants: has_ids.then(|| groups.variants()),
         date_variants: has_ids.then(|| groups.date_variants()),
     };
