@@ -44,6 +44,11 @@ fn is_degrees<'a>(
         && place(&r.tokens).is_some_and(|(_, text, _)| text.contains('°'))
 }
 
+/// Whether a kind is a cardinal or an ordinal.
+fn is_count(kind: NumberKind) -> bool {
+    matches!(kind, NumberKind::Cardinal | NumberKind::Ordinal)
+}
+
 /// Whether a kind is a temporal one (date, time, duration, set).
 fn is_temporal(kind: NumberKind) -> bool {
     matches!(
@@ -157,6 +162,12 @@ pub(super) fn merge<'a>(
                 used[i] = true;
                 if temporal {
                     // Durations and sets are DATE or TIME to the tagger.
+                    kind = rules[i].kind;
+                } else if is_count(kind) && is_count(rules[i].kind) && rules[i].tokens == range {
+                    // Over the same tokens, whether a number is a cardinal
+                    // or an ordinal is its suffix, which the rules read
+                    // alike in words and digits (`бес жүз мыңыншы`,
+                    // `500000-ыншы`).
                     kind = rules[i].kind;
                 }
                 (rules[i].value, rules[i].unit, rules[i].approx)
@@ -434,6 +445,65 @@ mod tests {
             assert_eq!(mentions, n);
             // Each span meets its own rule mention, and at most the next.
             assert!(pairs <= 2 * n, "{n} spans: {pairs} comparisons");
+        }
+    }
+
+    #[test]
+    fn the_suffix_decides_cardinal_or_ordinal_over_the_same_tokens() {
+        use NumberKind::{Cardinal, Ordinal, Quantity};
+        // (tokens, the tagger's labels, the rule mention's tokens and kind,
+        // the mention's kind).
+        let cases: &[(&[&str], &[&str], Range<usize>, NumberKind, NumberKind)] = &[
+            // The words and the digits of one sentence: the rules read the
+            // ordinal suffix in both, whatever the tagger says.
+            (
+                &["бес", "жүз", "мыңыншы", "жолаушы"],
+                &["B-CARDINAL", "I-CARDINAL", "I-CARDINAL", "O"],
+                0..3,
+                Ordinal,
+                Ordinal,
+            ),
+            (
+                &["500000-ыншы", "жолаушы"],
+                &["B-CARDINAL", "O"],
+                0..1,
+                Ordinal,
+                Ordinal,
+            ),
+            (
+                &["11", "есік"],
+                &["B-ORDINAL", "O"],
+                0..1,
+                Cardinal,
+                Cardinal,
+            ),
+            // Over other tokens, or another kind, the tagger's kind stands.
+            (
+                &["11-інші", "үй"],
+                &["B-CARDINAL", "I-CARDINAL"],
+                0..1,
+                Ordinal,
+                Cardinal,
+            ),
+            (
+                &["4-ақ", "метр"],
+                &["B-CARDINAL", "O"],
+                0..2,
+                Quantity,
+                Cardinal,
+            ),
+        ];
+        for (tokens, tags, rule_tokens, rule_kind, want) in cases {
+            let text = tokens.join(" ");
+            let spans = joined_spans_of(tokens);
+            let mut pieces = Pieces::default();
+            pieces.split(tokens);
+            assert_eq!(pieces.words.len(), tokens.len());
+            let rules = [rule(rule_tokens.clone(), *rule_kind, 5)];
+            let mut out = Vec::new();
+            merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);
+            assert_eq!(out.len(), 1, "{tokens:?}: {out:?}");
+            assert_eq!(out[0].kind(), *want, "{tokens:?}");
         }
     }
 
