@@ -453,7 +453,14 @@ mod tests {
         use NumberKind::{Cardinal, Ordinal, Quantity};
         // (tokens, the tagger's labels, the rule mention's tokens and kind,
         // the mention's kind).
-        let cases: &[(&[&str], &[&str], Range<usize>, NumberKind, NumberKind)] = &[
+        type Case<'a> = (
+            &'a [&'a str],
+            &'a [&'a str],
+            Range<usize>,
+            NumberKind,
+            NumberKind,
+        );
+        let cases: &[Case<'_>] = &[
             // The words and the digits of one sentence: the rules read the
             // ordinal suffix in both, whatever the tagger says.
             (

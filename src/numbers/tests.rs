@@ -651,7 +651,9 @@ fn readings(text: &str) -> Vec<(K, String)> {
 /// variants of one KazNERD sentence) give the same kinds and values.
 #[test]
 fn words_and_digits_read_alike() {
-    let cases: &[(&str, &str, &[(K, &str)])] = &[
+    // (words, digits, the kinds and values of both).
+    type Case<'a> = (&'a str, &'a str, &'a [(K, &'a str)]);
+    let cases: &[Case<'_>] = &[
         // The particle `-ақ` (only) after digits, as after a number word:
         // the unit still follows.
         (
