@@ -44,6 +44,15 @@ fn is_degrees<'a>(
         && place(&r.tokens).is_some_and(|(_, text, _)| text.contains('°'))
 }
 
+/// The longest date, time, duration or set the rules read in a span's
+/// text alone (linear in its length).
+fn own_date(slice: &str) -> Option<NumberMention<'_>> {
+    crate::numbers::extract(slice)
+        .into_iter()
+        .filter(|m| is_temporal(m.kind()))
+        .max_by_key(|m| m.span().len())
+}
+
 /// Whether a kind is a cardinal or an ordinal.
 fn is_count(kind: NumberKind) -> bool {
     matches!(kind, NumberKind::Cardinal | NumberKind::Ordinal)
@@ -172,9 +181,21 @@ pub(super) fn merge<'a>(
                 }
                 (rules[i].value, rules[i].unit, rules[i].approx)
             }
-            // A date the rules could not read keeps its span, without a
-            // value.
-            None if temporal => (Value::Time(Timex::unknown()), None, None),
+            // A date no rule mention of the sentence overlaps: the rules
+            // leave numbers in a short quotation to names (`« Хабар 24 »`),
+            // counting tokens, so a quoted clause is skipped when written
+            // in digits (`« 2016-ншы жылы көшіреміз , … »`) and read when
+            // written in words, which take more tokens. The tagger has
+            // decided it is a date; its value is that of the span's own
+            // text. A date the rules cannot read there either keeps its
+            // span, without a value.
+            None if temporal => match own_date(slice) {
+                Some(m) => {
+                    kind = m.kind();
+                    (m.value(), None, None)
+                }
+                None => (Value::Time(Timex::unknown()), None, None),
+            },
             None => match crate::numbers::parse_words(slice) {
                 Some(v) => (Value::Exact(v), None, None),
                 None => continue,
@@ -511,6 +532,53 @@ mod tests {
             merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);
             assert_eq!(out.len(), 1, "{tokens:?}: {out:?}");
             assert_eq!(out[0].kind(), *want, "{tokens:?}");
+        }
+    }
+
+    #[test]
+    fn a_tagged_date_without_a_rule_mention_reads_its_own_text() {
+        use NumberKind::{Date, Duration};
+        // (sentence, the tagger's labels, the mention's kind and value).
+        // The rules leave numbers inside a short quotation to names, so
+        // the digits of a quoted clause come with no rule mention; the
+        // same clause in words is longer than the window and is read.
+        let cases: &[(&str, &[&str], NumberKind, &str)] = &[
+            (
+                "« 2016-ншы жылы көшіреміз , үй кезегіне тұрыңыздар » деді .",
+                &[
+                    "O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O", "O", "O", "O",
+                ],
+                Date,
+                "2016",
+            ),
+            (
+                "« 6 жылдың ішінде 1300 жаңа кәсіпорын бой көтерді » .",
+                &[
+                    "O", "B-DATE", "I-DATE", "I-DATE", "O", "O", "O", "O", "O", "O", "O",
+                ],
+                Duration,
+                "P6Y",
+            ),
+            // Nothing to read: the span stays, without a value.
+            (
+                "« Жаңа маусым » басталды .",
+                &["O", "B-DATE", "I-DATE", "O", "O", "O"],
+                Date,
+                "unknown",
+            ),
+        ];
+        for (sentence, tags, kind, value) in cases {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            assert!(crate::numbers::extract_tokens(&tokens, sentence).is_empty());
+            let spans = joined_spans_of(&tokens);
+            let mut pieces = Pieces::default();
+            pieces.split(&tokens);
+            assert_eq!(pieces.words.len(), tags.len(), "{sentence}");
+            let mut out = Vec::new();
+            merge(sentence, &spans, &pieces, &[], tags, 0, true, &mut out);
+            assert_eq!(out.len(), 1, "{sentence}: {out:?}");
+            assert_eq!(out[0].kind(), *kind, "{sentence}");
+            assert_eq!(out[0].value().to_string(), *value, "{sentence}");
         }
     }
 
