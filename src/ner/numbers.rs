@@ -306,6 +306,143 @@ pub(super) fn merge<'a>(
     out.extend(merged);
 }
 
+/// The stems of the number words, the longest first where one begins
+/// another (`жетпіс` before `жеті`); `қырқ` is `қырық` before a vowel
+/// (`қырқыншы`).
+const NUMBER_STEMS: [&str; 23] = [
+    "миллиард",
+    "миллион",
+    "жиырма",
+    "жетпіс",
+    "сексен",
+    "тоқсан",
+    "қырық",
+    "алпыс",
+    "тоғыз",
+    "сегіз",
+    "қырқ",
+    "төрт",
+    "алты",
+    "жеті",
+    "отыз",
+    "бір",
+    "екі",
+    "бес",
+    "елу",
+    "жүз",
+    "мың",
+    "үш",
+    "он",
+];
+
+/// A number mention written in words as KazNERD writes it in digits: the
+/// value, then a hyphen and the ending of the last word after its number
+/// stem (`жүз жиырма бесінші` → `125-інші`, `біреуі` → `1-еуі`, `он
+/// миллиондай` → `10000000-дай`, `бір` → `1`). `None` for a value that is
+/// no whole number, or a last word that begins with no number stem.
+fn in_digits(words: &[&str], value: Value) -> Option<String> {
+    let Value::Exact(v) = value else {
+        return None;
+    };
+    if !v.is_integer() || v.to_i128().map_or(true, |n| n < 0) {
+        return None;
+    }
+    let last = crate::letters::fold_lower(words.last()?);
+    let stem = NUMBER_STEMS.iter().find(|s| last.starts_with(*s))?;
+    // Alone, `бір` is also the indefinite article (`бір үлкен мәселе`, a
+    // big problem) and `жүз` also the face (`жүзінде`): words that are
+    // numbers only in part of their uses, which the tagger decides as
+    // written.
+    if words.len() == 1 && matches!(*stem, "бір" | "жүз") {
+        return None;
+    }
+    let ending = &last[stem.len()..];
+    Some(if ending.is_empty() {
+        v.to_string()
+    } else {
+        format!("{v}-{ending}")
+    })
+}
+
+/// The labels of a number type's span, first and inside.
+fn number_labels(kind: &str) -> Option<(&'static str, &'static str)> {
+    Some(match kind {
+        "CARDINAL" => ("B-CARDINAL", "I-CARDINAL"),
+        "ORDINAL" => ("B-ORDINAL", "I-ORDINAL"),
+        "PERCENTAGE" => ("B-PERCENTAGE", "I-PERCENTAGE"),
+        "MONEY" => ("B-MONEY", "I-MONEY"),
+        "QUANTITY" => ("B-QUANTITY", "I-QUANTITY"),
+        _ => return None,
+    })
+}
+
+impl Recognizer {
+    /// A number written in words is the same mention as the number written
+    /// in digits. The tagger, trained on KazNERD, where each sentence comes
+    /// written both ways, finds the digits more often than the words; so a
+    /// cardinal or ordinal the rules read in words (`words`: the tagger's
+    /// pieces) and the tagger left unlabelled (`tags`) is shown to it again
+    /// written in digits, in the same sentence, and takes the number label
+    /// it gives that token alone. At most one more tagging of the sentence.
+    pub(super) fn words_as_digits(&self, words: &[&str], rules: &[RuleMention], tags: &mut [&str]) {
+        let wordy = |t: &str| t.chars().all(char::is_alphabetic);
+        let mut swaps: Vec<(Range<usize>, String)> = Vec::new();
+        for r in rules {
+            let (Some(pieces), Some(labels)) =
+                (words.get(r.tokens.clone()), tags.get(r.tokens.clone()))
+            else {
+                continue;
+            };
+            if !matches!(r.kind, NumberKind::Cardinal | NumberKind::Ordinal)
+                || labels
+                    .iter()
+                    .any(|l| l.get(2..).and_then(kind_of).is_some())
+                || !pieces.iter().all(|t| wordy(t))
+            {
+                continue;
+            }
+            if let Some(digits) = in_digits(pieces, r.value) {
+                swaps.push((r.tokens.clone(), digits));
+            }
+        }
+        if swaps.is_empty() {
+            return;
+        }
+        // The sentence with each such mention as one token of digits, and
+        // where each of those tokens is.
+        let mut rewritten: Vec<&str> = Vec::with_capacity(words.len());
+        let mut at = Vec::with_capacity(swaps.len());
+        let mut next = 0;
+        for (range, digits) in &swaps {
+            rewritten.extend_from_slice(&words[next..range.start]);
+            at.push(rewritten.len());
+            rewritten.push(digits);
+            next = range.end;
+        }
+        rewritten.extend_from_slice(&words[next..]);
+        let mut work = super::Work::default();
+        self.run(&rewritten, &mut work);
+        let label = |k: usize| work.d.best.get(k).map_or("O", |&l| self.label(l));
+        for ((range, _), k) in swaps.iter().zip(at) {
+            let (first, after) = (label(k), label(k + 1));
+            let kind = first
+                .strip_prefix("B-")
+                .or_else(|| first.strip_prefix("U-"));
+            let Some((b, i)) = kind.and_then(number_labels) else {
+                continue;
+            };
+            // The digits alone are the span, not the start of a longer one.
+            if after.get(2..) == kind && (after.starts_with("I-") || after.starts_with("L-")) {
+                continue;
+            }
+            tags[range.start] = b;
+            for t in &mut tags[range.start + 1..range.end] {
+                *t = i;
+            }
+        }
+    }
+}
+
 impl Recognizer {
     /// The numbers, percentages, amounts, quantities and ordinals of raw
     /// text with the spans the tagger proposes (KazNERD's conventions) and
@@ -340,7 +477,8 @@ impl Recognizer {
             for (first, window) in super::windows(tokens) {
                 pieces.split(window);
                 self.run(&pieces.words, work);
-                let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                let mut tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                self.words_as_digits(&pieces.words, &work.x.rules, &mut tags);
                 let spans = &spans[first..first + window.len()];
                 merge(
                     joined,
@@ -579,6 +717,41 @@ mod tests {
             assert_eq!(out.len(), 1, "{sentence}: {out:?}");
             assert_eq!(out[0].kind(), *kind, "{sentence}");
             assert_eq!(out[0].value().to_string(), *value, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_words_are_written_in_digits_as_kaznerd_writes_them() {
+        let int = |n: i64| Value::Exact(crate::numbers::Decimal::from_int(n));
+        // (words, value, digits).
+        let cases: &[(&[&str], Value, Option<&str>)] = &[
+            (&["жүз", "жиырма", "бесінші"], int(125), Some("125-інші")),
+            (&["екінші"], int(2), Some("2-нші")),
+            (&["қырқыншы"], int(40), Some("40-ыншы")),
+            (&["жиырмасыншы"], int(20), Some("20-сыншы")),
+            (&["он", "миллиондай"], int(10_000_000), Some("10000000-дай")),
+            (
+                &["Елу", "миллиард"],
+                int(50_000_000_000),
+                Some("50000000000"),
+            ),
+            (&["үш"], int(3), Some("3")),
+            (&["он", "бірге"], int(11), Some("11-ге")),
+            // Alone, `бір` and `жүз` are also the article and the face.
+            (&["бір"], int(1), None),
+            (&["біреуі"], int(1), None),
+            (&["жүзінде"], int(100), None),
+            (&["мың", "бір"], int(1001), Some("1001")),
+            // A last word with no number stem, or a value no whole number.
+            (&["екеуі"], int(2), None),
+            (
+                &["екі", "жарым"],
+                Value::Exact(crate::numbers::Decimal::parse("2.5").unwrap()),
+                None,
+            ),
+        ];
+        for (words, value, want) in cases {
+            assert_eq!(in_digits(words, *value).as_deref(), *want, "{words:?}");
         }
     }
 
