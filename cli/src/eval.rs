@@ -16,7 +16,9 @@ use serde::Serialize;
 use crate::io::{print_json_line, warning_line, Failure, Input, EXIT_STATUS};
 use crate::model::{self, place, Finder};
 use crate::render::value_text;
-use crate::report::{public_labels, round, round2, rounded, LABELS};
+use crate::report::{
+    public_labels, round, round2, rounded, VariantGroups, Variants, LABELS, VALUE_LABELS,
+};
 
 /// Subcommands of `kazakh eval`.
 #[derive(Debug, clap::Subcommand)]
@@ -126,6 +128,12 @@ pub struct NumbersArgs {
     /// A model file to use instead of the embedded one.
     #[arg(long, value_name = "FILE", conflicts_with = "rules_only")]
     model: Option<PathBuf>,
+
+    /// Write the variant groups that disagree to FILE: per group a line
+    /// with the id number, one line per variant (the sentence, a tab, its
+    /// `LABEL=value` pairs separated by `; `) and a blank line.
+    #[arg(long, value_name = "FILE")]
+    variant_errors: Option<PathBuf>,
 }
 
 /// Runs `kazakh eval …`.
@@ -161,15 +169,7 @@ fn read_treebank(input: &Input) -> Result<Treebank, Failure> {
 }
 
 /// The classes scored by `kazakh eval numbers`.
-const NUMBER_LABELS: [&str; 7] = [
-    "CARDINAL",
-    "ORDINAL",
-    "PERCENTAGE",
-    "MONEY",
-    "QUANTITY",
-    "DATE",
-    "TIME",
-];
+const NUMBER_LABELS: [&str; 7] = VALUE_LABELS;
 
 fn is_scored(m: &NumberMention<'_>) -> bool {
     NUMBER_LABELS.contains(&m.label())
@@ -186,14 +186,6 @@ struct NumbersReport {
     date_variants: Option<Variants>,
 }
 
-/// Agreement between variants of one sentence.
-#[derive(Serialize)]
-struct Variants {
-    groups: usize,
-    agreeing: usize,
-    rate: f64,
-}
-
 fn numbers(args: NumbersArgs) -> Result<(), Failure> {
     let input = Input::new(Some(args.gold));
     let text = input.read_text(false)?;
@@ -202,8 +194,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
     let mut scorer = SpanScorer::new();
     let finder = Finder::new(args.rules_only, args.model)?;
     let mut errors = ErrorPrinter::new(args.show_errors.unwrap_or(0));
-    // Sentence-id number → the (label, value) pairs found in each variant.
-    let mut groups: BTreeMap<&str, Vec<Vec<(&'static str, String)>>> = BTreeMap::new();
+    let mut groups = VariantGroups::default();
     for sentence in &sentences {
         let tokens = sentence.tokens();
         let joined = tokens.join(" ");
@@ -227,63 +218,28 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
             errors.compare(sentence, &gold, &system, &values);
         }
         if let Some(number) = sentence.id_number() {
-            let mut found: Vec<(&'static str, String)> = mentions
-                .iter()
-                .filter(|m| is_scored(m))
-                .map(|m| (m.label(), m.value().to_string()))
-                .collect();
-            found.sort();
-            groups.entry(number).or_default().push(found);
+            groups.add(number, &joined, &mentions);
         }
     }
     errors.finish();
+    if let Some(path) = &args.variant_errors {
+        write_text(path, &groups.disagreeing())?;
+    }
 
     let scores = rounded(scorer.scores(&NUMBER_LABELS));
     let has_ids = sentences.iter().any(|s| s.id().is_some());
-    let variants = has_ids.then(|| agreement(groups.values(), |_| true));
-    // The groups with a date or time, compared on those alone.
-    let temporal = |label: &str| matches!(label, "DATE" | "TIME");
-    let date_variants = has_ids.then(|| {
-        let dated = groups
-            .values()
-            .filter(|v| v.iter().any(|found| found.iter().any(|(l, _)| temporal(l))));
-        agreement(dated, temporal)
-    });
     let report = NumbersReport {
         scores,
-        variants,
-        date_variants,
+        variants: has_ids.then(|| groups.variants()),
+        date_variants: has_ids.then(|| groups.date_variants()),
     };
     print_json_line(&report)
 }
 
-/// How many groups of two or more variants find the same (label, value)
-/// pairs in every variant, counting the pairs whose label `keep` accepts.
-fn agreement<'g>(
-    groups: impl Iterator<Item = &'g Vec<Vec<(&'static str, String)>>>,
-    keep: impl Fn(&str) -> bool,
-) -> Variants {
-    let (mut total, mut agreeing) = (0, 0);
-    for group in groups.filter(|v| v.len() >= 2) {
-        total += 1;
-        let kept = |found: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> {
-            found.iter().filter(|(l, _)| keep(l)).cloned().collect()
-        };
-        let first = kept(&group[0]);
-        if group.iter().all(|found| kept(found) == first) {
-            agreeing += 1;
-        }
-    }
-    let rate = if total == 0 {
-        0.0
-    } else {
-        round2(100.0 * agreeing as f64 / total as f64)
-    };
-    Variants {
-        groups: total,
-        agreeing,
-        rate,
-    }
+/// Writes a whole file, or fails with one line naming it.
+fn write_text(path: &std::path::Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, text)
+        .map_err(|e| Failure::content(format!("cannot write {}: {e}", path.display())))
 }
 
 /// Prints false negatives and positives on standard error, up to a limit.

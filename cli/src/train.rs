@@ -10,7 +10,10 @@ use kazakh::ner::{Recognizer, Trainer};
 use serde::Serialize;
 
 use crate::io::{Failure, Input};
-use crate::report::{public_labels, round2, rounded, LABELS};
+use crate::model::place;
+use crate::report::{
+    public_labels, round2, rounded, VariantGroups, Variants, LABELS, VALUE_LABELS,
+};
 
 /// Subcommands of `kazakh train`.
 #[derive(Debug, clap::Subcommand)]
@@ -39,6 +42,22 @@ pub enum Command {
     /// The gazetteers are written from public sources, not from the
     /// training folds, so a listed unseen name is one that only the lists
     /// can have taught.
+    ///
+    /// `numbers_path` scores, as `kazakh eval numbers` does, the mentions
+    /// of the path the library ships (`Recognizer::numbers_tokens`: the
+    /// tagger's spans, the rules' values and kinds where they decide) with
+    /// each fold's model: strict spans of the seven classes below (`numbers`
+    /// and `dates` score the tagger's labels as they come).
+    ///
+    /// When sentences carry ids, `variants` and `date_variants` are the
+    /// agreement figures of `kazakh eval numbers` over the held-out
+    /// sentences, each found with its fold's model by the path the library
+    /// ships (`Recognizer::numbers_tokens`: the tagger's spans, the rules'
+    /// values): {"groups","agreeing","rate"}, where a group of two or more
+    /// variants agrees when every variant yields the same sorted (label,
+    /// value) pairs for CARDINAL, ORDINAL, PERCENTAGE, MONEY, QUANTITY,
+    /// DATE and TIME (`date_variants`: DATE and TIME alone, over the
+    /// groups where some variant has one).
     #[command(after_help = crate::io::EXIT_STATUS)]
     Ner(NerArgs),
 }
@@ -114,6 +133,11 @@ pub struct NerArgs {
     /// layout, a blank line after each sentence), in the file's order.
     #[arg(long, value_name = "FILE", requires = "folds")]
     predictions: Option<PathBuf>,
+
+    /// With --folds: write the variant groups that disagree to FILE, as
+    /// `kazakh eval numbers --variant-errors` does.
+    #[arg(long, value_name = "FILE", requires = "folds")]
+    variant_errors: Option<PathBuf>,
 }
 
 /// Number types scored in cross-validation.
@@ -130,6 +154,12 @@ struct CvReport {
     numbers: kazakh::eval::LabelScores,
     dates: kazakh::eval::LabelScores,
     unseen: UnseenReport,
+    /// Strict spans of the shipped numbers path.
+    numbers_path: kazakh::eval::LabelScores,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variants: Option<Variants>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_variants: Option<Variants>,
 }
 
 /// Recall on gold entities whose name was seen in training and on the
@@ -316,6 +346,8 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     let mut predicted: Vec<Vec<&'static str>> = vec![Vec::new(); data.len()];
     let public: Vec<Vec<String>> = data.iter().map(|(_, l)| public_labels(l)).collect();
     let mut seen = SeenCounts::default();
+    let mut groups = VariantGroups::default();
+    let mut path = SpanScorer::new();
     for k in 0..folds {
         let train: Vec<_> = data
             .iter()
@@ -344,12 +376,32 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
             for (scorer, types) in [(&mut numbers, &NUMBER_TYPES[..]), (&mut dates, &DATE_TYPES)] {
                 scorer.add_entities(&of_types(&gold, types), &of_types(&system, types));
             }
+            let joined = tokens.join(" ");
+            let mentions = recognizer.numbers_tokens(tokens, &joined);
+            let shipped: Vec<iob2::Entity<'_>> = place(tokens.len(), &mentions, |m| {
+                VALUE_LABELS.contains(&m.label())
+            })
+            .into_iter()
+            .map(|(m, range)| iob2::Entity {
+                label: m.label(),
+                start: range.start,
+                end: range.end,
+            })
+            .collect();
+            path.add_entities(&of_types(&gold, &VALUE_LABELS), &shipped);
+            if let Some(number) = sentences[i].id_number() {
+                groups.add(number, &joined, &mentions);
+            }
         }
         eprintln!("fold {} of {folds} done", k + 1);
     }
     if let Some(path) = &args.predictions {
         write_predictions(path, &data, &predicted)?;
     }
+    if let Some(path) = &args.variant_errors {
+        write_file(path, groups.disagreeing().as_bytes())?;
+    }
+    let has_ids = sentences.iter().any(|s| s.id().is_some());
     let report = CvReport {
         folds,
         sentences: data.len(),
@@ -357,6 +409,9 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         numbers: rounded(numbers.scores(&NUMBER_TYPES)),
         dates: rounded(dates.scores(&DATE_TYPES)),
         unseen: seen.report(),
+        numbers_path: rounded(path.scores(&VALUE_LABELS)),
+        variants: has_ids.then(|| groups.variants()),
+        date_variants: has_ids.then(|| groups.date_variants()),
     };
     crate::io::print_json_line(&report)
 }

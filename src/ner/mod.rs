@@ -304,6 +304,7 @@ impl<'r, 'a> SentenceTagger<'r, 'a> {
                 if self.numbers {
                     self.tags.clear();
                     self.tags.extend(work.d.best.iter().map(|&l| r.label(l)));
+                    r.words_as_digits(&self.pieces.words, &work.x.rules, &mut self.tags);
                     numbers::merge(
                         text,
                         spans,

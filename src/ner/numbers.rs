@@ -44,6 +44,20 @@ fn is_degrees<'a>(
         && place(&r.tokens).is_some_and(|(_, text, _)| text.contains('°'))
 }
 
+/// The longest date, time, duration or set the rules read in a span's
+/// text alone (linear in its length).
+fn own_date(slice: &str) -> Option<NumberMention<'_>> {
+    crate::numbers::extract(slice)
+        .into_iter()
+        .filter(|m| is_temporal(m.kind()))
+        .max_by_key(|m| m.span().len())
+}
+
+/// Whether a kind is a cardinal or an ordinal.
+fn is_count(kind: NumberKind) -> bool {
+    matches!(kind, NumberKind::Cardinal | NumberKind::Ordinal)
+}
+
 /// Whether a kind is a temporal one (date, time, duration, set).
 fn is_temporal(kind: NumberKind) -> bool {
     matches!(
@@ -158,12 +172,30 @@ pub(super) fn merge<'a>(
                 if temporal {
                     // Durations and sets are DATE or TIME to the tagger.
                     kind = rules[i].kind;
+                } else if is_count(kind) && is_count(rules[i].kind) && rules[i].tokens == range {
+                    // Over the same tokens, whether a number is a cardinal
+                    // or an ordinal is its suffix, which the rules read
+                    // alike in words and digits (`бес жүз мыңыншы`,
+                    // `500000-ыншы`).
+                    kind = rules[i].kind;
                 }
                 (rules[i].value, rules[i].unit, rules[i].approx)
             }
-            // A date the rules could not read keeps its span, without a
-            // value.
-            None if temporal => (Value::Time(Timex::unknown()), None, None),
+            // A date no rule mention of the sentence overlaps: the rules
+            // leave numbers in a short quotation to names (`« Хабар 24 »`),
+            // counting tokens, so a quoted clause is skipped when written
+            // in digits (`« 2016-ншы жылы көшіреміз , … »`) and read when
+            // written in words, which take more tokens. The tagger has
+            // decided it is a date; its value is that of the span's own
+            // text. A date the rules cannot read there either keeps its
+            // span, without a value.
+            None if temporal => match own_date(slice) {
+                Some(m) => {
+                    kind = m.kind();
+                    (m.value(), None, None)
+                }
+                None => (Value::Time(Timex::unknown()), None, None),
+            },
             None => match crate::numbers::parse_words(slice) {
                 Some(v) => (Value::Exact(v), None, None),
                 None => continue,
@@ -274,6 +306,143 @@ pub(super) fn merge<'a>(
     out.extend(merged);
 }
 
+/// The stems of the number words, the longest first where one begins
+/// another (`жетпіс` before `жеті`); `қырқ` is `қырық` before a vowel
+/// (`қырқыншы`).
+const NUMBER_STEMS: [&str; 23] = [
+    "миллиард",
+    "миллион",
+    "жиырма",
+    "жетпіс",
+    "сексен",
+    "тоқсан",
+    "қырық",
+    "алпыс",
+    "тоғыз",
+    "сегіз",
+    "қырқ",
+    "төрт",
+    "алты",
+    "жеті",
+    "отыз",
+    "бір",
+    "екі",
+    "бес",
+    "елу",
+    "жүз",
+    "мың",
+    "үш",
+    "он",
+];
+
+/// A number mention written in words as KazNERD writes it in digits: the
+/// value, then a hyphen and the ending of the last word after its number
+/// stem (`жүз жиырма бесінші` → `125-інші`, `біреуі` → `1-еуі`, `он
+/// миллиондай` → `10000000-дай`, `бір` → `1`). `None` for a value that is
+/// no whole number, or a last word that begins with no number stem.
+fn in_digits(words: &[&str], value: Value) -> Option<String> {
+    let Value::Exact(v) = value else {
+        return None;
+    };
+    if !v.is_integer() || v.to_i128().map_or(true, |n| n < 0) {
+        return None;
+    }
+    let last = crate::letters::fold_lower(words.last()?);
+    let stem = NUMBER_STEMS.iter().find(|s| last.starts_with(*s))?;
+    // Alone, `бір` is also the indefinite article (`бір үлкен мәселе`, a
+    // big problem) and `жүз` also the face (`жүзінде`): words that are
+    // numbers only in part of their uses, which the tagger decides as
+    // written.
+    if words.len() == 1 && matches!(*stem, "бір" | "жүз") {
+        return None;
+    }
+    let ending = &last[stem.len()..];
+    Some(if ending.is_empty() {
+        v.to_string()
+    } else {
+        format!("{v}-{ending}")
+    })
+}
+
+/// The labels of a number type's span, first and inside.
+fn number_labels(kind: &str) -> Option<(&'static str, &'static str)> {
+    Some(match kind {
+        "CARDINAL" => ("B-CARDINAL", "I-CARDINAL"),
+        "ORDINAL" => ("B-ORDINAL", "I-ORDINAL"),
+        "PERCENTAGE" => ("B-PERCENTAGE", "I-PERCENTAGE"),
+        "MONEY" => ("B-MONEY", "I-MONEY"),
+        "QUANTITY" => ("B-QUANTITY", "I-QUANTITY"),
+        _ => return None,
+    })
+}
+
+impl Recognizer {
+    /// A number written in words is the same mention as the number written
+    /// in digits. The tagger, trained on KazNERD, where each sentence comes
+    /// written both ways, finds the digits more often than the words; so a
+    /// cardinal or ordinal the rules read in words (`words`: the tagger's
+    /// pieces) and the tagger left unlabelled (`tags`) is shown to it again
+    /// written in digits, in the same sentence, and takes the number label
+    /// it gives that token alone. At most one more tagging of the sentence.
+    pub(super) fn words_as_digits(&self, words: &[&str], rules: &[RuleMention], tags: &mut [&str]) {
+        let wordy = |t: &str| t.chars().all(char::is_alphabetic);
+        let mut swaps: Vec<(Range<usize>, String)> = Vec::new();
+        for r in rules {
+            let (Some(pieces), Some(labels)) =
+                (words.get(r.tokens.clone()), tags.get(r.tokens.clone()))
+            else {
+                continue;
+            };
+            if !matches!(r.kind, NumberKind::Cardinal | NumberKind::Ordinal)
+                || labels
+                    .iter()
+                    .any(|l| l.get(2..).and_then(kind_of).is_some())
+                || !pieces.iter().all(|t| wordy(t))
+            {
+                continue;
+            }
+            if let Some(digits) = in_digits(pieces, r.value) {
+                swaps.push((r.tokens.clone(), digits));
+            }
+        }
+        if swaps.is_empty() {
+            return;
+        }
+        // The sentence with each such mention as one token of digits, and
+        // where each of those tokens is.
+        let mut rewritten: Vec<&str> = Vec::with_capacity(words.len());
+        let mut at = Vec::with_capacity(swaps.len());
+        let mut next = 0;
+        for (range, digits) in &swaps {
+            rewritten.extend_from_slice(&words[next..range.start]);
+            at.push(rewritten.len());
+            rewritten.push(digits);
+            next = range.end;
+        }
+        rewritten.extend_from_slice(&words[next..]);
+        let mut work = super::Work::default();
+        self.run(&rewritten, &mut work);
+        let label = |k: usize| work.d.best.get(k).map_or("O", |&l| self.label(l));
+        for ((range, _), k) in swaps.iter().zip(at) {
+            let (first, after) = (label(k), label(k + 1));
+            let kind = first
+                .strip_prefix("B-")
+                .or_else(|| first.strip_prefix("U-"));
+            let Some((b, i)) = kind.and_then(number_labels) else {
+                continue;
+            };
+            // The digits alone are the span, not the start of a longer one.
+            if after.get(2..) == kind && (after.starts_with("I-") || after.starts_with("L-")) {
+                continue;
+            }
+            tags[range.start] = b;
+            for t in &mut tags[range.start + 1..range.end] {
+                *t = i;
+            }
+        }
+    }
+}
+
 impl Recognizer {
     /// The numbers, percentages, amounts, quantities and ordinals of raw
     /// text with the spans the tagger proposes (KazNERD's conventions) and
@@ -308,7 +477,8 @@ impl Recognizer {
             for (first, window) in super::windows(tokens) {
                 pieces.split(window);
                 self.run(&pieces.words, work);
-                let tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                let mut tags: Vec<&str> = work.d.best.iter().map(|&l| self.label(l)).collect();
+                self.words_as_digits(&pieces.words, &work.x.rules, &mut tags);
                 let spans = &spans[first..first + window.len()];
                 merge(
                     joined,
@@ -434,6 +604,154 @@ mod tests {
             assert_eq!(mentions, n);
             // Each span meets its own rule mention, and at most the next.
             assert!(pairs <= 2 * n, "{n} spans: {pairs} comparisons");
+        }
+    }
+
+    #[test]
+    fn the_suffix_decides_cardinal_or_ordinal_over_the_same_tokens() {
+        use NumberKind::{Cardinal, Ordinal, Quantity};
+        // (tokens, the tagger's labels, the rule mention's tokens and kind,
+        // the mention's kind).
+        type Case<'a> = (
+            &'a [&'a str],
+            &'a [&'a str],
+            Range<usize>,
+            NumberKind,
+            NumberKind,
+        );
+        let cases: &[Case<'_>] = &[
+            // The words and the digits of one sentence: the rules read the
+            // ordinal suffix in both, whatever the tagger says.
+            (
+                &["бес", "жүз", "мыңыншы", "жолаушы"],
+                &["B-CARDINAL", "I-CARDINAL", "I-CARDINAL", "O"],
+                0..3,
+                Ordinal,
+                Ordinal,
+            ),
+            (
+                &["500000-ыншы", "жолаушы"],
+                &["B-CARDINAL", "O"],
+                0..1,
+                Ordinal,
+                Ordinal,
+            ),
+            (
+                &["11", "есік"],
+                &["B-ORDINAL", "O"],
+                0..1,
+                Cardinal,
+                Cardinal,
+            ),
+            // Over other tokens, or another kind, the tagger's kind stands.
+            (
+                &["11-інші", "үй"],
+                &["B-CARDINAL", "I-CARDINAL"],
+                0..1,
+                Ordinal,
+                Cardinal,
+            ),
+            (
+                &["4-ақ", "метр"],
+                &["B-CARDINAL", "O"],
+                0..2,
+                Quantity,
+                Cardinal,
+            ),
+        ];
+        for (tokens, tags, rule_tokens, rule_kind, want) in cases {
+            let text = tokens.join(" ");
+            let spans = joined_spans_of(tokens);
+            let mut pieces = Pieces::default();
+            pieces.split(tokens);
+            assert_eq!(pieces.words.len(), tokens.len());
+            let rules = [rule(rule_tokens.clone(), *rule_kind, 5)];
+            let mut out = Vec::new();
+            merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);
+            assert_eq!(out.len(), 1, "{tokens:?}: {out:?}");
+            assert_eq!(out[0].kind(), *want, "{tokens:?}");
+        }
+    }
+
+    #[test]
+    fn a_tagged_date_without_a_rule_mention_reads_its_own_text() {
+        use NumberKind::{Date, Duration};
+        // (sentence, the tagger's labels, the mention's kind and value).
+        // The rules leave numbers inside a short quotation to names, so
+        // the digits of a quoted clause come with no rule mention; the
+        // same clause in words is longer than the window and is read.
+        let cases: &[(&str, &[&str], NumberKind, &str)] = &[
+            (
+                "« 2016-ншы жылы көшіреміз , үй кезегіне тұрыңыздар » деді .",
+                &[
+                    "O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O", "O", "O", "O",
+                ],
+                Date,
+                "2016",
+            ),
+            (
+                "« 6 жылдың ішінде 1300 жаңа кәсіпорын бой көтерді » .",
+                &[
+                    "O", "B-DATE", "I-DATE", "I-DATE", "O", "O", "O", "O", "O", "O", "O",
+                ],
+                Duration,
+                "P6Y",
+            ),
+            // Nothing to read: the span stays, without a value.
+            (
+                "« Жаңа маусым » басталды .",
+                &["O", "B-DATE", "I-DATE", "O", "O", "O"],
+                Date,
+                "unknown",
+            ),
+        ];
+        for (sentence, tags, kind, value) in cases {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            assert!(crate::numbers::extract_tokens(&tokens, sentence).is_empty());
+            let spans = joined_spans_of(&tokens);
+            let mut pieces = Pieces::default();
+            pieces.split(&tokens);
+            assert_eq!(pieces.words.len(), tags.len(), "{sentence}");
+            let mut out = Vec::new();
+            merge(sentence, &spans, &pieces, &[], tags, 0, true, &mut out);
+            assert_eq!(out.len(), 1, "{sentence}: {out:?}");
+            assert_eq!(out[0].kind(), *kind, "{sentence}");
+            assert_eq!(out[0].value().to_string(), *value, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_words_are_written_in_digits_as_kaznerd_writes_them() {
+        let int = |n: i64| Value::Exact(crate::numbers::Decimal::from_int(n));
+        // (words, value, digits).
+        let cases: &[(&[&str], Value, Option<&str>)] = &[
+            (&["жүз", "жиырма", "бесінші"], int(125), Some("125-інші")),
+            (&["екінші"], int(2), Some("2-нші")),
+            (&["қырқыншы"], int(40), Some("40-ыншы")),
+            (&["жиырмасыншы"], int(20), Some("20-сыншы")),
+            (&["он", "миллиондай"], int(10_000_000), Some("10000000-дай")),
+            (
+                &["Елу", "миллиард"],
+                int(50_000_000_000),
+                Some("50000000000"),
+            ),
+            (&["үш"], int(3), Some("3")),
+            (&["он", "бірге"], int(11), Some("11-ге")),
+            // Alone, `бір` and `жүз` are also the article and the face.
+            (&["бір"], int(1), None),
+            (&["біреуі"], int(1), None),
+            (&["жүзінде"], int(100), None),
+            (&["мың", "бір"], int(1001), Some("1001")),
+            // A last word with no number stem, or a value no whole number.
+            (&["екеуі"], int(2), None),
+            (
+                &["екі", "жарым"],
+                Value::Exact(crate::numbers::Decimal::parse("2.5").unwrap()),
+                None,
+            ),
+        ];
+        for (words, value, want) in cases {
+            assert_eq!(in_digits(words, *value).as_deref(), *want, "{words:?}");
         }
     }
 

@@ -53,6 +53,11 @@ fn digit_tail(tail: &str) -> Option<Tail> {
     }
     let mut buf = [0u8; 64];
     let lower = to_lower_str(tail, &mut buf)?;
+    // `4-ақ` (only four): the particle leaves the number as it is, as
+    // after a number word (`төрт-ақ метр`, `4-ақ метр`).
+    if lower == "ақ" {
+        return Some(Tail::default());
+    }
     for t in ORDINAL_DIGIT_TAILS {
         if let Some(after) = lower.strip_prefix(t) {
             if after.is_empty() || is_ending(after) {

@@ -638,3 +638,39 @@ fn an_abbreviated_scale_with_its_ending_reads_as_the_word() {
         assert_eq!(a[0].tokens(), b[0].tokens(), "{short}");
     }
 }
+
+/// The kinds and values of the mentions of a text, in order.
+fn readings(text: &str) -> Vec<(K, String)> {
+    extract(text)
+        .iter()
+        .map(|m| (m.kind(), m.value().to_string()))
+        .collect()
+}
+
+/// A number written in words and the same number written in digits (the
+/// variants of one KazNERD sentence) give the same kinds and values.
+#[test]
+fn words_and_digits_read_alike() {
+    // (words, digits, the kinds and values of both).
+    type Case<'a> = (&'a str, &'a str, &'a [(K, &'a str)]);
+    let cases: &[Case<'_>] = &[
+        // The particle `-ақ` (only) after digits, as after a number word:
+        // the unit still follows.
+        (
+            "Мына арадан төрт-ақ метр жер қазды .",
+            "Мына арадан 4-ақ метр жер қазды .",
+            &[(K::Quantity, "4")],
+        ),
+        (
+            "Біздің Қазақстанда тек ғана он төрт-ақ процент .",
+            "Біздің Қазақстанда тек ғана 14-ақ процент .",
+            &[(K::Percent, "14")],
+        ),
+        ("үш-ақ рейс", "3-ақ рейс", &[(K::Cardinal, "3")]),
+    ];
+    for (words, digits, want) in cases {
+        let want: Vec<(K, String)> = want.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        assert_eq!(readings(words), want, "{words:?}");
+        assert_eq!(readings(digits), want, "{digits:?}");
+    }
+}
