@@ -41,6 +41,10 @@ const COMMON_VERB: u8 = 5;
 /// Longer words are left whole (offsets are kept in `u16`).
 const MAX_WORD: usize = 1024;
 
+/// The search's copy of a word after 16 zero bytes, for words up to
+/// `WINDOW - 16` bytes: the 16 bytes before any position are one load.
+const WINDOW: usize = 128;
+
 /// A suffix found in the lower-cased word: byte range and meaning.
 #[derive(Clone, Copy, Debug)]
 struct Piece {
@@ -252,10 +256,22 @@ struct Search<'w> {
     /// only in how a reading is scored or tagged, never in what is tried.
     low: Option<Option<Cand>>,
     all: Option<Vec<Cand>>,
+    /// 16 zero bytes, then the word (see [`WINDOW`]).
+    window: [u8; WINDOW],
+    /// 16 plus the word's length, or 0 for a word too long for the window.
+    window_len: usize,
 }
 
 impl<'w> Search<'w> {
     fn new(lower: &'w str, capital: bool, collect: bool) -> Self {
+        let mut window = [0; WINDOW];
+        let window_len = match window.get_mut(16..16 + lower.len()) {
+            Some(w) => {
+                w.copy_from_slice(lower.as_bytes());
+                16 + lower.len()
+            }
+            None => 0,
+        };
         Search {
             lower,
             capital,
@@ -263,6 +279,8 @@ impl<'w> Search<'w> {
             best: None,
             low: None,
             all: collect.then(Vec::new),
+            window,
+            window_len,
         }
     }
 
@@ -294,7 +312,32 @@ impl<'w> Search<'w> {
         }
     }
 
+    /// Whether the word's bytes before `end` may end with `form`: a test
+    /// of the last 16 bytes of the form in one step, which `matches` makes
+    /// before the full one. `true` when the word is too long for the
+    /// window.
+    #[inline]
+    fn may_end(&self, end: usize, form: &Form) -> bool {
+        if end + 16 > self.window_len {
+            return true;
+        }
+        let mut w = [0; 16];
+        w.copy_from_slice(&self.window[end..end + 16]);
+        (u128::from_le_bytes(w) ^ form.tail) & form.tail_mask == 0
+    }
+
+    /// The start of `form` when the word before `end` ends with it and the
+    /// sound and harmony before it allow it.
+    #[inline]
     fn matches(&self, end: usize, form: &Form) -> Option<usize> {
+        if !self.may_end(end, form) {
+            return None;
+        }
+        self.matches_in_full(end, form)
+    }
+
+    #[inline(never)]
+    fn matches_in_full(&self, end: usize, form: &Form) -> Option<usize> {
         let text = self.lower.get(..end)?;
         if !phon::ends_with(text, &form.text) {
             return None;

@@ -66,6 +66,26 @@ pub(crate) struct Form {
     pub append: Append,
     /// How sure a form alone makes an analysis of an unknown stem (0–3).
     pub strength: u8,
+    /// The last 16 bytes of `text` (fewer when it is shorter) as the high
+    /// bytes of a little-endian `u128`, and the mask of the bytes it has:
+    /// the search compares them with the 16 bytes of the word before a
+    /// position in one step before it tests the form in full.
+    pub tail: u128,
+    pub tail_mask: u128,
+}
+
+impl Form {
+    /// Sets [`Form::tail`] and [`Form::tail_mask`] from the text.
+    fn set_tail(&mut self) {
+        let bytes = self.text.as_bytes();
+        let n = bytes.len().min(16);
+        let mut tail = [0u8; 16];
+        let mut mask = [0u8; 16];
+        tail[16 - n..].copy_from_slice(&bytes[bytes.len() - n..]);
+        mask[16 - n..].fill(0xFF);
+        self.tail = u128::from_le_bytes(tail);
+        self.tail_mask = u128::from_le_bytes(mask);
+    }
 }
 
 /// The negation -ма -ба -па (verbs only).
@@ -121,6 +141,8 @@ impl Builder {
                 slot,
                 append,
                 strength,
+                tail: 0,
+                tail_mask: 0,
             });
         }
     }
@@ -421,6 +443,8 @@ fn build() -> Vec<Form> {
             slot,
             append: Append::Glide,
             strength,
+            tail: 0,
+            tail_mask: 0,
         });
     };
     for p in present {
@@ -473,6 +497,9 @@ fn build() -> Vec<Form> {
 /// All forms, longest first within each slot.
 pub(crate) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
     let mut forms = build();
+    for f in &mut forms {
+        f.set_tail();
+    }
     forms.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
     forms
 });
