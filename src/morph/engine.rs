@@ -549,8 +549,13 @@ impl<'w> Search<'w> {
             return;
         }
         let mut chosen = None;
-        for fix in options.into_iter().flatten() {
-            let Some(entry) = lookup_fixed(stem, fix) else {
+        // Each option's entry as looked up, for the unknown case below.
+        let mut looked: [Option<Option<Entry>>; 3] = [None; 3];
+        for (i, fix) in options.into_iter().enumerate() {
+            let Some(fix) = fix else { continue };
+            let found = lookup_fixed(stem, fix);
+            looked[i] = Some(found);
+            let Some(entry) = found else {
                 continue;
             };
             if entry.flags & VERB != 0 {
@@ -559,14 +564,17 @@ impl<'w> Search<'w> {
             }
         }
         if chosen.is_none() {
-            // Unknown: the first option that is not a guessed vowel.
-            let fix = options
-                .into_iter()
-                .flatten()
-                .find(|f| append != Append::None || !matches!(f, Fix::Vowel(_)))
-                .unwrap_or(Fix::None);
-            let entry = lookup_fixed(stem, fix).unwrap_or_default();
-            chosen = Some((fix, entry));
+            // Unknown: the first option that is not a guessed vowel (all
+            // options were looked up above).
+            let first = options.into_iter().enumerate().find_map(|(i, f)| {
+                f.filter(|f| append != Append::None || !matches!(f, Fix::Vowel(_)))
+                    .map(|f| (i, f))
+            });
+            let (fix, found) = match first {
+                Some((i, fix)) => (fix, looked[i].unwrap_or_else(|| lookup_fixed(stem, fix))),
+                None => (Fix::None, lookup_fixed(stem, Fix::None)),
+            };
+            chosen = Some((fix, found.unwrap_or_default()));
         }
         let Some((fix, entry)) = chosen else { return };
         let flags = entry.flags;
