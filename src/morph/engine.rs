@@ -306,6 +306,17 @@ impl<'w> Search<'w> {
 
     /// The forms of `slot` that end in the letter before `end`.
     fn forms(&self, slot: Slot, end: usize) -> &'static [&'static Form] {
+        // A letter U+0400–U+04FF is two bytes, the first 0xD0–0xD3 (never
+        // a continuation byte): its offset from U+0400 is read off them.
+        if let Some(&[a, b]) = end
+            .checked_sub(2)
+            .and_then(|start| self.lower.as_bytes().get(start..end))
+        {
+            if (0xD0..=0xD3).contains(&a) {
+                let offset = (usize::from(a & 0x03) << 6) | usize::from(b & 0x3F);
+                return tables::ending_in_cyrillic(slot, offset);
+            }
+        }
         match self.lower.get(..end).and_then(|t| t.chars().next_back()) {
             Some(last) => tables::ending_in(slot, last),
             None => &[],
@@ -1177,8 +1188,9 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
 /// [`split_and_lemma`] without the memo.
 fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     let lower = letters::fold_lower(word);
-    let irregular = matches!(closed::lookup(&lower), Some(closed::Closed::Irregular(_)));
-    if matches!(shortcut(word, &lower), Shortcut::Search) && !irregular {
+    // `shortcut` answers `Search` only for a word that `closed::lookup`
+    // does not know (neither irregular nor invariant).
+    if matches!(shortcut(word, &lower), Shortcut::Search) {
         let capital = word.chars().next().is_some_and(letters::is_upper);
         let mut s = Search::new(&lower, capital, false);
         // A capitalised word's letters in lower case (`Астанада`:

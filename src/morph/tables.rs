@@ -531,7 +531,7 @@ pub(crate) static CASE_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     out
 });
 
-pub(crate) static BY_LAST: LazyLock<[Buckets; 8]> = LazyLock::new(|| {
+pub(crate) static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
     let mut slots: [Buckets; 8] = Default::default();
     for (slot, forms) in BY_SLOT.iter().enumerate() {
         for &f in forms {
@@ -545,14 +545,50 @@ pub(crate) static BY_LAST: LazyLock<[Buckets; 8]> = LazyLock::new(|| {
             }
         }
     }
-    slots
+    let mut cyrillic = [[0u8; 256]; 8];
+    for (slot, buckets) in slots.iter().enumerate() {
+        for (i, (c, _)) in buckets.iter().enumerate() {
+            let code = u32::from(*c);
+            if (0x400..0x500).contains(&code) {
+                cyrillic[slot][(code - 0x400) as usize] =
+                    u8::try_from(i + 1).expect("fewer than 255 last letters a slot");
+            }
+        }
+    }
+    ByLast {
+        buckets: slots,
+        cyrillic,
+    }
 });
+
+/// The forms of each slot by last letter: the buckets, and for the
+/// letters U+0400–U+04FF the bucket's index plus one (0: none) by the
+/// letter's offset from U+0400.
+pub(crate) struct ByLast {
+    buckets: [Buckets; 8],
+    cyrillic: [[u8; 256]; 8],
+}
 
 /// The forms of `slot` that end in `last`.
 pub(crate) fn ending_in(slot: Slot, last: char) -> &'static [&'static Form] {
-    let buckets = &BY_LAST[slot as usize];
+    let code = u32::from(last);
+    if (0x400..0x500).contains(&code) {
+        return ending_in_cyrillic(slot, (code - 0x400) as usize);
+    }
+    let buckets = &BY_LAST.buckets[slot as usize];
     match buckets.binary_search_by_key(&last, |(c, _)| *c) {
         Ok(i) => &buckets[i].1,
         Err(_) => &[],
+    }
+}
+
+/// The forms of `slot` that end in the letter U+0400 + `offset`
+/// (`offset` < 256), without a search.
+pub(crate) fn ending_in_cyrillic(slot: Slot, offset: usize) -> &'static [&'static Form] {
+    let by_last = &*BY_LAST;
+    let slot = slot as usize;
+    match by_last.cyrillic[slot].get(offset) {
+        Some(&i) if i > 0 => &by_last.buckets[slot][usize::from(i) - 1].1,
+        _ => &[],
     }
 }
