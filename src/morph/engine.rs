@@ -260,6 +260,9 @@ struct Search<'w> {
     window: [u8; WINDOW],
     /// 16 plus the word's length, or 0 for a word too long for the window.
     window_len: usize,
+    /// The suffix forms by last letter (held to skip the `LazyLock`'s
+    /// test on every look-up).
+    by_last: &'static tables::ByLast,
 }
 
 impl<'w> Search<'w> {
@@ -281,6 +284,7 @@ impl<'w> Search<'w> {
             all: collect.then(Vec::new),
             window,
             window_len,
+            by_last: &tables::BY_LAST,
         }
     }
 
@@ -305,6 +309,7 @@ impl<'w> Search<'w> {
     }
 
     /// The forms of `slot` that end in the letter before `end`.
+    #[inline]
     fn forms(&self, slot: Slot, end: usize) -> &'static [&'static Form] {
         // A letter U+0400–U+04FF is two bytes, the first 0xD0–0xD3 (never
         // a continuation byte): its offset from U+0400 is read off them.
@@ -314,7 +319,7 @@ impl<'w> Search<'w> {
         {
             if (0xD0..=0xD3).contains(&a) {
                 let offset = (usize::from(a & 0x03) << 6) | usize::from(b & 0x3F);
-                return tables::ending_in_cyrillic(slot, offset);
+                return self.by_last.ending_in_cyrillic(slot, offset);
             }
         }
         match self.lower.get(..end).and_then(|t| t.chars().next_back()) {
@@ -323,38 +328,54 @@ impl<'w> Search<'w> {
         }
     }
 
-    /// Whether the word's bytes before `end` may end with `form`: a test
-    /// of the last 16 bytes of the form in one step, which `matches` makes
-    /// before the full one. `true` when the word is too long for the
-    /// window.
+    /// Whether the word's bytes before `end` end with `form`'s text, when
+    /// one step tells: the last 16 bytes of the form against the 16 bytes
+    /// of the window before `end` (zeros before the word, which no form
+    /// has). `None` when the word is too long for the window or the form
+    /// longer than 16 bytes.
     #[inline]
-    fn may_end(&self, end: usize, form: &Form) -> bool {
+    fn ends_with_form(&self, end: usize, form: &Form) -> Option<bool> {
         if end + 16 > self.window_len {
-            return true;
+            return None;
         }
         let mut w = [0; 16];
         w.copy_from_slice(&self.window[end..end + 16]);
-        (u128::from_le_bytes(w) ^ form.tail) & form.tail_mask == 0
+        let equal = (u128::from_le_bytes(w) ^ form.tail) & form.tail_mask == 0;
+        if !equal {
+            Some(false)
+        } else if form.text.len() <= 16 {
+            Some(true)
+        } else {
+            None
+        }
     }
 
     /// The start of `form` when the word before `end` ends with it and the
     /// sound and harmony before it allow it.
     #[inline]
     fn matches(&self, end: usize, form: &Form) -> Option<usize> {
-        if !self.may_end(end, form) {
-            return None;
+        match self.ends_with_form(end, form) {
+            Some(false) => None,
+            Some(true) => self.allowed_before(end - form.text.len(), form),
+            None => self.matches_in_full(end, form),
         }
-        self.matches_in_full(end, form)
     }
 
+    /// [`Search::matches`] without the window.
     #[inline(never)]
     fn matches_in_full(&self, end: usize, form: &Form) -> Option<usize> {
         let text = self.lower.get(..end)?;
         if !phon::ends_with(text, &form.text) {
             return None;
         }
-        let start = end - form.text.len();
-        let prev = &text[..start];
+        self.allowed_before(end - form.text.len(), form)
+    }
+
+    /// `Some(start)` when the sound and harmony of the word before `start`
+    /// allow `form` after them.
+    #[inline(never)]
+    fn allowed_before(&self, start: usize, form: &Form) -> Option<usize> {
+        let prev = self.lower.get(..start)?;
         if prev.is_empty()
             || phon::final_class(prev) & form.after == 0
             || !phon::harmony_agrees(prev, form.harmony)

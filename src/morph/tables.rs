@@ -585,10 +585,17 @@ pub(crate) fn ending_in(slot: Slot, last: char) -> &'static [&'static Form] {
 /// The forms of `slot` that end in the letter U+0400 + `offset`
 /// (`offset` < 256), without a search.
 pub(crate) fn ending_in_cyrillic(slot: Slot, offset: usize) -> &'static [&'static Form] {
-    let by_last = &*BY_LAST;
-    let slot = slot as usize;
-    match by_last.cyrillic[slot].get(offset) {
-        Some(&i) if i > 0 => &by_last.buckets[slot][usize::from(i) - 1].1,
-        _ => &[],
+    BY_LAST.ending_in_cyrillic(slot, offset)
+}
+
+impl ByLast {
+    /// [`ending_in_cyrillic`] for a search that holds the table.
+    #[inline]
+    pub(crate) fn ending_in_cyrillic(&self, slot: Slot, offset: usize) -> &[&'static Form] {
+        let slot = slot as usize;
+        match self.cyrillic[slot].get(offset) {
+            Some(&i) if i > 0 => &self.buckets[slot][usize::from(i) - 1].1,
+            _ => &[],
+        }
     }
 }
