@@ -1423,6 +1423,100 @@ mod tests {
     use super::*;
     use std::cell::Cell;
 
+    /// The search's form tests as they were before the window and the
+    /// table by last byte: the last letter's bucket found by a search over
+    /// the letters, the text compared byte by byte, then the sound and
+    /// harmony before it.
+    fn plain_forms(lower: &str, slot: Slot, end: usize) -> &'static [&'static Form] {
+        match lower.get(..end).and_then(|t| t.chars().next_back()) {
+            Some(last) => {
+                let buckets = &tables::BY_LAST.buckets(slot);
+                match buckets.binary_search_by_key(&last, |(c, _)| *c) {
+                    Ok(i) => &buckets[i].1,
+                    Err(_) => &[],
+                }
+            }
+            None => &[],
+        }
+    }
+
+    fn plain_matches(lower: &str, end: usize, form: &Form) -> Option<usize> {
+        let text = lower.get(..end)?;
+        if !phon::ends_with(text, &form.text) {
+            return None;
+        }
+        let start = end - form.text.len();
+        let prev = &text[..start];
+        if prev.is_empty()
+            || phon::final_class(prev) & form.after == 0
+            || !phon::harmony_agrees(prev, form.harmony)
+        {
+            return None;
+        }
+        Some(start)
+    }
+
+    /// Every lexicon stem (one in eleven) with endings of every slot, and
+    /// words too long for the window: at every position, the forms of each
+    /// slot and where each form of every slot matches are what the plain
+    /// tests give.
+    #[test]
+    fn forms_and_matches_agree_with_the_plain_tests() {
+        let stems: Vec<&str> = include_str!("lexicon.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .step_by(11)
+            .collect();
+        let endings: Vec<&str> = tables::FORMS.iter().map(|f| f.text.as_str()).collect();
+        let slots = [
+            Slot::Case,
+            Slot::Possessive,
+            Slot::Plural,
+            Slot::Ordinal,
+            Slot::Deverbal,
+            Slot::Finite,
+            Slot::Negation,
+            Slot::Passive,
+        ];
+        let long = "қ".repeat(60);
+        let (mut words, mut found) = (0, 0);
+        for (k, stem) in stems.iter().enumerate() {
+            let ending = endings[k % endings.len()];
+            let other = endings[(k * 7 + 3) % endings.len()];
+            let mut tried = vec![format!("{stem}{ending}"), format!("{stem}{other}{ending}")];
+            if k % 50 == 0 {
+                tried.push(format!("{long}{stem}{ending}"));
+                tried.push(format!("A1{stem}{ending}"));
+            }
+            for lower in &tried {
+                words += 1;
+                let s = Search::new(lower, false, false);
+                for end in (0..=lower.len()).filter(|&e| lower.is_char_boundary(e)) {
+                    for &slot in &slots {
+                        let got = s.forms(slot, end);
+                        let want = plain_forms(lower, slot, end);
+                        assert!(std::ptr::eq(got, want), "{lower} {end} {slot:?}");
+                    }
+                    for form in tables::FORMS.iter() {
+                        let got = s.matches(end, form);
+                        assert_eq!(
+                            got,
+                            plain_matches(lower, end, form),
+                            "{lower} {end} {}",
+                            form.text
+                        );
+                        found += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(
+            words > 8_000 && found > 30_000,
+            "{found} matches in {words} words"
+        );
+    }
+
     /// A capitalised word's search also gives its lower-case form's split
     /// and lemma, which the memo keeps: they must be what that form's own
     /// search gives.

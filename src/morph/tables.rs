@@ -589,6 +589,12 @@ pub(crate) fn ending_in_cyrillic(slot: Slot, offset: usize) -> &'static [&'stati
 }
 
 impl ByLast {
+    /// The buckets of `slot`.
+    #[cfg(test)]
+    pub(crate) fn buckets(&self, slot: Slot) -> &Buckets {
+        &self.buckets[slot as usize]
+    }
+
     /// [`ending_in_cyrillic`] for a search that holds the table.
     #[inline]
     pub(crate) fn ending_in_cyrillic(&self, slot: Slot, offset: usize) -> &[&'static Form] {
