@@ -299,8 +299,15 @@ impl<'w> Search<'w> {
 
     /// Offers `cand`, and `low`, the same reading scored for the word not
     /// capitalised, to the search of that word (if asked for).
-    fn offer_both(&mut self, cand: Cand, low: Cand) {
+    /// `low` is `cand` with the score and part of speech given (made only
+    /// when the search of the lower-case word was asked for).
+    fn offer_both(&mut self, cand: Cand, score_low: f32, pos_low: Pos) {
         if let Some(best) = &mut self.low {
+            let low = Cand {
+                score: score_low,
+                pos: pos_low,
+                ..cand
+            };
             if better(&low, best) {
                 *best = Some(low);
             }
@@ -470,7 +477,7 @@ impl<'w> Search<'w> {
                     score: 12.0,
                     chain: c,
                 };
-                self.offer_both(cand, cand);
+                self.offer_both(cand, cand.score, cand.pos);
             }
         }
         for form in self.forms(Slot::Deverbal, end) {
@@ -717,13 +724,7 @@ impl<'w> Search<'w> {
             score,
             chain: *chain,
         };
-        self.offer_both(
-            cand,
-            Cand {
-                score: score_low,
-                ..cand
-            },
-        );
+        self.offer_both(cand, score_low, cand.pos);
     }
 
     /// Whether a passive -л/-н after a stem's ы/і (`lower[..start]`)
@@ -928,13 +929,7 @@ impl<'w> Search<'w> {
             score,
             chain: *chain,
         };
-        self.offer_both(
-            cand,
-            Cand {
-                pos: pos(false),
-                ..cand
-            },
-        );
+        self.offer_both(cand, cand.score, pos(false));
     }
 }
 
