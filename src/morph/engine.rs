@@ -992,11 +992,17 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
     if !letters::is_letter(first) {
         return Shortcut::Whole(Pos::Other);
     }
-    if word.contains(' ') {
+    // One pass for both bytes: most words have neither.
+    let (mut space, mut hyphen) = (false, false);
+    for &b in word.as_bytes() {
+        space |= b == b' ';
+        hyphen |= b == b'-';
+    }
+    if space {
         let (start, end) = head_of_phrase(lower);
         return Shortcut::Part(start, end);
     }
-    if let Some(i) = word.rfind('-') {
+    if let Some(i) = hyphen.then(|| word.rfind('-')).flatten() {
         let head = &word[..i];
         let tail = &word[i + 1..];
         let abbreviation = head.chars().count() >= 2
