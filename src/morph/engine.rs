@@ -41,6 +41,10 @@ const COMMON_VERB: u8 = 5;
 /// Longer words are left whole (offsets are kept in `u16`).
 const MAX_WORD: usize = 1024;
 
+/// The search's copy of a word after 16 zero bytes, for words up to
+/// `WINDOW - 16` bytes: the 16 bytes before any position are one load.
+const WINDOW: usize = 128;
+
 /// A suffix found in the lower-cased word: byte range and meaning.
 #[derive(Clone, Copy, Debug)]
 struct Piece {
@@ -252,10 +256,25 @@ struct Search<'w> {
     /// only in how a reading is scored or tagged, never in what is tried.
     low: Option<Option<Cand>>,
     all: Option<Vec<Cand>>,
+    /// 16 zero bytes, then the word (see [`WINDOW`]).
+    window: [u8; WINDOW],
+    /// 16 plus the word's length, or 0 for a word too long for the window.
+    window_len: usize,
+    /// The suffix forms by last letter (held to skip the `LazyLock`'s
+    /// test on every look-up).
+    by_last: &'static tables::ByLast,
 }
 
 impl<'w> Search<'w> {
     fn new(lower: &'w str, capital: bool, collect: bool) -> Self {
+        let mut window = [0; WINDOW];
+        let window_len = match window.get_mut(16..16 + lower.len()) {
+            Some(w) => {
+                w.copy_from_slice(lower.as_bytes());
+                16 + lower.len()
+            }
+            None => 0,
+        };
         Search {
             lower,
             capital,
@@ -263,6 +282,9 @@ impl<'w> Search<'w> {
             best: None,
             low: None,
             all: collect.then(Vec::new),
+            window,
+            window_len,
+            by_last: &tables::BY_LAST,
         }
     }
 
@@ -277,8 +299,15 @@ impl<'w> Search<'w> {
 
     /// Offers `cand`, and `low`, the same reading scored for the word not
     /// capitalised, to the search of that word (if asked for).
-    fn offer_both(&mut self, cand: Cand, low: Cand) {
+    /// `low` is `cand` with the score and part of speech given (made only
+    /// when the search of the lower-case word was asked for).
+    fn offer_both(&mut self, cand: Cand, score_low: f32, pos_low: Pos) {
         if let Some(best) = &mut self.low {
+            let low = Cand {
+                score: score_low,
+                pos: pos_low,
+                ..cand
+            };
             if better(&low, best) {
                 *best = Some(low);
             }
@@ -287,20 +316,73 @@ impl<'w> Search<'w> {
     }
 
     /// The forms of `slot` that end in the letter before `end`.
+    #[inline]
     fn forms(&self, slot: Slot, end: usize) -> &'static [&'static Form] {
+        // A letter U+0400–U+04FF is two bytes, the first 0xD0–0xD3 (never
+        // a continuation byte): its offset from U+0400 is read off them.
+        if let Some(&[a, b]) = end
+            .checked_sub(2)
+            .and_then(|start| self.lower.as_bytes().get(start..end))
+        {
+            if (0xD0..=0xD3).contains(&a) {
+                let offset = (usize::from(a & 0x03) << 6) | usize::from(b & 0x3F);
+                return self.by_last.ending_in_cyrillic(slot, offset);
+            }
+        }
         match self.lower.get(..end).and_then(|t| t.chars().next_back()) {
             Some(last) => tables::ending_in(slot, last),
             None => &[],
         }
     }
 
+    /// Whether the word's bytes before `end` end with `form`'s text, when
+    /// one step tells: the last 16 bytes of the form against the 16 bytes
+    /// of the window before `end` (zeros before the word, which no form
+    /// has). `None` when the word is too long for the window or the form
+    /// longer than 16 bytes.
+    #[inline]
+    fn ends_with_form(&self, end: usize, form: &Form) -> Option<bool> {
+        if end + 16 > self.window_len {
+            return None;
+        }
+        let mut w = [0; 16];
+        w.copy_from_slice(&self.window[end..end + 16]);
+        let equal = (u128::from_le_bytes(w) ^ form.tail) & form.tail_mask == 0;
+        if !equal {
+            Some(false)
+        } else if form.text.len() <= 16 {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
+    /// The start of `form` when the word before `end` ends with it and the
+    /// sound and harmony before it allow it.
+    #[inline]
     fn matches(&self, end: usize, form: &Form) -> Option<usize> {
+        match self.ends_with_form(end, form) {
+            Some(false) => None,
+            Some(true) => self.allowed_before(end - form.text.len(), form),
+            None => self.matches_in_full(end, form),
+        }
+    }
+
+    /// [`Search::matches`] without the window.
+    #[inline(never)]
+    fn matches_in_full(&self, end: usize, form: &Form) -> Option<usize> {
         let text = self.lower.get(..end)?;
         if !phon::ends_with(text, &form.text) {
             return None;
         }
-        let start = end - form.text.len();
-        let prev = &text[..start];
+        self.allowed_before(end - form.text.len(), form)
+    }
+
+    /// `Some(start)` when the sound and harmony of the word before `start`
+    /// allow `form` after them.
+    #[inline(never)]
+    fn allowed_before(&self, start: usize, form: &Form) -> Option<usize> {
+        let prev = self.lower.get(..start)?;
         if prev.is_empty()
             || phon::final_class(prev) & form.after == 0
             || !phon::harmony_agrees(prev, form.harmony)
@@ -395,7 +477,7 @@ impl<'w> Search<'w> {
                     score: 12.0,
                     chain: c,
                 };
-                self.offer_both(cand, cand);
+                self.offer_both(cand, cand.score, cand.pos);
             }
         }
         for form in self.forms(Slot::Deverbal, end) {
@@ -506,8 +588,13 @@ impl<'w> Search<'w> {
             return;
         }
         let mut chosen = None;
-        for fix in options.into_iter().flatten() {
-            let Some(entry) = lookup_fixed(stem, fix) else {
+        // Each option's entry as looked up, for the unknown case below.
+        let mut looked: [Option<Option<Entry>>; 3] = [None; 3];
+        for (i, fix) in options.into_iter().enumerate() {
+            let Some(fix) = fix else { continue };
+            let found = lookup_fixed(stem, fix);
+            looked[i] = Some(found);
+            let Some(entry) = found else {
                 continue;
             };
             if entry.flags & VERB != 0 {
@@ -516,14 +603,17 @@ impl<'w> Search<'w> {
             }
         }
         if chosen.is_none() {
-            // Unknown: the first option that is not a guessed vowel.
-            let fix = options
-                .into_iter()
-                .flatten()
-                .find(|f| append != Append::None || !matches!(f, Fix::Vowel(_)))
-                .unwrap_or(Fix::None);
-            let entry = lookup_fixed(stem, fix).unwrap_or_default();
-            chosen = Some((fix, entry));
+            // Unknown: the first option that is not a guessed vowel (all
+            // options were looked up above).
+            let first = options.into_iter().enumerate().find_map(|(i, f)| {
+                f.filter(|f| append != Append::None || !matches!(f, Fix::Vowel(_)))
+                    .map(|f| (i, f))
+            });
+            let (fix, found) = match first {
+                Some((i, fix)) => (fix, looked[i].unwrap_or_else(|| lookup_fixed(stem, fix))),
+                None => (Fix::None, lookup_fixed(stem, Fix::None)),
+            };
+            chosen = Some((fix, found.unwrap_or_default()));
         }
         let Some((fix, entry)) = chosen else { return };
         let flags = entry.flags;
@@ -634,13 +724,7 @@ impl<'w> Search<'w> {
             score,
             chain: *chain,
         };
-        self.offer_both(
-            cand,
-            Cand {
-                score: score_low,
-                ..cand
-            },
-        );
+        self.offer_both(cand, score_low, cand.pos);
     }
 
     /// Whether a passive -л/-н after a stem's ы/і (`lower[..start]`)
@@ -845,13 +929,7 @@ impl<'w> Search<'w> {
             score,
             chain: *chain,
         };
-        self.offer_both(
-            cand,
-            Cand {
-                pos: pos(false),
-                ..cand
-            },
-        );
+        self.offer_both(cand, cand.score, pos(false));
     }
 }
 
@@ -914,11 +992,17 @@ fn shortcut(word: &str, lower: &str) -> Shortcut {
     if !letters::is_letter(first) {
         return Shortcut::Whole(Pos::Other);
     }
-    if word.contains(' ') {
+    // One pass for both bytes: most words have neither.
+    let (mut space, mut hyphen) = (false, false);
+    for &b in word.as_bytes() {
+        space |= b == b' ';
+        hyphen |= b == b'-';
+    }
+    if space {
         let (start, end) = head_of_phrase(lower);
         return Shortcut::Part(start, end);
     }
-    if let Some(i) = word.rfind('-') {
+    if let Some(i) = hyphen.then(|| word.rfind('-')).flatten() {
         let head = &word[..i];
         let tail = &word[i + 1..];
         let abbreviation = head.chars().count() >= 2
@@ -1126,8 +1210,9 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
 /// [`split_and_lemma`] without the memo.
 fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     let lower = letters::fold_lower(word);
-    let irregular = matches!(closed::lookup(&lower), Some(closed::Closed::Irregular(_)));
-    if matches!(shortcut(word, &lower), Shortcut::Search) && !irregular {
+    // `shortcut` answers `Search` only for a word that `closed::lookup`
+    // does not know (neither irregular nor invariant).
+    if matches!(shortcut(word, &lower), Shortcut::Search) {
         let capital = word.chars().next().is_some_and(letters::is_upper);
         let mut s = Search::new(&lower, capital, false);
         // A capitalised word's letters in lower case (`Астанада`:
@@ -1338,6 +1423,100 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
 mod tests {
     use super::*;
     use std::cell::Cell;
+
+    /// The search's form tests as they were before the window and the
+    /// table by last byte: the last letter's bucket found by a search over
+    /// the letters, the text compared byte by byte, then the sound and
+    /// harmony before it.
+    fn plain_forms(lower: &str, slot: Slot, end: usize) -> &'static [&'static Form] {
+        match lower.get(..end).and_then(|t| t.chars().next_back()) {
+            Some(last) => {
+                let buckets = &tables::BY_LAST.buckets(slot);
+                match buckets.binary_search_by_key(&last, |(c, _)| *c) {
+                    Ok(i) => &buckets[i].1,
+                    Err(_) => &[],
+                }
+            }
+            None => &[],
+        }
+    }
+
+    fn plain_matches(lower: &str, end: usize, form: &Form) -> Option<usize> {
+        let text = lower.get(..end)?;
+        if !phon::ends_with(text, &form.text) {
+            return None;
+        }
+        let start = end - form.text.len();
+        let prev = &text[..start];
+        if prev.is_empty()
+            || phon::final_class(prev) & form.after == 0
+            || !phon::harmony_agrees(prev, form.harmony)
+        {
+            return None;
+        }
+        Some(start)
+    }
+
+    /// Every lexicon stem (one in eleven) with endings of every slot, and
+    /// words too long for the window: at every position, the forms of each
+    /// slot and where each form of every slot matches are what the plain
+    /// tests give.
+    #[test]
+    fn forms_and_matches_agree_with_the_plain_tests() {
+        let stems: Vec<&str> = include_str!("lexicon.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .step_by(11)
+            .collect();
+        let endings: Vec<&str> = tables::FORMS.iter().map(|f| f.text.as_str()).collect();
+        let slots = [
+            Slot::Case,
+            Slot::Possessive,
+            Slot::Plural,
+            Slot::Ordinal,
+            Slot::Deverbal,
+            Slot::Finite,
+            Slot::Negation,
+            Slot::Passive,
+        ];
+        let long = "қ".repeat(60);
+        let (mut words, mut found) = (0, 0);
+        for (k, stem) in stems.iter().enumerate() {
+            let ending = endings[k % endings.len()];
+            let other = endings[(k * 7 + 3) % endings.len()];
+            let mut tried = vec![format!("{stem}{ending}"), format!("{stem}{other}{ending}")];
+            if k % 50 == 0 {
+                tried.push(format!("{long}{stem}{ending}"));
+                tried.push(format!("A1{stem}{ending}"));
+            }
+            for lower in &tried {
+                words += 1;
+                let s = Search::new(lower, false, false);
+                for end in (0..=lower.len()).filter(|&e| lower.is_char_boundary(e)) {
+                    for &slot in &slots {
+                        let got = s.forms(slot, end);
+                        let want = plain_forms(lower, slot, end);
+                        assert!(std::ptr::eq(got, want), "{lower} {end} {slot:?}");
+                    }
+                    for form in tables::FORMS.iter() {
+                        let got = s.matches(end, form);
+                        assert_eq!(
+                            got,
+                            plain_matches(lower, end, form),
+                            "{lower} {end} {}",
+                            form.text
+                        );
+                        found += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(
+            words > 8_000 && found > 30_000,
+            "{found} matches in {words} words"
+        );
+    }
 
     /// A capitalised word's search also gives its lower-case form's split
     /// and lemma, which the memo keeps: they must be what that form's own

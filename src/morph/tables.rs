@@ -66,6 +66,26 @@ pub(crate) struct Form {
     pub append: Append,
     /// How sure a form alone makes an analysis of an unknown stem (0–3).
     pub strength: u8,
+    /// The last 16 bytes of `text` (fewer when it is shorter) as the high
+    /// bytes of a little-endian `u128`, and the mask of the bytes it has:
+    /// the search compares them with the 16 bytes of the word before a
+    /// position in one step before it tests the form in full.
+    pub tail: u128,
+    pub tail_mask: u128,
+}
+
+impl Form {
+    /// Sets [`Form::tail`] and [`Form::tail_mask`] from the text.
+    fn set_tail(&mut self) {
+        let bytes = self.text.as_bytes();
+        let n = bytes.len().min(16);
+        let mut tail = [0u8; 16];
+        let mut mask = [0u8; 16];
+        tail[16 - n..].copy_from_slice(&bytes[bytes.len() - n..]);
+        mask[16 - n..].fill(0xFF);
+        self.tail = u128::from_le_bytes(tail);
+        self.tail_mask = u128::from_le_bytes(mask);
+    }
 }
 
 /// The negation -ма -ба -па (verbs only).
@@ -121,6 +141,8 @@ impl Builder {
                 slot,
                 append,
                 strength,
+                tail: 0,
+                tail_mask: 0,
             });
         }
     }
@@ -421,6 +443,8 @@ fn build() -> Vec<Form> {
             slot,
             append: Append::Glide,
             strength,
+            tail: 0,
+            tail_mask: 0,
         });
     };
     for p in present {
@@ -473,6 +497,9 @@ fn build() -> Vec<Form> {
 /// All forms, longest first within each slot.
 pub(crate) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
     let mut forms = build();
+    for f in &mut forms {
+        f.set_tail();
+    }
     forms.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
     forms
 });
@@ -504,7 +531,7 @@ pub(crate) static CASE_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     out
 });
 
-pub(crate) static BY_LAST: LazyLock<[Buckets; 8]> = LazyLock::new(|| {
+pub(crate) static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
     let mut slots: [Buckets; 8] = Default::default();
     for (slot, forms) in BY_SLOT.iter().enumerate() {
         for &f in forms {
@@ -518,14 +545,63 @@ pub(crate) static BY_LAST: LazyLock<[Buckets; 8]> = LazyLock::new(|| {
             }
         }
     }
-    slots
+    let mut cyrillic = [[0u8; 256]; 8];
+    for (slot, buckets) in slots.iter().enumerate() {
+        for (i, (c, _)) in buckets.iter().enumerate() {
+            let code = u32::from(*c);
+            if (0x400..0x500).contains(&code) {
+                cyrillic[slot][(code - 0x400) as usize] =
+                    u8::try_from(i + 1).expect("fewer than 255 last letters a slot");
+            }
+        }
+    }
+    ByLast {
+        buckets: slots,
+        cyrillic,
+    }
 });
+
+/// The forms of each slot by last letter: the buckets, and for the
+/// letters U+0400–U+04FF the bucket's index plus one (0: none) by the
+/// letter's offset from U+0400.
+pub(crate) struct ByLast {
+    buckets: [Buckets; 8],
+    cyrillic: [[u8; 256]; 8],
+}
 
 /// The forms of `slot` that end in `last`.
 pub(crate) fn ending_in(slot: Slot, last: char) -> &'static [&'static Form] {
-    let buckets = &BY_LAST[slot as usize];
+    let code = u32::from(last);
+    if (0x400..0x500).contains(&code) {
+        return ending_in_cyrillic(slot, (code - 0x400) as usize);
+    }
+    let buckets = &BY_LAST.buckets[slot as usize];
     match buckets.binary_search_by_key(&last, |(c, _)| *c) {
         Ok(i) => &buckets[i].1,
         Err(_) => &[],
+    }
+}
+
+/// The forms of `slot` that end in the letter U+0400 + `offset`
+/// (`offset` < 256), without a search.
+pub(crate) fn ending_in_cyrillic(slot: Slot, offset: usize) -> &'static [&'static Form] {
+    BY_LAST.ending_in_cyrillic(slot, offset)
+}
+
+impl ByLast {
+    /// The buckets of `slot`.
+    #[cfg(test)]
+    pub(crate) fn buckets(&self, slot: Slot) -> &Buckets {
+        &self.buckets[slot as usize]
+    }
+
+    /// [`ending_in_cyrillic`] for a search that holds the table.
+    #[inline]
+    pub(crate) fn ending_in_cyrillic(&self, slot: Slot, offset: usize) -> &[&'static Form] {
+        let slot = slot as usize;
+        match self.cyrillic[slot].get(offset) {
+            Some(&i) if i > 0 => &self.buckets[slot][usize::from(i) - 1].1,
+            _ => &[],
+        }
     }
 }
