@@ -122,7 +122,6 @@ fn word_features(a: &Attrs, s: usize, f: &mut Vec<u64>) {
 /// into `out` (`SLOTS.len() × L`).
 fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) {
     let l = model.len();
-    out.iter_mut().for_each(|v| *v = 0);
     for (s, sums) in out.chunks_exact_mut(l).enumerate() {
         scratch.clear();
         word_features(a, s, scratch);
@@ -135,6 +134,8 @@ fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) 
             sums.copy_from_slice(&acc[..l]);
             continue;
         }
+        // Wider models add into `sums` itself.
+        sums.fill(0);
         for &h in scratch.iter() {
             for (v, &w) in sums.iter_mut().zip(model.row_weights(model.row(h))) {
                 *v += i32::from(w);
