@@ -68,6 +68,43 @@ pub(crate) fn to_lower_str<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     core::str::from_utf8(&buf[..n]).ok()
 }
 
+/// `s` in lower case as [`to_lower_str`] gives it, or `s` itself when it
+/// has no letter to lower (most words of prose): then nothing is copied or
+/// validated. `None` when a lowered copy does not fit `buf`.
+pub(crate) fn to_lower_or_same<'a>(s: &'a str, buf: &'a mut [u8]) -> Option<&'a str> {
+    if is_lower_cased(s) {
+        Some(s)
+    } else {
+        to_lower_str(s, buf)
+    }
+}
+
+/// Whether [`to_lower`] leaves every char of `s` as it is. ASCII and the
+/// Cyrillic block (two bytes led by 0xD0 to 0xD3) are read as bytes; a
+/// text with other chars is read again char by char.
+fn is_lower_cased(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+        } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
+            let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            if cyrillic_lower(u) != u {
+                return false;
+            }
+            i += 2;
+        } else {
+            return s.chars().all(|c| to_lower(c) == c);
+        }
+    }
+    true
+}
+
 /// If `s` starts with `prefix` (lower case) ignoring the case of `s`, the
 /// rest of `s`. Allocates nothing.
 pub(crate) fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
@@ -173,6 +210,14 @@ mod tests {
                 Some(want.as_str()),
                 "{text:?}"
             );
+            // The same text, borrowed when it is lower case already.
+            let mut other = [0u8; 2048];
+            let same = to_lower_or_same(text, &mut other);
+            assert_eq!(same, Some(want.as_str()), "{text:?}");
+            assert_eq!(is_lower_cased(text), *text == want, "{text:?}");
+            if *text == want {
+                assert_eq!(same.map(str::as_ptr), Some(text.as_ptr()), "{text:?}");
+            }
             // A buffer one byte short gives nothing.
             if !want.is_empty() {
                 let mut short = vec![0u8; want.len() - 1];

@@ -224,6 +224,23 @@ static BY_HEAD: LazyLock<Vec<([u8; 2], &str, u8)>> = LazyLock::new(|| {
     by_head
 });
 
+/// The class of the first of [`STEMS`] that is `lemma`, found among the
+/// stems that begin with the same two bytes ([`BY_HEAD`] keeps their order).
+fn lemma_class(lemma: &str) -> Option<u8> {
+    let [a, b, ..] = *lemma.as_bytes() else {
+        // Shorter than any stem of `BY_HEAD`.
+        return STEMS
+            .iter()
+            .find(|(stem, _)| *stem == lemma)
+            .map(|&(_, class)| class);
+    };
+    BY_HEAD[BY_HEAD.partition_point(|&(h, _, _)| h < [a, b])..]
+        .iter()
+        .take_while(|&&(h, _, _)| h == [a, b])
+        .find(|&&(_, stem, _)| stem == lemma)
+        .map(|&(_, _, class)| class)
+}
+
 /// The class of a lower-case word with stem + endings, longest stem first.
 fn by_endings(lower: &str) -> u8 {
     let mut best: Option<(usize, u8)> = None;
@@ -256,12 +273,14 @@ pub(crate) fn word_class(lower: &str, lemma: &str) -> u8 {
     if !lower.chars().next().is_some_and(crate::letters::is_letter) {
         return NONE;
     }
-    if let Some(&(_, class)) = STEMS.iter().find(|(stem, _)| *stem == lemma) {
+    if let Some(class) = lemma_class(lemma) {
         return class;
     }
     match by_endings(lower) {
-        NONE => match lower.split_once('-') {
-            Some((first, _)) if !first.is_empty() => by_endings(first),
+        // The first part before a hyphen (found as a byte: in UTF-8 no
+        // other character holds 0x2D).
+        NONE => match lower.bytes().position(|b| b == b'-') {
+            Some(end) if end > 0 => by_endings(&lower[..end]),
             _ => NONE,
         },
         class => class,
@@ -303,6 +322,19 @@ mod tests {
             ("күндіз-түні", DAYPART),
         ] {
             assert_eq!(word_class(word, word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn lemma_class_finds_the_first_listed_stem() {
+        let mut words: Vec<&str> = STEMS.iter().map(|&(s, _)| s).collect();
+        words.extend(["", "а", "ай", "жылқы", "қаңтарында", "x"]);
+        for w in words {
+            let want = STEMS
+                .iter()
+                .find(|(stem, _)| *stem == w)
+                .map(|&(_, class)| class);
+            assert_eq!(lemma_class(w), want, "{w}");
         }
     }
 
