@@ -168,11 +168,8 @@ fn read_treebank(input: &Input) -> Result<Treebank, Failure> {
     Ok(treebank)
 }
 
-/// The classes scored by `kazakh eval numbers`.
-const NUMBER_LABELS: [&str; 7] = VALUE_LABELS;
-
 fn is_scored(m: &NumberMention<'_>) -> bool {
-    NUMBER_LABELS.contains(&m.label())
+    VALUE_LABELS.contains(&m.label())
 }
 
 /// The JSON report of `kazakh eval numbers`.
@@ -210,7 +207,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
             .collect();
         let gold: Vec<Entity<'_>> = iob2::entities(sentence.labels())
             .into_iter()
-            .filter(|e| NUMBER_LABELS.contains(&e.label))
+            .filter(|e| VALUE_LABELS.contains(&e.label))
             .collect();
         scorer.add_entities(&gold, &system);
         if errors.wanted() {
@@ -226,7 +223,7 @@ fn numbers(args: NumbersArgs) -> Result<(), Failure> {
         write_text(path, &groups.disagreeing())?;
     }
 
-    let scores = rounded(scorer.scores(&NUMBER_LABELS));
+    let scores = rounded(scorer.scores(&VALUE_LABELS));
     let has_ids = sentences.iter().any(|s| s.id().is_some());
     let report = NumbersReport {
         scores,

@@ -636,7 +636,7 @@ impl<'w> Search<'w> {
             let gerund = chain
                 .iter()
                 .any(|p| p.morpheme == Morpheme::Verbal(VerbForm::Gerund));
-            if gerund && !self.gerund_is_noun(stem, entry) {
+            if gerund && !gerund_is_noun(stem, entry) {
                 s += 0.5;
             }
             let mut verbal = chain
@@ -750,45 +750,18 @@ impl<'w> Search<'w> {
             .is_some_and(|s| lookup(s.as_bytes()).flags & NOMINAL != 0)
     }
 
-    /// Whether the stem with -у is a noun of the lexicon used mostly as
-    /// such: a nominal entry seen in KazNERD at least four times as often
-    /// (two frequency buckets) as the forms of its verb `verb` (ауру
-    /// 'illness' beside ауыр-, қолдау 'support'). A gerund listed only
-    /// because it is frequent (алу beside ал) stays a verb form, so that
-    /// алуға, алуын are ал.
-    fn gerund_is_noun(&self, stem: &str, verb: Entry) -> bool {
-        StemBuf::make(stem, Fix::None)
-            .and_then(|mut b| b.push("у").map(|()| b))
-            .is_some_and(|b| {
-                let e = lookup(b.bytes());
-                e.flags & NOMINAL != 0 && e.freq >= verb.freq.saturating_add(2)
-            })
-    }
-
     /// Whether a bare gerund whose -у starts at `start` is read as its
     /// verb: the stem before -у has one syllable and ends in a consonant,
-    /// and it (devoiced: таб-у → тап) or the same with ы/і (оқ-у → оқы),
-    /// but not both (дам, дамы), is a common verb of the lexicon whose
-    /// gerund is not mainly a noun.
+    /// and its verb ([`gerund_stem_verb`]) is a common verb of the lexicon
+    /// whose gerund is not mainly a noun.
     fn bare_gerund_is_verb(&self, start: usize) -> bool {
         let stem = &self.lower[..start];
         let vowels = stem.chars().filter(|&c| phon::is_vowel(c)).count();
         if vowels != 1 || stem.ends_with(|c: char| phon::is_vowel(c) || c == 'й') {
             return false;
         }
-        let harmony = phon::harmony(stem).unwrap_or(Harmony::Back);
-        let mut plain = lookup(stem.as_bytes());
-        if plain.flags & VERB == 0 && stem.ends_with(['г', 'ғ', 'б']) {
-            // таб-у → тап, шығ-у → шық.
-            plain = lookup_fixed(stem, Fix::Devoice).unwrap_or_default();
-        }
-        let vowel = lookup_fixed(stem, Fix::Vowel(harmony)).unwrap_or_default();
-        let verb = match (plain.flags & VERB != 0, vowel.flags & VERB != 0) {
-            (true, false) => plain,
-            (false, true) => vowel,
-            _ => return false,
-        };
-        verb.verb_freq >= COMMON_VERB && !self.gerund_is_noun(stem, verb)
+        gerund_stem_verb(stem)
+            .is_some_and(|(_, verb)| verb.verb_freq >= COMMON_VERB && !gerund_is_noun(stem, verb))
     }
 
     /// A nominal entry for `stem` when it is the gerund in -у of a known
@@ -1117,11 +1090,49 @@ pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
     super::memo::split_and_lemma(word, split_and_lemma_uncached).1
 }
 
+/// Whether the stem with -у is a noun of the lexicon used mostly as such:
+/// a nominal entry seen in KazNERD at least four times as often (two
+/// frequency buckets) as the forms of its verb `verb` (ауру 'illness'
+/// beside ауыр-, қолдау 'support'). A gerund listed only because it is
+/// frequent (алу beside ал) stays a verb form, so that алуға, алуын are ал.
+fn gerund_is_noun(stem: &str, verb: Entry) -> bool {
+    StemBuf::make(stem, Fix::None)
+        .and_then(|mut b| b.push("у").map(|()| b))
+        .is_some_and(|b| {
+            let e = lookup(b.bytes());
+            e.flags & NOMINAL != 0 && e.freq >= verb.freq.saturating_add(2)
+        })
+}
+
+/// The verb whose gerund has the stem `root` (the part before -у): `root`
+/// itself (devoiced: таб-у → тап, шығ-у → шық) or, after a consonant, the
+/// same with ы/і (оқ-у → оқы), when exactly one of these is a verb of the
+/// lexicon (not both, as дам and дамы of `даму`); with its fix and entry.
+fn gerund_stem_verb(root: &str) -> Option<(Fix, Entry)> {
+    let verb = |fix: Fix| {
+        lookup_fixed(root, fix)
+            .filter(|e| e.flags & VERB != 0)
+            .map(|e| (fix, e))
+    };
+    let plain = verb(Fix::None).or_else(|| {
+        root.ends_with(['г', 'ғ', 'б'])
+            .then(|| verb(Fix::Devoice))
+            .flatten()
+    });
+    let harmony = phon::harmony(root).unwrap_or(Harmony::Back);
+    let vowel = (!root.ends_with(|c: char| phon::is_vowel(c)))
+        .then(|| verb(Fix::Vowel(harmony)))
+        .flatten();
+    match (plain, vowel) {
+        (Some(found), None) | (None, Some(found)) => Some(found),
+        _ => None,
+    }
+}
+
 /// The verb of a bare gerund in -у (`сақтау` → `сақта`, `табу` → `тап`,
-/// `оқу` → `оқы`): the stem before -у, devoiced or with ы/і where the
-/// lexicon has the verb so, when exactly one of these is a verb of the
-/// lexicon (not both, as дам and дамы of `даму`). Lower case. `None` for a
-/// word that is no gerund of a known verb.
+/// `оқу` → `оқы`, see [`gerund_stem_verb`]), unless the gerund is mainly a
+/// noun of the lexicon ([`gerund_is_noun`]: ауру 'illness' stays). Lower
+/// case. `None` for a word that is no gerund of a known verb.
 pub(crate) fn gerund_verb(word: &str) -> Option<String> {
     let lower = letters::fold_lower(word);
     let root = lower.strip_suffix('у')?;
@@ -1129,27 +1140,8 @@ pub(crate) fn gerund_verb(word: &str) -> Option<String> {
     if root.chars().nth(1).is_none() || !root.chars().any(phon::is_vowel) {
         return None;
     }
-    let harmony = phon::harmony(root).unwrap_or(Harmony::Back);
-    let verb = |fix: Fix| lookup_fixed(root, fix).filter(|e| e.flags & VERB != 0);
-    let is_verb = |fix: Fix| verb(fix).is_some();
-    let plain = if is_verb(Fix::None) {
-        Some(Fix::None)
-    } else if root.ends_with(['г', 'ғ', 'б']) && is_verb(Fix::Devoice) {
-        Some(Fix::Devoice)
-    } else {
-        None
-    };
-    let vowel = (!root.ends_with(|c: char| phon::is_vowel(c)) && is_verb(Fix::Vowel(harmony)))
-        .then_some(Fix::Vowel(harmony));
-    let fix = match (plain, vowel) {
-        (Some(f), None) | (None, Some(f)) => f,
-        _ => return None,
-    };
-    // A gerund the lexicon has as a noun four times as common as its verb
-    // stays a noun (ауру 'illness' beside ауыр-), as with a case ending.
-    let noun = lookup(lower.as_bytes());
-    let verb_freq = verb(fix).map_or(0, |e| e.freq);
-    if noun.flags & NOMINAL != 0 && noun.freq >= verb_freq.saturating_add(2) {
+    let (fix, verb) = gerund_stem_verb(root)?;
+    if gerund_is_noun(root, verb) {
         return None;
     }
     StemBuf::make(root, fix).map(|b| b.as_str().to_owned())

@@ -306,35 +306,6 @@ pub(super) fn merge<'a>(
     out.extend(merged);
 }
 
-/// The stems of the number words, the longest first where one begins
-/// another (`жетпіс` before `жеті`); `қырқ` is `қырық` before a vowel
-/// (`қырқыншы`).
-const NUMBER_STEMS: [&str; 23] = [
-    "миллиард",
-    "миллион",
-    "жиырма",
-    "жетпіс",
-    "сексен",
-    "тоқсан",
-    "қырық",
-    "алпыс",
-    "тоғыз",
-    "сегіз",
-    "қырқ",
-    "төрт",
-    "алты",
-    "жеті",
-    "отыз",
-    "бір",
-    "екі",
-    "бес",
-    "елу",
-    "жүз",
-    "мың",
-    "үш",
-    "он",
-];
-
 /// A number mention written in words as KazNERD writes it in digits: the
 /// value, then a hyphen and the ending of the last word after its number
 /// stem (`жүз жиырма бесінші` → `125-інші`, `біреуі` → `1-еуі`, `он
@@ -348,15 +319,14 @@ fn in_digits(words: &[&str], value: Value) -> Option<String> {
         return None;
     }
     let last = crate::letters::fold_lower(words.last()?);
-    let stem = NUMBER_STEMS.iter().find(|s| last.starts_with(*s))?;
+    let (stem, ending) = last.split_at(crate::numbers::number_stem_len(&last)?);
     // Alone, `бір` is also the indefinite article (`бір үлкен мәселе`, a
     // big problem) and `жүз` also the face (`жүзінде`): words that are
     // numbers only in part of their uses, which the tagger decides as
     // written.
-    if words.len() == 1 && matches!(*stem, "бір" | "жүз") {
+    if words.len() == 1 && matches!(stem, "бір" | "жүз") {
         return None;
     }
-    let ending = &last[stem.len()..];
     Some(if ending.is_empty() {
         v.to_string()
     } else {

@@ -85,6 +85,23 @@ const STEMS: &[(&str, u32, Role)] = &[
     ("бүтін", 0, Role::Point),
 ];
 
+/// The length in bytes of the number stem that the lower-case `word`
+/// begins with, the longest of [`STEMS`] that count (units, tens, `жүз`,
+/// scale words; not `жарым`, `жарты`, `бүтін`): `жиырмасыншы` → `жиырма`,
+/// `қырқыншы` → `қырқ`, `біреуі` → `бір`.
+pub(crate) fn number_stem_len(word: &str) -> Option<usize> {
+    STEMS
+        .iter()
+        .filter(|(stem, _, role)| {
+            matches!(
+                role,
+                Role::Unit | Role::Ten | Role::Hundred | Role::Scale(_)
+            ) && word.starts_with(stem)
+        })
+        .map(|(stem, _, _)| stem.len())
+        .max()
+}
+
 /// Whether a stem is an abbreviated scale word (`млн`, `млрд`, `трлн`).
 fn is_abbreviation(stem: &str) -> bool {
     matches!(stem, "млн" | "млрд" | "трлн")
@@ -659,6 +676,26 @@ mod tests {
         assert!(number_word("жүздей").unwrap().about);
         assert!(number_word("млн-дай").unwrap().about);
         assert!(number_word("млн-нан").unwrap().ablative);
+    }
+
+    #[test]
+    fn number_stems_longest_first() {
+        for (word, stem) in [
+            ("жиырмасыншы", Some("жиырма")),
+            ("жетпісінші", Some("жетпіс")),
+            ("жетінші", Some("жеті")),
+            ("қырқыншы", Some("қырқ")),
+            ("қырықтан", Some("қырық")),
+            ("біреуі", Some("бір")),
+            ("триллионға", Some("триллион")),
+            ("млн", Some("млн")),
+            ("жарымнан", None),
+            ("бүтін", None),
+            ("адам", None),
+            ("", None),
+        ] {
+            assert_eq!(number_stem_len(word).map(|n| &word[..n]), stem, "{word}");
+        }
     }
 
     #[test]

@@ -36,6 +36,7 @@ mod temporal;
 pub use decimal::Decimal;
 pub use extract::{extract, extract_tokens, join_tokens, parse_words};
 pub(crate) use extract::{may_be_negative, minus_against, negate};
+pub(crate) use lexicon::number_stem_len;
 
 /// What a number mention counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
