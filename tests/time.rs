@@ -358,6 +358,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "T21:30",
         "2024-06-15T21:30",
     ),
+    // The case forms of `бір` are the unit after a ten, not adverbs.
+    (
+        "сағат он бірге дейін",
+        "он бірге дейін",
+        T,
+        "T11:00",
+        "2024-06-15T11:00",
+    ),
     (
         "сағат алты жарымда",
         "алты жарымда",

@@ -316,6 +316,24 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
     Some(word)
 }
 
+/// The dative, locative and ablative of `бір` (one). Alone they are
+/// adverbs and stay out of [`number_word`] (`бірге` together, `бірде`
+/// once, `бірден` at once); after a ten or a hundred they can only be the
+/// unit of the compound, in that case: `он бірге` (to eleven), `жетпіс
+/// бірден` (from seventy-one), `жүз бірде` (at a hundred and one).
+pub(crate) fn one_in_case(token: &str) -> Option<NumWord> {
+    let token = token.strip_suffix('.').unwrap_or(token);
+    let ablative = eq_ci(token, "бірден");
+    (ablative || eq_ci(token, "бірге") || eq_ci(token, "бірде")).then_some(NumWord {
+        role: Role::Unit,
+        value: 1,
+        ordinal: false,
+        inflected: true,
+        ablative,
+        about: false,
+    })
+}
+
 /// The first four bytes of a stem: its first two letters.
 fn head(stem: &str) -> Option<[u8; 4]> {
     stem.as_bytes().first_chunk::<4>().copied()

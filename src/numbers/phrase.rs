@@ -2,7 +2,7 @@
 //! numerals) and the longest phrase they make from a token, with its value.
 //! The extractor and the temporal grammar both read numbers through here.
 
-use super::lexicon::{is_about, number_word, unit, NumWord, Role, UnitKind};
+use super::lexicon::{is_about, number_word, one_in_case, unit, NumWord, Role, UnitKind};
 use super::Decimal;
 use crate::letters::{eq_ci, strip_prefix_ci, to_lower_str};
 use crate::span::Span;
@@ -366,7 +366,11 @@ fn numerator(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
     let mut num = 0u32;
     let mut last = Last::None;
     while let Some(t) = toks.get(k) {
-        let Some(w) = number_word(t.text) else { break };
+        let w = match last {
+            Last::Ten | Last::Hundred => number_word(t.text).or_else(|| one_in_case(t.text)),
+            _ => number_word(t.text),
+        };
+        let Some(w) = w else { break };
         let ok = matches!(
             (last, w.role),
             (Last::None, Role::Unit | Role::Ten | Role::Hundred)
@@ -437,7 +441,11 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
                 continue;
             }
         }
-        let Some(mut a) = atom(text, toks, k) else {
+        let a = atom(text, toks, k).or_else(|| match last {
+            Last::Ten | Last::Hundred => one_in_case(toks[k].text).map(Atom::Word),
+            _ => None,
+        });
+        let Some(mut a) = a else {
             break;
         };
         if let Atom::Pair(first, w) = a {

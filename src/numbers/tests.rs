@@ -557,6 +557,8 @@ fn not_numbers() {
         "үшін",
         "оның үйі",
         "бірге барды",
+        "бірден келді",
+        "ол бірде келеді",
         "«Хабар 24» арнасы",
         "бір-бірімен",
         "үш-екі",
@@ -639,6 +641,21 @@ fn an_abbreviated_scale_with_its_ending_reads_as_the_word() {
     }
 }
 
+/// The case forms of `бір` join a compound only after a ten or a hundred:
+/// after a scale word or a unit they stay adverbs.
+#[test]
+fn one_in_a_case_joins_only_after_a_ten_or_a_hundred() {
+    for (text, want) in [
+        ("он бірге", "11"),
+        ("жүз бірден", "101"),
+        ("екі жүз бірде", "201"),
+        ("мың бірге", "1000"),
+        ("үш бірге", "3"),
+    ] {
+        assert_eq!(readings(text), [(K::Cardinal, want.to_string())], "{text}");
+    }
+}
+
 /// The kinds and values of the mentions of a text, in order.
 fn readings(text: &str) -> Vec<(K, String)> {
     extract(text)
@@ -667,6 +684,23 @@ fn words_and_digits_read_alike() {
             &[(K::Percent, "14")],
         ),
         ("үш-ақ рейс", "3-ақ рейс", &[(K::Cardinal, "3")]),
+        // After a ten or a hundred the case forms of `бір`, adverbs on
+        // their own (`бірге` together), are the unit of the compound.
+        (
+            "Саны жетпіс бірден асты .",
+            "Саны 71-ден асты .",
+            &[(K::Cardinal, "71")],
+        ),
+        (
+            "бір мың жүз бірге жетті",
+            "1101-ге жетті",
+            &[(K::Cardinal, "1101")],
+        ),
+        (
+            "тізімде он бірде тұр",
+            "тізімде 11-де тұр",
+            &[(K::Cardinal, "11")],
+        ),
     ];
     for (words, digits, want) in cases {
         let want: Vec<(K, String)> = want.iter().map(|(k, v)| (*k, v.to_string())).collect();
