@@ -652,9 +652,9 @@ mod tests {
         // same clause in words is longer than the window and is read.
         let cases: &[(&str, &[&str], NumberKind, &str)] = &[
             (
-                "« 2016-ншы жылы көшіреміз , үй кезегіне тұрыңыздар » деді .",
+                "« 2016-ншы жылы көшіреміз , үй кезегіне тұрыңыздар » атты мақала .",
                 &[
-                    "O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O", "O", "O", "O",
+                    "O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O", "O", "O", "O", "O",
                 ],
                 Date,
                 "2016",

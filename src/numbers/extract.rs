@@ -132,8 +132,10 @@ fn is_number_start(text: &str, toks: &[Tok], k: usize) -> bool {
     atom(text, toks, k).is_some_and(|a| allowed(Last::None, &a))
 }
 
-/// Marks the tokens inside short quotations (`«Хабар 24»`): numbers there
-/// are part of a name.
+/// Marks the tokens inside short quotations that name something
+/// (`«Хабар 24»`, `«Бір белдеу, бір жол»`): numbers there are part of the
+/// name. Quoted speech is not a name however few its words (see
+/// [`is_reported_speech`]).
 fn short_quotes(toks: &[Tok]) -> Vec<bool> {
     let mut inside = vec![false; toks.len()];
     short_quotations(
@@ -141,10 +143,24 @@ fn short_quotes(toks: &[Tok]) -> Vec<bool> {
         |k| toks[k].text,
         10,
         |open, close| {
-            inside[open + 1..close].fill(true);
+            if !is_reported_speech(toks, close) {
+                inside[open + 1..close].fill(true);
+            }
         },
     );
     inside
+}
+
+/// Whether the quotation that ends at token `close` is reported speech: a
+/// verb of saying follows it (`деді`, `дейді`, `деп` unless it names:
+/// `деп аталатын`), or the comma and dash that close speech (`», —`).
+fn is_reported_speech(toks: &[Tok], close: usize) -> bool {
+    let text = |k: usize| toks.get(k).map_or("", |t| t.text);
+    let is = |t: &str, w: &[&str]| w.iter().any(|w| lower_is(t, w));
+    let next = text(close + 1);
+    is(next, &["деді", "дейді", "депті"])
+        || (is(next, &["деп"]) && !lower_starts(text(close + 2), "ата"))
+        || (next == "," && matches!(text(close + 2), "—" | "–" | "-"))
 }
 
 /// Context that makes a number part of something else: a name in quotes,

@@ -142,7 +142,50 @@ pub(super) fn roman(t: &str) -> Option<u32> {
     }
     // Only the numerals the text would use: one letter only for I, V, X.
     let single_ok = t.chars().nth(1).is_some() || matches!(t, "I" | "І" | "V" | "X" | "Х");
-    (single_ok && total > 0).then_some(total)
+    (single_ok && total > 0 && is_canonical_roman(t, total)).then_some(total)
+}
+
+/// Whether `t` is the standard way of writing `value` in Roman numerals
+/// (subtracting only `IV`, `IX`, `XL`, `XC`, `CD`, `CM`), its Cyrillic
+/// look-alikes `І`, `Х`, `С`, `М` read as the Latin letters: `ХХІ`,
+/// `XIX`, but not `СМС` (an abbreviation: written CMC it would still not be
+/// how 1000 is written) or `IIII`.
+fn is_canonical_roman(t: &str, value: u32) -> bool {
+    if value >= 4000 {
+        return false;
+    }
+    const PARTS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut letters = t.chars().map(|c| match c {
+        'І' => 'I',
+        'Х' => 'X',
+        'С' => 'C',
+        'М' => 'M',
+        c => c,
+    });
+    let mut n = value;
+    for (v, numeral) in PARTS {
+        while n >= v {
+            if !numeral.chars().all(|c| letters.next() == Some(c)) {
+                return false;
+            }
+            n -= v;
+        }
+    }
+    letters.next().is_none()
 }
 
 pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {

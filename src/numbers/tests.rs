@@ -708,3 +708,51 @@ fn words_and_digits_read_alike() {
         assert_eq!(readings(digits), want, "{digits:?}");
     }
 }
+
+/// Roman numerals in their standard form, Latin or with the Cyrillic
+/// look-alikes; other strings of the same letters are not numerals.
+#[test]
+fn roman_numerals_in_their_standard_form() {
+    for (text, want) in [
+        ("XXI", Some(21)),
+        ("ХХІ", Some(21)),
+        ("ХІХ", Some(19)),
+        ("XIV", Some(14)),
+        ("ІІ", Some(2)),
+        ("MCMXCI", Some(1991)),
+        ("CD", Some(400)),
+        ("СМС", None),
+        ("IIII", None),
+        ("VV", None),
+        ("IC", None),
+        ("ММММ", None),
+        ("XM", None),
+        ("М", None),
+    ] {
+        assert_eq!(super::phrase::roman(text), want, "{text}");
+    }
+}
+
+/// Numbers inside a short quotation are part of a name, unless the
+/// quotation is reported speech: after a colon, or before a verb of
+/// saying or the `, —` that closes speech.
+#[test]
+fn quoted_speech_is_not_a_name() {
+    for (text, want) in [
+        ("«Хабар 24» арнасы", &[][..]),
+        ("«Бір белдеу, бір жол» бағдарламасы", &[]),
+        ("«Миллион кімге бұйырады?» жобасы", &[]),
+        ("«2016 жылы көшіреміз» деді.", &[(K::Date, "2016")][..]),
+        (
+            "«Оған 52 млн теңге бөлінді», — деді ол.",
+            &[(K::Money, "52000000")],
+        ),
+        (
+            "Ол: «Биыл 25 адам келеді» деп айтты.",
+            &[(K::Date, "XXXX"), (K::Cardinal, "25")],
+        ),
+    ] {
+        let want: Vec<(K, String)> = want.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        assert_eq!(readings(text), want, "{text}");
+    }
+}
