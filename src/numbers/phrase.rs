@@ -250,11 +250,16 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
         if lower_is(tail, "ақ") {
             return number_word(head).map(Atom::Word);
         }
-        // `екі-үш`, `он-он` (бес): a range of two number words.
-        let plain =
-            |w: &NumWord| matches!(w.role, Role::Unit | Role::Ten) && !w.ordinal && !w.inflected;
+        // `екі-үш`, `он-он` (бес): a range of two number words; of two
+        // ordinals, a range of ordinals (`жетінші-сегізінші ғасыр`), as
+        // with digits (`7-8 ғасыр`).
+        let plain = |w: &NumWord| matches!(w.role, Role::Unit | Role::Ten) && !w.inflected;
         if let (Some(a), Some(b)) = (number_word(head), number_word(tail)) {
-            if plain(&a) && matches!(b.role, Role::Unit | Role::Ten) && a.value <= b.value {
+            if plain(&a)
+                && a.ordinal == b.ordinal
+                && matches!(b.role, Role::Unit | Role::Ten)
+                && a.value <= b.value
+            {
                 return Some(Atom::Pair(a.value, b));
             }
         }

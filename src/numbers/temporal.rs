@@ -692,8 +692,9 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
         return duration(cx, start, n, Some(m), unit, e, j + 1);
     }
-    // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one token.
-    if let Some((n, m)) = roman_pair(t, j) {
+    // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one token;
+    // `жетінші-сегізінші ғасырларда`: two ordinals in words.
+    if let Some((n, m)) = roman_pair(t, j).or_else(|| ordinal_pair(t, j)) {
         return after_number(cx, start, n, Some(m), j + 1);
     }
     let n = cx.num(j)?;
@@ -1019,6 +1020,28 @@ fn word_pair(t: &str, j: usize) -> Option<(Num, Num)> {
         end: j + 1,
         milli: Some(u64::from(w.value) * 1000),
         ordinal: false,
+        inflected: w.inflected,
+        roman: false,
+        digits: false,
+    };
+    Some((num(&a), num(&b)))
+}
+
+/// Two ordinals in words joined by a hyphen in one token, the first bare
+/// and smaller (`жетінші-сегізінші`, `бесінші-алтыншы`), read at token `j`.
+fn ordinal_pair(t: &str, j: usize) -> Option<(Num, Num)> {
+    let (a, b) = t.split_once('-')?;
+    let (a, b) = (number_word(a)?, number_word(b)?);
+    let ordinal = |w: &super::lexicon::NumWord| {
+        (w.role == super::lexicon::Role::Unit || w.role == super::lexicon::Role::Ten) && w.ordinal
+    };
+    if !(ordinal(&a) && ordinal(&b)) || a.inflected || a.value >= b.value {
+        return None;
+    }
+    let num = |w: &super::lexicon::NumWord| Num {
+        end: j + 1,
+        milli: Some(u64::from(w.value) * 1000),
+        ordinal: true,
         inflected: w.inflected,
         roman: false,
         digits: false,
