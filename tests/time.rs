@@ -366,6 +366,22 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "T21:30",
         "2024-06-15T21:30",
     ),
+    // After `сағат` or a part of the day the case forms of `бір` are the
+    // hour one, not adverbs.
+    (
+        "сағат бірде келді",
+        "бірде",
+        T,
+        "T01:00",
+        "2024-06-15T01:00",
+    ),
+    (
+        "сағат түскі бірге дейін",
+        "түскі бірге дейін",
+        T,
+        "T13:00",
+        "2024-06-15T13:00",
+    ),
     // The case forms of `бір` are the unit after a ten, not adverbs.
     (
         "сағат он бірге дейін",

@@ -426,7 +426,20 @@ fn clock_at(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
     if let Some(c) = clock_digits(cx, k) {
         return Some(c);
     }
-    let n = cx.num(k)?;
+    // After `сағат` or a part of the day, the case forms of `бір` (alone
+    // adverbs: `бірге` together) are the hour one: `сағат бірде`, `түскі
+    // бірге дейін`.
+    let one = || {
+        super::lexicon::one_in_case(cx.t(k)).map(|_| Num {
+            end: k + 1,
+            milli: Some(1000),
+            ordinal: false,
+            inflected: true,
+            roman: false,
+            digits: false,
+        })
+    };
+    let n = cx.num(k).or_else(one)?;
     // `алты жарымда`: half past six.
     let milli = n.milli?;
     let minutes = match milli % 1000 {
