@@ -1605,6 +1605,17 @@ fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
             end += 2;
         }
     }
+    // `наурыздың 8-і`, `мамыр айының 5-інде`: a day of the month.
+    if max.is_none() {
+        let day_at = if e.is_genitive() {
+            Some(end)
+        } else {
+            cx.is(end, &["айының"]).then_some(end + 1)
+        };
+        if let Some(f) = day_at.and_then(|k| day_of_month(cx, i, m, k)) {
+            return Some(f);
+        }
+    }
     let month_word = cx.starts(end, &["айы", "айлар"]);
     if words::is_ambiguous_month(m) && max.is_none() && !month_word {
         // `Қазан` mid-sentence is the city; `маусымы`, `наурызы` a season
@@ -1632,6 +1643,63 @@ fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
     }
     timex.bound = bound;
     found(i, end, NumberKind::Date, timex)
+}
+
+/// A day named by its month in the genitive and its number with the
+/// possessive, read from token `k`: `наурыздың 8-і` (the eighth of March),
+/// `тамыздың он тоғызы`, `мамыр айының 5-інде`. A second day after `мен`,
+/// `пен`, `бен` or a dash, with its own month or the same, makes a range,
+/// which takes `күндері` and `аралығында` into the span as KazNERD does
+/// (`сәуірдің 29-ы мен мамырдың 5-і күндері аралығында`, `наурыздың 5-і
+/// мен 14-і аралығында`).
+fn day_of_month(cx: &Cx, start: usize, month: u8, k: usize) -> Option<Found> {
+    let (d1, mut end) = possessed_day(cx, k)?;
+    let p = point(Rel::Implied, 0, Grain::Day(month, d1));
+    let mut max = None;
+    if cx.is(end, &["мен", "пен", "бен"]) || is_range_separator(cx.t(end)) {
+        let mut buf = [0u8; 64];
+        let (m2, k2) = match words::month(cx.t(end + 1), &mut buf) {
+            Some((m2, e2)) if e2.is_genitive() => (m2, end + 2),
+            _ => (month, end + 1),
+        };
+        if let Some((d2, e)) = possessed_day(cx, k2) {
+            max = Some(Point {
+                grain: Grain::Day(m2, d2),
+                ..p
+            });
+            end = e;
+            if cx.is(end, &["күндері"]) {
+                end += 1;
+            }
+            if cx.starts(end, &["аралығ"]) {
+                end += 1;
+            }
+        }
+    }
+    let (end, bound) = bounds(cx, end);
+    let mut timex = Timex::new(Val::Point(p));
+    timex.max = max.map(|q| crate::time::TimexValue(Val::Point(q)));
+    timex.bound = bound;
+    found(start, end, NumberKind::Date, timex)
+}
+
+/// A day's number at token `k` that a month in the genitive owns: in words
+/// with the possessive (`бесі`, `жиырма тоғызы`, `екісінен`, `бірінде`),
+/// in digits with any ending after the hyphen (`5-і`, `22-нен`: the digits
+/// variants drop the possessive). Returns the day and the token after.
+fn possessed_day(cx: &Cx, k: usize) -> Option<(u8, usize)> {
+    let n = cx.num(k)?;
+    let day = n.int().filter(|d| (1..=31).contains(d))? as u8;
+    if n.ordinal || !n.inflected {
+        return None;
+    }
+    let last = cx.t(n.end - 1);
+    let owned = n.digits
+        || super::lexicon::number_stem_len(last).is_some_and(|stem| {
+            let rest = last.get(stem..).unwrap_or("");
+            ["ы", "і", "сы", "сі"].iter().any(|p| rest.starts_with(p))
+        });
+    owned.then_some((day, n.end))
 }
 
 /// A part of the day alone: `таңертең`, `түнде`, `кешке`, `күндіз`, and
