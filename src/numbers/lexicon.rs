@@ -124,12 +124,6 @@ const NOT_NUMBERS: &[&str] = &[
     "бірге",
     "бірде",
     "бірден",
-    "біреу",
-    "біреуі",
-    "біреудің",
-    "біреуге",
-    "біреуді",
-    "біреуден",
     "үшін",
     "оны",
     "оның",
@@ -304,6 +298,9 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
     }
     b.encode_utf8(&mut key[2..]);
     let token = token.strip_suffix('.').unwrap_or(token);
+    if strip_prefix_ci(token, "біреу").is_some() {
+        return one_of_them(token);
+    }
     let word = stem_and_ending(token, key)?;
     // Checked only after a match: most words never get here.
     // Lower-casing keeps the length of Cyrillic words.
@@ -314,6 +311,24 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
         return None;
     }
     Some(word)
+}
+
+/// `біреу` with the possessive, "one of them" (`біреуі`, `біреуінде`), a
+/// count as `екеуі` is, or with the particle `-ақ` (`біреу-ақ`, only
+/// one). Without them it is the pronoun "someone" (`біреу`, `біреуге`,
+/// `біреумен`), not a number: KazNERD labels the possessive forms
+/// CARDINAL (6 of 7) and the others not (14 of 15).
+fn one_of_them(token: &str) -> Option<NumWord> {
+    let rest = strip_prefix_ci(token, "біреу")?;
+    let owned = rest.starts_with('і') && is_ending(rest);
+    (owned || rest == "-ақ").then_some(NumWord {
+        role: Role::Unit,
+        value: 1,
+        ordinal: false,
+        inflected: owned,
+        ablative: is_ablative(rest),
+        about: false,
+    })
 }
 
 /// The dative, locative and ablative of `бір` (one). Alone they are
@@ -680,6 +695,13 @@ mod tests {
             ("үшін", None),
             ("оның", None),
             ("бірге", None),
+            ("біреуі", Some((Role::Unit, 1, false))),
+            ("Біреуінде", Some((Role::Unit, 1, false))),
+            ("біреу-ақ", Some((Role::Unit, 1, false))),
+            ("біреу", None),
+            ("біреумен", None),
+            ("біреуге", None),
+            ("біреулер", None),
             ("бірлік", None),
             ("алтын", None),
             ("онсыз", None),

@@ -692,6 +692,12 @@ fn words_and_digits_read_alike() {
             &[(K::Percent, "14")],
         ),
         ("үш-ақ рейс", "3-ақ рейс", &[(K::Cardinal, "3")]),
+        // `біреуі` (one of them) counts as `үшеуі` does.
+        (
+            "Біреуі студент , үшеуі оқушы .",
+            "1-еуі студент , 3-еуі оқушы .",
+            &[(K::Cardinal, "1"), (K::Cardinal, "3")],
+        ),
         // After a ten or a hundred the case forms of `бір`, adverbs on
         // their own (`бірге` together), are the unit of the compound.
         (
