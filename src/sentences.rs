@@ -334,6 +334,32 @@ impl<'a> Sentences<'a> {
         false
     }
 
+    /// Whether `t` is an ellipsis written between two numbers without
+    /// spaces, the range of a forecast (`-15...-20 градус`, `0…+5`,
+    /// `10...15`), not a sentence end. Called with nothing between `t` and
+    /// the next token; looks at most two tokens ahead.
+    fn ellipsis_range(&mut self, t: &Token<'a>, back: &[Token<'a>]) -> bool {
+        if !matches!(t.text(), "..." | "…") {
+            return false;
+        }
+        let number_before = back
+            .last()
+            .is_some_and(|b| b.kind() == TokenKind::Number && b.span().end == t.span().start);
+        if !number_before {
+            return false;
+        }
+        let Some(n) = self.peek(0) else {
+            return false;
+        };
+        if n.kind() == TokenKind::Number {
+            return true;
+        }
+        let sign = matches!(n.text(), "-" | "+" | "−" | "–");
+        sign && self
+            .peek(1)
+            .is_some_and(|m| m.kind() == TokenKind::Number && m.span().start == n.span().end)
+    }
+
     /// Whether the sentence ends after `t`, given what is open and whether a
     /// sentence-final mark is pending (seen, possibly followed by closers).
     fn ends_after(
@@ -353,6 +379,9 @@ impl<'a> Sentences<'a> {
         }
         if pending {
             if (open.attaches(n.text()) || is_terminal(&n)) && gap.is_empty() {
+                return false;
+            }
+            if gap.is_empty() && self.ellipsis_range(t, back) {
                 return false;
             }
             if breaks == 1 {
@@ -470,6 +499,12 @@ mod tests {
                 "Бір. Екі! Үш? Төрт… Бес?! Алты...",
                 &["Бір.", "Екі!", "Үш?", "Төрт…", "Бес?!", "Алты..."],
             ),
+            // An ellipsis between numbers without spaces is a range.
+            (
+                "Түнде -15...-20 градус, күндіз 0…+5 градус. Жел соғады.",
+                &["Түнде -15...-20 градус, күндіз 0…+5 градус.", "Жел соғады."],
+            ),
+            ("Ол 5... Сосын 6 келді.", &["Ол 5...", "Сосын 6 келді."]),
             // No space after the period.
             (
                 "Жұмыс бітті.Бүгін демалыс.",

@@ -328,6 +328,22 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                 }
             }
         }
+        // A forecast's range written with an ellipsis and no spaces, each
+        // end with its own sign: `-15...-20 градус`, `0...+5`, `10…15`.
+        // The ends stay in written order until the signs are known.
+        let mut second_minus = None;
+        if matches!(value, Value::Exact(_)) && !first.inflected && !first.ordinal && !first.roman {
+            if let Some((k, minus)) = ellipsis_range_at(toks, end) {
+                if let Some(second) = phrase(text, toks, k) {
+                    if let (Some(a), Some(b), false) = (first.value, second.value, second.ordinal) {
+                        value = Value::Range { min: a, max: b };
+                        second_minus = Some(minus);
+                        end = second.end;
+                        last = second;
+                    }
+                }
+            }
+        }
         // The unit after the number.
         let mut kind = if last.ordinal || first.ordinal {
             NumberKind::Ordinal
@@ -439,7 +455,14 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // A sign or a rate before the number: `минус 35 градус`, `−12
         // градус`, `-0,5%`, `секундына 120 текше метр`.
-        if start == j && start > taken {
+        if let Some(minus2) = second_minus {
+            let signed = may_be_negative(kind);
+            let minus1 = signed && start == j && start > taken && signs_number(toks, start);
+            if minus1 {
+                start -= 1;
+            }
+            value = ordered(value, minus1, signed && minus2);
+        } else if start == j && start > taken {
             let before = toks[start - 1].text;
             let signed = (lower_is(before, "минус") && kind == NumberKind::Quantity)
                 || (signs_number(toks, start) && may_be_negative(kind));
@@ -498,6 +521,54 @@ fn degrees(t: &str) -> Option<Decimal> {
 /// bare first end of a range shares it (`130 – 140 мың`).
 fn b_pre_scale(b: Decimal, e: u32) -> Decimal {
     b.checked_div_pow10(e).unwrap_or(b)
+}
+
+/// An ellipsis at token `k` written between two numbers without spaces,
+/// the second perhaps with a sign against it: the token where the second
+/// number starts and whether its sign is a minus.
+fn ellipsis_range_at(toks: &[Tok<'_>], k: usize) -> Option<(usize, bool)> {
+    let (before, dots, next) = (toks.get(k.checked_sub(1)?)?, toks.get(k)?, toks.get(k + 1)?);
+    if !matches!(dots.text, "..." | "…")
+        || before.span.end != dots.span.start
+        || dots.span.end != next.span.start
+    {
+        return None;
+    }
+    let sign = matches!(next.text, "-" | "−" | "–" | "+");
+    if sign {
+        let number = toks.get(k + 2)?;
+        let digit = number
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+        return (digit && number.span.start == next.span.end).then_some((k + 2, next.text != "+"));
+    }
+    next.text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+        .then_some((k + 1, false))
+}
+
+/// A range read in written order (`min` first written, `max` second), each
+/// end below zero where its sign says, as the smaller and the larger.
+fn ordered(v: Value, minus_first: bool, minus_second: bool) -> Value {
+    let Value::Range { min: a, max: b } = v else {
+        return v;
+    };
+    let sign = |d: Decimal, minus: bool| {
+        if minus {
+            d.checked_mul(Decimal::from_int(-1))
+        } else {
+            Some(d)
+        }
+    };
+    match (sign(a, minus_first), sign(b, minus_second)) {
+        (Some(a), Some(b)) if a <= b => Value::Range { min: a, max: b },
+        (Some(a), Some(b)) => Value::Range { min: b, max: a },
+        _ => Value::Overflow,
+    }
 }
 
 /// Whether the token before token `i` is a minus sign written against the

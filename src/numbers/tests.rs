@@ -480,6 +480,24 @@ fn written_news_forms() {
             None,
         ),
         ("екі-үш адам", "екі-үш", K::Cardinal, "2..3", None, None),
+        // A forecast's range with an ellipsis, each end with its sign.
+        (
+            "Аяз -15...-20 градус",
+            "-15...-20 градус",
+            K::Quantity,
+            "-20..-15",
+            Some("градус"),
+            None,
+        ),
+        (
+            "Ауа -3…+2 градус",
+            "-3…+2 градус",
+            K::Quantity,
+            "-3..2",
+            Some("градус"),
+            None,
+        ),
+        ("10...15 адам", "10...15", K::Cardinal, "10..15", None, None),
         (
             "екінші-үшінші орындарды",
             "екінші-үшінші",
