@@ -6,6 +6,7 @@
 use kazakh::schema::{DocumentView, SCHEMA_VERSION};
 use kazakh::Document;
 use kazakh::Span;
+use kazakh::TokenKind;
 use serde::Serialize;
 
 use crate::io::Offsets;
@@ -64,8 +65,7 @@ pub fn document<M: Serialize>(
         string(&mut buf, doc.token_text(t));
         buf.push(b',');
         start_end(&mut buf, at(t.span, t.chars));
-        buf.extend_from_slice(b",\"kind\":");
-        string(&mut buf, t.kind.as_str());
+        kind_field(&mut buf, t.kind);
         if let Some(lemma) = doc.lemma(t) {
             buf.extend_from_slice(b",\"lemma\":");
             string(&mut buf, lemma);
@@ -84,6 +84,30 @@ pub fn document<M: Serialize>(
     }
     buf.extend_from_slice(b"}\n");
     Ok(buf)
+}
+
+/// Writes the field `,"kind":"…"` of a token: the kinds' names need no
+/// escapes, so the field is written whole, without the test of each byte.
+fn kind_field(buf: &mut Vec<u8>, kind: TokenKind) {
+    let field: &[u8] = match kind {
+        TokenKind::Word => b",\"kind\":\"word\"",
+        TokenKind::Number => b",\"kind\":\"number\"",
+        TokenKind::Abbreviation => b",\"kind\":\"abbreviation\"",
+        TokenKind::Punct => b",\"kind\":\"punct\"",
+        TokenKind::Symbol => b",\"kind\":\"symbol\"",
+        TokenKind::Url => b",\"kind\":\"url\"",
+        TokenKind::Email => b",\"kind\":\"email\"",
+        TokenKind::Mention => b",\"kind\":\"mention\"",
+        TokenKind::Hashtag => b",\"kind\":\"hashtag\"",
+        TokenKind::Emoji => b",\"kind\":\"emoji\"",
+        // A kind added later.
+        _ => {
+            buf.extend_from_slice(b",\"kind\":");
+            string(buf, kind.as_str());
+            return;
+        }
+    };
+    buf.extend_from_slice(field);
 }
 
 /// Writes the fields `"start":N,"end":N` of `span`.
@@ -224,6 +248,31 @@ mod tests {
                 let want = serde_json::to_string(&s).unwrap();
                 assert_eq!(String::from_utf8(buf).unwrap(), want, "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn kind_fields_are_the_kinds_names_as_json_strings() {
+        use kazakh::TokenKind::*;
+        for kind in [
+            Word,
+            Number,
+            Abbreviation,
+            Punct,
+            Symbol,
+            Url,
+            Email,
+            Mention,
+            Hashtag,
+            Emoji,
+        ] {
+            let mut buf = Vec::new();
+            kind_field(&mut buf, kind);
+            let want = format!(
+                ",\"kind\":{}",
+                serde_json::to_string(kind.as_str()).unwrap()
+            );
+            assert_eq!(String::from_utf8(buf).unwrap(), want);
         }
     }
 
