@@ -62,13 +62,22 @@ pub fn document<M: Serialize>(
             buf.push(b',');
         }
         buf.extend_from_slice(b"{\"text\":");
-        string(&mut buf, doc.token_text(t));
+        let text = doc.token_text(t);
+        let plain = string(&mut buf, text);
         buf.push(b',');
         start_end(&mut buf, at(t.span, t.chars));
         kind_field(&mut buf, t.kind);
         if let Some(lemma) = doc.lemma(t) {
             buf.extend_from_slice(b",\"lemma\":");
-            string(&mut buf, lemma);
+            if plain && text.as_bytes().starts_with(lemma.as_bytes()) {
+                // Most lemmas are the word or its beginning: bytes already
+                // found to need no escape.
+                buf.push(b'"');
+                buf.extend_from_slice(lemma.as_bytes());
+                buf.push(b'"');
+            } else {
+                string(&mut buf, lemma);
+            }
         }
         buf.push(b'}');
     }
@@ -136,7 +145,8 @@ fn number(buf: &mut Vec<u8>, mut n: usize) {
 /// Writes `s` as a JSON string, escaped as serde_json escapes it: `"` and
 /// `\` with a backslash, the control characters below U+0020 as `\b`,
 /// `\t`, `\n`, `\f`, `\r` or `\u00XX`, everything else as it is.
-fn string(buf: &mut Vec<u8>, s: &str) {
+/// Whether `s` needed no escape.
+fn string(buf: &mut Vec<u8>, s: &str) -> bool {
     buf.push(b'"');
     let bytes = s.as_bytes();
     let plain = |b: u8| b >= 0x20 && b != b'"' && b != b'\\';
@@ -147,7 +157,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     if blocks.by_ref().all(all_plain) && blocks.remainder().iter().all(|&b| plain(b)) {
         buf.extend_from_slice(bytes);
         buf.push(b'"');
-        return;
+        return true;
     }
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -176,6 +186,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     }
     buf.extend_from_slice(&bytes[from..]);
     buf.push(b'"');
+    false
 }
 
 #[cfg(test)]
