@@ -297,7 +297,7 @@ impl Pipeline {
         };
 
         // A sentence's words, for lemmas in context.
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<&str> = Vec::with_capacity(crate::ner::SENTENCE_CAPACITY);
         for sentence in sentences(work) {
             let first = doc.tokens.len();
             if self.lemmas {

@@ -1,12 +1,12 @@
-//! Small direct-mapped memos of lemmas and of case splits, one each per
-//! thread, that never allocate after they are set up: keys and lemmas of up
-//! to [`KEY`] bytes are stored inline. Real text repeats its words (Zipf),
-//! so most look-ups hit.
+//! A small direct-mapped memo of case splits and lemmas, one per thread,
+//! that never allocates after it is set up: keys and lemmas of up to
+//! [`KEY`] bytes are stored inline. Real text repeats its words (Zipf), so
+//! most look-ups hit. A word's split and lemma share its slot: one hash, one
+//! borrow and one comparison of the key find both.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::hash::Hasher;
-use std::thread::LocalKey;
 
 use super::Case;
 use crate::hash::FxHasher;
@@ -18,11 +18,13 @@ const SLOTS: usize = 32768;
 
 /// A word of up to [`KEY`] bytes and what is remembered of it.
 #[derive(Clone, Copy)]
-struct Slot<V> {
+struct Slot {
+    /// 0: empty.
     key_len: u8,
     key: [u8; KEY],
-    /// `None`: empty.
-    value: Option<V>,
+    /// Where the case ending starts, and the case.
+    split: Option<(u8, Case)>,
+    lemma: Option<Lemma>,
 }
 
 /// A remembered lemma.
@@ -34,13 +36,9 @@ enum Lemma {
     Stored(u8, [u8; KEY]),
 }
 
-/// A memo: `SLOTS` slots, allocated on first store.
-type Table<V> = RefCell<Vec<Slot<V>>>;
-
 thread_local! {
-    static LEMMAS: Table<Lemma> = const { RefCell::new(Vec::new()) };
-    /// Where the case ending starts, and the case.
-    static SPLITS: Table<(u8, Case)> = const { RefCell::new(Vec::new()) };
+    /// `SLOTS` slots, allocated on first store.
+    static MEMO: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The slot of `word`, or `None` when it is not kept (empty or too long).
@@ -53,40 +51,59 @@ fn index(word: &str) -> Option<usize> {
     Some((h.finish() >> 20) as usize & (SLOTS - 1))
 }
 
-/// What `table` remembers of `word` in slot `i`.
-fn get<V: Copy + 'static>(table: &'static LocalKey<Table<V>>, i: usize, word: &str) -> Option<V> {
-    table.with(|m| {
-        let m = m.try_borrow().ok()?;
-        let slot = m.get(i)?;
-        let same =
-            usize::from(slot.key_len) == word.len() && slot.key[..word.len()] == *word.as_bytes();
-        if same {
-            slot.value
-        } else {
-            None
+/// What the memo holds for `word` in slot `i`: its split and lemma (each
+/// `None` when not remembered).
+fn get(i: usize, word: &str) -> (Option<(u8, Case)>, Option<Lemma>) {
+    MEMO.with(|m| {
+        let Ok(m) = m.try_borrow() else {
+            return (None, None);
+        };
+        match m.get(i) {
+            Some(slot)
+                if usize::from(slot.key_len) == word.len()
+                    && slot.key[..word.len()] == *word.as_bytes() =>
+            {
+                (slot.split, slot.lemma)
+            }
+            _ => (None, None),
         }
     })
 }
 
-/// Remembers `value` for `word` (of at most [`KEY`] bytes) in slot `i`.
-fn put<V: Copy + 'static>(table: &'static LocalKey<Table<V>>, i: usize, word: &str, value: V) {
-    let _ = table.with(|m| {
-        let mut m = m.try_borrow_mut().ok()?;
+/// Remembers the split and, when given, the lemma of `word` (of at most
+/// [`KEY`] bytes) in slot `i`. A slot taken by another word is cleared
+/// first; the lemma of the same word is kept when none is given.
+fn put(i: usize, word: &str, split: Option<(u8, Case)>, lemma: Option<Lemma>) {
+    MEMO.with(|m| {
+        let Ok(mut m) = m.try_borrow_mut() else {
+            return;
+        };
         if m.is_empty() {
             let empty = Slot {
                 key_len: 0,
                 key: [0; KEY],
-                value: None,
+                split: None,
+                lemma: None,
             };
             m.resize(SLOTS, empty);
         }
-        let slot = m.get_mut(i)?;
-        slot.key_len = word.len() as u8;
-        slot.key
-            .get_mut(..word.len())?
-            .copy_from_slice(word.as_bytes());
-        slot.value = Some(value);
-        Some(())
+        let Some(slot) = m.get_mut(i) else {
+            return;
+        };
+        let same =
+            usize::from(slot.key_len) == word.len() && slot.key[..word.len()] == *word.as_bytes();
+        if !same {
+            slot.key_len = word.len() as u8;
+            slot.key[..word.len()].copy_from_slice(word.as_bytes());
+            slot.split = None;
+            slot.lemma = None;
+        }
+        if split.is_some() {
+            slot.split = split;
+        }
+        if lemma.is_some() {
+            slot.lemma = lemma;
+        }
     });
 }
 
@@ -96,13 +113,13 @@ pub(crate) fn split_case(word: &str, compute: impl FnOnce(&str) -> (usize, Case)
     let Some(i) = index(word) else {
         return compute(word);
     };
-    if let Some((len, case)) = get(&SPLITS, i, word) {
+    if let (Some((len, case)), _) = get(i, word) {
         return (usize::from(len), case);
     }
     let split = compute(word);
     // The split is at most the word's length, which fits in a byte.
     if let Ok(len) = u8::try_from(split.0) {
-        put(&SPLITS, i, word, (len, split.1));
+        put(i, word, Some((len, split.1)), None);
     }
     split
 }
@@ -118,16 +135,13 @@ pub(crate) fn split_and_lemma<'w>(
     let Some(i) = index(word) else {
         return compute(word);
     };
-    if let Some((len, case)) = get(&SPLITS, i, word) {
-        if let Some(lemma) = lemma_at(i, word) {
+    if let (Some((len, case)), Some(lemma)) = get(i, word) {
+        if let Some(lemma) = lemma_of(lemma, word) {
             return ((usize::from(len), case), lemma);
         }
     }
     let (split, lemma) = compute(word);
-    if let Ok(len) = u8::try_from(split.0) {
-        put(&SPLITS, i, word, (len, split.1));
-    }
-    put_lemma(i, word, &lemma);
+    store(i, word, split, &lemma);
     (split, lemma)
 }
 
@@ -137,35 +151,38 @@ pub(crate) fn remember(word: &str, split: (usize, Case), lemma: &str) {
     let Some(i) = index(word) else {
         return;
     };
-    if let Ok(len) = u8::try_from(split.0) {
-        put(&SPLITS, i, word, (len, split.1));
-    }
-    put_lemma(i, word, lemma);
+    store(i, word, split, lemma);
 }
 
-/// The lemma remembered for `word` in slot `i`.
-fn lemma_at<'w>(i: usize, word: &'w str) -> Option<Cow<'w, str>> {
-    get(&LEMMAS, i, word).and_then(|l| match l {
-        Lemma::Prefix(n) => word.get(..usize::from(n)).map(Cow::Borrowed),
-        Lemma::Stored(n, bytes) => String::from_utf8(bytes[..usize::from(n)].to_vec())
-            .ok()
-            .map(Cow::Owned),
-    })
-}
-
-/// Remembers `lemma` for `word` (of at most [`KEY`] bytes) in slot `i`.
-fn put_lemma(i: usize, word: &str, lemma: &str) {
+/// Remembers the split and lemma of `word` in slot `i`: the split when it
+/// fits in a byte, the lemma when it is a prefix of the word or fits in
+/// [`KEY`] bytes.
+fn store(i: usize, word: &str, split: (usize, Case), lemma: &str) {
+    let split = u8::try_from(split.0).ok().map(|len| (len, split.1));
     // Both lengths are at most `KEY`, so they fit in a byte.
     let n = lemma.len() as u8;
     // A lemma that starts where the word does is a slice of it (an owned
     // lemma never shares the word's memory).
     let prefix = lemma.as_ptr() == word.as_ptr() && word.as_bytes().starts_with(lemma.as_bytes());
-    if prefix {
-        put(&LEMMAS, i, word, Lemma::Prefix(n));
+    let lemma = if prefix {
+        Some(Lemma::Prefix(n))
     } else if lemma.len() <= KEY {
         let mut bytes = [0; KEY];
         bytes[..lemma.len()].copy_from_slice(lemma.as_bytes());
-        put(&LEMMAS, i, word, Lemma::Stored(n, bytes));
+        Some(Lemma::Stored(n, bytes))
+    } else {
+        None
+    };
+    put(i, word, split, lemma);
+}
+
+/// The lemma `l` remembered for `word`.
+fn lemma_of(l: Lemma, word: &str) -> Option<Cow<'_, str>> {
+    match l {
+        Lemma::Prefix(n) => word.get(..usize::from(n)).map(Cow::Borrowed),
+        Lemma::Stored(n, bytes) => String::from_utf8(bytes[..usize::from(n)].to_vec())
+            .ok()
+            .map(Cow::Owned),
     }
 }
 

@@ -26,8 +26,18 @@ thread_local! {
     /// weight sums of their word features under the last model that tagged
     /// them: most tokens of a text, and of the next document, repeat an
     /// earlier word. Cleared when full.
-    static CACHE: RefCell<HashMap<Box<str>, Cached, WordHash>> =
-        RefCell::new(HashMap::with_hasher(WordHash::new()));
+    static CACHE: RefCell<Cache> = RefCell::new(Cache {
+        words: HashMap::with_hasher(WordHash::new()),
+        sums: Vec::new(),
+    });
+}
+
+/// The words of [`CACHE`] and, in one vector, the weight sums of all of
+/// them: a new word appends its sums instead of allocating a block of its
+/// own.
+struct Cache {
+    words: HashMap<Box<str>, Cached, WordHash>,
+    sums: Vec<i32>,
 }
 
 /// Hashes the cache's words with the lexicon's [`FxHasher`], from a random
@@ -55,9 +65,11 @@ struct Cached {
     attrs: Attrs,
     /// The [`Model::id`] that `sums` belong to (0: none yet).
     model: u64,
-    /// `SLOTS.len() × L` weight sums: slot `s` sums the rows of
-    /// [`word_features`] of this word seen from slot `s`.
-    sums: Box<[i32]>,
+    /// Where in [`Cache::sums`] this word's `SLOTS.len() × L` weight sums
+    /// start (slot `s` sums the rows of [`word_features`] of this word seen
+    /// from slot `s`), and how many there are (0: none yet).
+    sums_at: usize,
+    sums_len: usize,
 }
 
 /// Where the token whose own attributes a word feature reads stands,
@@ -541,30 +553,40 @@ impl Extractor {
         self.sums.clear();
         let width = model.map_or(0, |m| SLOTS.len() * m.len());
         CACHE.with_borrow_mut(|cache| {
-            if cache.len() > CACHE_LIMIT {
-                cache.clear();
+            // Sums of earlier models are left behind in `cache.sums`: bound
+            // it as the words are bounded.
+            if cache.words.len() > CACHE_LIMIT
+                || (width > 0 && cache.sums.len() > CACHE_LIMIT * width)
+            {
+                cache.words.clear();
+                cache.sums.clear();
             }
+            let Cache { words, sums } = cache;
             for t in tokens {
-                let entry = match cache.get_mut(*t) {
+                let entry = match words.get_mut(*t) {
                     Some(entry) => entry,
                     None => {
                         let attrs = attrs(t, &mut buf);
                         let fresh = Cached {
                             attrs,
                             model: 0,
-                            sums: Box::default(),
+                            sums_at: 0,
+                            sums_len: 0,
                         };
-                        cache.entry((*t).into()).or_insert(fresh)
+                        words.entry((*t).into()).or_insert(fresh)
                     }
                 };
                 if let Some(m) = model {
-                    if entry.model != m.id || entry.sums.len() != width {
-                        let mut sums = vec![0; width].into_boxed_slice();
-                        word_sums(&entry.attrs, m, &mut self.scratch, &mut sums);
-                        entry.sums = sums;
+                    if entry.model != m.id || entry.sums_len != width {
+                        let at = sums.len();
+                        sums.resize(at + width, 0);
+                        word_sums(&entry.attrs, m, &mut self.scratch, &mut sums[at..]);
+                        entry.sums_at = at;
+                        entry.sums_len = width;
                         entry.model = m.id;
                     }
-                    self.sums.extend_from_slice(&entry.sums);
+                    self.sums
+                        .extend_from_slice(&sums[entry.sums_at..entry.sums_at + width]);
                 }
                 self.attrs.push(entry.attrs);
             }

@@ -209,14 +209,15 @@ fn endings(rest: &str, slot: usize, prev: char, possessed: bool) -> bool {
     }) || endings(rest, slot + 1, prev, possessed)
 }
 
-/// [`STEMS`] with their first two bytes (every stem begins with a letter
-/// of two bytes), sorted by them, stems of the same two bytes in their
-/// order: a word is compared only with the stems that begin as it does.
-static BY_HEAD: LazyLock<Vec<([u8; 2], &str, u8)>> = LazyLock::new(|| {
-    let mut by_head: Vec<([u8; 2], &str, u8)> = STEMS
+/// [`STEMS`] with their first four bytes (every stem begins with two
+/// letters of two bytes each), sorted by them, stems of the same four bytes
+/// in their order: a word is compared only with the stems that begin with
+/// its first two letters, and most words meet none.
+static BY_HEAD: LazyLock<Vec<([u8; 4], &str, u8)>> = LazyLock::new(|| {
+    let mut by_head: Vec<([u8; 4], &str, u8)> = STEMS
         .iter()
         .filter_map(|&(stem, class)| match stem.as_bytes() {
-            [a, b, ..] => Some(([*a, *b], stem, class)),
+            [a, b, c, d, ..] => Some(([*a, *b, *c, *d], stem, class)),
             _ => None,
         })
         .collect();
@@ -224,19 +225,29 @@ static BY_HEAD: LazyLock<Vec<([u8; 2], &str, u8)>> = LazyLock::new(|| {
     by_head
 });
 
+/// The stems of [`BY_HEAD`] that begin with the first four bytes of `word`
+/// (none for a shorter word).
+fn same_head(word: &str) -> &'static [([u8; 4], &'static str, u8)] {
+    let [a, b, c, d, ..] = *word.as_bytes() else {
+        return &[];
+    };
+    let head = [a, b, c, d];
+    let stems = &BY_HEAD[BY_HEAD.partition_point(|&(h, _, _)| h < head)..];
+    &stems[..stems.partition_point(|&(h, _, _)| h == head)]
+}
+
 /// The class of the first of [`STEMS`] that is `lemma`, found among the
-/// stems that begin with the same two bytes ([`BY_HEAD`] keeps their order).
+/// stems that begin with the same four bytes ([`BY_HEAD`] keeps their order).
 fn lemma_class(lemma: &str) -> Option<u8> {
-    let [a, b, ..] = *lemma.as_bytes() else {
+    if lemma.len() < 4 {
         // Shorter than any stem of `BY_HEAD`.
         return STEMS
             .iter()
             .find(|(stem, _)| *stem == lemma)
             .map(|&(_, class)| class);
-    };
-    BY_HEAD[BY_HEAD.partition_point(|&(h, _, _)| h < [a, b])..]
+    }
+    same_head(lemma)
         .iter()
-        .take_while(|&&(h, _, _)| h == [a, b])
         .find(|&&(_, stem, _)| stem == lemma)
         .map(|&(_, _, class)| class)
 }
@@ -244,14 +255,8 @@ fn lemma_class(lemma: &str) -> Option<u8> {
 /// The class of a lower-case word with stem + endings, longest stem first.
 fn by_endings(lower: &str) -> u8 {
     let mut best: Option<(usize, u8)> = None;
-    // Every stem has a letter of two bytes or an ASCII one first: compare
-    // the first two bytes inline before the whole stem.
-    let [a, b, ..] = *lower.as_bytes() else {
-        return NONE;
-    };
-    let stems = &BY_HEAD[BY_HEAD.partition_point(|&(h, _, _)| h < [a, b])..];
-    let same = stems.partition_point(|&(h, _, _)| h == [a, b]);
-    for &(_, stem, class) in &stems[..same] {
+    // A stem that `lower` begins with has its first four bytes.
+    for &(_, stem, class) in same_head(lower) {
         let Some(rest) = lower.strip_prefix(stem) else {
             continue;
         };
@@ -322,6 +327,14 @@ mod tests {
             ("күндіз-түні", DAYPART),
         ] {
             assert_eq!(word_class(word, word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn every_stem_is_found_by_its_first_four_bytes() {
+        assert_eq!(BY_HEAD.len(), STEMS.len());
+        for &(stem, _) in STEMS {
+            assert!(same_head(stem).iter().any(|&(_, s, _)| s == stem), "{stem}");
         }
     }
 

@@ -3,9 +3,11 @@
 //! input, each bounded by `--max-doc-bytes` (a longer one is read past and
 //! reported, never held in memory).
 
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::ValueEnum;
 
@@ -24,13 +26,30 @@ pub enum InputFormat {
 /// One document as read, before analysis.
 pub struct Raw {
     /// Where it comes from, for messages: `FILE` or `FILE line N`.
-    pub origin: String,
+    pub origin: Origin,
     /// 1-based number of the document in the run.
     pub number: usize,
     /// The text file's path, when documents are files of a corpus.
     pub file: Option<String>,
     /// Bytes of the text file, or of the JSON line.
     pub bytes: Vec<u8>,
+}
+
+/// Where a document comes from, written `FILE` or `FILE line N`: kept as
+/// the name and the number, and written only for a message (formatting it
+/// for every JSON line cost more than reading some short lines).
+pub struct Origin {
+    name: Arc<str>,
+    line: Option<usize>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{} line {line}", self.name),
+            None => f.write_str(&self.name),
+        }
+    }
 }
 
 /// One input named on the command line, or found in a directory.
@@ -101,7 +120,7 @@ pub struct Reader {
     sources: std::vec::IntoIter<Source>,
     input: InputFormat,
     /// The open JSON-lines stream, its name and the last line number.
-    lines: Option<(Box<dyn BufRead>, String, usize)>,
+    lines: Option<(Box<dyn BufRead>, Arc<str>, usize)>,
     number: usize,
     /// The longest document kept, in bytes.
     max_bytes: Option<usize>,
@@ -157,7 +176,10 @@ impl Reader {
                         }
                         self.number += 1;
                         return Ok(Some(Raw {
-                            origin: format!("{name} line {line}"),
+                            origin: Origin {
+                                name: Arc::clone(name),
+                                line: Some(*line),
+                            },
                             number: self.number,
                             file: None,
                             bytes,
@@ -185,7 +207,7 @@ impl Reader {
                             }
                         },
                     };
-                    self.lines = Some((stream, name, 0));
+                    self.lines = Some((stream, name.into(), 0));
                 }
                 InputFormat::Text => {
                     let (bytes, len) = read_all(source.path.as_deref(), self.max_bytes)
@@ -197,7 +219,10 @@ impl Reader {
                     let file = source.from_dir.then(|| name.clone());
                     let file = file.or_else(|| source.path.as_ref().map(|_| name.clone()));
                     return Ok(Some(Raw {
-                        origin: name,
+                        origin: Origin {
+                            name: name.into(),
+                            line: None,
+                        },
                         number: self.number,
                         file,
                         bytes,

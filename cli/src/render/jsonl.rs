@@ -6,6 +6,7 @@
 use kazakh::schema::{DocumentView, SCHEMA_VERSION};
 use kazakh::Document;
 use kazakh::Span;
+use kazakh::TokenKind;
 use serde::Serialize;
 
 use crate::io::Offsets;
@@ -61,14 +62,22 @@ pub fn document<M: Serialize>(
             buf.push(b',');
         }
         buf.extend_from_slice(b"{\"text\":");
-        string(&mut buf, doc.token_text(t));
+        let text = doc.token_text(t);
+        let plain = string(&mut buf, text);
         buf.push(b',');
         start_end(&mut buf, at(t.span, t.chars));
-        buf.extend_from_slice(b",\"kind\":");
-        string(&mut buf, t.kind.as_str());
+        kind_field(&mut buf, t.kind);
         if let Some(lemma) = doc.lemma(t) {
             buf.extend_from_slice(b",\"lemma\":");
-            string(&mut buf, lemma);
+            if plain && text.as_bytes().starts_with(lemma.as_bytes()) {
+                // Most lemmas are the word or its beginning: bytes already
+                // found to need no escape.
+                buf.push(b'"');
+                buf.extend_from_slice(lemma.as_bytes());
+                buf.push(b'"');
+            } else {
+                string(&mut buf, lemma);
+            }
         }
         buf.push(b'}');
     }
@@ -84,6 +93,30 @@ pub fn document<M: Serialize>(
     }
     buf.extend_from_slice(b"}\n");
     Ok(buf)
+}
+
+/// Writes the field `,"kind":"…"` of a token: the kinds' names need no
+/// escapes, so the field is written whole, without the test of each byte.
+fn kind_field(buf: &mut Vec<u8>, kind: TokenKind) {
+    let field: &[u8] = match kind {
+        TokenKind::Word => b",\"kind\":\"word\"",
+        TokenKind::Number => b",\"kind\":\"number\"",
+        TokenKind::Abbreviation => b",\"kind\":\"abbreviation\"",
+        TokenKind::Punct => b",\"kind\":\"punct\"",
+        TokenKind::Symbol => b",\"kind\":\"symbol\"",
+        TokenKind::Url => b",\"kind\":\"url\"",
+        TokenKind::Email => b",\"kind\":\"email\"",
+        TokenKind::Mention => b",\"kind\":\"mention\"",
+        TokenKind::Hashtag => b",\"kind\":\"hashtag\"",
+        TokenKind::Emoji => b",\"kind\":\"emoji\"",
+        // A kind added later.
+        _ => {
+            buf.extend_from_slice(b",\"kind\":");
+            string(buf, kind.as_str());
+            return;
+        }
+    };
+    buf.extend_from_slice(field);
 }
 
 /// Writes the fields `"start":N,"end":N` of `span`.
@@ -112,7 +145,8 @@ fn number(buf: &mut Vec<u8>, mut n: usize) {
 /// Writes `s` as a JSON string, escaped as serde_json escapes it: `"` and
 /// `\` with a backslash, the control characters below U+0020 as `\b`,
 /// `\t`, `\n`, `\f`, `\r` or `\u00XX`, everything else as it is.
-fn string(buf: &mut Vec<u8>, s: &str) {
+/// Whether `s` needed no escape.
+fn string(buf: &mut Vec<u8>, s: &str) -> bool {
     buf.push(b'"');
     let bytes = s.as_bytes();
     let plain = |b: u8| b >= 0x20 && b != b'"' && b != b'\\';
@@ -123,7 +157,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     if blocks.by_ref().all(all_plain) && blocks.remainder().iter().all(|&b| plain(b)) {
         buf.extend_from_slice(bytes);
         buf.push(b'"');
-        return;
+        return true;
     }
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -152,6 +186,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     }
     buf.extend_from_slice(&bytes[from..]);
     buf.push(b'"');
+    false
 }
 
 #[cfg(test)]
@@ -224,6 +259,31 @@ mod tests {
                 let want = serde_json::to_string(&s).unwrap();
                 assert_eq!(String::from_utf8(buf).unwrap(), want, "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn kind_fields_are_the_kinds_names_as_json_strings() {
+        use kazakh::TokenKind::*;
+        for kind in [
+            Word,
+            Number,
+            Abbreviation,
+            Punct,
+            Symbol,
+            Url,
+            Email,
+            Mention,
+            Hashtag,
+            Emoji,
+        ] {
+            let mut buf = Vec::new();
+            kind_field(&mut buf, kind);
+            let want = format!(
+                ",\"kind\":{}",
+                serde_json::to_string(kind.as_str()).unwrap()
+            );
+            assert_eq!(String::from_utf8(buf).unwrap(), want);
         }
     }
 
