@@ -158,7 +158,7 @@ fn label_biases_are_chosen_on_the_command_line() {
         std::fs::read(file.path()).unwrap()
     };
     let default = model(&[]);
-    assert_eq!(default, model(&["--bias", "ORGANISATION=5"]));
+    assert_eq!(default, model(&["--bias", "ORGANISATION=8"]));
     assert_ne!(default, model(&["--bias", "none"]));
     assert_ne!(default, model(&["--bias", "ORGANISATION = 5, LOC=-1.5"]));
     for bad in [
@@ -175,6 +175,48 @@ fn label_biases_are_chosen_on_the_command_line() {
         assert_eq!(err.trim_end().lines().count(), 1, "{bad:?}: {err}");
         assert!(err.contains("--bias"), "{bad:?}: {err}");
     }
+}
+
+#[test]
+fn the_organization_bias_can_be_chosen_by_inner_cross_validation() {
+    let data = TempFile::new("train.iob2", DATA.as_bytes());
+    let file = TempFile::new("model.kzm", b"");
+    let base = ["--out", file.path(), "--epochs", "2", "--bits", "10"];
+    let out = train(&data, &[&base[..], &["--bias-folds", "2"]].concat());
+    assert_success(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("organization bias "))
+        .unwrap_or_else(|| panic!("no curve: {err}"));
+    // The model carries the bias chosen: the same as with --bias.
+    let chosen = line.split(' ').nth(2).unwrap().to_owned();
+    let searched = std::fs::read(file.path()).unwrap();
+    let fixed = format!("ORGANISATION={chosen}");
+    assert_success(&train(&data, &[&base[..], &["--bias", &fixed]].concat()));
+    assert_eq!(searched, std::fs::read(file.path()).unwrap(), "{line}");
+    // With --folds, each fold's bias is in the report.
+    let out = train(
+        &data,
+        &[
+            "--folds",
+            "2",
+            "--epochs",
+            "2",
+            "--bits",
+            "10",
+            "--bias-folds",
+            "2",
+        ],
+    );
+    assert_success(&out);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["org_biases"].as_array().map(Vec::len), Some(2));
+    // Without it, none.
+    let out = train(&data, &["--folds", "2", "--epochs", "2", "--bits", "10"]);
+    assert_success(&out);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report.get("org_biases").is_none());
 }
 
 /// Four sentences in two folds (ids 1 and 3 fall in the first fold, 2

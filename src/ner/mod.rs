@@ -40,8 +40,8 @@ pub use model::Model;
 pub use names::nominative;
 #[cfg(feature = "train")]
 pub use train::{
-    Trainer, DEFAULT_BIASES, DEFAULT_END_LABELS, DEFAULT_MERGES, DEFAULT_TYPES,
-    DEFAULT_WORD_DROPOUT,
+    best_bias, Trainer, BIAS_CANDIDATES, DEFAULT_BIASES, DEFAULT_END_LABELS, DEFAULT_MERGES,
+    DEFAULT_TYPES, DEFAULT_WORD_DROPOUT,
 };
 
 #[cfg(feature = "embedded-model")]
