@@ -191,23 +191,42 @@ fn is_canonical_roman(t: &str, value: u32) -> bool {
 pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
     let t = toks.get(k)?.text;
     if let Some((value, tail, percent, date)) = digits_token(t) {
-        let mut value = value;
+        let (mut value, mut tail, mut percent) = (value, tail, percent);
         let mut used = 1;
         let plain = is_digits(t) && t.len() <= 3;
-        // Thousands groups: `1 250 000` (one space or a no-break space).
+        // Thousands groups: `1 250 000` (one space or a no-break space);
+        // the last group carries the number's ending or per cent sign
+        // (`15 000-нан`, `1 200-ден астам`).
         if plain && !percent && tail == Tail::default() {
             while let Some(next) = toks.get(k + used) {
                 let prev = toks[k + used - 1];
                 let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
                 let single_gap = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
-                if !(single_gap && next.text.len() == 3 && is_digits(next.text)) {
+                let digits_end = next.text.find(['-', '%']).unwrap_or(next.text.len());
+                let group_text = &next.text[..digits_end];
+                if !(single_gap && group_text.len() == 3 && is_digits(group_text)) {
                     break;
                 }
-                let group = Decimal::parse(next.text);
+                let last = digits_end < next.text.len();
+                let group = if last {
+                    match digits_token(next.text) {
+                        Some((Some(g), t2, p2, false)) => {
+                            tail = t2;
+                            percent = p2;
+                            Some(g)
+                        }
+                        _ => break,
+                    }
+                } else {
+                    Decimal::parse(next.text)
+                };
                 value = value
                     .zip(group)
                     .and_then(|(v, g)| v.checked_mul(dec(1000))?.checked_add(g));
                 used += 1;
+                if last {
+                    break;
+                }
             }
         }
         // A decimal split by the tokenizer of the corpus: `74 , 9`.

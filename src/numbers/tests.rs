@@ -480,6 +480,23 @@ fn written_news_forms() {
             None,
         ),
         ("екі-үш адам", "екі-үш", K::Cardinal, "2..3", None, None),
+        // Thousands groups whose last group carries the ending.
+        (
+            "15 000-нан астам адам",
+            "15 000-нан астам",
+            K::Cardinal,
+            "15000",
+            None,
+            Some(Over),
+        ),
+        (
+            "1 200-ге жуық адам",
+            "1 200-ге жуық",
+            K::Cardinal,
+            "1200",
+            None,
+            Some(About),
+        ),
         // A forecast's range with an ellipsis, each end with its sign.
         (
             "Аяз -15...-20 градус",
