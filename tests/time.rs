@@ -540,6 +540,16 @@ fn modifiers_and_bounds() {
         ("кемінде бес жыл", Some(Modifier::AtLeast), None),
         ("бір айдай", Some(Modifier::Approx), None),
         ("бес жылдан бері", None, Some(Bound::Since)),
+        // A part of a century after its genitive; its halves as its
+        // start and end.
+        ("XIX ғасырдың басында", Some(Modifier::Start), None),
+        ("VII ғасырдың ортасына", Some(Modifier::Mid), None),
+        ("ХХ ғасырдың екінші жартысында", Some(Modifier::End), None),
+        (
+            "17 ғасырдың аяғына дейін",
+            Some(Modifier::End),
+            Some(Bound::Until),
+        ),
         // A verb that begins like a part of the year is not one.
         ("1913 жылы басылған", None, None),
     ] {

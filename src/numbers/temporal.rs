@@ -905,7 +905,29 @@ fn after_number(
                 Grain::Century,
             ))));
         }
-        let (end, bound) = bounds(cx, end + 1);
+        // `XIX ғасырдың басында`, `ХХ ғасырдың екінші жартысында`: a part
+        // of the century after its genitive (the halves as its start and
+        // end: TIMEX3 has no halves of a century).
+        let mut end = end + 1;
+        if unit_word.is_some_and(|(_, e)| e.is_genitive()) && second.is_none() {
+            if let Some(m) = part_word(cx, end) {
+                timex.modifier = Some(m);
+                end += 1;
+            } else if cx.starts(end + 1, &["жартыс"]) {
+                let half = if cx.is(end, &["бірінші"]) {
+                    Some(Modifier::Start)
+                } else if cx.is(end, &["екінші"]) {
+                    Some(Modifier::End)
+                } else {
+                    None
+                };
+                if half.is_some() {
+                    timex.modifier = half;
+                    end += 2;
+                }
+            }
+        }
+        let (end, bound) = bounds(cx, end);
         timex.bound = bound;
         return found(start, end, NumberKind::Date, timex);
     }
