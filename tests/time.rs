@@ -57,6 +57,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "2024-05-12",
         "2024-05-12",
     ),
+    // Days of one month after the year: the range keeps the year.
+    (
+        "Жиын 2024 жылдың 12-13 наурызында өтеді.",
+        "2024 жылдың 12-13 наурызында",
+        D,
+        "2024-03-12..2024-03-13",
+        "2024-03-12..2024-03-13",
+    ),
     // A month in the genitive owns its day, which takes the possessive:
     // the eighth of March is `наурыздың 8-і`.
     (

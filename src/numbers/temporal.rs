@@ -543,17 +543,35 @@ fn part_word(cx: &Cx, k: usize) -> Option<Modifier> {
 fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Modifier>, usize) {
     let mut buf = [0u8; 64];
     if let Some(n) = cx.num(k) {
-        if let Some(d) = n.int().filter(|d| (1..=31).contains(d)) {
+        let day = |n: &Num| n.int().filter(|d| (1..=31).contains(d)).map(|d| d as u8);
+        if let Some(d) = day(&n) {
             if let Some((m, _)) = words::month(cx.t(n.end), &mut buf) {
                 return (
                     Point {
-                        grain: Grain::Day(m, d as u8),
+                        grain: Grain::Day(m, d),
                         ..p
                     },
                     None,
                     None,
                     n.end + 1,
                 );
+            }
+            // `2024 жылдың 12-13 наурызында`: days of one month; the range
+            // keeps the year.
+            if !n.inflected && is_range_separator(cx.t(n.end)) {
+                if let Some(n2) = cx.num(n.end + 1) {
+                    if let (Some(d2), Some((m, _))) =
+                        (day(&n2), words::month(cx.t(n2.end), &mut buf))
+                    {
+                        if d < d2 {
+                            let on = |d| Point {
+                                grain: Grain::Day(m, d),
+                                ..p
+                            };
+                            return (on(d), Some(on(d2)), None, n2.end + 1);
+                        }
+                    }
+                }
             }
         }
         if n.ordinal {
