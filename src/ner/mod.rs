@@ -407,6 +407,42 @@ impl Recognizer {
         work.d.score(&self.model, &work.x, tokens.len());
         work.d.viterbi(&self.model, tokens.len());
         self.place_after_person(tokens, &mut work.d.best);
+        self.place_ends_name(tokens, &mut work.d.best);
+    }
+
+    /// A name ends at a listed place in a case of place (locative, dative,
+    /// ablative): Kazakh puts the case ending on a noun phrase's last word,
+    /// so words the tagger took as the same place's name after it
+    /// (`Мәскеуде Ердоғанмен`) are not part of it and leave the span.
+    fn place_ends_name(&self, tokens: &[&str], best: &mut [u16]) {
+        let Some((b, i, o)) = self.model.place_labels else {
+            return;
+        };
+
+        let n = best.len().min(tokens.len());
+        let mut k = 0;
+        while k + 1 < n {
+            let in_place = best[k] == b || best[k] == i;
+            if !(in_place && best[k + 1] == i) {
+                k += 1;
+                continue;
+            }
+            let spatial = matches!(
+                crate::morph::split_case(tokens[k]).1,
+                Case::Locative | Case::Dative | Case::Ablative
+            );
+            let flags = gazetteer::token_flags(tokens[k]);
+            if spatial && flags.intersects(GazHit::PLACE) && !flags.intersects(GazHit::FIRST_NAME) {
+                let mut j = k + 1;
+                while j < n && best[j] == i {
+                    best[j] = o;
+                    j += 1;
+                }
+                k = j;
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// A listed place in a case of place (locative, dative, ablative:
@@ -804,6 +840,38 @@ mod tests {
         for &(tokens, tagged, want) in cases {
             let mut best = tagged.to_vec();
             r.place_after_person(tokens, &mut best);
+            assert_eq!(best, want, "{tokens:?}");
+        }
+    }
+
+    #[test]
+    fn a_listed_place_in_a_case_of_place_ends_the_place_name() {
+        let r = Recognizer::default();
+        let index = |name: &str| {
+            let i = r.model.iob.iter().position(|l| l == name);
+            u16::try_from(i.expect(name)).expect(name)
+        };
+        let (b, i, o) = (index("B-LOC"), index("I-LOC"), index("O"));
+        // (tokens, the tagger's labels, the labels after the rule).
+        let cases: &[(&[&str], &[u16], &[u16])] = &[
+            (&["Мәскеуде", "Ердоғанмен"], &[b, i], &[b, o]),
+            (
+                &["Батыс", "Сібірде", "Тура", "өзені"],
+                &[b, i, i, o],
+                &[b, i, o, o],
+            ),
+            (&["Берлинге", "Париж", "Рим"], &[b, i, i], &[b, o, o]),
+            // The case on the last word, a genitive inside, a word that is
+            // no listed place, a first name: unchanged.
+            (&["Ақтөбе", "облысында"], &[b, i], &[b, i]),
+            (&["Алматының", "Медеу", "ауданы"], &[b, i, i], &[b, i, i]),
+            (&["Бұлбұлтауда", "Ердоғанмен"], &[b, i], &[b, i]),
+            (&["Мәскеуде"], &[b], &[b]),
+            (&[], &[], &[]),
+        ];
+        for &(tokens, tagged, want) in cases {
+            let mut best = tagged.to_vec();
+            r.place_ends_name(tokens, &mut best);
             assert_eq!(best, want, "{tokens:?}");
         }
     }

@@ -88,6 +88,9 @@ pub struct Model {
     /// The indices of `I-PERSON` and `B-LOC`, if the model has both (see
     /// `Recognizer::place_after_person`).
     pub(crate) person_then_place: Option<(u16, u16)>,
+    /// The indices of `B-LOC`, `I-LOC` and `O`, if the model has them (see
+    /// `Recognizer::place_ends_name`).
+    pub(crate) place_labels: Option<(u16, u16, u16)>,
 }
 
 /// Two models are equal when they tag alike: every field but the id and
@@ -747,6 +750,10 @@ impl Model {
                 .and_then(|i| u16::try_from(i).ok())
         };
         let person_then_place = index("I-PERSON").zip(index("B-LOC"));
+        let place_labels = index("B-LOC")
+            .zip(index("I-LOC"))
+            .zip(index("O"))
+            .map(|((b, i), o)| (b, i, o));
         let chain = mask(&transitions, &allowed, n);
         Model {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
@@ -763,6 +770,7 @@ impl Model {
             allowed,
             outside,
             person_then_place,
+            place_labels,
         }
     }
 
