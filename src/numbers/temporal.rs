@@ -1175,7 +1175,16 @@ fn duration(
     };
     if let Some(sign) = shift {
         let shifted = |n: &Num| -> Val {
-            let amount = n.int().and_then(|v| i16::try_from(v).ok());
+            // Half a year or a year and a half back or on is a whole
+            // number of months (`бір жарым жыл бұрын`, 18 months ago).
+            let half_years =
+                unit == Unit::Year && n.milli.is_some_and(|m| m % 500 == 0 && m % 1000 != 0);
+            let (unit, amount) = if half_years {
+                let months = n.milli.map(|m| m / 1000 * 12 + 6);
+                (Unit::Month, months.and_then(|v| i16::try_from(v).ok()))
+            } else {
+                (unit, n.int().and_then(|v| i16::try_from(v).ok()))
+            };
             let rel = amount.and_then(|a| {
                 let a = (sign as i16).checked_mul(a)?;
                 match unit {
