@@ -1123,6 +1123,22 @@ fn clock_found(cx: &Cx, start: usize, end: usize, p: Point) -> Option<Found> {
     let mut buf = [0u8; 64];
     let mut timex = Timex::new(Val::Point(p));
     let mut end = end;
+    // `13:00-14:00`, `13:00 – 14:00 аралығында`: two clock times in
+    // digits joined by a dash, the first bare.
+    if is_digits(cx.t(end - 1)) && is_range_separator(cx.t(end)) {
+        if let Some((h2, m2, e2)) = clock_digits(cx, end + 1) {
+            let mut q = p;
+            q.clock = Clock::At(h2 % 24, m2);
+            timex.max = Some(crate::time::TimexValue(Val::Point(q)));
+            end = e2;
+            if cx.starts(end, &["аралығ"]) {
+                end += 1;
+            }
+            let (end, bound) = bounds(cx, end);
+            timex.bound = bound;
+            return found(start, end, NumberKind::Time, timex);
+        }
+    }
     // `16:00-ден 18:00-ге дейін`, `таңғы тоғыздан кешкі сегізге дейін`.
     if cx.ending(end - 1, &mut buf).is_ablative() {
         if let Some((h2, m2, e2)) = clock_expr(cx, end) {
@@ -1157,12 +1173,6 @@ fn duration(
     e: Ending<'_>,
     unit_at: usize,
 ) -> Option<Found> {
-    let dur = |m: &Num| {
-        Val::Duration(Duration {
-            milli: m.milli,
-            unit,
-        })
-    };
     let mut end = unit_at + 1;
     let mut buf = [0u8; 64];
     // `3 жыл бұрын` (three years ago), `2 күннен кейін` (in two days).
@@ -1218,6 +1228,42 @@ fn duration(
         };
         return found(start, end + 1, kind, timex);
     }
+    // `5 сағат 30 минут`, `2 жыл 3 ай`: a length in a unit and the next
+    // smaller one, counted in the smaller (PT330M, P27M).
+    let mut buf2 = [0u8; 64];
+    let (mut n, mut unit, mut e) = (n, unit, e);
+    if second.is_none() && e.is_bare() && n.int().is_some() {
+        if let Some(m) = cx.num(end).filter(|m| !m.inflected && !m.ordinal) {
+            if let Some((u2, e2)) = words::unit(cx.t(m.end), &mut buf2) {
+                let factor = match (unit, u2) {
+                    (Unit::Year, Unit::Month) => 12,
+                    (Unit::Hour, Unit::Minute) | (Unit::Minute, Unit::Second) => 60,
+                    (Unit::Week, Unit::Day) => 7,
+                    (Unit::Day, Unit::Hour) => 24,
+                    _ => 0,
+                };
+                let small = m.int().filter(|v| *v < factor);
+                let total = n
+                    .int()
+                    .zip(small)
+                    .and_then(|(a, b)| a.checked_mul(factor)?.checked_add(b))
+                    .and_then(|t| t.checked_mul(1000));
+                if let Some(milli) = total {
+                    n.milli = Some(milli);
+                    n.end = m.end;
+                    unit = u2;
+                    e = e2;
+                    end = m.end + 1;
+                }
+            }
+        }
+    }
+    let dur = |m: &Num| {
+        Val::Duration(Duration {
+            milli: m.milli,
+            unit,
+        })
+    };
     let mut timex = Timex::new(dur(&n));
     if let Some(m) = second {
         timex.max = Some(crate::time::TimexValue(dur(&m)));
