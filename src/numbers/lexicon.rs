@@ -504,6 +504,9 @@ const UNITS: &[(&str, UnitKind)] = &[
     ("киловатт", UnitKind::Quantity("киловатт")),
     ("градус", UnitKind::Quantity("градус")),
     ("центнер", UnitKind::Quantity("центнер")),
+    // Айлық есептік көрсеткіш (the monthly calculation index, in which
+    // fines and benefits are set), abbreviated.
+    ("аек", UnitKind::Quantity("АЕК")),
     ("жылғы", UnitKind::Date),
     ("жыл", UnitKind::Date),
     ("жасар", UnitKind::Date),
@@ -778,6 +781,8 @@ mod tests {
             ("процентке", Some(UnitKind::Percent)),
             ("тоннадан", Some(UnitKind::Quantity("тонна"))),
             ("км", Some(UnitKind::Quantity("шақырым"))),
+            ("АЕК", Some(UnitKind::Quantity("АЕК"))),
+            ("АЕК-тен", Some(UnitKind::Quantity("АЕК"))),
             ("жылы", Some(UnitKind::Date)),
             ("наурызда", Some(UnitKind::Date)),
             ("айлық", Some(UnitKind::Date)),
