@@ -57,6 +57,16 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "2024-05-12",
         "2024-05-12",
     ),
+    // Digits whose hyphen stands for the ordinal suffix before `тоқсан`
+    // (quarter; also the word for ninety): a quarter, not a range to 90.
+    (
+        "2024 жылдың 1-тоқсанында",
+        "2024 жылдың 1-тоқсанында",
+        D,
+        "2024-Q1",
+        "2024-Q1",
+    ),
+    ("2-тоқсанда өсті", "2-тоқсанда", D, "XXXX-Q2", "2024-Q2"),
     // Days of one month after the year: the range keeps the year.
     (
         "Жиын 2024 жылдың 12-13 наурызында өтеді.",

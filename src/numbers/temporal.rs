@@ -574,9 +574,16 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
                 }
             }
         }
-        if n.ordinal {
+        // `бірінші тоқсанында`, and digits whose hyphen stands for the
+        // ordinal suffix (`1-тоқсанында`, as `90-жылдары`).
+        let word_at = if n.ordinal {
+            Some(n.end)
+        } else {
+            hyphened_ordinal(cx, &n)
+        };
+        if let Some(w) = word_at {
             if let Some(q) = n.int().filter(|q| (1..=4).contains(q)) {
-                if cx.starts(n.end, &["тоқсан"]) {
+                if cx.starts(w, &["тоқсан"]) {
                     return (
                         Point {
                             grain: Grain::Quarter(q as u8),
@@ -584,10 +591,10 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
                         },
                         None,
                         None,
-                        n.end + 1,
+                        w + 1,
                     );
                 }
-                if q <= 2 && cx.starts(n.end, &["жарты"]) {
+                if q <= 2 && cx.starts(w, &["жарты"]) {
                     return (
                         Point {
                             grain: Grain::Half(q as u8),
@@ -595,7 +602,7 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
                         },
                         None,
                         None,
-                        n.end + 1,
+                        w + 1,
                     );
                 }
             }
@@ -740,6 +747,13 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     // A range of numbers: `2023-2027 жылдары`, `1-10 желтоқсан`, `5 – 6 сағат`.
     let mut second = None;
     let mut end = n.end;
+    // `2-тоқсанда` is the second quarter: digits in words' company are not
+    // a range up to ninety.
+    let quarter_after = hyphened_ordinal(cx, &n).is_some_and(|w| cx.starts(w, &["тоқсан"]))
+        && n.int().is_some_and(|q| (1..=4).contains(&q));
+    if quarter_after {
+        return quarter(cx, start, n, None, end);
+    }
     if !n.inflected && is_range_separator(cx.t(end)) {
         if let Some(m) = cx.num(end + 1) {
             second = Some(m);
@@ -1037,8 +1051,24 @@ fn after_number(
     None
 }
 
-/// A quarter or half without a year: `бірінші тоқсанында`.
+/// Digits and a hyphen written apart before a word (`1 - тоқсанында`, as
+/// the tokenizer gives `1-тоқсанында`): the hyphen stands for the ordinal
+/// suffix. The token of the word.
+fn hyphened_ordinal(cx: &Cx, n: &Num) -> Option<usize> {
+    (n.digits && !n.inflected && cx.t(n.end) == "-").then_some(n.end + 1)
+}
+
+/// A quarter or half without a year: `бірінші тоқсанында`, `2-тоқсанда`.
 fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Option<Found> {
+    if !n.ordinal && second.is_none() {
+        let w = hyphened_ordinal(cx, &n)?;
+        let q = n.int().filter(|q| (1..=4).contains(q))?;
+        if !cx.starts(w, &["тоқсан"]) {
+            return None;
+        }
+        let p = point(Rel::Implied, 0, Grain::Quarter(q as u8));
+        return year_point(cx, start, w + 1, p, false);
+    }
     if n.ordinal && second.is_none() {
         if let Some(q) = n.int() {
             if (1..=4).contains(&q) && cx.starts(end, &["тоқсан"]) {
