@@ -67,6 +67,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "2024-Q1",
     ),
     ("2-тоқсанда өсті", "2-тоқсанда", D, "XXXX-Q2", "2024-Q2"),
+    // An academic year: two years running into each other.
+    (
+        "2023-2024 оқу жылында",
+        "2023-2024 оқу жылында",
+        D,
+        "2023..2024",
+        "2023..2024",
+    ),
     // Days of one month after the year: the range keeps the year.
     (
         "Жиын 2024 жылдың 12-13 наурызында өтеді.",

@@ -760,6 +760,27 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             end = m.end;
         }
     }
+    // `2023-2024 оқу жылында`: an academic year, two calendar years
+    // running into each other.
+    if let Some(m) = second {
+        let years = n
+            .int()
+            .zip(m.int())
+            .filter(|(a, b)| (1000..=2200).contains(a) && *b == a + 1);
+        let mut buf = [0u8; 64];
+        let year_word = words::unit(cx.t(end + 1), &mut buf).is_some_and(|(u, _)| u == Unit::Year);
+        if let Some((a, b)) = years.filter(|_| cx.is(end, &["оқу"]) && year_word) {
+            let mut timex = Timex::new(Val::Point(point(Rel::Absolute, a as i32, Grain::Year)));
+            timex.max = Some(crate::time::TimexValue(Val::Point(point(
+                Rel::Absolute,
+                b as i32,
+                Grain::Year,
+            ))));
+            let (end, bound) = bounds(cx, end + 2);
+            timex.bound = bound;
+            return found(start, end, NumberKind::Date, timex);
+        }
+    }
     after_number(cx, start, n, second, end)
 }
 
