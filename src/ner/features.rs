@@ -17,6 +17,34 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
+/// The identifier of the feature set this library extracts, stored in
+/// every model file (format 4) and compared when one is loaded: a model
+/// trained on other features loads with an error of kind
+/// [`ErrorKind::FeatureSet`](crate::ErrorKind::FeatureSet) instead of
+/// tagging badly.
+///
+/// Bump it whenever the features' output changes (templates, attributes,
+/// gazetteers, word classes, the number rules' or temporal words'
+/// readings, hashing). Nobody has to remember: a test extracts the
+/// features of the sentences in `src/ner/feature_sentences.txt` and
+/// compares their combined hash with `FEATURE_FINGERPRINT`, and when it
+/// differs fails with the values to set here and the command that
+/// retrains the shipped model.
+pub const FEATURE_SET: u32 = 1;
+
+/// The combined hash of the features of `src/ner/feature_sentences.txt`
+/// under [`FEATURE_SET`] (see its test, `feature_set_is_current`).
+#[cfg(test)]
+pub(crate) const FEATURE_FINGERPRINT: u64 = 0xd14f_6d9c_57b9_768a;
+
+/// How the shipped model is retrained (from the repository, with KazNERD
+/// in `../shared`), for the fingerprint test's message.
+#[cfg(test)]
+pub(crate) const RETRAIN_SHIPPED: &str = "cargo build --release -p kazakh-cli --features train \
+&& ${CARGO_TARGET_DIR:-target}/release/kazakh train ner \
+--train ../shared/data/kaznerd/with_sentID/IOB2_valid2.txt \
+--out models/ner-kaznerd.kzm --epochs 10 --rounds 6";
+
 /// The most words a thread keeps (with a 21-label model, each word's sums
 /// take 420 bytes).
 const CACHE_LIMIT: usize = 50_000;
@@ -749,6 +777,68 @@ impl Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The combined hash of the features of `text`'s sentences (one a
+    /// line, tokens separated by spaces; `#` lines skipped), as training
+    /// extracts them: every feature of every token, through `finish` (so a
+    /// change to the hash that picks the weight rows counts as well). A
+    /// token's features are a multiset, as the tagger sums their rows: they
+    /// are sorted, so that only a change of what is extracted counts, not
+    /// of the order it is pushed in.
+    fn fingerprint(text: &str) -> u64 {
+        let mut x = Extractor::default();
+        let mut features = Vec::new();
+        let mut h = 0u64;
+        for line in text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let tokens: Vec<&str> = line.split_whitespace().collect();
+            x.extract(&tokens, None);
+            for i in 0..tokens.len() {
+                features.clear();
+                features.extend(x.features(i).iter().map(|&f| crate::hash::finish(f)));
+                features.sort_unstable();
+                h = hash_bytes(h, &(features.len() as u64).to_le_bytes());
+                for f in &features {
+                    h = hash_bytes(h, &f.to_le_bytes());
+                }
+            }
+            h = hash_bytes(h, b"\n");
+        }
+        h
+    }
+
+    #[test]
+    fn feature_set_is_current() {
+        let got = fingerprint(include_str!("feature_sentences.txt"));
+        assert!(
+            got == FEATURE_FINGERPRINT,
+            "feature extraction changed: set FEATURE_SET to {} and FEATURE_FINGERPRINT to \
+             {got:#018x} (src/ner/features.rs) and retrain the model with `{RETRAIN_SHIPPED}`; \
+             if only src/ner/feature_sentences.txt changed, set FEATURE_FINGERPRINT alone",
+            FEATURE_SET + 1
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_sees_every_kind_of_change() {
+        let base = "Алматы қаласында 2023 жылғы 5 наурызда 300 адам жиналды .";
+        let here = fingerprint(base);
+        assert_eq!(fingerprint(&format!("# note\n{base}\n\n")), here);
+        for other in [
+            // A word, a number, a date, a token boundary, a sentence
+            // boundary, a name.
+            "Алматы қаласында 2023 жылғы 5 наурызда 301 адам жиналды .",
+            "Алматы қаласында 2023 жылғы 6 наурызда 300 адам жиналды .",
+            "Алматы қаласында 2023 жылғы 5 сәуірде 300 адам жиналды .",
+            "Алматы қаласында 2023 жылғы 5 наурызда 300 адам жиналды.",
+            "Алматы қаласында 2023 жылғы\n5 наурызда 300 адам жиналды .",
+            "Астана қаласында 2023 жылғы 5 наурызда 300 адам жиналды .",
+        ] {
+            assert_ne!(fingerprint(other), here, "{other}");
+        }
+    }
 
     #[test]
     fn affix_offsets_are_char_boundaries() {

@@ -36,6 +36,7 @@ mod temporal;
 #[cfg(feature = "train")]
 mod train;
 
+pub use features::FEATURE_SET;
 pub use model::Model;
 pub use names::nominative;
 #[cfg(feature = "train")]
