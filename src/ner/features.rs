@@ -9,6 +9,8 @@
 use super::cluster_table::{CLASS_PATHS, WORD_CLASSES};
 use super::gazetteer::{phrase_flags, starts_phrase_lowered, token_flags_lowered, GazHit};
 use super::model::{Model, LANES};
+#[cfg(test)]
+use super::model::{FEATURE_FINGERPRINT, FEATURE_SET, RETRAIN_SHIPPED};
 use crate::hash::{hash_bytes, mix, FxHasher};
 use crate::letters::to_lower_or_same;
 use crate::tokenizer::short_quotations;
@@ -16,34 +18,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
-
-/// The identifier of the feature set this library extracts, stored in
-/// every model file (format 4) and compared when one is loaded: a model
-/// trained on other features loads with an error of kind
-/// [`ErrorKind::FeatureSet`](crate::ErrorKind::FeatureSet) instead of
-/// tagging badly.
-///
-/// Bump it whenever the features' output changes (templates, attributes,
-/// gazetteers, word classes, the number rules' or temporal words'
-/// readings, hashing). Nobody has to remember: a test extracts the
-/// features of the sentences in `src/ner/feature_sentences.txt` and
-/// compares their combined hash with `FEATURE_FINGERPRINT`, and when it
-/// differs fails with the values to set here and the command that
-/// retrains the shipped model.
-pub const FEATURE_SET: u32 = 1;
-
-/// The combined hash of the features of `src/ner/feature_sentences.txt`
-/// under [`FEATURE_SET`] (see its test, `feature_set_is_current`).
-#[cfg(test)]
-pub(crate) const FEATURE_FINGERPRINT: u64 = 0xd14f_6d9c_57b9_768a;
-
-/// How the shipped model is retrained (from the repository, with KazNERD
-/// in `../shared`), for the fingerprint test's message.
-#[cfg(test)]
-pub(crate) const RETRAIN_SHIPPED: &str = "cargo build --release -p kazakh-cli --features train \
-&& ${CARGO_TARGET_DIR:-target}/release/kazakh train ner \
---train ../shared/data/kaznerd/with_sentID/IOB2_valid2.txt \
---out models/ner-kaznerd.kzm --epochs 10 --rounds 6";
 
 /// The most words a thread keeps (with a 21-label model, each word's sums
 /// take 420 bytes).
@@ -815,7 +789,7 @@ mod tests {
         assert!(
             got == FEATURE_FINGERPRINT,
             "feature extraction changed: set FEATURE_SET to {} and FEATURE_FINGERPRINT to \
-             {got:#018x} (src/ner/features.rs) and retrain the model with `{RETRAIN_SHIPPED}`; \
+             {got:#018x} (src/ner/model.rs) and retrain the model with `{RETRAIN_SHIPPED}`; \
              if only src/ner/feature_sentences.txt changed, set FEATURE_FINGERPRINT alone",
             FEATURE_SET + 1
         );

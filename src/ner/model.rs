@@ -36,9 +36,36 @@
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::features::FEATURE_SET;
 use crate::error::{Error, ErrorKind};
 use crate::hash::{finish, hash_bytes};
+
+/// The identifier of the feature set this library extracts, stored in
+/// every model file (format 4) and compared when one is loaded: a model
+/// trained on other features loads with an error of kind
+/// [`ErrorKind::FeatureSet`](crate::ErrorKind::FeatureSet) instead of
+/// tagging badly.
+///
+/// Bump it whenever the features' output changes (templates, attributes,
+/// gazetteers, word classes, the number rules' or temporal words'
+/// readings, hashing). Nobody has to remember: a test extracts the
+/// features of the sentences in `src/ner/feature_sentences.txt` and
+/// compares their combined hash with `FEATURE_FINGERPRINT`, and when it
+/// differs fails with the values to set here and the command that
+/// retrains the shipped model.
+pub const FEATURE_SET: u32 = 1;
+
+/// The combined hash of the features of `src/ner/feature_sentences.txt`
+/// under [`FEATURE_SET`] (see its test, `feature_set_is_current` in `features.rs`).
+#[cfg(test)]
+pub(crate) const FEATURE_FINGERPRINT: u64 = 0xd14f_6d9c_57b9_768a;
+
+/// How the shipped model is retrained (from the repository, with KazNERD
+/// in `../shared`), for the fingerprint test's message.
+#[cfg(test)]
+pub(crate) const RETRAIN_SHIPPED: &str = "cargo build --release -p kazakh-cli --features train \
+&& ${CARGO_TARGET_DIR:-target}/release/kazakh train ner \
+--train ../shared/data/kaznerd/with_sentID/IOB2_valid2.txt \
+--out models/ner-kaznerd.kzm --epochs 10 --rounds 6";
 
 const MAGIC: &[u8; 8] = b"KZNERMDL";
 /// The format version written. Version 2 allows `E-` and `S-` labels
@@ -1083,7 +1110,7 @@ pub(crate) mod tests {
             &FEATURE_SET.to_le_bytes(),
             "models/ner-kaznerd.kzm was trained with another feature set than \
              FEATURE_SET: retrain it with `{}`",
-            super::super::features::RETRAIN_SHIPPED
+            RETRAIN_SHIPPED
         );
         // Its checksum, which `from_embedded` leaves unchecked, is right.
         let checked = Model::from_bytes(bytes).unwrap();
