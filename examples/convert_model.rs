@@ -1,7 +1,12 @@
-//! Rewrites an NER model file in the current format version (a model
-//! trained before format 3, whose weights were stored sparsely), with the
-//! same weights. With no arguments it converts the embedded model's file,
-//! `models/ner-kaznerd.kzm`, in place.
+//! Rewrites an NER model file in the current format version (4), with the
+//! same weights: a model of format 1 or 2 (weights stored sparsely) or 3
+//! (no feature set recorded). With no arguments it converts the embedded
+//! model's file, `models/ner-kaznerd.kzm`, in place.
+//!
+//! Files of formats 1 to 3 do not say which features they were trained
+//! with; the converted file is stamped with this library's
+//! `kazakh::ner::FEATURE_SET`. Convert only a model trained with the
+//! current features; any other must be retrained (`kazakh train ner`).
 //!
 //! ```sh
 //! cargo run --release --example convert_model [IN [OUT]]

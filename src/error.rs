@@ -15,6 +15,12 @@ pub enum ErrorKind {
     /// A model file is not a model of this crate, is of another format
     /// version, or is truncated or corrupted.
     Model,
+    /// A model file is whole and of a format version this library reads,
+    /// but was trained with another feature set than this library
+    /// extracts (see [`crate::ner::FEATURE_SET`]): its weights belong to
+    /// other features and would tag badly. Retrain it with this version's
+    /// trainer (`kazakh train ner`, feature `train`).
+    FeatureSet,
     /// Reading from a reader failed.
     Io,
     /// A document is longer than the limit set for it (see

@@ -112,3 +112,33 @@ fn bad_inputs_are_one_line_errors() {
     let out = run(&["eval", "ner", "--gold", gold.path()], b"");
     assert_one_line_error(&out, 1);
 }
+
+/// FNV-1a 64, the model file's checksum.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xCBF2_9CE4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+    })
+}
+
+#[test]
+fn a_model_of_another_feature_set_is_refused_with_how_to_retrain() {
+    let shipped = include_bytes!("../../models/ner-kaznerd.kzm");
+    let current = kazakh::ner::FEATURE_SET;
+    for other in [current.wrapping_add(1), current.wrapping_sub(1), u32::MAX] {
+        let mut bytes = shipped[..shipped.len() - 8].to_vec();
+        bytes[12..16].copy_from_slice(&other.to_le_bytes());
+        let sum = fnv1a(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        let model = TempFile::new("other-features.kzm", &bytes);
+        let out = run(&["ner", "--model", model.path()], TEXT.as_bytes());
+        assert_one_line_error(&out, 1);
+        let err = String::from_utf8_lossy(&out.stderr);
+        for part in [
+            format!("trained with feature set {other},"),
+            format!("extracts feature set {current}"),
+            "kazakh train ner --train".to_owned(),
+        ] {
+            assert!(err.contains(&part), "{part:?} not in {err}");
+        }
+    }
+}

@@ -9,6 +9,8 @@
 use super::cluster_table::{CLASS_PATHS, WORD_CLASSES};
 use super::gazetteer::{phrase_flags, starts_phrase_lowered, token_flags_lowered, GazHit};
 use super::model::{Model, LANES};
+#[cfg(test)]
+use super::model::{FEATURE_FINGERPRINT, FEATURE_SET, RETRAIN_SHIPPED};
 use crate::hash::{hash_bytes, mix, FxHasher};
 use crate::letters::to_lower_or_same;
 use crate::tokenizer::short_quotations;
@@ -749,6 +751,68 @@ impl Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The combined hash of the features of `text`'s sentences (one a
+    /// line, tokens separated by spaces; `#` lines skipped), as training
+    /// extracts them: every feature of every token, through `finish` (so a
+    /// change to the hash that picks the weight rows counts as well). A
+    /// token's features are a multiset, as the tagger sums their rows: they
+    /// are sorted, so that only a change of what is extracted counts, not
+    /// of the order it is pushed in.
+    fn fingerprint(text: &str) -> u64 {
+        let mut x = Extractor::default();
+        let mut features = Vec::new();
+        let mut h = 0u64;
+        for line in text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let tokens: Vec<&str> = line.split_whitespace().collect();
+            x.extract(&tokens, None);
+            for i in 0..tokens.len() {
+                features.clear();
+                features.extend(x.features(i).iter().map(|&f| crate::hash::finish(f)));
+                features.sort_unstable();
+                h = hash_bytes(h, &(features.len() as u64).to_le_bytes());
+                for f in &features {
+                    h = hash_bytes(h, &f.to_le_bytes());
+                }
+            }
+            h = hash_bytes(h, b"\n");
+        }
+        h
+    }
+
+    #[test]
+    fn feature_set_is_current() {
+        let got = fingerprint(include_str!("feature_sentences.txt"));
+        assert!(
+            got == FEATURE_FINGERPRINT,
+            "feature extraction changed: set FEATURE_SET to {} and FEATURE_FINGERPRINT to \
+             {got:#018x} (src/ner/model.rs) and retrain the model with `{RETRAIN_SHIPPED}`; \
+             if only src/ner/feature_sentences.txt changed, set FEATURE_FINGERPRINT alone",
+            FEATURE_SET + 1
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_sees_every_kind_of_change() {
+        let base = "Алматы қаласында 2023 жылғы 5 наурызда 300 адам жиналды .";
+        let here = fingerprint(base);
+        assert_eq!(fingerprint(&format!("# note\n{base}\n\n")), here);
+        for other in [
+            // A word, a number, a date, a token boundary, a sentence
+            // boundary, a name.
+            "Алматы қаласында 2023 жылғы 5 наурызда 301 адам жиналды .",
+            "Алматы қаласында 2023 жылғы 6 наурызда 300 адам жиналды .",
+            "Алматы қаласында 2023 жылғы 5 сәуірде 300 адам жиналды .",
+            "Алматы қаласында 2023 жылғы 5 наурызда 300 адам жиналды.",
+            "Алматы қаласында 2023 жылғы\n5 наурызда 300 адам жиналды .",
+            "Астана қаласында 2023 жылғы 5 наурызда 300 адам жиналды .",
+        ] {
+            assert_ne!(fingerprint(other), here, "{other}");
+        }
+    }
 
     #[test]
     fn affix_offsets_are_char_boundaries() {

@@ -36,7 +36,7 @@ mod temporal;
 #[cfg(feature = "train")]
 mod train;
 
-pub use model::Model;
+pub use model::{Model, FEATURE_SET};
 pub use names::nominative;
 #[cfg(feature = "train")]
 pub use train::{

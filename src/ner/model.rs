@@ -6,7 +6,8 @@
 //! | field | bytes |
 //! |---|---|
 //! | magic `KZNERMDL` | 8 |
-//! | format version (3; this library also reads 2, and 1, which has IOB2 labels only) | 4 |
+//! | format version (4; this library also reads 3, 2, and 1, which has IOB2 labels only) | 4 |
+//! | feature set ([`FEATURE_SET`] of the trainer; not in versions 1 to 3) | 4 |
 //! | hash bits `b` (weight rows = 2^b) | 4 |
 //! | label count `L` | 4 |
 //! | labels: length (u16) and UTF-8 bytes, each | … |
@@ -22,6 +23,15 @@
 //! weights. Version 3's dense rows are read in one pass of
 //! `i16::from_le_bytes` into the padded table, where the sparse rows took
 //! a bit test per weight (start-up 23 M instructions against 3 M).
+//!
+//! Version 4 adds the feature set the model was trained with: a model of
+//! another feature set is an error of kind [`ErrorKind::FeatureSet`],
+//! not a tagger that silently scores the wrong features. Versions 1 to 3
+//! carry no feature set and are read as of the current one, as they were
+//! read before it existed: nothing in them tells otherwise, and the
+//! shipped model of those versions was trained with the features of
+//! [`FEATURE_SET`] 1. A model of them trained with older features still
+//! loads and tags badly; retrain it, which writes version 4.
 
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,14 +39,44 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::error::{Error, ErrorKind};
 use crate::hash::{finish, hash_bytes};
 
+/// The identifier of the feature set this library extracts, stored in
+/// every model file (format 4) and compared when one is loaded: a model
+/// trained on other features loads with an error of kind
+/// [`ErrorKind::FeatureSet`](crate::ErrorKind::FeatureSet) instead of
+/// tagging badly.
+///
+/// Bump it whenever the features' output changes (templates, attributes,
+/// gazetteers, word classes, the number rules' or temporal words'
+/// readings, hashing). Nobody has to remember: a test extracts the
+/// features of the sentences in `src/ner/feature_sentences.txt` and
+/// compares their combined hash with `FEATURE_FINGERPRINT`, and when it
+/// differs fails with the values to set here and the command that
+/// retrains the shipped model.
+pub const FEATURE_SET: u32 = 1;
+
+/// The combined hash of the features of `src/ner/feature_sentences.txt`
+/// under [`FEATURE_SET`] (see its test, `feature_set_is_current` in `features.rs`).
+#[cfg(test)]
+pub(crate) const FEATURE_FINGERPRINT: u64 = 0x7930_15d9_4fef_f894;
+
+/// How the shipped model is retrained (from the repository, with KazNERD
+/// in `../shared`), for the fingerprint test's message.
+#[cfg(test)]
+pub(crate) const RETRAIN_SHIPPED: &str = "cargo build --release -p kazakh-cli --features train \
+&& ${CARGO_TARGET_DIR:-target}/release/kazakh train ner \
+--train ../shared/data/kaznerd/with_sentID/IOB2_valid2.txt \
+--out models/ner-kaznerd.kzm --epochs 10 --rounds 6";
+
 const MAGIC: &[u8; 8] = b"KZNERMDL";
 /// The format version written. Version 2 allows `E-` and `S-` labels
 /// (see `Trainer::end_labels`), which a version-1 reader would decode as
 /// the beginnings of new entities; the layout is the same. Version 3
-/// stores the weight rows densely.
-const VERSION: u32 = 3;
+/// stores the weight rows densely; version 4 records the feature set.
+const VERSION: u32 = 4;
 /// The first version with dense weight rows.
 const DENSE: u32 = 3;
+/// The first version that records its feature set.
+const FEATURES: u32 = 4;
 /// The oldest version read.
 const OLDEST: u32 = 1;
 /// Limits that keep a hostile header from asking for absurd allocations.
@@ -450,6 +490,24 @@ fn model_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Model, message)
 }
 
+/// An error of kind [`ErrorKind::FeatureSet`] unless `features` is this
+/// library's [`FEATURE_SET`].
+fn check_feature_set(features: u32) -> Result<(), Error> {
+    if features == FEATURE_SET {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::FeatureSet,
+        format!(
+            "the model was trained with feature set {features}, but kazakh {} extracts \
+             feature set {FEATURE_SET}: its weights belong to other features and would tag \
+             badly. Retrain it with this version's trainer: `kazakh train ner --train \
+             TRAIN.iob2 --out MODEL.kzm` (the CLI built with `--features train`)",
+            env!("CARGO_PKG_VERSION")
+        ),
+    ))
+}
+
 /// The file's checksum: FNV-1a 64, as the features hash.
 fn checksum(bytes: &[u8]) -> u64 {
     hash_bytes(0, bytes)
@@ -483,7 +541,9 @@ impl<'a> Cursor<'a> {
 impl Model {
     /// Parses a model file. Errors (kind [`ErrorKind::Model`]) when the
     /// bytes are not a model of this crate, are of another format version,
-    /// are truncated or corrupted.
+    /// are truncated or corrupted; of kind [`ErrorKind::FeatureSet`] when
+    /// the model was trained with another feature set than this library's
+    /// [`FEATURE_SET`] (retrain it).
     ///
     /// ```
     /// let err = kazakh::ner::Model::from_bytes(b"not a model").unwrap_err();
@@ -518,6 +578,13 @@ impl Model {
                 "model format version {version}, this library reads versions {OLDEST} to {VERSION}"
             )));
         }
+        // Checked once the file is known whole: a corrupted file is
+        // reported as such, not as of another feature set.
+        let features = if version >= FEATURES {
+            c.u32()?
+        } else {
+            FEATURE_SET
+        };
         let bits = c.u32()?;
         if !(1..=MAX_BITS).contains(&bits) {
             return Err(model_error(format!("model hash bits {bits} out of range")));
@@ -558,6 +625,7 @@ impl Model {
             if c.at != body.len() {
                 return Err(model_error("model file has trailing bytes"));
             }
+            check_feature_set(features)?;
             let mut table = Rows::zeroed(rows, n);
             for (row, values) in dense.chunks_exact(n * 2).enumerate() {
                 let ws = table
@@ -631,6 +699,11 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&version.to_le_bytes());
+        if version >= FEATURES {
+            // Every model in memory is of the current feature set: the
+            // parser rejects the others.
+            out.extend_from_slice(&FEATURE_SET.to_le_bytes());
+        }
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&(n as u32).to_le_bytes());
         for l in &self.labels {
@@ -951,13 +1024,14 @@ pub(crate) mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(Model::from_bytes(&longer).is_err());
-        let mut v4 = bytes.clone();
-        v4[8] = 4;
-        let msg = Model::from_bytes(&v4).unwrap_err().to_string();
-        assert!(msg.contains("version 4"), "{msg}");
-        // Version 1 and 2 files (sparse rows; 1 has IOB2 labels only) are
-        // read, and damage to them is found as well.
-        for version in [1, 2] {
+        let mut v5 = bytes.clone();
+        v5[8] = 5;
+        let msg = Model::from_bytes(&v5).unwrap_err().to_string();
+        assert!(msg.contains("version 5"), "{msg}");
+        // Version 1 and 2 files (sparse rows; 1 has IOB2 labels only) and
+        // version 3 files (dense rows, no feature set) are read, and damage
+        // to them is found as well.
+        for version in [1, 2, 3] {
             let old = tiny().encode(version);
             assert_eq!(
                 u32::from_le_bytes([old[8], old[9], old[10], old[11]]),
@@ -978,6 +1052,57 @@ pub(crate) mod tests {
         }
     }
 
+    /// `bytes` (a version 4 file) with feature set `features` and the
+    /// checksum made right again.
+    fn with_feature_set(bytes: &[u8], features: u32) -> Vec<u8> {
+        let mut out = bytes[..bytes.len() - 8].to_vec();
+        out[12..16].copy_from_slice(&features.to_le_bytes());
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn a_model_of_another_feature_set_is_refused() {
+        let bytes = tiny().to_bytes();
+        assert_eq!(&bytes[12..16], &FEATURE_SET.to_le_bytes());
+        for (features, accepted) in [
+            (FEATURE_SET, true),
+            (FEATURE_SET.wrapping_add(1), false),
+            (FEATURE_SET.wrapping_sub(1), false),
+            (0, FEATURE_SET == 0),
+            (u32::MAX, FEATURE_SET == u32::MAX),
+        ] {
+            let file = with_feature_set(&bytes, features);
+            match Model::from_bytes(&file) {
+                Ok(m) => {
+                    assert!(accepted, "feature set {features} accepted");
+                    assert_eq!(m, tiny());
+                }
+                Err(err) => {
+                    assert!(!accepted, "feature set {features}: {err}");
+                    assert_eq!(err.kind(), ErrorKind::FeatureSet, "{err}");
+                    let msg = err.to_string();
+                    for part in [
+                        format!("feature set {features},"),
+                        format!("extracts feature set {FEATURE_SET}"),
+                        "Retrain".to_owned(),
+                        "kazakh train ner --train".to_owned(),
+                    ] {
+                        assert!(msg.contains(&part), "{part:?} not in {msg}");
+                    }
+                }
+            }
+        }
+        // A file of an older version has no feature set and is read as of
+        // the current one; a damaged feature set is found by the checksum.
+        assert_eq!(Model::from_bytes(&tiny().encode(3)).unwrap(), tiny());
+        let mut bad = bytes.clone();
+        bad[12] ^= 1;
+        let err = Model::from_bytes(&bad).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Model, "{err}");
+    }
+
     #[cfg(feature = "embedded-model")]
     #[test]
     fn the_embedded_model_is_current_and_whole() {
@@ -987,6 +1112,13 @@ pub(crate) mod tests {
             &VERSION.to_le_bytes(),
             "models/ner-kaznerd.kzm is of an older format version: rewrite it with \
              `cargo run --release --example convert_model`"
+        );
+        assert_eq!(
+            &bytes[12..16],
+            &FEATURE_SET.to_le_bytes(),
+            "models/ner-kaznerd.kzm was trained with another feature set than \
+             FEATURE_SET: retrain it with `{}`",
+            RETRAIN_SHIPPED
         );
         // Its checksum, which `from_embedded` leaves unchecked, is right.
         let checked = Model::from_bytes(bytes).unwrap();
