@@ -1357,7 +1357,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     }
     // `таңғы сағат 8-де`, `кешкі 9-да`, `таңғы жетіден бері`.
     let part_of_day = from(&["таң", "түс", "түн", "кеш", "күн"]);
-    if let Some(part) = words::clock_part(t).filter(|_| part_of_day) {
+    if let Some(part) = part_of_day.then(|| words::clock_part(t)).flatten() {
         let k = if cx.is(i + 1, &["сағат"]) {
             i + 2
         } else {
@@ -1405,7 +1405,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     }
     // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
     let unit_start = kind == Start::Unit;
-    if let Some((unit, e)) = words::unit(t, &mut buf).filter(|_| unit_start) {
+    if let Some((unit, e)) = unit_start.then(|| words::unit(t, &mut buf)).flatten() {
         let one = Duration {
             milli: Some(1000),
             unit,
@@ -1460,7 +1460,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         return month_alone(cx, i);
     }
     let season = kind == Start::Season;
-    if let Some((s, e)) = words::season(t, &mut buf).filter(|_| season) {
+    if let Some((s, e)) = season.then(|| words::season(t, &mut buf)).flatten() {
         let mut end = i + 1;
         if cx.is(end, &["бойы", "бойына", "айларында", "айлары"])
             || (e.is_genitive() && cx.starts(end, &["күні", "күндері"]))
@@ -1470,7 +1470,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
     }
     let weekday = kind == Start::Weekday;
-    if let Some((wd, _)) = words::weekday(t, &mut buf).filter(|_| weekday) {
+    if let Some((wd, _)) = weekday.then(|| words::weekday(t, &mut buf)).flatten() {
         // `жұма` is also the Friday prayer and, in speech, a week: only
         // the forms of a day are read.
         let friday = [
