@@ -264,12 +264,15 @@ impl Starts {
 
     /// The entry that `t` begins with (any letter case), if any.
     fn find(&self, t: &str) -> Option<(&'static str, Start)> {
-        let mut chars = t.chars();
-        let (a, b) = (chars.next()?, chars.next()?);
-        let k = pair_index(a, b)?;
+        // The bit of the first two letters, read from the bytes: a letter
+        // of U+0400..U+04FF is a lead byte 0xD0..=0xD3 and one continuation
+        // byte, and any other first or second char has no bit.
+        let k = pair_index_of(t)?;
         if self.bits[k / 64] & (1 << (k % 64)) == 0 {
             return None;
         }
+        let mut chars = t.chars();
+        let (a, b) = (chars.next()?, chars.next()?);
         let key = [to_lower(a), to_lower(b)];
         let at = self.by_pair.binary_search_by_key(&key, |(k, _)| *k).ok()?;
         let rest = chars.map(to_lower);
@@ -277,6 +280,20 @@ impl Starts {
             let mut have = rest.clone();
             s.chars().skip(2).all(|w| have.next() == Some(w))
         })
+    }
+}
+
+/// [`pair_index`] of the first two chars of `t`, read from its bytes: a
+/// letter of U+0400..U+04FF is a lead byte 0xD0..=0xD3 and one
+/// continuation byte, and any other first or second char has no bit.
+#[inline]
+fn pair_index_of(t: &str) -> Option<usize> {
+    match t.as_bytes().first_chunk::<4>() {
+        Some(&[l1 @ 0xD0..=0xD3, c1, l2 @ 0xD0..=0xD3, c2]) => {
+            let index = |lead: u8, cont: u8| usize::from(lead & 3) << 6 | usize::from(cont & 0x3F);
+            Some(index(l1, c1) * 256 + index(l2, c2))
+        }
+        _ => None,
     }
 }
 
@@ -1794,4 +1811,28 @@ fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
     let (end, bound) = bounds(cx, end);
     timex.bound = bound;
     found(i, end, NumberKind::Time, timex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_index_of_bytes_agrees_with_chars() {
+        let chars: Vec<char> = "aZ1-.«"
+            .chars()
+            .chain((0x3F0..0x510).filter_map(char::from_u32))
+            .chain(['€', '😀'])
+            .collect();
+        for &a in &chars {
+            for &b in &chars {
+                for tail in ["", "x", "ың"] {
+                    let t = format!("{a}{b}{tail}");
+                    assert_eq!(pair_index_of(&t), pair_index(a, b), "{t}");
+                }
+            }
+            assert_eq!(pair_index_of(&a.to_string()), None);
+        }
+        assert_eq!(pair_index_of(""), None);
+    }
 }
