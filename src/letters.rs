@@ -20,6 +20,26 @@ const fn cyrillic_lower(u: u32) -> u32 {
     }
 }
 
+/// [`cyrillic_lower`] of U+0400 + i, less U+0400, for each of the block's
+/// 256 code points.
+const CYRILLIC_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (cyrillic_lower(0x400 + i as u32) - 0x400) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The lower-case form of the Cyrillic letter (U+0400..U+04FF) of two
+/// UTF-8 bytes, `lead` (0xD0 to 0xD3) and `cont`: [`to_lower`] by a table.
+#[inline]
+pub(crate) fn cyrillic_lower_bytes(lead: u8, cont: u8) -> char {
+    let i = usize::from(lead & 3) << 6 | usize::from(cont & 0x3F);
+    char::from_u32(0x400 + u32::from(CYRILLIC_LOWER[i])).unwrap_or('\0')
+}
+
 /// The lower-case form of `c` when it is a single character, else `c`.
 /// ASCII and the Cyrillic block (Russian and Kazakh letters) are mapped by
 /// arithmetic; other characters go through `char::to_lowercase`.
@@ -166,6 +186,17 @@ pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_lower_bytes_agrees_with_to_lower() {
+        for c in (0x400..0x500).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            let [lead, cont] = *c.encode_utf8(&mut b).as_bytes() else {
+                panic!("{c} is not two bytes");
+            };
+            assert_eq!(cyrillic_lower_bytes(lead, cont), to_lower(c), "{c}");
+        }
+    }
 
     #[test]
     fn to_lower_agrees_with_std_on_the_cyrillic_block_and_ascii() {
