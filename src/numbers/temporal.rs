@@ -12,7 +12,7 @@ use super::phrase::{is_digits, is_range_separator, lower_is, phrase, roman, Phra
 use super::{Decimal, NumberKind};
 use std::sync::LazyLock;
 
-use crate::letters::{strip_prefix_ci, to_lower, to_lower_str};
+use crate::letters::{cyrillic_lower_bytes, strip_prefix_ci, to_lower_str};
 use crate::time::words::{self, Ending};
 use crate::time::{
     Bound, Clock, DayPart, Duration, Grain, Modifier, Point, Ref, Rel, Timex, Unit, Val,
@@ -271,16 +271,41 @@ impl Starts {
         if self.bits[k / 64] & (1 << (k % 64)) == 0 {
             return None;
         }
-        let mut chars = t.chars();
-        let (a, b) = (chars.next()?, chars.next()?);
-        let key = [to_lower(a), to_lower(b)];
+        // Both letters are of the Cyrillic block (two bytes each), as are
+        // the entries' letters, all lower case; only a letter of the block
+        // lowers to one (a test checks both), so the rest is compared as
+        // bytes, each two-byte letter lowered through the table.
+        let b = t.as_bytes();
+        let (first, rest) = b.split_at_checked(4)?;
+        let key = [
+            cyrillic_lower_bytes(first[0], first[1]),
+            cyrillic_lower_bytes(first[2], first[3]),
+        ];
         let at = self.by_pair.binary_search_by_key(&key, |(k, _)| *k).ok()?;
-        let rest = chars.map(to_lower);
         self.by_pair[at].1.iter().copied().find(|(s, _)| {
-            let mut have = rest.clone();
-            s.chars().skip(2).all(|w| have.next() == Some(w))
+            s.as_bytes()
+                .get(4..)
+                .is_some_and(|w| lower_starts_cyrillic(rest, w))
         })
     }
+}
+
+/// Whether `have` (the bytes of a text) begins, lowered by letter, with
+/// `want`: lower-case letters of the Cyrillic block, two bytes each. A
+/// char of `have` outside the block fails, since none lowers into it.
+#[inline]
+fn lower_starts_cyrillic(have: &[u8], want: &[u8]) -> bool {
+    have.len() >= want.len()
+        && want
+            .chunks_exact(2)
+            .zip(have.chunks_exact(2))
+            .all(|(w, h)| {
+                if !(0xD0..=0xD3).contains(&h[0]) {
+                    return false;
+                }
+                let l = cyrillic_lower_bytes(h[0], h[1]) as u32;
+                [0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8] == [w[0], w[1]]
+            })
 }
 
 /// [`pair_index`] of the first two chars of `t`, read from its bytes: a
@@ -1816,6 +1841,7 @@ fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::letters::to_lower;
 
     #[test]
     fn pair_index_of_bytes_agrees_with_chars() {
@@ -1834,5 +1860,62 @@ mod tests {
             assert_eq!(pair_index_of(&a.to_string()), None);
         }
         assert_eq!(pair_index_of(""), None);
+    }
+
+    #[test]
+    fn starts_are_lower_case_cyrillic_and_only_cyrillic_lowers_into_it() {
+        let block = |c: char| (0x400..0x500).contains(&(c as u32));
+        for starts in [&*WORD_STARTS, &*AFTER_NUMBER] {
+            for (_, list) in &starts.by_pair {
+                for (s, _) in list {
+                    assert!(s.chars().all(|c| block(c) && to_lower(c) == c), "{s}");
+                }
+            }
+        }
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert!(!block(to_lower(c)) || block(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn starts_found_by_bytes_as_by_chars() {
+        let by_chars = |starts: &Starts, t: &str| {
+            let mut chars = t.chars();
+            let (a, b) = (chars.next()?, chars.next()?);
+            let k = pair_index(a, b)?;
+            if starts.bits[k / 64] & (1 << (k % 64)) == 0 {
+                return None;
+            }
+            let key = [to_lower(a), to_lower(b)];
+            let at = starts
+                .by_pair
+                .binary_search_by_key(&key, |(k, _)| *k)
+                .ok()?;
+            let rest = chars.map(to_lower);
+            starts.by_pair[at].1.iter().copied().find(|(s, _)| {
+                let mut have = rest.clone();
+                s.chars().skip(2).all(|w| have.next() == Some(w))
+            })
+        };
+        for starts in [&*WORD_STARTS, &*AFTER_NUMBER] {
+            let mut words: Vec<String> = Vec::new();
+            for (_, list) in &starts.by_pair {
+                for (s, _) in list {
+                    let upper: String = s.chars().flat_map(char::to_uppercase).collect();
+                    for w in [s.to_string(), upper.clone()] {
+                        let n = w.chars().count();
+                        for k in 0..=n {
+                            let head: String = w.chars().take(k).collect();
+                            for tail in ["", "да", "ДАН", "-ы", "x", "ё", "é", "1"] {
+                                words.push(format!("{head}{tail}"));
+                            }
+                        }
+                    }
+                }
+            }
+            for w in &words {
+                assert_eq!(starts.find(w), by_chars(starts, w), "{w}");
+            }
+        }
     }
 }
