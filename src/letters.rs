@@ -20,6 +20,26 @@ const fn cyrillic_lower(u: u32) -> u32 {
     }
 }
 
+/// [`cyrillic_lower`] of U+0400 + i, less U+0400, for each of the block's
+/// 256 code points.
+const CYRILLIC_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (cyrillic_lower(0x400 + i as u32) - 0x400) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The lower-case form of the Cyrillic letter (U+0400..U+04FF) of two
+/// UTF-8 bytes, `lead` (0xD0 to 0xD3) and `cont`: [`to_lower`] by a table.
+#[inline]
+pub(crate) fn cyrillic_lower_bytes(lead: u8, cont: u8) -> char {
+    let i = usize::from(lead & 3) << 6 | usize::from(cont & 0x3F);
+    char::from_u32(0x400 + u32::from(CYRILLIC_LOWER[i])).unwrap_or('\0')
+}
+
 /// The lower-case form of `c` when it is a single character, else `c`.
 /// ASCII and the Cyrillic block (Russian and Kazakh letters) are mapped by
 /// arithmetic; other characters go through `char::to_lowercase`.
@@ -54,16 +74,34 @@ fn to_lower_other(c: char) -> char {
 
 /// Lower-cases `s` into `buf` with [`to_lower`], without allocating;
 /// `None` when it does not fit.
+///
+/// ASCII and the Cyrillic block (two bytes led by 0xD0 to 0xD3, lowered
+/// by [`cyrillic_lower_bytes`] to two bytes again) are read as bytes; any
+/// other char is decoded and lowered by [`to_lower`].
 pub(crate) fn to_lower_str<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in s.chars() {
-        let l = to_lower(c);
-        let len = l.len_utf8();
-        if n + len > buf.len() {
-            return None;
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            *buf.get_mut(n)? = x.to_ascii_lowercase();
+            i += 1;
+            n += 1;
+        } else if (0xD0..=0xD3).contains(&x) {
+            let l = cyrillic_lower_bytes(x, *b.get(i + 1)?) as u32;
+            let out = buf.get_mut(n..n + 2)?;
+            out[0] = 0xC0 | (l >> 6) as u8;
+            out[1] = 0x80 | (l & 0x3F) as u8;
+            i += 2;
+            n += 2;
+        } else {
+            let c = s.get(i..)?.chars().next()?;
+            let l = to_lower(c);
+            let len = l.len_utf8();
+            l.encode_utf8(buf.get_mut(n..n + len)?);
+            i += c.len_utf8();
+            n += len;
         }
-        l.encode_utf8(&mut buf[n..n + len]);
-        n += len;
     }
     core::str::from_utf8(&buf[..n]).ok()
 }
@@ -94,7 +132,7 @@ fn is_lower_cased(s: &str) -> bool {
             i += 1;
         } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
             let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
-            if cyrillic_lower(u) != u {
+            if cyrillic_lower_bytes(x, b[i + 1]) as u32 != u {
                 return false;
             }
             i += 2;
@@ -142,11 +180,37 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether some char of `s` is [`is_upper`]. ASCII and the Cyrillic block
+/// (two bytes led by 0xD0 to 0xD3) are read as bytes; a text with other
+/// chars is read again char by char.
+fn has_upper(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return true;
+            }
+            i += 1;
+        } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
+            let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            if cyrillic_lower_bytes(x, b[i + 1]) as u32 != u {
+                return true;
+            }
+            i += 2;
+        } else {
+            return s.chars().any(is_upper);
+        }
+    }
+    false
+}
+
 /// Lower-cases `word` letter by letter where the lower-case letter has the
 /// same UTF-8 length, so that byte offsets stay valid. Borrowed when there
 /// is nothing to change.
 pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if !word.chars().any(is_upper) {
+    if !has_upper(word) {
         return std::borrow::Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len());
@@ -166,6 +230,17 @@ pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_lower_bytes_agrees_with_to_lower() {
+        for c in (0x400..0x500).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            let [lead, cont] = *c.encode_utf8(&mut b).as_bytes() else {
+                panic!("{c} is not two bytes");
+            };
+            assert_eq!(cyrillic_lower_bytes(lead, cont), to_lower(c), "{c}");
+        }
+    }
 
     #[test]
     fn to_lower_agrees_with_std_on_the_cyrillic_block_and_ascii() {
@@ -224,6 +299,26 @@ mod tests {
                 assert_eq!(to_lower_str(text, &mut short), None, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn has_upper_agrees_with_is_upper() {
+        let chars: Vec<char> = (0..0x80)
+            .chain(0x400..0x500)
+            .chain([0xC4, 0xE4, 0x130, 0x1C5, 0x1E9E, 0x2160, 0x10400, 0x1F642])
+            .filter_map(char::from_u32)
+            .collect();
+        for &c in &chars {
+            for text in [
+                c.to_string(),
+                format!("ақ{c}"),
+                format!("{c}ә1"),
+                format!("é{c}"),
+            ] {
+                assert_eq!(has_upper(&text), text.chars().any(is_upper), "{text:?}");
+            }
+        }
+        assert!(!has_upper(""));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! ending from the generated inventory (`crate::tokenizer` endings), so the
 //! tables hold stems only.
 
-use crate::letters::{eq_ci, strip_prefix_ci, to_lower, to_lower_str};
+use crate::letters::{cyrillic_lower_bytes, eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 use crate::tokenizer::is_ending;
 
 use super::Approx;
@@ -217,8 +217,7 @@ fn cyrillic_lower_at(b: &[u8], i: usize) -> Option<char> {
     if !(0xD0..=0xD3).contains(&lead) || cont & 0xC0 != 0x80 {
         return None;
     }
-    let u = (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F);
-    char::from_u32(u).map(to_lower)
+    Some(cyrillic_lower_bytes(lead, cont))
 }
 
 /// The first two bytes of `token` with its first letter lower-cased (a

@@ -12,7 +12,7 @@ use super::phrase::{is_digits, is_range_separator, lower_is, phrase, roman, Phra
 use super::{Decimal, NumberKind};
 use std::sync::LazyLock;
 
-use crate::letters::{strip_prefix_ci, to_lower, to_lower_str};
+use crate::letters::{cyrillic_lower_bytes, strip_prefix_ci, to_lower_str};
 use crate::time::words::{self, Ending};
 use crate::time::{
     Bound, Clock, DayPart, Duration, Grain, Modifier, Point, Ref, Rel, Timex, Unit, Val,
@@ -264,19 +264,61 @@ impl Starts {
 
     /// The entry that `t` begins with (any letter case), if any.
     fn find(&self, t: &str) -> Option<(&'static str, Start)> {
-        let mut chars = t.chars();
-        let (a, b) = (chars.next()?, chars.next()?);
-        let k = pair_index(a, b)?;
+        // The bit of the first two letters, read from the bytes: a letter
+        // of U+0400..U+04FF is a lead byte 0xD0..=0xD3 and one continuation
+        // byte, and any other first or second char has no bit.
+        let k = pair_index_of(t)?;
         if self.bits[k / 64] & (1 << (k % 64)) == 0 {
             return None;
         }
-        let key = [to_lower(a), to_lower(b)];
+        // Both letters are of the Cyrillic block (two bytes each), as are
+        // the entries' letters, all lower case; only a letter of the block
+        // lowers to one (a test checks both), so the rest is compared as
+        // bytes, each two-byte letter lowered through the table.
+        let b = t.as_bytes();
+        let (first, rest) = b.split_at_checked(4)?;
+        let key = [
+            cyrillic_lower_bytes(first[0], first[1]),
+            cyrillic_lower_bytes(first[2], first[3]),
+        ];
         let at = self.by_pair.binary_search_by_key(&key, |(k, _)| *k).ok()?;
-        let rest = chars.map(to_lower);
         self.by_pair[at].1.iter().copied().find(|(s, _)| {
-            let mut have = rest.clone();
-            s.chars().skip(2).all(|w| have.next() == Some(w))
+            s.as_bytes()
+                .get(4..)
+                .is_some_and(|w| lower_starts_cyrillic(rest, w))
         })
+    }
+}
+
+/// Whether `have` (the bytes of a text) begins, lowered by letter, with
+/// `want`: lower-case letters of the Cyrillic block, two bytes each. A
+/// char of `have` outside the block fails, since none lowers into it.
+#[inline]
+fn lower_starts_cyrillic(have: &[u8], want: &[u8]) -> bool {
+    have.len() >= want.len()
+        && want
+            .chunks_exact(2)
+            .zip(have.chunks_exact(2))
+            .all(|(w, h)| {
+                if !(0xD0..=0xD3).contains(&h[0]) {
+                    return false;
+                }
+                let l = cyrillic_lower_bytes(h[0], h[1]) as u32;
+                [0xC0 | (l >> 6) as u8, 0x80 | (l & 0x3F) as u8] == [w[0], w[1]]
+            })
+}
+
+/// [`pair_index`] of the first two chars of `t`, read from its bytes: a
+/// letter of U+0400..U+04FF is a lead byte 0xD0..=0xD3 and one
+/// continuation byte, and any other first or second char has no bit.
+#[inline]
+fn pair_index_of(t: &str) -> Option<usize> {
+    match t.as_bytes().first_chunk::<4>() {
+        Some(&[l1 @ 0xD0..=0xD3, c1, l2 @ 0xD0..=0xD3, c2]) => {
+            let index = |lead: u8, cont: u8| usize::from(lead & 3) << 6 | usize::from(cont & 0x3F);
+            Some(index(l1, c1) * 256 + index(l2, c2))
+        }
+        _ => None,
     }
 }
 
@@ -1463,7 +1505,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     }
     // `таңғы сағат 8-де`, `кешкі 9-да`, `таңғы жетіден бері`.
     let part_of_day = from(&["таң", "түс", "түн", "кеш", "күн"]);
-    if let Some(part) = words::clock_part(t).filter(|_| part_of_day) {
+    if let Some(part) = part_of_day.then(|| words::clock_part(t)).flatten() {
         let k = if cx.is(i + 1, &["сағат"]) {
             i + 2
         } else {
@@ -1511,7 +1553,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     }
     // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
     let unit_start = kind == Start::Unit;
-    if let Some((unit, e)) = words::unit(t, &mut buf).filter(|_| unit_start) {
+    if let Some((unit, e)) = unit_start.then(|| words::unit(t, &mut buf)).flatten() {
         let one = Duration {
             milli: Some(1000),
             unit,
@@ -1566,7 +1608,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         return month_alone(cx, i);
     }
     let season = kind == Start::Season;
-    if let Some((s, e)) = words::season(t, &mut buf).filter(|_| season) {
+    if let Some((s, e)) = season.then(|| words::season(t, &mut buf)).flatten() {
         let mut end = i + 1;
         if cx.is(end, &["бойы", "бойына", "айларында", "айлары"])
             || (e.is_genitive() && cx.starts(end, &["күні", "күндері"]))
@@ -1576,7 +1618,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
     }
     let weekday = kind == Start::Weekday;
-    if let Some((wd, _)) = words::weekday(t, &mut buf).filter(|_| weekday) {
+    if let Some((wd, _)) = weekday.then(|| words::weekday(t, &mut buf)).flatten() {
         // `жұма` is also the Friday prayer and, in speech, a week: only
         // the forms of a day are read.
         let friday = [
@@ -1900,4 +1942,86 @@ fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
     let (end, bound) = bounds(cx, end);
     timex.bound = bound;
     found(i, end, NumberKind::Time, timex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letters::to_lower;
+
+    #[test]
+    fn pair_index_of_bytes_agrees_with_chars() {
+        let chars: Vec<char> = "aZ1-.«"
+            .chars()
+            .chain((0x3F0..0x510).filter_map(char::from_u32))
+            .chain(['€', '😀'])
+            .collect();
+        for &a in &chars {
+            for &b in &chars {
+                for tail in ["", "x", "ың"] {
+                    let t = format!("{a}{b}{tail}");
+                    assert_eq!(pair_index_of(&t), pair_index(a, b), "{t}");
+                }
+            }
+            assert_eq!(pair_index_of(&a.to_string()), None);
+        }
+        assert_eq!(pair_index_of(""), None);
+    }
+
+    #[test]
+    fn starts_are_lower_case_cyrillic_and_only_cyrillic_lowers_into_it() {
+        let block = |c: char| (0x400..0x500).contains(&(c as u32));
+        for starts in [&*WORD_STARTS, &*AFTER_NUMBER] {
+            for (_, list) in &starts.by_pair {
+                for (s, _) in list {
+                    assert!(s.chars().all(|c| block(c) && to_lower(c) == c), "{s}");
+                }
+            }
+        }
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert!(!block(to_lower(c)) || block(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn starts_found_by_bytes_as_by_chars() {
+        let by_chars = |starts: &Starts, t: &str| {
+            let mut chars = t.chars();
+            let (a, b) = (chars.next()?, chars.next()?);
+            let k = pair_index(a, b)?;
+            if starts.bits[k / 64] & (1 << (k % 64)) == 0 {
+                return None;
+            }
+            let key = [to_lower(a), to_lower(b)];
+            let at = starts
+                .by_pair
+                .binary_search_by_key(&key, |(k, _)| *k)
+                .ok()?;
+            let rest = chars.map(to_lower);
+            starts.by_pair[at].1.iter().copied().find(|(s, _)| {
+                let mut have = rest.clone();
+                s.chars().skip(2).all(|w| have.next() == Some(w))
+            })
+        };
+        for starts in [&*WORD_STARTS, &*AFTER_NUMBER] {
+            let mut words: Vec<String> = Vec::new();
+            for (_, list) in &starts.by_pair {
+                for (s, _) in list {
+                    let upper: String = s.chars().flat_map(char::to_uppercase).collect();
+                    for w in [s.to_string(), upper.clone()] {
+                        let n = w.chars().count();
+                        for k in 0..=n {
+                            let head: String = w.chars().take(k).collect();
+                            for tail in ["", "да", "ДАН", "-ы", "x", "ё", "é", "1"] {
+                                words.push(format!("{head}{tail}"));
+                            }
+                        }
+                    }
+                }
+            }
+            for w in &words {
+                assert_eq!(starts.find(w), by_chars(starts, w), "{w}");
+            }
+        }
+    }
 }
