@@ -117,30 +117,36 @@ pub(crate) fn to_lower_or_same<'a>(s: &'a str, buf: &'a mut [u8]) -> Option<&'a 
     }
 }
 
-/// Whether [`to_lower`] leaves every char of `s` as it is. ASCII and the
-/// Cyrillic block (two bytes led by 0xD0 to 0xD3) are read as bytes; a
-/// text with other chars is read again char by char.
+/// Whether [`to_lower`] leaves every char of `s` as it is (see
+/// [`some_cased`]).
 fn is_lower_cased(s: &str) -> bool {
+    !some_cased(s, |s| s.chars().any(|c| to_lower(c) != c))
+}
+
+/// Whether some char of `s` changes in lower case. ASCII and the Cyrillic
+/// block (two bytes led by 0xD0 to 0xD3) are read as bytes; a text with
+/// other chars is given to `rest` whole, to be read char by char.
+fn some_cased(s: &str, rest: impl Fn(&str) -> bool) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
             if x.is_ascii_uppercase() {
-                return false;
+                return true;
             }
             i += 1;
         } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
             let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
             if cyrillic_lower_bytes(x, b[i + 1]) as u32 != u {
-                return false;
+                return true;
             }
             i += 2;
         } else {
-            return s.chars().all(|c| to_lower(c) == c);
+            return rest(s);
         }
     }
-    true
+    false
 }
 
 /// If `s` starts with `prefix` (lower case) ignoring the case of `s`, the
@@ -180,30 +186,9 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
-/// Whether some char of `s` is [`is_upper`]. ASCII and the Cyrillic block
-/// (two bytes led by 0xD0 to 0xD3) are read as bytes; a text with other
-/// chars is read again char by char.
+/// Whether some char of `s` is [`is_upper`] (see [`some_cased`]).
 fn has_upper(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            if x.is_ascii_uppercase() {
-                return true;
-            }
-            i += 1;
-        } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
-            let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
-            if cyrillic_lower_bytes(x, b[i + 1]) as u32 != u {
-                return true;
-            }
-            i += 2;
-        } else {
-            return s.chars().any(is_upper);
-        }
-    }
-    false
+    some_cased(s, |s| s.chars().any(is_upper))
 }
 
 /// Lower-cases `word` letter by letter where the lower-case letter has the

@@ -767,14 +767,14 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
         return clock_point(cx, start, end, h, m, Rel::Implied);
     }
     // `екі-үш жылда`, `алты-жеті жыл`: two number words in one token.
-    if let Some((n, m)) = word_pair(t, j) {
+    if let Some((n, m)) = word_pair(t, j, false) {
         let mut buf = [0u8; 64];
         let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
         return duration(cx, start, n, Some(m), unit, e, j + 1);
     }
     // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one token;
     // `жетінші-сегізінші ғасырларда`: two ordinals in words.
-    if let Some((n, m)) = roman_pair(t, j).or_else(|| ordinal_pair(t, j)) {
+    if let Some((n, m)) = roman_pair(t, j).or_else(|| word_pair(t, j, true)) {
         return after_number(cx, start, n, Some(m), j + 1);
     }
     let n = cx.num(j)?;
@@ -1152,42 +1152,23 @@ fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Op
 }
 
 /// Two number words joined by a hyphen in one token, a range of two
-/// neighbours (`екі-үш`, `төрт-бес`): read at token `j`.
-fn word_pair(t: &str, j: usize) -> Option<(Num, Num)> {
+/// neighbours (`екі-үш`, `төрт-бес`), or of two ordinals when `ordinal`
+/// (`жетінші-сегізінші`, `бесінші-алтыншы`): the first bare and smaller,
+/// read at token `j`.
+fn word_pair(t: &str, j: usize, ordinal: bool) -> Option<(Num, Num)> {
     let (a, b) = t.split_once('-')?;
     let (a, b) = (number_word(a)?, number_word(b)?);
-    let plain = |w: &super::lexicon::NumWord| {
-        (w.role == super::lexicon::Role::Unit || w.role == super::lexicon::Role::Ten) && !w.ordinal
+    let fits = |w: &super::lexicon::NumWord| {
+        (w.role == super::lexicon::Role::Unit || w.role == super::lexicon::Role::Ten)
+            && w.ordinal == ordinal
     };
-    if !(plain(&a) && plain(&b)) || a.inflected || a.value >= b.value {
+    if !(fits(&a) && fits(&b)) || a.inflected || a.value >= b.value {
         return None;
     }
     let num = |w: &super::lexicon::NumWord| Num {
         end: j + 1,
         milli: Some(u64::from(w.value) * 1000),
-        ordinal: false,
-        inflected: w.inflected,
-        roman: false,
-        digits: false,
-    };
-    Some((num(&a), num(&b)))
-}
-
-/// Two ordinals in words joined by a hyphen in one token, the first bare
-/// and smaller (`жетінші-сегізінші`, `бесінші-алтыншы`), read at token `j`.
-fn ordinal_pair(t: &str, j: usize) -> Option<(Num, Num)> {
-    let (a, b) = t.split_once('-')?;
-    let (a, b) = (number_word(a)?, number_word(b)?);
-    let ordinal = |w: &super::lexicon::NumWord| {
-        (w.role == super::lexicon::Role::Unit || w.role == super::lexicon::Role::Ten) && w.ordinal
-    };
-    if !(ordinal(&a) && ordinal(&b)) || a.inflected || a.value >= b.value {
-        return None;
-    }
-    let num = |w: &super::lexicon::NumWord| Num {
-        end: j + 1,
-        milli: Some(u64::from(w.value) * 1000),
-        ordinal: true,
+        ordinal,
         inflected: w.inflected,
         roman: false,
         digits: false,
