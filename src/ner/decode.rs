@@ -379,6 +379,8 @@ mod tests {
             .collect()
     }
 
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
     #[test]
     fn the_planned_step_gives_the_dense_step_numbers() {
         let (mut planned, mut skipped) = (0, 0);

@@ -806,6 +806,8 @@ fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
 mod tests {
     use super::*;
 
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
     #[test]
     fn a_listed_place_in_the_locative_ends_no_persons_name() {
         let r = Recognizer::default();
@@ -844,6 +846,8 @@ mod tests {
         }
     }
 
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
     #[test]
     fn a_listed_place_in_a_case_of_place_ends_the_place_name() {
         let r = Recognizer::default();
@@ -960,6 +964,8 @@ mod tests {
         }
     }
 
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
     #[test]
     fn long_sentences_are_tagged_in_windows_with_the_same_offsets() {
         let r = Recognizer::default();

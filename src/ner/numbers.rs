@@ -471,6 +471,8 @@ mod tests {
     use super::*;
     use std::cell::Cell;
 
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
     #[test]
     fn a_minus_against_a_measure_is_in_its_span_and_value() {
         let r = Recognizer::default();
@@ -501,6 +503,8 @@ mod tests {
         }
     }
 
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
     #[test]
     fn a_temperature_with_the_degree_sign_is_a_quantity() {
         let r = Recognizer::default();
