@@ -400,6 +400,12 @@ impl<'a> Sentences<'a> {
             if open.in_quote() && !is_closing_quote(t.text()) && self.quote_continues() {
                 return false;
             }
+            // Inside brackets that close soon with no other sentence mark
+            // before (`(үз. 2–4 мм)`), a period closes an abbreviation the
+            // tokenizer does not know, not the sentence.
+            if open.parens > 0 && t.text() == "." && self.bracket_closes() {
+                return false;
+            }
             if open.dialogue && self.dialogue_continues() {
                 return false;
             }
@@ -505,6 +511,21 @@ mod tests {
                 &["Түнде -15...-20 градус, күндіз 0…+5 градус.", "Жел соғады."],
             ),
             ("Ол 5... Сосын 6 келді.", &["Ол 5...", "Сосын 6 келді."]),
+            // A period inside brackets that close soon, with no other
+            // sentence mark before: an abbreviation's.
+            (
+                "Тұқымы ұсақ (үз. 2–4 мм), сарғыш. Гүлі ақ.",
+                &["Тұқымы ұсақ (үз. 2–4 мм), сарғыш.", "Гүлі ақ."],
+            ),
+            // Brackets that stay open (or close only after another mark)
+            // hold no sentence together.
+            (
+                "(Ол келді. Бұл жақсы болды, біз қуандық, бәрі келді, той болды.",
+                &[
+                    "(Ол келді.",
+                    "Бұл жақсы болды, біз қуандық, бәрі келді, той болды.",
+                ],
+            ),
             // No space after the period.
             (
                 "Жұмыс бітті.Бүгін демалыс.",
