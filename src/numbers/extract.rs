@@ -436,6 +436,32 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                     _ => q,
                 });
                 end += 1;
+                // The unit after the qualifier, where written news puts it
+                // when the number has the case (`1,5 трлн-ға жуық теңге`,
+                // `2 млн-нан астам доллар`).
+                if kind == NumberKind::Cardinal && unit_name.is_none() {
+                    match unit_at(toks, end) {
+                        Some((UnitKind::Money(code, exp), n)) => {
+                            kind = NumberKind::Money;
+                            unit_name = Some(code);
+                            if exp > 0 {
+                                value = scale_down(value, exp);
+                            }
+                            end += n;
+                        }
+                        Some((UnitKind::Quantity(name), n)) => {
+                            kind = NumberKind::Quantity;
+                            unit_name = Some(name);
+                            end += n;
+                        }
+                        Some((UnitKind::Percent, n)) => {
+                            kind = NumberKind::Percent;
+                            unit_name = Some("%");
+                            end += n;
+                        }
+                        _ => {}
+                    }
+                }
             }
         }
         if start > j {

@@ -480,6 +480,23 @@ fn written_news_forms() {
             None,
         ),
         ("екі-үш адам", "екі-үш", K::Cardinal, "2..3", None, None),
+        // The unit after the qualifier of a number in a case.
+        (
+            "Бюджетке 1,5 трлн-ға жуық теңге түсті.",
+            "1,5 трлн-ға жуық теңге",
+            K::Money,
+            "1500000000000",
+            Some("KZT"),
+            Some(About),
+        ),
+        (
+            "4,3 мыңнан астам шақырым",
+            "4,3 мыңнан астам шақырым",
+            K::Quantity,
+            "4300",
+            Some("шақырым"),
+            Some(Over),
+        ),
         // Thousands groups whose last group carries the ending.
         (
             "15 000-нан астам адам",
