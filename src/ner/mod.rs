@@ -427,12 +427,7 @@ impl Recognizer {
                 k += 1;
                 continue;
             }
-            let spatial = matches!(
-                crate::morph::split_case(tokens[k]).1,
-                Case::Locative | Case::Dative | Case::Ablative
-            );
-            let flags = gazetteer::token_flags(tokens[k]);
-            if spatial && flags.intersects(GazHit::PLACE) && !flags.intersects(GazHit::FIRST_NAME) {
+            if listed_place_in_case_of_place(tokens[k]) {
                 let mut j = k + 1;
                 while j < n && best[j] == i {
                     best[j] = o;
@@ -463,12 +458,7 @@ impl Recognizer {
             if !last_of_name || after_initial {
                 continue;
             }
-            let spatial = matches!(
-                crate::morph::split_case(tokens[k]).1,
-                Case::Locative | Case::Dative | Case::Ablative
-            );
-            let flags = gazetteer::token_flags(tokens[k]);
-            if spatial && flags.intersects(GazHit::PLACE) && !flags.intersects(GazHit::FIRST_NAME) {
+            if listed_place_in_case_of_place(tokens[k]) {
                 best[k] = place;
             }
         }
@@ -802,19 +792,36 @@ fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
     piece(&token[start..]);
 }
 
+/// Whether `token` is a listed place (gazetteer places, not also a listed
+/// first name) in a case of place: locative, dative, ablative (where,
+/// whither, whence). Such a word closes the name it ends (see
+/// `Recognizer::place_after_person` and `Recognizer::place_ends_name`).
+fn listed_place_in_case_of_place(token: &str) -> bool {
+    let spatial = matches!(
+        crate::morph::split_case(token).1,
+        Case::Locative | Case::Dative | Case::Ablative
+    );
+    let flags = gazetteer::token_flags(token);
+    spatial && flags.intersects(GazHit::PLACE) && !flags.intersects(GazHit::FIRST_NAME)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index of a label of the embedded model.
+    #[cfg(feature = "embedded-model")]
+    fn label_index(r: &Recognizer, name: &str) -> u16 {
+        let i = r.model.iob.iter().position(|l| l == name);
+        u16::try_from(i.expect(name)).expect(name)
+    }
 
     // Uses the embedded model.
     #[cfg(feature = "embedded-model")]
     #[test]
     fn a_listed_place_in_the_locative_ends_no_persons_name() {
         let r = Recognizer::default();
-        let index = |name: &str| {
-            let i = r.model.iob.iter().position(|l| l == name);
-            u16::try_from(i.expect(name)).expect(name)
-        };
+        let index = |name: &str| label_index(&r, name);
         let (b, i, o, loc) = (
             index("B-PERSON"),
             index("I-PERSON"),
@@ -851,10 +858,7 @@ mod tests {
     #[test]
     fn a_listed_place_in_a_case_of_place_ends_the_place_name() {
         let r = Recognizer::default();
-        let index = |name: &str| {
-            let i = r.model.iob.iter().position(|l| l == name);
-            u16::try_from(i.expect(name)).expect(name)
-        };
+        let index = |name: &str| label_index(&r, name);
         let (b, i, o) = (index("B-LOC"), index("I-LOC"), index("O"));
         // (tokens, the tagger's labels, the labels after the rule).
         let cases: &[(&[&str], &[u16], &[u16])] = &[

@@ -151,12 +151,17 @@ fn short_quotes(toks: &[Tok]) -> Vec<bool> {
     inside
 }
 
+/// Whether `t` is one of `words` (lower case) in any case.
+fn is_one_of(t: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| lower_is(t, w))
+}
+
 /// Whether the quotation that ends at token `close` is reported speech: a
 /// verb of saying follows it (`деді`, `дейді`, `деп` unless it names:
 /// `деп аталатын`), or the comma and dash that close speech (`», —`).
 fn is_reported_speech(toks: &[Tok], close: usize) -> bool {
     let text = |k: usize| toks.get(k).map_or("", |t| t.text);
-    let is = |t: &str, w: &[&str]| w.iter().any(|w| lower_is(t, w));
+    let is = is_one_of;
     let next = text(close + 1);
     is(next, &["деді", "дейді", "депті"])
         || (is(next, &["деп"]) && !lower_starts(text(close + 2), "ата"))
@@ -181,7 +186,7 @@ fn context_allows(
     let prev = if j > 0 { toks[j - 1].text } else { "" };
     let next = toks.get(end).map_or("", |t| t.text);
     let after_num = toks.get(num_end).map_or("", |t| t.text);
-    let is = |t: &str, w: &[&str]| w.iter().any(|w| lower_is(t, w));
+    let is = is_one_of;
     let starts = |t: &str, w: &[&str]| w.iter().any(|w| lower_starts(t, w));
     if is(prev, &["сағат", "таңғы", "кешкі", "түскі", "түнгі"]) {
         return false;
