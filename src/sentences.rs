@@ -177,6 +177,17 @@ fn is_era_mark(s: &str) -> bool {
     matches!(s, "ж." | "жж." | "ғ." | "ғғ.")
 }
 
+/// A year's digits with an era mark written onto them (`1875ж`, `1995жж`,
+/// `1459ғ`), right before the period `dot`.
+fn is_glued_era_mark(t: &Token<'_>, dot: &Token<'_>) -> bool {
+    let s = t.text();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    t.kind() == TokenKind::Number
+        && t.span().end == dot.span().start
+        && (3..=4).contains(&digits)
+        && matches!(&s[digits..], "ж" | "жж" | "ғ" | "ғғ")
+}
+
 /// `and so on` closing a list: `т.б.`, `т.с.с.`, `т.т.`, `т.б.с.с.`, `ж.б.`
 /// (`және басқалар`), also written with spaces (`т. б.`, `т. с. с.`: the
 /// single letters before `t` are in `back`).
@@ -400,6 +411,12 @@ impl<'a> Sentences<'a> {
             if open.in_quote() && !is_closing_quote(t.text()) && self.quote_continues() {
                 return false;
             }
+            // The era mark written onto its year (`1875ж.`, `1990-1995жж.`)
+            // is the abbreviation of `1875 ж.`, whose period leaves the
+            // sentence open unless a line break follows (see below).
+            if t.text() == "." && back.last().is_some_and(|b| is_glued_era_mark(b, t)) {
+                return breaks == 1;
+            }
             // Inside brackets that close soon with no other sentence mark
             // before (`(үз. 2–4 мм)`), a period closes an abbreviation the
             // tokenizer does not know, not the sentence.
@@ -550,6 +567,25 @@ mod tests {
                 "Ол 1955 ж. Мәскеуге көшті. ХХ ғ. Қазақстан өзгерді.",
                 &["Ол 1955 ж. Мәскеуге көшті.", "ХХ ғ. Қазақстан өзгерді."],
             ),
+            // The era mark written onto its year, with its period.
+            (
+                "Түр алғаш рет 1875ж. Ф.А. Лешпен сипатталған. 1459ж. Әбілхайыр келді.",
+                &[
+                    "Түр алғаш рет 1875ж. Ф.А. Лешпен сипатталған.",
+                    "1459ж. Әбілхайыр келді.",
+                ],
+            ),
+            (
+                "Ол 1990-1995жж. Алматыда тұрды.\nБұл 1875ж.\nКейін кетті. Бағасы 1875 ж. Бұл",
+                &[
+                    "Ол 1990-1995жж. Алматыда тұрды.",
+                    "Бұл 1875ж.",
+                    "Кейін кетті.",
+                    "Бағасы 1875 ж. Бұл",
+                ],
+            ),
+            // Not after other letters on a number.
+            ("Бағасы 1875т. Бұл жақсы.", &["Бағасы 1875т.", "Бұл жақсы."]),
             (
                 "1990-1995 жж. Алматыда тұрды. XIX ғ. Ресей.",
                 &["1990-1995 жж. Алматыда тұрды.", "XIX ғ. Ресей."],
