@@ -1249,6 +1249,38 @@ fn duration(
 ) -> Option<Found> {
     let mut end = unit_at + 1;
     let mut buf = [0u8; 64];
+    // `5 сағат 30 минут`, `2 жыл 3 ай`: a length in a unit and the next
+    // smaller one, counted in the smaller (PT330M, P27M); read before
+    // what follows it, which then follows the smaller unit (`1 сағат 30
+    // минут бұрын`, `2 жыл 3 ай бұрын`).
+    let mut buf2 = [0u8; 64];
+    let (mut n, mut unit, mut e) = (n, unit, e);
+    if second.is_none() && e.is_bare() && n.int().is_some() {
+        if let Some(m) = cx.num(end).filter(|m| !m.inflected && !m.ordinal) {
+            if let Some((u2, e2)) = words::unit(cx.t(m.end), &mut buf2) {
+                let factor = match (unit, u2) {
+                    (Unit::Year, Unit::Month) => 12,
+                    (Unit::Hour, Unit::Minute) | (Unit::Minute, Unit::Second) => 60,
+                    (Unit::Week, Unit::Day) => 7,
+                    (Unit::Day, Unit::Hour) => 24,
+                    _ => 0,
+                };
+                let small = m.int().filter(|v| *v < factor);
+                let total = n
+                    .int()
+                    .zip(small)
+                    .and_then(|(a, b)| a.checked_mul(factor)?.checked_add(b))
+                    .and_then(|t| t.checked_mul(1000));
+                if let Some(milli) = total {
+                    n.milli = Some(milli);
+                    n.end = m.end;
+                    unit = u2;
+                    e = e2;
+                    end = m.end + 1;
+                }
+            }
+        }
+    }
     // `3 жыл бұрын` (three years ago), `2 күннен кейін` (in two days).
     let shift = if cx.is(end, &["бұрын", "бұрынғы"]) {
         Some(-1i64)
@@ -1301,36 +1333,6 @@ fn duration(
             None => Timex::new(shifted(&n)),
         };
         return found(start, end + 1, kind, timex);
-    }
-    // `5 сағат 30 минут`, `2 жыл 3 ай`: a length in a unit and the next
-    // smaller one, counted in the smaller (PT330M, P27M).
-    let mut buf2 = [0u8; 64];
-    let (mut n, mut unit, mut e) = (n, unit, e);
-    if second.is_none() && e.is_bare() && n.int().is_some() {
-        if let Some(m) = cx.num(end).filter(|m| !m.inflected && !m.ordinal) {
-            if let Some((u2, e2)) = words::unit(cx.t(m.end), &mut buf2) {
-                let factor = match (unit, u2) {
-                    (Unit::Year, Unit::Month) => 12,
-                    (Unit::Hour, Unit::Minute) | (Unit::Minute, Unit::Second) => 60,
-                    (Unit::Week, Unit::Day) => 7,
-                    (Unit::Day, Unit::Hour) => 24,
-                    _ => 0,
-                };
-                let small = m.int().filter(|v| *v < factor);
-                let total = n
-                    .int()
-                    .zip(small)
-                    .and_then(|(a, b)| a.checked_mul(factor)?.checked_add(b))
-                    .and_then(|t| t.checked_mul(1000));
-                if let Some(milli) = total {
-                    n.milli = Some(milli);
-                    n.end = m.end;
-                    unit = u2;
-                    e = e2;
-                    end = m.end + 1;
-                }
-            }
-        }
     }
     let dur = |m: &Num| {
         Val::Duration(Duration {
