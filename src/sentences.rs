@@ -122,7 +122,9 @@ impl Open {
             "”" => self.curly -= 1,
             "\"" => self.straight = !self.straight,
             "(" | "[" => self.parens += 1,
-            ")" | "]" => self.parens -= 1,
+            // A bracket opened in an earlier sentence closes here, and
+            // leaves the brackets this sentence opens counted.
+            ")" | "]" => self.parens = (self.parens - 1).max(0),
             _ => {}
         }
     }
@@ -132,11 +134,12 @@ impl Open {
     }
 
     /// Whether `t`, right after a sentence's final mark, belongs to that
-    /// sentence: it closes something open in it, or it is `»`, which
-    /// opens nothing, closing a quotation that began in an earlier
-    /// sentence (`«Адам болам десеңіз... Бес нәрседен қашық бол...»`).
+    /// sentence: it closes something open in it, or it is `»`, `)` or `]`,
+    /// which open nothing, closing a quotation or a bracket that began in
+    /// an earlier sentence (`«Адам болам десеңіз... Бес нәрседен қашық
+    /// бол...»`, `(Ол келді. Біз кеттік.)`).
     fn attaches(&self, t: &str) -> bool {
-        self.closes(t) || t == "»"
+        self.closes(t) || matches!(t, "»" | ")" | "]")
     }
 
     /// Whether `t` closes something open in this sentence.
@@ -566,6 +569,26 @@ mod tests {
             (
                 "Ол 1955 ж. Мәскеуге көшті. ХХ ғ. Қазақстан өзгерді.",
                 &["Ол 1955 ж. Мәскеуге көшті.", "ХХ ғ. Қазақстан өзгерді."],
+            ),
+            // A bracket opened in an earlier sentence closes with the
+            // sentence whose final mark it follows.
+            (
+                "(Ол келді. Біз кеттік.) Үшінші сөйлем.",
+                &["(Ол келді.", "Біз кеттік.)", "Үшінші сөйлем."],
+            ),
+            (
+                "Ол келді. Біз кеттік.] Үшінші (үз. 2 мм) сөйлем.",
+                &["Ол келді.", "Біз кеттік.]", "Үшінші (үз. 2 мм) сөйлем."],
+            ),
+            // A list marker's bracket (`а)`) opens nothing: a bracket opened
+            // after it still holds an abbreviation's period.
+            (
+                "а) Бірінші (сур. Бұл) тармақ.",
+                &["а) Бірінші (сур. Бұл) тармақ."],
+            ),
+            (
+                "Тізім: 1) жапырақ (ұз. Бұл 2 мм) жасыл.",
+                &["Тізім: 1) жапырақ (ұз. Бұл 2 мм) жасыл."],
             ),
             // The era mark written onto its year, with its period.
             (
