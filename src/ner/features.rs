@@ -549,7 +549,19 @@ impl Extractor {
     /// Computes the features of `tokens`: all of them as hashes without a
     /// model; with one, the word features as cached sums of its weights
     /// (see [`SLOTS`]) and the rest as hashes. Both give the same scores.
+    // Training and the tests extract tokenized corpora; tagging raw text
+    // goes through `extract_glued`.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn extract(&mut self, tokens: &[&str], model: Option<&Model>) {
+        self.extract_glued(tokens, &[], model);
+    }
+
+    /// [`Extractor::extract`] for tokens of raw text: `glued[i]` is true
+    /// when the text wrote token `i` against the one before (`-15...-20`),
+    /// which the rules' reading of numbers takes into account (missing
+    /// entries are false, as in tokenized corpora, whose tokens are
+    /// written apart). Only the rule mentions depend on it.
+    pub(crate) fn extract_glued(&mut self, tokens: &[&str], glued: &[bool], model: Option<&Model>) {
         let mut buf = [0u8; 256];
         self.attrs.clear();
         self.sums.clear();
@@ -612,7 +624,7 @@ impl Extractor {
         }
         mark_quotes(tokens, &mut self.attrs);
         org_head_distance(&self.attrs, tokens, &mut self.head_distance);
-        self.mark_numbers(tokens);
+        self.mark_numbers(tokens, glued);
         capital_runs(&self.attrs, &mut self.cap_run);
         self.hashes.clear();
         self.lexical.clear();
@@ -713,18 +725,15 @@ impl Extractor {
 
     /// Runs the rule-based number extractor over the sentence, so that the
     /// tagger learns where its spans follow the corpus and where not.
-    fn mark_numbers(&mut self, tokens: &[&str]) {
+    ///
+    /// `glued[i]`: the text wrote token `i` against the one before (see
+    /// [`Extractor::extract_glued`]).
+    fn mark_numbers(&mut self, tokens: &[&str], glued: &[bool]) {
         self.numbers.clear();
         self.numbers.resize(tokens.len(), 0);
-        self.joined.clear();
-        for (i, t) in tokens.iter().enumerate() {
-            if i > 0 {
-                self.joined.push(' ');
-            }
-            self.joined.push_str(t);
-        }
+        crate::numbers::join_glued(tokens, glued, &mut self.joined);
         self.rules.clear();
-        for m in crate::numbers::extract_tokens(tokens, &self.joined) {
+        for m in crate::numbers::extract_glued(tokens, glued, &self.joined) {
             let kind = m.kind() as u8 + 1;
             let range = m.tokens();
             for k in range.clone() {

@@ -263,6 +263,7 @@ impl<'r, 'a> SentenceTagger<'r, 'a> {
             pieces: Pieces {
                 words: Vec::with_capacity(SENTENCE_CAPACITY),
                 origin: Vec::with_capacity(SENTENCE_CAPACITY),
+                glued: Vec::with_capacity(SENTENCE_CAPACITY),
             },
             found_entities: Vec::new(),
             found_numbers: Vec::new(),
@@ -291,7 +292,10 @@ impl<'r, 'a> SentenceTagger<'r, 'a> {
             for (start, window) in windows(&self.tokens) {
                 let spans = &self.spans[start..start + window.len()];
                 self.pieces.split(window);
-                r.run(&self.pieces.words, work);
+                if self.numbers {
+                    self.pieces.glue(spans);
+                }
+                r.run_glued(&self.pieces.words, &self.pieces.glued, work);
                 if self.entities {
                     let place = |range: Range<usize>| {
                         let span = Span::new(spans[range.start].start, spans[range.end - 1].end);
@@ -341,17 +345,40 @@ pub(crate) const SENTENCE_CAPACITY: usize = 64;
 struct Pieces<'t> {
     words: Vec<&'t str>,
     origin: Vec<usize>,
+    /// Whether each word was written against the one before in the text
+    /// ([`Pieces::glue`]); empty for tokens given without their text.
+    glued: Vec<bool>,
 }
 
 impl<'t> Pieces<'t> {
     fn split(&mut self, tokens: &[&'t str]) {
         self.words.clear();
         self.origin.clear();
+        self.glued.clear();
         for (k, t) in tokens.iter().enumerate() {
             tagger_pieces(t, |piece| {
                 self.words.push(piece);
                 self.origin.push(k);
             });
+        }
+    }
+
+    /// Marks the words written against the one before, from the byte
+    /// spans of the tokens they come from: a token's first word when the
+    /// token begins where the one before ends (`-15...-20`). The further
+    /// words of a token stay apart, as KazNERD writes them (`3 , 2 %`).
+    fn glue(&mut self, spans: &[Span]) {
+        self.glued.clear();
+        let mut prev = None;
+        for &k in &self.origin {
+            let first = prev != Some(k);
+            let touches = k
+                .checked_sub(1)
+                .and_then(|p| spans.get(p))
+                .zip(spans.get(k))
+                .is_some_and(|(a, b)| a.end == b.start);
+            self.glued.push(first && touches);
+            prev = Some(k);
         }
     }
 
@@ -403,7 +430,13 @@ impl Recognizer {
 
     /// Tags one sentence into `work`.
     fn run(&self, tokens: &[&str], work: &mut Work) {
-        work.x.extract(tokens, Some(&self.model));
+        self.run_glued(tokens, &[], work);
+    }
+
+    /// [`Recognizer::run`] for tokens of raw text, `glued` marking those
+    /// written against the one before (see `Extractor::extract_glued`).
+    fn run_glued(&self, tokens: &[&str], glued: &[bool], work: &mut Work) {
+        work.x.extract_glued(tokens, glued, Some(&self.model));
         work.d.score(&self.model, &work.x, tokens.len());
         work.d.viterbi(&self.model, tokens.len());
         self.place_after_person(tokens, &mut work.d.best);

@@ -202,8 +202,16 @@ pub(super) fn merge<'a>(
             },
         };
         // A minus written against the number (`−12 градус`, `-0,5%`): the
-        // rules read it in the text's own spacing, which the tagger's
-        // tokens (and the rules run on them, joined by spaces) do not show.
+        // rules read it in the text's own spacing, and a rule mention that
+        // covers the sign has its value below zero already; a span whose
+        // value comes from elsewhere (its own words, or a rule mention
+        // without the sign) takes the sign here.
+        let signed_rule = best.and_then(|(i, _)| place(&rules[i].tokens)).map(|p| p.2);
+        let unsigned = |k: usize| {
+            !signed_rule
+                .as_ref()
+                .is_some_and(|r| r.contains(&(first + k)))
+        };
         let mut value = value;
         if may_be_negative(kind) {
             // The sign is the span's first token (then the number is its
@@ -220,10 +228,14 @@ pub(super) fn merge<'a>(
                 minus_against(text.get(at.range()).unwrap_or(""), at, before, number.start)
             };
             if tokens.len() > 1 && signed_at(t) {
-                value = negate(value);
+                if unsigned(t) {
+                    value = negate(value);
+                }
             } else if let Some(k) = t.checked_sub(1).filter(|&k| signed_at(k)) {
                 if let Some(whole) = text.get(spans[k].start..span.end) {
-                    value = negate(value);
+                    if unsigned(k) {
+                        value = negate(value);
+                    }
                     span = Span::new(spans[k].start, span.end);
                     slice = whole;
                     tokens = tokens.start - 1..tokens.end;
@@ -500,6 +512,36 @@ mod tests {
                     .all(|m| !m.value().to_string().starts_with('-')),
                 "{text:?} gave {found:?}"
             );
+        }
+    }
+
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
+    #[test]
+    fn the_rules_read_the_texts_own_spacing() {
+        let r = Recognizer::default();
+        // Tokens written against each other are read as the text writes
+        // them, not as tokens set apart by spaces: (text, mentions as text
+        // and value).
+        for (text, want) in [
+            (
+                "Аяз -15...-20 градус болады.",
+                &[("-15...-20 градус", "-20..-15")][..],
+            ),
+            // A list in brackets is no decimal, which `1 , 2` would be.
+            (
+                "Сексеуіл (1, 2) — неолит ескерткіші.",
+                &[("1", "1"), ("2", "2")],
+            ),
+            ("Өсім 3,2%-ға жетті.", &[("3,2%-ға", "3.2")]),
+        ] {
+            let found: Vec<(&str, String)> = r
+                .numbers(text)
+                .iter()
+                .map(|m| (m.text(), m.value().to_string()))
+                .collect();
+            let want: Vec<(&str, String)> = want.iter().map(|&(t, v)| (t, v.to_string())).collect();
+            assert_eq!(found, want, "{text:?}");
         }
     }
 

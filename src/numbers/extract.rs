@@ -45,9 +45,25 @@ pub fn extract(text: &str) -> Vec<NumberMention<'_>> {
 /// assert_eq!(found[0].value().to_string(), "86500000000");
 /// ```
 pub fn extract_tokens<'a>(tokens: &[&str], joined: &'a str) -> Vec<NumberMention<'a>> {
+    extract_glued(tokens, &[], joined)
+}
+
+/// [`extract_tokens`] over tokens some of which the text wrote against
+/// the one before: `joined` holds the tokens with no space before token
+/// `i` where `glued[i]` is true (missing entries are false), one space
+/// before the others (see [`join_glued`]). The rules then read the text's
+/// own spacing (`-15...-20 градус`, `−12`), which single spaces hide.
+pub(crate) fn extract_glued<'a>(
+    tokens: &[&str],
+    glued: &[bool],
+    joined: &'a str,
+) -> Vec<NumberMention<'a>> {
     let mut toks = Vec::with_capacity(tokens.len());
     let mut offset = 0usize;
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && !glued.get(i).copied().unwrap_or(false) {
+            offset = offset.saturating_add(1);
+        }
         let start = offset.min(joined.len());
         let end = offset.saturating_add(t.len()).min(joined.len());
         let text = joined.get(start..end).unwrap_or("");
@@ -55,9 +71,20 @@ pub fn extract_tokens<'a>(tokens: &[&str], joined: &'a str) -> Vec<NumberMention
             text,
             span: Span::new(start, end),
         });
-        offset = offset.saturating_add(t.len() + 1);
+        offset = offset.saturating_add(t.len());
     }
     scan(joined, &toks)
+}
+
+/// Joins `tokens` into `out` as [`extract_glued`] expects them.
+pub(crate) fn join_glued(tokens: &[&str], glued: &[bool], out: &mut String) {
+    out.clear();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && !glued.get(i).copied().unwrap_or(false) {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
 }
 
 /// The tokens joined by single spaces: the text [`extract_tokens`] expects.
