@@ -89,6 +89,26 @@ fn ending_ok(rest: &str) -> bool {
     !personal && is_ending(rest)
 }
 
+/// Whether an attributive `-ғы/-гі/-қы/-кі` at the start of `rest` has the
+/// consonant the end of `stem` calls for: `-қы/-кі` after a voiceless
+/// consonant (`кешкі`, `сағатқы`), `-ғы/-гі` after a vowel or a voiced one
+/// (`жылғы`, `күнгі`). `жылқы` (a horse) is no attributive of `жыл`.
+/// Anything else in `rest` passes.
+fn attributive_agrees(stem: &str, rest: &str) -> bool {
+    let voiceless_suffix = rest.starts_with("қы") || rest.starts_with("кі");
+    let voiced_suffix = rest.starts_with("ғы") || rest.starts_with("гі");
+    if !voiceless_suffix && !voiced_suffix {
+        return true;
+    }
+    let voiceless_stem = stem.chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            'п' | 'т' | 'к' | 'қ' | 'с' | 'ш' | 'щ' | 'ф' | 'х' | 'һ' | 'ц' | 'ч'
+        )
+    });
+    voiceless_stem == voiceless_suffix
+}
+
 /// The stems of a table of this module.
 pub(crate) fn stems<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
     table.iter().map(|(s, _)| *s)
@@ -106,7 +126,10 @@ fn lookup<'b, T: Copy>(
     let mut best: Option<(usize, T, &'b str)> = None;
     for &(stem, value) in table {
         if let Some(rest) = lower.strip_prefix(stem) {
-            if ok(rest) && best.map_or(true, |(len, _, _)| stem.len() > len) {
+            if ok(rest)
+                && attributive_agrees(stem, rest)
+                && best.map_or(true, |(len, _, _)| stem.len() > len)
+            {
                 best = Some((stem.len(), value, rest));
             }
         }
@@ -499,6 +522,12 @@ mod tests {
             ("жылдары", Some(Unit::Year)),
             ("айына", Some(Unit::Month)),
             ("айтты", None),
+            // The attributive agrees with the stem's last consonant: a
+            // word that only looks like one is another word (a horse).
+            ("жылғы", Some(Unit::Year)),
+            ("жылқы", None),
+            ("жылқының", None),
+            ("күнгі", Some(Unit::Day)),
             ("аптаның", Some(Unit::Week)),
             ("сағаттан", Some(Unit::Hour)),
             ("жылдық", Some(Unit::Year)),
