@@ -53,6 +53,27 @@ fn own_date(slice: &str) -> Option<NumberMention<'_>> {
         .max_by_key(|m| m.span().len())
 }
 
+/// The year a date span written as a number alone names: a whole number
+/// of the calendar's years (1000 to 2100) with at most a case ending
+/// (`2017-де`, `екі мың он жетіде`, in 2017), which speech uses for a
+/// year without `жылы`. The tagger has decided the span is a date; the
+/// rules read such a number as a cardinal. `None` for anything else
+/// (`сексеннен`, an age, stays without a value).
+fn year_alone(slice: &str) -> Option<Timex> {
+    let found = crate::numbers::extract(slice);
+    let [m] = found.as_slice() else {
+        return None;
+    };
+    if m.kind() != NumberKind::Cardinal || m.span().start != 0 || m.span().end != slice.len() {
+        return None;
+    }
+    let Value::Exact(v) = m.value() else {
+        return None;
+    };
+    let year = i32::try_from(v.to_i128().filter(|_| v.is_integer())?).ok()?;
+    (1000..=2100).contains(&year).then(|| Timex::year(year))
+}
+
 /// Whether a kind is a cardinal or an ordinal.
 fn is_count(kind: NumberKind) -> bool {
     matches!(kind, NumberKind::Cardinal | NumberKind::Ordinal)
@@ -194,7 +215,11 @@ pub(super) fn merge<'a>(
                     kind = m.kind();
                     (m.value(), None, None)
                 }
-                None => (Value::Time(Timex::unknown()), None, None),
+                None => (
+                    Value::Time(year_alone(slice).unwrap_or_else(Timex::unknown)),
+                    None,
+                    None,
+                ),
             },
             None => match crate::numbers::parse_words(slice) {
                 Some(v) => (Value::Exact(v), None, None),
@@ -512,6 +537,29 @@ mod tests {
                     .all(|m| !m.value().to_string().starts_with('-')),
                 "{text:?} gave {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_date_span_of_a_number_alone_is_a_year_of_the_calendar() {
+        for (slice, want) in [
+            ("2017-де", Some("2017")),
+            ("екі мың он жетіде", Some("2017")),
+            ("1000", Some("1000")),
+            ("2100-ге", Some("2100")),
+            // An age, a count, a number beyond the years written.
+            ("сексеннен", None),
+            ("80-нен", None),
+            ("999-да", None),
+            ("2101-де", None),
+            ("2017,5", None),
+            // Not the number alone.
+            ("2017 жылы келді", None),
+            ("2017 бен 2018", None),
+            ("", None),
+        ] {
+            let got = year_alone(slice).map(|t| t.value().to_string());
+            assert_eq!(got.as_deref(), want, "{slice:?}");
         }
     }
 

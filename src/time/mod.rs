@@ -637,6 +637,16 @@ impl Timex {
         Timex::new(Val::Unknown)
     }
 
+    /// The year `year` of the common era, written out (`2017`).
+    pub(crate) fn year(year: i32) -> Timex {
+        Timex::new(Val::Point(Point {
+            rel: Rel::Absolute,
+            year,
+            grain: Grain::Year,
+            clock: Clock::None,
+        }))
+    }
+
     /// The value, or a range's first end.
     pub fn value(&self) -> TimexValue {
         self.value
