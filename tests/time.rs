@@ -170,6 +170,25 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
     ),
     ("ХХІ ғ. басы", "ХХІ ғ.", D, "20", "20"),
     ("XXI ғасырда өмір сүреміз", "XXI ғасырда", D, "20", "20"),
+    // Digits before `ғасыр` name the century too, but a count of
+    // centuries back or through is a length; a number word is one.
+    ("Ол 19 ғасырда өмір сүрді", "19 ғасырда", D, "18", "18"),
+    (
+        "бұдан 2 ғасыр бұрын болған",
+        "2 ғасыр бұрын",
+        D,
+        "PAST_REF",
+        "PAST_REF",
+    ),
+    (
+        "бұдан екі ғасыр бұрын болған",
+        "екі ғасыр бұрын",
+        D,
+        "PAST_REF",
+        "PAST_REF",
+    ),
+    ("3 ғасыр бойы созылды", "3 ғасыр бойы", P, "P300Y", "P300Y"),
+    ("екі ғасыр өтті", "екі ғасыр", P, "P200Y", "P200Y"),
     // Two ordinals in words in one token: a range of centuries.
     (
         "жетінші-сегізінші ғасырларда",

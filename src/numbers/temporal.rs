@@ -983,7 +983,20 @@ fn after_number(
                 || (year_form && era == Rel::BeforeEra && (1..=9999).contains(v))
         })
     };
-    if abbrev_century || unit_word.is_some_and(|(u, _)| u == Unit::Century) {
+    // A count of centuries is a length (`екі ғасыр`, `екі ғасырдан
+    // кейін`, `2 ғасыр бұрын`, `3 ғасыр бойы`). A number word says which:
+    // the ordinal has its suffix (`екінші ғасыр`). Written prose also
+    // puts bare digits before `ғасыр` for the ordinal (`19 ғасырда`, `11
+    // ғасырдан кейін`, after the 11th century), so digits count only
+    // before `бұрын` or `бойы` on the bare unit, which a century is not of
+    // itself (before the 2nd century is `2 ғасырдан бұрын`).
+    let centuries_counted = !(n.roman || n.ordinal)
+        && unit_word.is_some_and(|(u, e)| {
+            u == Unit::Century
+                && (!n.digits || (e.is_bare() && cx.is(end + 1, &["бұрын", "бұрынғы", "бойы"])))
+        });
+    if !centuries_counted && (abbrev_century || unit_word.is_some_and(|(u, _)| u == Unit::Century))
+    {
         if !(n.roman || n.ordinal || n.digits) {
             return None;
         }
