@@ -257,6 +257,11 @@ fn season_ending(rest: &str) -> bool {
             | "тағы"
             | "тегі"
             | "гілік"
+            // The adverb of a season (`қыстыгүні`, `жаздыгүні`,
+            // `күздігүні`: in winter, in summer, in autumn).
+            | "тыгүні"
+            | "дыгүні"
+            | "дігүні"
     )
 }
 
@@ -501,6 +506,14 @@ mod tests {
         let mut buf = [0u8; 64];
         for (word, want) in [
             ("жазда", Some(Season::Summer)),
+            ("Қыстыгүні", Some(Season::Winter)),
+            ("жаздыгүні", Some(Season::Summer)),
+            ("күздігүні", Some(Season::Autumn)),
+            // Adjectives that classify (`күздік бидай`, autumn-sown wheat)
+            // name no time, and `жаздық` is also a verb (we wrote).
+            ("күздік", None),
+            ("жаздық", None),
+            ("қыстық", None),
             ("жазғы", Some(Season::Summer)),
             ("қысқы", Some(Season::Winter)),
             ("көктемінде", Some(Season::Spring)),
