@@ -474,25 +474,29 @@ impl Recognizer {
     }
 
     /// A listed place in a case of place (locative, dative, ablative:
-    /// where, whither, whence) that the tagger took as the last word of a
-    /// person's name (`Тоқаев Берлинде`, `Смағұлов Астанаға`) is a place
-    /// of its own: a person's name ends in a surname, patronymic or first
-    /// name, not in a listed place (unless the word is a listed first name
-    /// too), and Kazakh puts the case ending on the name's last word.
+    /// where, whither, whence) that the tagger took as a later word of a
+    /// person's name (`Тоқаев Берлинде`, `Смағұлов Астанаға`, `Путин
+    /// Мәскеуде Тоқаевты`) is a place of its own: a person's name ends in a
+    /// surname, patronymic or first name, not in a listed place (unless the
+    /// word is a listed first name too), and Kazakh puts the case ending on
+    /// the name's last word, so no name goes on past it either: a name the
+    /// tagger continued after the place begins there.
     fn place_after_person(&self, tokens: &[&str], best: &mut [u16]) {
-        let Some((inside, place)) = self.model.person_then_place else {
+        let Some((inside, place, begin)) = self.model.person_then_place else {
             return;
         };
         for k in 1..best.len().min(tokens.len()) {
-            let last_of_name = best[k] == inside && best.get(k + 1) != Some(&inside);
             // An initial is followed by the rest of its name (`Ч.
             // Дарвинге`, not the city).
             let after_initial = tokens[k - 1].ends_with('.');
-            if !last_of_name || after_initial {
+            if best[k] != inside || after_initial {
                 continue;
             }
             if listed_place_in_case_of_place(tokens[k]) {
                 best[k] = place;
+                if best.get(k + 1) == Some(&inside) {
+                    best[k + 1] = begin;
+                }
             }
         }
     }
@@ -866,15 +870,27 @@ mod tests {
             (&["Тоқаев", "Берлинде", "болды"], &[b, i, o], &[b, loc, o]),
             (&["Асқар", "Смағұлов", "Астанада"], &[b, i, i], &[b, i, loc]),
             (&["Тоқаев", "Парижде"], &[b, i], &[b, loc]),
-            // Not a listed place, not in the locative, not the name's last
-            // word, not inside a person's name: unchanged.
+            // Not a listed place, not in a case of place, not inside a
+            // person's name: unchanged.
             (&["Жаңылсын", "Мағзумовада"], &[b, i], &[b, i]),
             (&["Тоқаев", "Берлинге"], &[b, i], &[b, loc]),
             (&["Тоқаев", "Мәскеуден"], &[b, i], &[b, loc]),
             (&["Тоқаев", "Берлиннің"], &[b, i], &[b, i]),
             (&["Ч.", "Дарвинге"], &[b, i], &[b, i]),
             (&["Мұхаммед", "Қарақорымға"], &[b, i], &[b, loc]),
-            (&["Тоқаев", "Берлинде", "Шольц"], &[b, i, i], &[b, i, i]),
+            // Inside the name: the place is its own, and the name the
+            // tagger went on with after it begins there.
+            (&["Тоқаев", "Берлинде", "Шольц"], &[b, i, i], &[b, loc, b]),
+            (
+                &["Путин", "Мәскеуде", "Тоқаевты", "қабылдады"],
+                &[b, i, i, o],
+                &[b, loc, b, o],
+            ),
+            (
+                &["Тоқаев", "Берлинде", "Олаф", "Шольц"],
+                &[b, i, i, i],
+                &[b, loc, b, i],
+            ),
             (&["Берлинде", "болды"], &[loc, o], &[loc, o]),
             (&["Берлинде"], &[b], &[b]),
             (&[], &[], &[]),

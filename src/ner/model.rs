@@ -125,9 +125,9 @@ pub struct Model {
     pub(crate) allowed: Vec<bool>,
     /// The index of `O`, if the model has it.
     pub(crate) outside: Option<usize>,
-    /// The indices of `I-PERSON` and `B-LOC`, if the model has both (see
-    /// `Recognizer::place_after_person`).
-    pub(crate) person_then_place: Option<(u16, u16)>,
+    /// The indices of `I-PERSON`, `B-LOC` and `B-PERSON`, if the model has
+    /// them (see `Recognizer::place_after_person`).
+    pub(crate) person_then_place: Option<(u16, u16, u16)>,
     /// The indices of `B-LOC`, `I-LOC` and `O`, if the model has them (see
     /// `Recognizer::place_ends_name`).
     pub(crate) place_labels: Option<(u16, u16, u16)>,
@@ -822,7 +822,10 @@ impl Model {
                 .position(|l| l == name)
                 .and_then(|i| u16::try_from(i).ok())
         };
-        let person_then_place = index("I-PERSON").zip(index("B-LOC"));
+        let person_then_place = index("I-PERSON")
+            .zip(index("B-LOC"))
+            .zip(index("B-PERSON"))
+            .map(|((i, place), b)| (i, place, b));
         let place_labels = index("B-LOC")
             .zip(index("I-LOC"))
             .zip(index("O"))
