@@ -508,6 +508,18 @@ pub(crate) struct RuleMention {
     pub(crate) approx: Option<crate::numbers::Approx>,
 }
 
+/// The tokens of raw text that the words the tagger sees come from, for
+/// the rules' reading of numbers: the tokens as written, whether each was
+/// written against the one before (`glued`, `-15...-20`), and for each
+/// word the index of its token (`origin`, in order: a token split into
+/// KazNERD's words, `3 , 2 %`, gives several).
+#[derive(Clone, Copy)]
+pub(crate) struct RawTokens<'t> {
+    pub(crate) tokens: &'t [&'t str],
+    pub(crate) glued: &'t [bool],
+    pub(crate) origin: &'t [usize],
+}
+
 /// The features of every token of a sentence, as hashes; reused between
 /// sentences.
 #[derive(Default)]
@@ -520,6 +532,8 @@ pub(crate) struct Extractor {
     /// else `kind + 1`, plus 0x80 on the first token.
     numbers: Vec<u8>,
     joined: String,
+    /// The first word of each raw token (`mark_numbers`).
+    first_word: Vec<usize>,
     /// The number extractor's mentions of the sentence, which the tagger's
     /// number spans take their values from.
     pub(crate) rules: Vec<RuleMention>,
@@ -553,15 +567,20 @@ impl Extractor {
     // goes through `extract_glued`.
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn extract(&mut self, tokens: &[&str], model: Option<&Model>) {
-        self.extract_glued(tokens, &[], model);
+        self.extract_glued(tokens, None, model);
     }
 
-    /// [`Extractor::extract`] for tokens of raw text: `glued[i]` is true
-    /// when the text wrote token `i` against the one before (`-15...-20`),
-    /// which the rules' reading of numbers takes into account (missing
-    /// entries are false, as in tokenized corpora, whose tokens are
-    /// written apart). Only the rule mentions depend on it.
-    pub(crate) fn extract_glued(&mut self, tokens: &[&str], glued: &[bool], model: Option<&Model>) {
+    /// [`Extractor::extract`] for the words of raw text, whose rule
+    /// mentions are read from `raw`, the text's own tokens as written (see
+    /// [`RawTokens`]); without it they are read from `tokens` joined by
+    /// spaces, as tokenized corpora write them. Only the rule mentions
+    /// depend on it.
+    pub(crate) fn extract_glued(
+        &mut self,
+        tokens: &[&str],
+        raw: Option<RawTokens<'_>>,
+        model: Option<&Model>,
+    ) {
         let mut buf = [0u8; 256];
         self.attrs.clear();
         self.sums.clear();
@@ -624,7 +643,7 @@ impl Extractor {
         }
         mark_quotes(tokens, &mut self.attrs);
         org_head_distance(&self.attrs, tokens, &mut self.head_distance);
-        self.mark_numbers(tokens, glued);
+        self.mark_numbers(tokens, raw);
         capital_runs(&self.attrs, &mut self.cap_run);
         self.hashes.clear();
         self.lexical.clear();
@@ -724,18 +743,39 @@ impl Extractor {
     }
 
     /// Runs the rule-based number extractor over the sentence, so that the
-    /// tagger learns where its spans follow the corpus and where not.
-    ///
-    /// `glued[i]`: the text wrote token `i` against the one before (see
-    /// [`Extractor::extract_glued`]).
-    fn mark_numbers(&mut self, tokens: &[&str], glued: &[bool]) {
+    /// tagger learns where its spans follow the corpus and where not: over
+    /// `raw`, the text's own tokens, when given (each mention then covers
+    /// all the words of its tokens), else over `tokens` joined by spaces.
+    fn mark_numbers(&mut self, tokens: &[&str], raw: Option<RawTokens<'_>>) {
         self.numbers.clear();
         self.numbers.resize(tokens.len(), 0);
-        crate::numbers::join_glued(tokens, glued, &mut self.joined);
         self.rules.clear();
-        for m in crate::numbers::extract_glued(tokens, glued, &self.joined) {
+        let (read, glued): (&[&str], &[bool]) = match raw {
+            Some(r) => (r.tokens, r.glued),
+            None => (tokens, &[]),
+        };
+        crate::numbers::join_glued(read, glued, &mut self.joined);
+        // The first word of each raw token (and one past the last).
+        self.first_word.clear();
+        if let Some(r) = raw {
+            let mut prev = None;
+            for (w, &t) in r.origin.iter().enumerate() {
+                if prev != Some(t) {
+                    self.first_word.push(w);
+                    prev = Some(t);
+                }
+            }
+            self.first_word.push(tokens.len());
+        }
+        for m in crate::numbers::extract_glued(read, glued, &self.joined) {
             let kind = m.kind() as u8 + 1;
-            let range = m.tokens();
+            let range = match raw {
+                Some(_) => {
+                    let word = |t: usize| self.first_word.get(t).copied().unwrap_or(tokens.len());
+                    word(m.tokens().start)..word(m.tokens().end)
+                }
+                None => m.tokens(),
+            };
             for k in range.clone() {
                 if let Some(slot) = self.numbers.get_mut(k) {
                     *slot = if k == range.start { kind | 0x80 } else { kind };

@@ -49,7 +49,7 @@ use crate::error::Error;
 use crate::morph::Case;
 use crate::span::Span;
 use decode::Decoder;
-use features::Extractor;
+use features::{Extractor, RawTokens};
 use gazetteer::GazHit;
 
 /// What an entity is.
@@ -292,10 +292,13 @@ impl<'r, 'a> SentenceTagger<'r, 'a> {
             for (start, window) in windows(&self.tokens) {
                 let spans = &self.spans[start..start + window.len()];
                 self.pieces.split(window);
-                if self.numbers {
-                    self.pieces.glue(spans);
-                }
-                r.run_glued(&self.pieces.words, &self.pieces.glued, work);
+                self.pieces.glue(spans);
+                let raw = RawTokens {
+                    tokens: window,
+                    glued: &self.pieces.glued,
+                    origin: &self.pieces.origin,
+                };
+                r.run_glued(&self.pieces.words, Some(raw), work);
                 if self.entities {
                     let place = |range: Range<usize>| {
                         let span = Span::new(spans[range.start].start, spans[range.end - 1].end);
@@ -345,7 +348,7 @@ pub(crate) const SENTENCE_CAPACITY: usize = 64;
 struct Pieces<'t> {
     words: Vec<&'t str>,
     origin: Vec<usize>,
-    /// Whether each word was written against the one before in the text
+    /// Whether each token was written against the one before in the text
     /// ([`Pieces::glue`]); empty for tokens given without their text.
     glued: Vec<bool>,
 }
@@ -363,23 +366,13 @@ impl<'t> Pieces<'t> {
         }
     }
 
-    /// Marks the words written against the one before, from the byte
-    /// spans of the tokens they come from: a token's first word when the
-    /// token begins where the one before ends (`-15...-20`). The further
-    /// words of a token stay apart, as KazNERD writes them (`3 , 2 %`).
+    /// Marks the tokens written against the one before, from their byte
+    /// spans (`-15...-20`), for the rules' reading of the raw tokens.
     fn glue(&mut self, spans: &[Span]) {
         self.glued.clear();
-        let mut prev = None;
-        for &k in &self.origin {
-            let first = prev != Some(k);
-            let touches = k
-                .checked_sub(1)
-                .and_then(|p| spans.get(p))
-                .zip(spans.get(k))
-                .is_some_and(|(a, b)| a.end == b.start);
-            self.glued.push(first && touches);
-            prev = Some(k);
-        }
+        self.glued.push(false);
+        self.glued
+            .extend(spans.windows(2).map(|w| w[0].end == w[1].start));
     }
 
     /// The tokens a range of pieces covers.
@@ -430,13 +423,13 @@ impl Recognizer {
 
     /// Tags one sentence into `work`.
     fn run(&self, tokens: &[&str], work: &mut Work) {
-        self.run_glued(tokens, &[], work);
+        self.run_glued(tokens, None, work);
     }
 
-    /// [`Recognizer::run`] for tokens of raw text, `glued` marking those
-    /// written against the one before (see `Extractor::extract_glued`).
-    fn run_glued(&self, tokens: &[&str], glued: &[bool], work: &mut Work) {
-        work.x.extract_glued(tokens, glued, Some(&self.model));
+    /// [`Recognizer::run`] for the words of raw text, whose rule mentions
+    /// are read from its own tokens (see `Extractor::extract_glued`).
+    fn run_glued(&self, tokens: &[&str], raw: Option<RawTokens<'_>>, work: &mut Work) {
+        work.x.extract_glued(tokens, raw, Some(&self.model));
         work.d.score(&self.model, &work.x, tokens.len());
         work.d.viterbi(&self.model, tokens.len());
         self.place_after_person(tokens, &mut work.d.best);

@@ -582,6 +582,13 @@ mod tests {
                 &[("1", "1"), ("2", "2")],
             ),
             ("Өсім 3,2%-ға жетті.", &[("3,2%-ға", "3.2")]),
+            // The rules read a token whole, not as the words the tagger
+            // sees (`59 . 7 %`, which KazNERD never writes).
+            ("Үлесі 59.7% болды.", &[("59.7%", "59.7")]),
+            (
+                "Көл 1 449,3 метрлік биіктікте.",
+                &[("1 449,3 метрлік", "1449.3")],
+            ),
         ] {
             let found: Vec<(&str, String)> = r
                 .numbers(text)

@@ -196,7 +196,8 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
         let plain = is_digits(t) && t.len() <= 3;
         // Thousands groups: `1 250 000` (one space or a no-break space);
         // the last group carries the number's ending or per cent sign
-        // (`15 000-нан`, `1 200-ден астам`).
+        // (`15 000-нан`, `1 200-ден астам`), or its decimal part (`1
+        // 449,3`, `2 345,7 млрд`).
         if plain && !percent && tail == Tail::default() {
             while let Some(next) = toks.get(k + used) {
                 let prev = toks[k + used - 1];
@@ -204,10 +205,18 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
                 let single_gap = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
                 let digits_end = next.text.find(['-', '%']).unwrap_or(next.text.len());
                 let group_text = &next.text[..digits_end];
-                if !(single_gap && group_text.len() == 3 && is_digits(group_text)) {
+                let (whole, decimal) = match group_text.split_once(',') {
+                    Some((w, d)) => (w, Some(d)),
+                    None => (group_text, None),
+                };
+                if !(single_gap
+                    && whole.len() == 3
+                    && is_digits(whole)
+                    && decimal.map_or(true, is_digits))
+                {
                     break;
                 }
-                let last = digits_end < next.text.len();
+                let last = digits_end < next.text.len() || decimal.is_some();
                 let group = if last {
                     match digits_token(next.text) {
                         Some((Some(g), t2, p2, false)) => {

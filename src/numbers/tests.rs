@@ -514,6 +514,31 @@ fn written_news_forms() {
             None,
             Some(About),
         ),
+        // ... or its decimal part.
+        (
+            "Көл 1 449,3 метрлік биіктікте",
+            "1 449,3 метрлік",
+            K::Quantity,
+            "1449.3",
+            Some("метр"),
+            None,
+        ),
+        (
+            "Бюджет 2 345,7 млрд теңге",
+            "2 345,7 млрд теңге",
+            K::Money,
+            "2345700000000",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "12 345,67-ге жетті",
+            "12 345,67-ге",
+            K::Cardinal,
+            "12345.67",
+            None,
+            None,
+        ),
         // A forecast's range with an ellipsis, each end with its sign.
         (
             "Аяз -15...-20 градус",
