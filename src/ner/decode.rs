@@ -62,18 +62,15 @@ impl Decoder {
     }
 
     /// [`Decoder::score`] for models of up to [`LANES`] labels: a token's
-    /// sums stay in one local array, which the compiler keeps in vector
-    /// registers over all of its features.
+    /// rows are summed in sixteen-bit vector registers over all of its
+    /// features and widened once ([`Model::row_sums`]), then the cached
+    /// word sums are added.
     fn score_32(&mut self, model: &Model, x: &Extractor, n: usize, cached: bool) {
         let l = model.len().min(LANES);
         let width = SLOTS.len() * model.len();
         let scale = model.scale;
         for i in 0..n {
-            let blocks = model.row_sums(x.features(i));
-            let mut acc = [0i32; LANES];
-            for (a, b) in acc.chunks_exact_mut(8).zip(&blocks) {
-                a.copy_from_slice(b);
-            }
+            let mut acc = model.row_sums(x.features(i));
             if cached {
                 for (s, offset) in SLOTS.iter().enumerate() {
                     let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {

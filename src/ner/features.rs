@@ -140,12 +140,8 @@ fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) 
         scratch.clear();
         word_features(a, s, scratch);
         if l <= LANES {
-            // Whole padded rows, summed in registers.
-            let mut acc = [0i32; LANES];
-            for &h in scratch.iter() {
-                model.add_row(model.row(h), &mut acc);
-            }
-            sums.copy_from_slice(&acc[..l]);
+            // Whole padded rows, summed in sixteen-bit registers.
+            sums.copy_from_slice(&model.row_sums(scratch)[..l]);
             continue;
         }
         // Wider models add into `sums` itself.
