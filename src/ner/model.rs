@@ -952,6 +952,19 @@ impl Model {
     pub(crate) fn len(&self) -> usize {
         self.labels.len()
     }
+
+    /// The sums a word's cached weight sums keep for each slot
+    /// (`features::SLOTS`): [`LANES`] for a model of up to [`LANES`]
+    /// labels, the labels' then the padding's (zero), so that the tagger
+    /// adds each as a fixed-length vector kept in registers; the labels'
+    /// alone for wider models.
+    pub(crate) fn slot_width(&self) -> usize {
+        if self.len() <= LANES {
+            LANES
+        } else {
+            self.len()
+        }
+    }
 }
 
 /// The weights of a padded row of a model of up to 32 labels.
