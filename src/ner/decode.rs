@@ -25,7 +25,8 @@ impl Decoder {
     #[inline(never)]
     pub(crate) fn score(&mut self, model: &Model, x: &Extractor, n: usize) {
         let l = model.len();
-        let width = SLOTS.len() * l;
+        let slot = model.slot_width();
+        let width = SLOTS.len() * slot;
         let cached = x.sums.len() == n * width && x.outside_sums.len() == width;
         self.emissions.clear();
         // Whole padded rows: a fixed-length sum that vectorizes (the
@@ -41,8 +42,8 @@ impl Decoder {
             if cached {
                 for (s, offset) in SLOTS.iter().enumerate() {
                     let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {
-                        Some(j) => &x.sums[j * width + s * l..][..l],
-                        None => &x.outside_sums[s * l..][..l],
+                        Some(j) => &x.sums[j * width + s * slot..][..l],
+                        None => &x.outside_sums[s * slot..][..l],
                     };
                     for (a, &v) in self.acc.iter_mut().zip(sums) {
                         *a += v;
@@ -62,31 +63,41 @@ impl Decoder {
     }
 
     /// [`Decoder::score`] for models of up to [`LANES`] labels: a token's
-    /// sums stay in one local array, which the compiler keeps in vector
-    /// registers over all of its features.
+    /// rows are summed in sixteen-bit vector registers over all of its
+    /// features and widened once ([`Model::row_sums`]), then the cached
+    /// word sums are added.
     fn score_32(&mut self, model: &Model, x: &Extractor, n: usize, cached: bool) {
         let l = model.len().min(LANES);
-        let width = SLOTS.len() * model.len();
+        let width = SLOTS.len() * LANES;
         let scale = model.scale;
         for i in 0..n {
-            let blocks = model.row_sums(x.features(i));
-            let mut acc = [0i32; LANES];
-            for (a, b) in acc.chunks_exact_mut(8).zip(&blocks) {
-                a.copy_from_slice(b);
-            }
+            let mut acc = model.row_sums(x.features(i));
             if cached {
                 for (s, offset) in SLOTS.iter().enumerate() {
                     let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {
-                        Some(j) => &x.sums[j * width + s * l..][..l],
-                        None => &x.outside_sums[s * l..][..l],
+                        Some(j) => x.sums.get(j * width + s * LANES..),
+                        None => x.outside_sums.get(s * LANES..),
+                    };
+                    // Whole slots of [`LANES`] sums (`cached` checked the
+                    // lengths): a fixed-length sum kept in registers.
+                    let Some(sums) = sums
+                        .and_then(|s| s.get(..LANES))
+                        .and_then(|s| <&[i32; LANES]>::try_from(s).ok())
+                    else {
+                        continue;
                     };
                     for (a, &v) in acc.iter_mut().zip(sums) {
                         *a += v;
                     }
                 }
             }
-            self.emissions
-                .extend(acc[..l].iter().map(|&a| a as f32 * scale));
+            // Scaled over all the lanes first: read at a variable length,
+            // `acc` was kept on the stack rather than in registers.
+            let mut scores = [0f32; LANES];
+            for (s, &a) in scores.iter_mut().zip(&acc) {
+                *s = a as f32 * scale;
+            }
+            self.emissions.extend_from_slice(&scores[..l]);
         }
     }
 
@@ -257,6 +268,48 @@ mod tests {
             let mut d = Decoder::default();
             d.score(model, &x, tokens.len());
             assert_eq!(d.emissions, plain_emissions(model, &tokens), "{text}");
+        }
+    }
+
+    #[test]
+    fn cached_sums_of_models_of_every_width_give_the_plain_scores() {
+        // Slots of 32 sums up to 32 labels, of the labels' alone past
+        // them; weights of the whole range, extremes included.
+        let tokens = [
+            "Алматы",
+            "қаласында",
+            "2024",
+            "жылы",
+            "Ерлан",
+            "Қарин",
+            "сөйледі",
+            ".",
+        ];
+        for labels in [1, 5, 27, 31, 32, 33, 40] {
+            let names: Vec<String> = (0..labels).map(|l| format!("B-T{l}")).collect();
+            let weights: Vec<i16> = scores(labels as u64, 256 * labels)
+                .iter()
+                .enumerate()
+                .map(|(k, &x)| match k % 11 {
+                    0 => i16::MAX,
+                    1 => i16::MIN,
+                    _ => (x * 16_000.0) as i16,
+                })
+                .collect();
+            let t = vec![0.0; (labels + 1) * labels];
+            let model = Model::assemble(names, 8, 0.25, t, weights);
+            let want = plain_emissions(&model, &tokens);
+            let (mut x, mut d) = (Extractor::default(), Decoder::default());
+            // Twice: once filling the word cache, once reading it.
+            for _ in 0..2 {
+                x.extract(&tokens, Some(&model));
+                assert_eq!(
+                    x.sums.len(),
+                    tokens.len() * SLOTS.len() * model.slot_width()
+                );
+                d.score(&model, &x, tokens.len());
+                assert_eq!(d.emissions, want, "{labels} labels");
+            }
         }
     }
 
@@ -533,7 +586,7 @@ mod tests {
                 x.extract(tokens, Some(model));
                 // The word features come as sums, not hashes.
                 assert!(x.hashes.len() < all || tokens.is_empty());
-                assert_eq!(x.sums.len(), tokens.len() * SLOTS.len() * model.len());
+                assert_eq!(x.sums.len(), tokens.len() * SLOTS.len() * LANES);
                 d.score(model, &x, tokens.len());
                 assert_eq!(d.emissions, full, "{tokens:?}");
             }

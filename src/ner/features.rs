@@ -19,8 +19,9 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
-/// The most words a thread keeps (with a 21-label model, each word's sums
-/// take 420 bytes).
+/// The most words a thread keeps (with a model of up to 32 labels, each
+/// word's sums take 640 bytes: five slots of 32, see
+/// [`Model::slot_width`]).
 const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
@@ -67,9 +68,10 @@ struct Cached {
     attrs: Attrs,
     /// The [`Model::id`] that `sums` belong to (0: none yet).
     model: u64,
-    /// Where in [`Cache::sums`] this word's `SLOTS.len() × L` weight sums
-    /// start (slot `s` sums the rows of [`word_features`] of this word seen
-    /// from slot `s`), and how many there are (0: none yet).
+    /// Where in [`Cache::sums`] this word's `SLOTS.len() × W` weight sums
+    /// start (`W`: [`Model::slot_width`]; slot `s` sums the rows of
+    /// [`word_features`] of this word seen from slot `s`), and how many
+    /// there are (0: none yet).
     sums_at: usize,
     sums_len: usize,
 }
@@ -133,19 +135,14 @@ fn word_features(a: &Attrs, s: usize, f: &mut Vec<u64>) {
 }
 
 /// The weight sums of `a`'s word features under `model`, slot after slot,
-/// into `out` (`SLOTS.len() × L`).
+/// into `out` (`SLOTS.len() × W`, `W`: [`Model::slot_width`]).
 fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) {
-    let l = model.len();
-    for (s, sums) in out.chunks_exact_mut(l).enumerate() {
+    for (s, sums) in out.chunks_exact_mut(model.slot_width()).enumerate() {
         scratch.clear();
         word_features(a, s, scratch);
-        if l <= LANES {
-            // Whole padded rows, summed in registers.
-            let mut acc = [0i32; LANES];
-            for &h in scratch.iter() {
-                model.add_row(model.row(h), &mut acc);
-            }
-            sums.copy_from_slice(&acc[..l]);
+        if let Ok(sums) = <&mut [i32; LANES]>::try_from(&mut *sums) {
+            // Whole padded rows, summed in sixteen-bit registers.
+            *sums = model.row_sums(scratch);
             continue;
         }
         // Wider models add into `sums` itself.
@@ -547,8 +544,9 @@ pub(crate) struct Extractor {
     /// it has not seen. Empty with a model.
     pub(crate) lexical: Vec<bool>,
     pub(crate) offsets: Vec<usize>,
-    /// With a model: for each token, its `SLOTS.len() × L` word-feature
-    /// sums (token `i`, slot `s`: `sums[(i * SLOTS.len() + s) * L..][..L]`),
+    /// With a model: for each token, its `SLOTS.len() × W` word-feature
+    /// sums (`W`: [`Model::slot_width`]; token `i`, slot `s`:
+    /// `sums[(i * SLOTS.len() + s) * W..][..L]`, then zeros up to `W`),
     /// and `hashes` holds only the other features. Empty without a model:
     /// then `hashes` holds every feature (as training needs).
     pub(crate) sums: Vec<i32>,
@@ -584,7 +582,7 @@ impl Extractor {
         let mut buf = [0u8; 256];
         self.attrs.clear();
         self.sums.clear();
-        let width = model.map_or(0, |m| SLOTS.len() * m.len());
+        let width = model.map_or(0, |m| SLOTS.len() * m.slot_width());
         CACHE.with_borrow_mut(|cache| {
             // Sums of earlier models are left behind in `cache.sums`: bound
             // it as the words are bounded.

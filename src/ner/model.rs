@@ -864,46 +864,73 @@ impl Model {
         self.weights.row(row)
     }
 
-    /// Adds the weights of `row` to `acc`, for a model of up to [`LANES`]
-    /// labels (whose padded rows have [`LANES`] weights); a row past the
-    /// table, or of a wider model, adds nothing.
+    /// The sums of the weight rows of the feature hashes `features`, one
+    /// per lane, for a model of up to [`LANES`] labels (whose padded rows
+    /// have [`LANES`] weights); a row past the table, or of a wider model,
+    /// adds nothing. The tagger's scores and the new words' cached sums
+    /// (`features::word_sums`) both take them from here.
+    ///
+    /// The rows are added in sixteen bits, eight lanes to an SSE2 `paddw`,
+    /// and widened to 32 bits once per [`SPAN`] rows: widening every
+    /// weight took eight instructions per block of eight lanes and row
+    /// (two loads, two unpacks, two shifts, two adds), this takes four
+    /// (a load, two adds, a shift). The sums themselves do not fit in
+    /// sixteen bits (a token's `O` lane comes to about 80 000 on prose,
+    /// and 98 % of tokens have some lane outside the range, so no bound
+    /// on the rows would often let them be added in sixteen bits alone),
+    /// so each lane carries two sums, from which its sum follows exactly
+    /// whatever the weights: `low`, the weights added with wrap-around
+    /// (the sum modulo 2^16), and `high`, the weights shifted right by 8
+    /// (`w >> 8`, in -128..=127, so that [`SPAN`] of them stay in range)
+    /// added exactly. As `w = 256 (w >> 8) + (w & 255)`, the sum is
+    /// `256 high` plus the sum of the low bytes, which is at most
+    /// 255 × [`SPAN`] < 2^16 and so is `low - 256 high` modulo 2^16 (see
+    /// [`widen`]). A token has 20 to 40 rows, a word's slot fewer: one
+    /// span serves, and more are for hostile or future feature sets.
     #[inline(always)]
-    pub(crate) fn add_row(&self, row: usize, acc: &mut [i32; LANES]) {
-        let Ok(ws) = <&[i16; LANES]>::try_from(self.padded_row(row)) else {
-            return;
-        };
-        // In blocks of eight lanes, widened then added: written over the
-        // whole row, the compiler splits a local `acc` into 32 scalars and
-        // adds them one by one.
-        for (a, w) in acc.chunks_exact_mut(8).zip(ws.chunks_exact(8)) {
-            let w: [i32; 8] = std::array::from_fn(|k| i32::from(w[k]));
-            for (a, w) in a.iter_mut().zip(w) {
-                *a += w;
+    pub(crate) fn row_sums(&self, features: &[u64]) -> [i32; LANES] {
+        let mut acc = [0i32; LANES];
+        // Every token's features are one span: that case alone, so that
+        // the sums are widened straight into `acc`.
+        if features.len() <= SPAN {
+            let (low, high) = self.span_sums(features);
+            for (a, (&l, &h)) in acc.iter_mut().zip(low.iter().zip(&high)) {
+                *a = widen(l, h);
+            }
+            return acc;
+        }
+        for span in features.chunks(SPAN) {
+            let (low, high) = self.span_sums(span);
+            for (a, (&l, &h)) in acc.iter_mut().zip(low.iter().zip(&high)) {
+                *a += widen(l, h);
             }
         }
+        acc
     }
 
-    /// The sums of the weight rows of the feature hashes `features`, for
-    /// a model of up to [`LANES`] labels (whose padded rows have [`LANES`]
-    /// weights), in four blocks of eight lanes; a row past the table, or
-    /// of a wider model, adds nothing. The sums are carried as a value,
-    /// rebuilt for each row: added in place ([`Model::add_row`]), the
-    /// tagger's scores kept them in registers but also stored all eight
-    /// vectors back to the stack after every row. (The new words' sums,
-    /// `features::word_sums`, are faster with `add_row`: this version
-    /// there took 31 M instructions to 54 M.)
+    /// The two sixteen-bit sums of [`Model::row_sums`] over the rows of
+    /// `span` ([`SPAN`] features at most): the weights added modulo 2^16,
+    /// and their `w >> 8` added exactly. Both are local arrays added in
+    /// place over the whole row, which the compiler keeps in eight vector
+    /// registers; built as values of four eight-lane blocks
+    /// (`std::array::from_fn`), as the 32-bit sums were, they were split
+    /// into scalars or stored to the stack after every row.
     #[inline(always)]
-    pub(crate) fn row_sums(&self, features: &[u64]) -> [[i32; 8]; 4] {
-        let mut acc = [[0i32; 8]; 4];
-        for &f in features {
+    fn span_sums(&self, span: &[u64]) -> ([i16; LANES], [i16; LANES]) {
+        let mut low = [0i16; LANES];
+        let mut high = [0i16; LANES];
+        for &f in span {
             let Ok(ws) = <&[i16; LANES]>::try_from(self.padded_row(self.row(f))) else {
                 continue;
             };
-            acc = std::array::from_fn(|b| {
-                std::array::from_fn(|k| acc[b][k] + i32::from(ws[8 * b + k]))
-            });
+            // `high` never wraps (see above): `wrapping_add` only spares
+            // the overflow check of debug builds.
+            for ((l, h), &w) in low.iter_mut().zip(high.iter_mut()).zip(ws) {
+                *l = l.wrapping_add(w);
+                *h = h.wrapping_add(w >> 8);
+            }
         }
-        acc
+        (low, high)
     }
 
     /// The weights of a row, one per label, then zeros up to a multiple of
@@ -928,10 +955,41 @@ impl Model {
     pub(crate) fn len(&self) -> usize {
         self.labels.len()
     }
+
+    /// The sums a word's cached weight sums keep for each slot
+    /// (`features::SLOTS`): [`LANES`] for a model of up to [`LANES`]
+    /// labels, the labels' then the padding's (zero), so that the tagger
+    /// adds each as a fixed-length vector kept in registers; the labels'
+    /// alone for wider models.
+    pub(crate) fn slot_width(&self) -> usize {
+        if self.len() <= LANES {
+            LANES
+        } else {
+            self.len()
+        }
+    }
 }
 
 /// The weights of a padded row of a model of up to 32 labels.
 pub(crate) const LANES: usize = 32;
+
+/// The most rows [`Model::row_sums`] adds in sixteen bits before it
+/// widens the sums: the most for which both stay exact. `high` is then
+/// in -32 768..=32 512, and the low bytes add up to at most 65 280, which
+/// `low - 256 high` modulo 2^16 tells apart. A test shows that one row
+/// more (of `i16::MIN`) would not be exact.
+pub(crate) const SPAN: usize = 256;
+
+/// The sum of one lane of [`SPAN`] rows at most from its two sixteen-bit
+/// sums (see [`Model::row_sums`]): `low`, the weights added modulo 2^16,
+/// and `high`, their `w >> 8` added exactly. The weights' low bytes add up
+/// to `low - 256 high` modulo 2^16, which is that sum itself, as it is
+/// in 0..2^16.
+#[inline(always)]
+pub(crate) fn widen(low: i16, high: i16) -> i32 {
+    let bytes = low.wrapping_sub(high.wrapping_shl(8)) as u16;
+    256 * i32::from(high) + i32::from(bytes)
+}
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -990,6 +1048,128 @@ pub(crate) mod tests {
         weights[5 * 3 + 1] = 7;
         weights[9 * 3 + 2] = -3;
         Model::assemble(labels, 4, 0.5, (0..12).map(|x| x as f32).collect(), weights)
+    }
+
+    /// A model of `labels` labels and 2^6 rows whose weights come from
+    /// `weight(row, label)`.
+    fn weighted(labels: usize, weight: impl Fn(usize, usize) -> i16) -> Model {
+        let names = (0..labels).map(|l| format!("B-T{l}")).collect();
+        let weights = (0..64 * labels)
+            .map(|k| weight(k / labels, k % labels))
+            .collect();
+        Model::assemble(names, 6, 1.0, vec![0.0; (labels + 1) * labels], weights)
+    }
+
+    /// The sums of the rows of `features` in 64 bits, one per label.
+    fn exact_sums(model: &Model, features: &[u64]) -> Vec<i64> {
+        let mut sums = vec![0i64; model.len()];
+        for &f in features {
+            for (s, &w) in sums.iter_mut().zip(model.row_weights(model.row(f))) {
+                *s += i64::from(w);
+            }
+        }
+        sums
+    }
+
+    /// `n` feature hashes whose rows are all `row` of `model`.
+    fn hashes_of_row(model: &Model, row: usize, n: usize) -> Vec<u64> {
+        let f = (0u64..).find(|&f| model.row(f) == row).unwrap();
+        vec![f; n]
+    }
+
+    #[test]
+    fn sixteen_bit_sums_are_the_exact_sums_whatever_the_weights() {
+        // Rows of extremes, of values about the byte boundaries, and of a
+        // generator; row 0 all `i16::MIN`, row 1 all `i16::MAX`.
+        let mut x = 7u64;
+        let mut next = move || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 48) as i16
+        };
+        let edges = [
+            i16::MIN,
+            i16::MIN + 1,
+            -257,
+            -256,
+            -255,
+            -129,
+            -128,
+            -1,
+            0,
+            1,
+            127,
+            128,
+            255,
+            256,
+            257,
+            i16::MAX - 1,
+            i16::MAX,
+        ];
+        let random: Vec<i16> = (0..64 * 32).map(|_| next()).collect();
+        for labels in [1, 8, 27, 32] {
+            let model = weighted(labels, |r, l| match r {
+                0 => i16::MIN,
+                1 => i16::MAX,
+                2..=20 => edges[(r * 3 + l) % edges.len()],
+                _ => random[r * 32 + l],
+            });
+            let mut cases: Vec<Vec<u64>> = Vec::new();
+            // All of one extreme row, up to and past a span.
+            for row in [0, 1, 5] {
+                for n in [
+                    0,
+                    1,
+                    2,
+                    128,
+                    129,
+                    255,
+                    SPAN,
+                    SPAN + 1,
+                    SPAN + 2,
+                    3 * SPAN + 5,
+                ] {
+                    cases.push(hashes_of_row(&model, row, n));
+                }
+            }
+            // Mixtures of every row, of the sizes tokens have and larger.
+            for (k, n) in [1usize, 7, 20, 37, 63, 256, 257, 600]
+                .into_iter()
+                .enumerate()
+            {
+                cases.push((0..n as u64).map(|f| f * 31 + k as u64).collect());
+            }
+            for features in &cases {
+                let got = model.row_sums(features);
+                let want = exact_sums(&model, features);
+                let got: Vec<i64> = got[..labels].iter().map(|&s| i64::from(s)).collect();
+                assert_eq!(got, want, "{labels} labels, {} rows", features.len());
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_of_more_rows_would_not_be_exact() {
+        // Widened from one span, 257 rows of `i16::MIN` (their `high`
+        // leaves the range) or 258 of 255 (their low bytes pass 2^16)
+        // come out wrong: `row_sums` must split them into spans, and
+        // does. [`SPAN`] rows of either are exact in one.
+        for (weight, wrong) in [(i16::MIN, SPAN + 1), (255, SPAN + 2)] {
+            let model = weighted(27, |_, _| weight);
+            let one_span = |n: usize| {
+                let (low, high) = model.span_sums(&hashes_of_row(&model, 3, n));
+                i64::from(widen(low[0], high[0]))
+            };
+            let exact = |n: usize| i64::from(weight) * n as i64;
+            assert_eq!(one_span(SPAN), exact(SPAN), "{weight} × {SPAN}");
+            assert_ne!(one_span(wrong), exact(wrong), "{weight} × {wrong}");
+            let sums = model.row_sums(&hashes_of_row(&model, 3, wrong));
+            assert!(
+                sums[..27].iter().all(|&s| i64::from(s) == exact(wrong)),
+                "{weight} × {wrong}: {sums:?}"
+            );
+        }
     }
 
     #[test]
