@@ -238,10 +238,12 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
                 }
             }
         }
-        // A decimal split by the tokenizer of the corpus: `74 , 9`.
-        if is_digits(t) && tail == Tail::default() && !percent && used == 1 {
-            if let (Some(comma), Some(frac)) = (toks.get(k + 1), toks.get(k + 2)) {
-                let spaced = text.get(toks[k].span.end..comma.span.start) == Some(" ");
+        // A decimal split by the tokenizer of the corpus: `74 , 9`, also
+        // after thousands groups (`1 449 , 3`).
+        let last_group = toks[k + used - 1];
+        if is_digits(last_group.text) && tail == Tail::default() && !percent {
+            if let (Some(comma), Some(frac)) = (toks.get(k + used), toks.get(k + used + 1)) {
+                let spaced = text.get(last_group.span.end..comma.span.start) == Some(" ");
                 if comma.text == "," && spaced {
                     if let Some((Some(f), ftail, fpercent, _)) = digits_token(frac.text) {
                         let digits_end = frac.text.find(['%', '-']).unwrap_or(frac.text.len());
@@ -252,7 +254,7 @@ pub(super) fn atom(text: &str, toks: &[Tok], k: usize) -> Option<Atom> {
                                 .and_then(|d| d.checked_div_pow10(frac_digits.len() as u32));
                             return Some(Atom::Digits {
                                 value: value.zip(fraction).and_then(|(v, f)| v.checked_add(f)),
-                                tokens: 3,
+                                tokens: used + 2,
                                 tail: ftail,
                                 percent: fpercent,
                                 date: false,

@@ -531,6 +531,15 @@ fn written_news_forms() {
             Some("KZT"),
             None,
         ),
+        // As the corpora's tokenizers write it.
+        (
+            "Бюджет 1 449 , 3 млрд теңге",
+            "1 449 , 3 млрд теңге",
+            K::Money,
+            "1449300000000",
+            Some("KZT"),
+            None,
+        ),
         (
             "12 345,67-ге жетті",
             "12 345,67-ге",
