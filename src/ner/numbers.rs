@@ -215,11 +215,16 @@ pub(super) fn merge<'a>(
                     kind = m.kind();
                     (m.value(), None, None)
                 }
-                None => (
-                    Value::Time(year_alone(slice).unwrap_or_else(Timex::unknown)),
-                    None,
-                    None,
-                ),
+                // What the tagger's decision reads that the rules leave
+                // alone: a year in digits or words, a part of the day in a
+                // word that is also a common noun.
+                None => {
+                    let read = match kind {
+                        NumberKind::Time => Timex::day_part_word(slice),
+                        _ => year_alone(slice),
+                    };
+                    (Value::Time(read.unwrap_or_else(Timex::unknown)), None, None)
+                }
             },
             None => match crate::numbers::parse_words(slice) {
                 Some(v) => (Value::Exact(v), None, None),
@@ -537,6 +542,22 @@ mod tests {
                     .all(|m| !m.value().to_string().starts_with('-')),
                 "{text:?} gave {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_time_span_of_a_part_of_the_day_alone_is_that_part() {
+        for (slice, want) in [
+            ("түс", Some("TMI")),
+            ("Таң", Some("TMO")),
+            ("түні", Some("TNI")),
+            ("кеш", Some("TEV")),
+            ("кітап", None),
+            ("түс қайта", None),
+            ("", None),
+        ] {
+            let got = Timex::day_part_word(slice).map(|t| t.value().to_string());
+            assert_eq!(got.as_deref(), want, "{slice:?}");
         }
     }
 

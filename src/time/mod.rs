@@ -637,6 +637,20 @@ impl Timex {
         Timex::new(Val::Unknown)
     }
 
+    /// The part of the day a word alone names (`түс`, noon; `таң`, dawn),
+    /// when something else has decided that the word is a time: bare,
+    /// these words are also `dream`, `colour` and `dawn breaks`, so the
+    /// rules do not read them alone.
+    pub(crate) fn day_part_word(word: &str) -> Option<Timex> {
+        let part = words::day_part(word)?;
+        Some(Timex::new(Val::Point(Point {
+            rel: Rel::Implied,
+            year: 0,
+            grain: Grain::None,
+            clock: Clock::Part(part),
+        })))
+    }
+
     /// The year `year` of the common era, written out (`2017`).
     pub(crate) fn year(year: i32) -> Timex {
         Timex::new(Val::Point(Point {
