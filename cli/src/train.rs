@@ -100,6 +100,14 @@ pub struct NerArgs {
     #[arg(long, value_name = "RATE", default_value_t = kazakh::ner::DEFAULT_WORD_DROPOUT)]
     word_dropout: f32,
 
+    /// Share of person, place and organization names written over, in a
+    /// copy of their sentence learned after it at each visit, by another
+    /// name of the same type from the training data whose last word takes
+    /// the same case ending, so that context, affixes, shape and
+    /// gazetteers learn to find unseen names (0: off).
+    #[arg(long, value_name = "RATE", default_value_t = kazakh::ner::DEFAULT_NAME_SWAP)]
+    name_swap: f32,
+
     /// Entity types to learn, comma-separated, or `all`; the labels of
     /// other types are learned as one type MISC (or as O with
     /// --no-misc). Default: PERSON, GPE, LOCATION, ORGANISATION, the
@@ -363,7 +371,8 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
         .hash_bits(args.bits)
         .rounds(args.rounds)
         .margin(args.margin)
-        .word_dropout(args.word_dropout);
+        .word_dropout(args.word_dropout)
+        .name_swap(args.name_swap);
     if args.no_misc {
         trainer.others(None);
     }

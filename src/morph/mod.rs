@@ -345,6 +345,21 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
     engine::split_and_lemma(word)
 }
 
+/// What picks the form of a suffix written after `stem`: its harmony (0
+/// when the letters leave it open, 1 back, 2 front) and the class of its
+/// last sound (the bits of `phon::final_class`), read on the lower-cased
+/// stem. Two stems that agree on both take the same case endings.
+#[cfg(feature = "train")]
+pub(crate) fn suffix_class(stem: &str) -> (u8, u8) {
+    let lower = crate::letters::fold_lower(stem);
+    let harmony = match phon::harmony(&lower) {
+        None => 0,
+        Some(phon::Harmony::Back) => 1,
+        Some(phon::Harmony::Front) => 2,
+    };
+    (harmony, phon::final_class(&lower))
+}
+
 /// The word classes the lexicon gives a lower-case stem, as bits
 /// (nominal 1, verb 2, lexicalised 16); proper-noun marks are left out.
 /// 0 when the stem is not in the lexicon.

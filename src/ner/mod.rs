@@ -32,6 +32,8 @@ pub mod iob;
 mod model;
 mod names;
 mod numbers;
+#[cfg(feature = "train")]
+mod swap;
 mod temporal;
 #[cfg(feature = "train")]
 mod train;
@@ -41,7 +43,7 @@ pub use names::nominative;
 #[cfg(feature = "train")]
 pub use train::{
     best_bias, Trainer, BIAS_CANDIDATES, DEFAULT_BIASES, DEFAULT_END_LABELS, DEFAULT_MERGES,
-    DEFAULT_TYPES, DEFAULT_WORD_DROPOUT,
+    DEFAULT_NAME_SWAP, DEFAULT_TYPES, DEFAULT_WORD_DROPOUT,
 };
 
 #[cfg(feature = "embedded-model")]
