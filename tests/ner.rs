@@ -18,9 +18,12 @@ const CASES: &[Case] = &[
             ("Түркістан облысына", Label::Location, "Түркістан облысы"),
         ],
     ),
-    // A region in the genitive; a person after a position.
+    // A region in the genitive; a person after a position. (Not before
+    // the position's word: KazNERD spans `Астана қаласының әкімі` whole as
+    // one POSITION, so a region that begins a position's name is no
+    // location by the corpus's convention, and the tagger gives either.)
     (
-        "Ақтөбе облысының әкімі Асхат Шахаров аудандарды аралады.",
+        "Ақтөбе облысының аудандарын әкім Асхат Шахаров аралады.",
         &[
             ("Ақтөбе облысының", Label::Location, "Ақтөбе облысы"),
             ("Асхат Шахаров", Label::Person, "Асхат Шахаров"),
@@ -98,10 +101,11 @@ fn pre_tokenized_input_gives_the_same_entities() {
     let tokens = [
         "Ақтөбе",
         "облысының",
-        "әкімі",
+        "аудандарын",
+        "әкім",
         "Асхат",
         "Шахаров",
-        "келді",
+        "аралады",
         ".",
     ];
     let found = r.recognize_tokens(&tokens);
@@ -111,10 +115,14 @@ fn pre_tokenized_input_gives_the_same_entities() {
     for e in &found {
         assert_eq!(&joined[e.span().range()], e.text());
     }
+    // The same entities as the raw text gives.
+    let from_text = r.recognize(&joined);
+    let raw: Vec<&str> = from_text.iter().map(|e| e.text()).collect();
+    assert_eq!(texts, raw);
     assert_eq!(found[0].tokens(), 0..2);
     assert_eq!(
         r.iob2(&tokens),
-        ["B-LOC", "I-LOC", "O", "B-PER", "I-PER", "O", "O"]
+        ["B-LOC", "I-LOC", "O", "O", "B-PER", "I-PER", "O", "O"]
     );
 }
 
