@@ -121,6 +121,15 @@ pub const DEFAULT_NAME_SWAP: f32 = 0.0;
 /// features, where each token's rows start, and the gold label indices.
 type Rows = (Vec<u32>, Vec<u32>, Vec<u16>);
 
+/// A share as the trainer keeps it: clamped to 0..=1, non-finite as 0.
+fn share(rate: f32) -> f32 {
+    if rate.is_finite() {
+        rate.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
 /// A rate as a threshold on 53 random bits.
 fn threshold(rate: f32) -> u64 {
     (f64::from(rate) * (1u64 << 53) as f64) as u64
@@ -160,13 +169,13 @@ impl Default for Trainer {
 }
 
 /// A small deterministic generator (SplitMix64) for the shuffles.
-struct SplitMix(u64);
+pub(super) struct SplitMix(pub(super) u64);
 
 /// Marks a feature row (in training) that names the token's own word.
 const LEXICAL: u32 = 1 << 31;
 
 impl SplitMix {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -248,11 +257,7 @@ impl Trainer {
     /// generator, so the shuffles are those of a run without dropout.
     /// Clamped to 0..=1; non-finite values count as 0.
     pub fn word_dropout(&mut self, rate: f32) -> &mut Trainer {
-        self.word_dropout = if rate.is_finite() {
-            rate.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        self.word_dropout = share(rate);
         self
     }
 
@@ -274,11 +279,7 @@ impl Trainer {
     /// generator, so the shuffles are those of a run without it. Clamped
     /// to 0..=1; non-finite values count as 0.
     pub fn name_swap(&mut self, rate: f32) -> &mut Trainer {
-        self.name_swap = if rate.is_finite() {
-            rate.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        self.name_swap = share(rate);
         self
     }
 
