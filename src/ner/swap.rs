@@ -65,8 +65,8 @@ pub(super) struct NameSwap {
     places: Vec<Vec<Place>>,
 }
 
-/// Case endings (of `morph::CASE_ENDINGS`) that a name's last word read as nominative may still end
-/// in: an unknown surname's genitive (`Қалыбекованың`) is left whole by
+/// Case endings (of `morph::CASE_ENDINGS`) that a name's last word read
+/// as nominative may still end in: an unknown surname's genitive (`Қалыбекованың`) is left whole by
 /// the analyser, and would lose its case when swapped. Short endings that
 /// end many names (`Алматы`, `Канада`) are left out, and an ending must
 /// follow three letters at least (`Йемен`).
