@@ -562,10 +562,10 @@ impl Extractor {
     /// model; with one, the word features as cached sums of its weights
     /// (see [`SLOTS`]) and the rest as hashes. Both give the same scores.
     // Training and the tests extract tokenized corpora; tagging raw text
-    // goes through `extract_glued`.
+    // goes through `extract_raw`.
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn extract(&mut self, tokens: &[&str], model: Option<&Model>) {
-        self.extract_glued(tokens, None, model);
+        self.extract_raw(tokens, None, model);
     }
 
     /// [`Extractor::extract`] for the words of raw text, whose rule
@@ -573,7 +573,7 @@ impl Extractor {
     /// [`RawTokens`]); without it they are read from `tokens` joined by
     /// spaces, as tokenized corpora write them. Only the rule mentions
     /// depend on it.
-    pub(crate) fn extract_glued(
+    pub(crate) fn extract_raw(
         &mut self,
         tokens: &[&str],
         raw: Option<RawTokens<'_>>,

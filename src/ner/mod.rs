@@ -300,7 +300,7 @@ impl<'r, 'a> SentenceTagger<'r, 'a> {
                     glued: &self.pieces.glued,
                     origin: &self.pieces.origin,
                 };
-                r.run_glued(&self.pieces.words, Some(raw), work);
+                r.run_raw(&self.pieces.words, Some(raw), work);
                 if self.entities {
                     let place = |range: Range<usize>| {
                         let span = Span::new(spans[range.start].start, spans[range.end - 1].end);
@@ -425,13 +425,13 @@ impl Recognizer {
 
     /// Tags one sentence into `work`.
     fn run(&self, tokens: &[&str], work: &mut Work) {
-        self.run_glued(tokens, None, work);
+        self.run_raw(tokens, None, work);
     }
 
     /// [`Recognizer::run`] for the words of raw text, whose rule mentions
-    /// are read from its own tokens (see `Extractor::extract_glued`).
-    fn run_glued(&self, tokens: &[&str], raw: Option<RawTokens<'_>>, work: &mut Work) {
-        work.x.extract_glued(tokens, raw, Some(&self.model));
+    /// are read from its own tokens (see `Extractor::extract_raw`).
+    fn run_raw(&self, tokens: &[&str], raw: Option<RawTokens<'_>>, work: &mut Work) {
+        work.x.extract_raw(tokens, raw, Some(&self.model));
         work.d.score(&self.model, &work.x, tokens.len());
         work.d.viterbi(&self.model, tokens.len());
         self.place_after_person(tokens, &mut work.d.best);
