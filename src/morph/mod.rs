@@ -345,6 +345,12 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
     engine::split_and_lemma(word)
 }
 
+/// Whether `stem` ends in a voiceless consonant, after which a suffix
+/// begins with a voiceless one too (`кешке`, `кешкі`; `жылға`, `жылғы`).
+pub(crate) fn ends_voiceless(stem: &str) -> bool {
+    phon::final_class(stem) == phon::VOICELESS
+}
+
 /// What picks the form of a suffix written after `stem`: its harmony (0
 /// when the letters leave it open, 1 back, 2 front) and the class of its
 /// last sound (the bits of `phon::final_class`), read on the lower-cased

@@ -100,13 +100,7 @@ fn attributive_agrees(stem: &str, rest: &str) -> bool {
     if !voiceless_suffix && !voiced_suffix {
         return true;
     }
-    let voiceless_stem = stem.chars().next_back().is_some_and(|c| {
-        matches!(
-            c,
-            'п' | 'т' | 'к' | 'қ' | 'с' | 'ш' | 'щ' | 'ф' | 'х' | 'һ' | 'ц' | 'ч'
-        )
-    });
-    voiceless_stem == voiceless_suffix
+    crate::morph::ends_voiceless(stem) == voiceless_suffix
 }
 
 /// The stems of a table of this module.
