@@ -84,6 +84,22 @@ pub(crate) fn finish(h: u64) -> u64 {
     x ^ (x >> 33)
 }
 
+/// A small deterministic generator (SplitMix64): the trainer's shuffles
+/// and draws.
+#[cfg(feature = "train")]
+pub(crate) struct SplitMix(pub(crate) u64);
+
+#[cfg(feature = "train")]
+impl SplitMix {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -279,7 +279,7 @@ mod tests {
 
     /// Draws from the trainer's generator.
     fn draws(seed: u64) -> impl FnMut() -> u64 {
-        let mut rng = super::super::train::SplitMix(seed);
+        let mut rng = crate::hash::SplitMix(seed);
         move || rng.next()
     }
 

@@ -13,6 +13,7 @@ use super::model::Model;
 use super::swap::NameSwap;
 use super::Label;
 use crate::error::{Error, ErrorKind};
+use crate::hash::SplitMix;
 
 /// The entity types kept by default: people, places and organizations,
 /// KazNERD's number types, and its dates and times (whose spans the tagger
@@ -168,21 +169,8 @@ impl Default for Trainer {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for the shuffles.
-pub(super) struct SplitMix(pub(super) u64);
-
 /// Marks a feature row (in training) that names the token's own word.
 const LEXICAL: u32 = 1 << 31;
-
-impl SplitMix {
-    pub(super) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
 
 impl Trainer {
     /// 12 epochs, seed 1, margin 100, no word dropout, the
