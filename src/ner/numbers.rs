@@ -16,7 +16,9 @@ use std::ops::Range;
 use super::features::RuleMention;
 use super::iob;
 use super::{Pieces, Recognizer};
-use crate::numbers::{may_be_negative, minus_against, negate, NumberKind, NumberMention, Value};
+use crate::numbers::{
+    may_be_negative, minus_against, names_percent, negate, NumberKind, NumberMention, Value,
+};
 use crate::span::Span;
 use crate::time::Timex;
 
@@ -231,6 +233,15 @@ pub(super) fn merge<'a>(
                 None => continue,
             },
         };
+        // A percentage names its percent (`%`, `пайыз`, `процент`: all 443
+        // of KazNERD's do); a span labelled so without one (a quoted year,
+        // `("1984")`) is the count the rules read there.
+        if kind == NumberKind::Percent && !names_percent(slice) {
+            kind = match best {
+                Some((i, _)) if is_count(rules[i].kind) => rules[i].kind,
+                _ => NumberKind::Cardinal,
+            };
+        }
         // A minus written against the number (`−12 градус`, `-0,5%`): the
         // rules read it in the text's own spacing, and a rule mention that
         // covers the sign has its value below zero already; a span whose
@@ -757,6 +768,56 @@ mod tests {
             let mut pieces = Pieces::default();
             pieces.split(tokens);
             assert_eq!(pieces.words.len(), tokens.len());
+            let rules = [rule(rule_tokens.clone(), *rule_kind, 5)];
+            let mut out = Vec::new();
+            merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);
+            assert_eq!(out.len(), 1, "{tokens:?}: {out:?}");
+            assert_eq!(out[0].kind(), *want, "{tokens:?}");
+        }
+    }
+
+    #[test]
+    fn a_percentage_names_its_percent() {
+        use NumberKind::{Cardinal, Percent};
+        // (tokens, the tagger's labels, the rule mention's tokens and kind,
+        // the mention's kind).
+        type Case<'a> = (
+            &'a [&'a str],
+            &'a [&'a str],
+            Range<usize>,
+            NumberKind,
+            NumberKind,
+        );
+        let cases: &[Case<'_>] = &[
+            // A quoted year the tagger took for a percentage.
+            (
+                &["(", "\"", "1984", "\"", ")"],
+                &["O", "O", "B-PERCENTAGE", "O", "O"],
+                2..3,
+                Cardinal,
+                Cardinal,
+            ),
+            (
+                &["5", "пайызға"],
+                &["B-PERCENTAGE", "I-PERCENTAGE"],
+                0..2,
+                Percent,
+                Percent,
+            ),
+            (&["5%"], &["B-PERCENTAGE"], 0..1, Percent, Percent),
+            (
+                &["жиырма", "процентін"],
+                &["B-PERCENTAGE", "I-PERCENTAGE"],
+                0..2,
+                Percent,
+                Percent,
+            ),
+        ];
+        for (tokens, tags, rule_tokens, rule_kind, want) in cases {
+            let text = tokens.join(" ");
+            let spans = joined_spans_of(tokens);
+            let mut pieces = Pieces::default();
+            pieces.split(tokens);
             let rules = [rule(rule_tokens.clone(), *rule_kind, 5)];
             let mut out = Vec::new();
             merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);

@@ -130,15 +130,13 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
             return Some((u, 2));
         }
     }
-    // шаршы метр, текше метр.
-    if lower_is(t, "шаршы") || lower_is(t, "текше") {
-        if let Some(UnitKind::Quantity(_)) = toks.get(k + 1).and_then(|n| unit(n.text)) {
-            let name = if lower_is(t, "шаршы") {
-                "шаршы метр"
-            } else {
-                "текше метр"
-            };
-            return Some((UnitKind::Quantity(name), 2));
+    // шаршы метр, текше метр: square and cubic measures of a length.
+    let square = lower_is(t, "шаршы");
+    if square || lower_is(t, "текше") {
+        if let Some(UnitKind::Quantity(length)) = toks.get(k + 1).and_then(|n| unit(n.text)) {
+            if let Some(name) = power_of_length(length, square) {
+                return Some((UnitKind::Quantity(name), 2));
+            }
         }
     }
     // айлық есептік көрсеткіш (the monthly calculation index).
@@ -153,6 +151,23 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
         return Some((UnitKind::Quantity("АЕК"), 3));
     }
     unit(t).map(|u| (u, 1))
+}
+
+/// The square (`шаршы`) or cubic (`текше`) measure of a unit of length.
+fn power_of_length(length: &str, square: bool) -> Option<&'static str> {
+    Some(match (length, square) {
+        ("метр", true) => "шаршы метр",
+        ("метр", false) => "текше метр",
+        ("шақырым", true) => "шаршы шақырым",
+        ("шақырым", false) => "текше шақырым",
+        ("сантиметр", true) => "шаршы сантиметр",
+        ("сантиметр", false) => "текше сантиметр",
+        ("миллиметр", true) => "шаршы миллиметр",
+        ("миллиметр", false) => "текше миллиметр",
+        ("дециметр", true) => "шаршы дециметр",
+        ("дециметр", false) => "текше дециметр",
+        _ => return None,
+    })
 }
 
 fn is_number_start(text: &str, toks: &[Tok], k: usize) -> bool {
@@ -503,8 +518,14 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             i = end.max(i + 1);
             continue;
         }
-        // `6 тонна 600 килограмм`: one quantity in two units.
-        if kind == NumberKind::Quantity && approx.is_none() {
+        // `6 тонна 600 килограмм`: one quantity in two units. Not after a
+        // unit in the ablative (`12 см-ден 2 м-ге дейін`: from one length
+        // to another) nor after a range.
+        if kind == NumberKind::Quantity
+            && approx.is_none()
+            && !is_ablative(toks[end - 1].text)
+            && !matches!(value, Value::Range { .. })
+        {
             if let Some(next) = phrase(text, toks, end) {
                 if let Some((UnitKind::Quantity(_), n)) = unit_at(toks, next.end) {
                     end = next.end + n;
@@ -536,7 +557,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             }
         }
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(NumberMention {
+        let mention = NumberMention {
             text: text.get(span.range()).unwrap_or(""),
             span,
             tokens: start..end,
@@ -544,10 +565,67 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             value,
             unit: unit_name,
             approx,
-        });
+        };
+        match out
+            .last_mut()
+            .and_then(|from| from_to(text, toks, from, &mention))
+        {
+            Some(range) => {
+                if let Some(last) = out.last_mut() {
+                    *last = range;
+                }
+            }
+            None => out.push(mention),
+        }
         i = end;
     }
     out
+}
+
+/// A bare number in the ablative (`from`) and an amount up to (`дейін`,
+/// `шейін`) right after it (`to`) are the two ends of one range when the
+/// unit is written once, on the last end: `80-нен 60 шақырымға дейін`,
+/// `700-ден 2000 АЕК-ке дейін`. Where each end has its unit (`сегіз жүз
+/// тоннадан жеті мың тоннаға дейін`) or neither has one (`40000-нан 20000
+/// адамға дейін`), each end is a mention of its own, as in KazNERD.
+fn from_to<'a>(
+    text: &'a str,
+    toks: &[Tok<'a>],
+    from: &NumberMention<'a>,
+    to: &NumberMention<'a>,
+) -> Option<NumberMention<'a>> {
+    if from.tokens.end != to.tokens.start
+        || from.approx.is_some()
+        || to.approx != Some(Approx::UpTo)
+        || from.kind != NumberKind::Cardinal
+        || from.unit.is_some()
+        || !matches!(
+            to.kind,
+            NumberKind::Quantity | NumberKind::Money | NumberKind::Percent
+        )
+        || !is_ablative(toks.get(from.tokens.end.checked_sub(1)?)?.text)
+    {
+        return None;
+    }
+    let (kind, unit) = (to.kind, to.unit);
+    let (Value::Exact(a), Value::Exact(b)) = (from.value, to.value) else {
+        return None;
+    };
+    let value = if a <= b {
+        Value::Range { min: a, max: b }
+    } else {
+        Value::Range { min: b, max: a }
+    };
+    let span = Span::new(from.span.start, to.span.end);
+    Some(NumberMention {
+        text: text.get(span.range()).unwrap_or(""),
+        span,
+        tokens: from.tokens.start..to.tokens.end,
+        kind,
+        value,
+        unit,
+        approx: None,
+    })
 }
 
 /// The number of a temperature written in one token: digits, `°`, a scale

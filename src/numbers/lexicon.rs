@@ -503,6 +503,47 @@ const UNITS: &[(&str, UnitKind)] = &[
     ("киловатт", UnitKind::Quantity("киловатт")),
     ("градус", UnitKind::Quantity("градус")),
     ("центнер", UnitKind::Quantity("центнер")),
+    // More units of measurement by their Kazakh names and the symbols
+    // written after numbers (the International System of Units and the
+    // customary units of the press): `5 м`, `20 кВт`, `3 ц`, `15 мегабайт`.
+    ("м", UnitKind::Quantity("метр")),
+    ("дм", UnitKind::Quantity("дециметр")),
+    ("дециметр", UnitKind::Quantity("дециметр")),
+    ("км²", UnitKind::Quantity("шаршы шақырым")),
+    ("м²", UnitKind::Quantity("шаршы метр")),
+    ("см²", UnitKind::Quantity("шаршы сантиметр")),
+    ("м³", UnitKind::Quantity("текше метр")),
+    ("см³", UnitKind::Quantity("текше сантиметр")),
+    ("т", UnitKind::Quantity("тонна")),
+    ("килотонна", UnitKind::Quantity("килотонна")),
+    ("ц", UnitKind::Quantity("центнер")),
+    ("кило", UnitKind::Quantity("килограмм")),
+    ("гр", UnitKind::Quantity("грамм")),
+    ("миллиграмм", UnitKind::Quantity("миллиграмм")),
+    ("мг", UnitKind::Quantity("миллиграмм")),
+    ("л", UnitKind::Quantity("литр")),
+    ("миллилитр", UnitKind::Quantity("миллилитр")),
+    ("мл", UnitKind::Quantity("миллилитр")),
+    ("гигаватт", UnitKind::Quantity("гигаватт")),
+    ("ватт", UnitKind::Quantity("ватт")),
+    ("квт", UnitKind::Quantity("киловатт")),
+    ("мвт", UnitKind::Quantity("мегаватт")),
+    ("гвт", UnitKind::Quantity("гигаватт")),
+    ("вольт", UnitKind::Quantity("вольт")),
+    ("килобайт", UnitKind::Quantity("килобайт")),
+    ("мегабайт", UnitKind::Quantity("мегабайт")),
+    ("гигабайт", UnitKind::Quantity("гигабайт")),
+    ("терабайт", UnitKind::Quantity("терабайт")),
+    ("миля", UnitKind::Quantity("миля")),
+    ("миль", UnitKind::Quantity("миля")),
+    ("фут", UnitKind::Quantity("фут")),
+    ("дюйм", UnitKind::Quantity("дюйм")),
+    ("калория", UnitKind::Quantity("калория")),
+    ("килокалория", UnitKind::Quantity("килокалория")),
+    ("ккал", UnitKind::Quantity("килокалория")),
+    ("балл", UnitKind::Quantity("балл")),
+    ("ұпай", UnitKind::Quantity("ұпай")),
+    ("тг", UnitKind::Money("KZT", 0)),
     // Айлық есептік көрсеткіш (the monthly calculation index, in which
     // fines and benefits are set), abbreviated.
     ("аек", UnitKind::Quantity("АЕК")),
@@ -591,18 +632,30 @@ pub(crate) fn unit(token: &str) -> Option<UnitKind> {
             return None;
         }
         let rest = lower.strip_prefix(stem)?;
+        let hyphen = rest.starts_with('-');
         let rest = rest.strip_prefix('-').unwrap_or(rest);
         let ok = if rest.is_empty() {
             true
         } else if stem == "ай" {
             MONTH_ENDINGS.contains(&rest)
         } else {
-            // Other short stems (га, км, мм, см) take no ending, so that
-            // longer words starting with them stay words.
-            stem.chars().count() > 2 && is_ending(rest)
+            // Other short stems (га, км, мм, см) take an ending only after
+            // a hyphen, as abbreviations do (`12 км-ге`, `5 кг-нан`), so
+            // that longer words starting with them stay words.
+            (hyphen || stem.chars().count() > 2) && is_ending(rest)
         };
         ok.then_some(kind)
     })
+}
+
+/// Whether a mention's text names its percent: the sign or a word for it
+/// (`%`, `пайыз`, `процент`, with any ending). Every percentage of KazNERD
+/// does.
+pub(crate) fn names_percent(text: &str) -> bool {
+    text.contains('%')
+        || text
+            .split_whitespace()
+            .any(|w| unit(w) == Some(UnitKind::Percent))
 }
 
 /// A qualifier standing after the number (and its unit).

@@ -370,7 +370,16 @@ fn written_news_forms() {
             None,
             None,
         ),
-        ("0,1 балл", "0,1", K::Cardinal, "0.1", None, None),
+        // Points of a score or a scale are a quantity, as KazNERD labels
+        // `ұпай`.
+        (
+            "0,1 балл",
+            "0,1 балл",
+            K::Quantity,
+            "0.1",
+            Some("балл"),
+            None,
+        ),
         // Temperatures in one token, with the sign before them.
         (
             "25°C-тан асты",
@@ -853,6 +862,109 @@ fn quoted_speech_is_not_a_name() {
         ),
     ] {
         let want: Vec<(K, String)> = want.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        assert_eq!(readings(text), want, "{text}");
+    }
+}
+
+/// Units written as symbols or by their Kazakh names after a number: the
+/// mention takes the unit, and the unit's name is the Kazakh word.
+#[test]
+fn units_of_measurement_by_symbol_and_name() {
+    // (text, mention, unit)
+    for (text, mention, unit) in [
+        ("Биіктігі 5 м.", "5 м.", "метр"),
+        ("ауданы 20 км² жер", "20 км²", "шаршы шақырым"),
+        ("көлемі 5 м³ су", "5 м³", "текше метр"),
+        ("өнімі 3 ц болды", "3 ц", "центнер"),
+        ("5 т көмір", "5 т", "тонна"),
+        ("2 л сүт", "2 л", "литр"),
+        ("2,5 мг дәрі", "2,5 мг", "миллиграмм"),
+        ("қуаты 20 кВт", "20 кВт", "киловатт"),
+        ("310 МВт қуат", "310 МВт", "мегаватт"),
+        ("15 мегабайт дерек", "15 мегабайт", "мегабайт"),
+        ("20 килотонна", "20 килотонна", "килотонна"),
+        ("400 кило ет", "400 кило", "килограмм"),
+        ("40 миль жүрді", "40 миль", "миля"),
+        ("50 дюйм экран", "50 дюйм", "дюйм"),
+        ("140 ұпай жинады", "140 ұпай", "ұпай"),
+        ("7 балл жер сілкінісі", "7 балл", "балл"),
+        ("5 шаршы шақырым жер", "5 шаршы шақырым", "шаршы шақырым"),
+        (
+            "бір шаршы миллиметр",
+            "бір шаршы миллиметр",
+            "шаршы миллиметр",
+        ),
+        ("200 мың текше метр газ", "200 мың текше метр", "текше метр"),
+    ] {
+        let (found, kind, _, u, _) = one(text);
+        assert_eq!(
+            (found.as_str(), kind, u),
+            (mention, K::Quantity, Some(unit)),
+            "{text}"
+        );
+    }
+    let (found, kind, value, unit, _) = one("5 мың тг");
+    assert_eq!(
+        (found.as_str(), kind, value.as_str(), unit),
+        ("5 мың тг", K::Money, "5000", Some("KZT"))
+    );
+}
+
+/// A short symbol takes a case ending after a hyphen, as other
+/// abbreviations do, but no ending written against it: a longer word that
+/// starts with its letters stays a word.
+#[test]
+fn a_short_unit_takes_its_ending_after_a_hyphen() {
+    for (text, mention, unit) in [
+        ("12 км-ге созылды", "12 км-ге", "шақырым"),
+        ("3,5 кг-ға дейін", "3,5 кг-ға дейін", "килограмм"),
+        ("30 м-ге жетеді", "30 м-ге", "метр"),
+        ("1 га-дан", "1 га-дан", "гектар"),
+    ] {
+        let (found, kind, _, u, _) = one(text);
+        assert_eq!(
+            (found.as_str(), kind, u),
+            (mention, K::Quantity, Some(unit)),
+            "{text}"
+        );
+    }
+    // `5 мен` (five and …), `5 мың`, `2 лақ`: no unit.
+    assert_eq!(
+        readings("5 мен 6"),
+        [(K::Cardinal, "5".into()), (K::Cardinal, "6".into())]
+    );
+    assert_eq!(readings("5 мың"), [(K::Cardinal, "5000".into())]);
+    assert_eq!(readings("2 лақ"), [(K::Cardinal, "2".into())]);
+}
+
+/// From one end to the other (`-дан … -ға дейін`): one range when the unit
+/// is written once, on the last end; two mentions when each end has its
+/// unit or neither has one (KazNERD's spans). A unit in the ablative does
+/// not begin a quantity in two units (`6 тонна 600 килограмм`).
+#[test]
+fn from_one_end_to_the_other() {
+    for (text, want) in [
+        (
+            "сағатына 80-нен 60 шақырымға дейін",
+            vec![(K::Quantity, "60..80")],
+        ),
+        ("3-тен 5 км-ге дейін", vec![(K::Quantity, "3..5")]),
+        ("700-ден 2000 теңгеге дейін", vec![(K::Money, "700..2000")]),
+        (
+            "800 тоннадан 7000 тоннаға дейін",
+            vec![(K::Quantity, "800"), (K::Quantity, "7000")],
+        ),
+        (
+            "12 см-ден 2 м-ге дейін",
+            vec![(K::Quantity, "12"), (K::Quantity, "2")],
+        ),
+        (
+            "40000-нан 20000 адамға дейін",
+            vec![(K::Cardinal, "40000"), (K::Cardinal, "20000")],
+        ),
+        ("6 тонна 600 килограмм", vec![(K::Quantity, "6")]),
+    ] {
+        let want: Vec<(K, String)> = want.into_iter().map(|(k, v)| (k, v.to_string())).collect();
         assert_eq!(readings(text), want, "{text}");
     }
 }
