@@ -1568,9 +1568,11 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         }
         if unit == Unit::Year && (e.is_bare() || e.is_genitive()) {
             // `жылдың екінші жартысында`, `жылдың қаңтарында`: a part of
-            // the current year.
+            // the current year. A month owned by the year is in the
+            // genitive; after the bare word it heads a compound of its own
+            // (`жыл маусымы`, the season of the year).
             let p = point(Rel::Year(0), 0, Grain::Year);
-            if part_word(cx, i + 1).is_none() {
+            if part_word(cx, i + 1).is_none() && e.is_genitive() {
                 let f = year_point(cx, i, i + 1, p, true)?;
                 return (f.end > i + 1).then_some(f);
             }
