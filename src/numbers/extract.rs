@@ -153,6 +153,22 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     unit(t).map(|u| (u, 1))
 }
 
+/// How many of the smaller unit make one of the larger, for the pairs
+/// written together (`6 тонна 600 килограмм`, `1 метр 20 сантиметр`).
+fn units_per(larger: &str, smaller: &str) -> Option<i64> {
+    Some(match (larger, smaller) {
+        ("тонна", "килограмм") | ("килограмм", "грамм") => 1000,
+        ("тонна", "центнер") => 10,
+        ("центнер", "килограмм") => 100,
+        ("шақырым", "метр") | ("метр", "миллиметр") | ("литр", "миллилитр") => {
+            1000
+        }
+        ("метр", "сантиметр") => 100,
+        ("сантиметр", "миллиметр") => 10,
+        _ => return None,
+    })
+}
+
 /// The square (`шаршы`) or cubic (`текше`) measure of a unit of length.
 fn power_of_length(length: &str, square: bool) -> Option<&'static str> {
     Some(match (length, square) {
@@ -518,17 +534,28 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             i = end.max(i + 1);
             continue;
         }
-        // `6 тонна 600 килограмм`: one quantity in two units. Not after a
-        // unit in the ablative (`12 см-ден 2 м-ге дейін`: from one length
-        // to another) nor after a range.
-        if kind == NumberKind::Quantity
-            && approx.is_none()
-            && !is_ablative(toks[end - 1].text)
-            && !matches!(value, Value::Range { .. })
+        // `6 тонна 600 килограмм`, `1 метр 20 сантиметр`: one quantity in
+        // two units, counted in the smaller (6600 килограмм, 120
+        // сантиметр), as a length of time in two units is. Only units one
+        // of which is a whole number of the other; not after a unit in the
+        // ablative (`12 см-ден 2 м-ге дейін`: from one length to another)
+        // nor after a range.
+        if let (NumberKind::Quantity, None, Some(larger), Value::Exact(a)) =
+            (kind, approx, unit_name, value)
         {
-            if let Some(next) = phrase(text, toks, end) {
-                if let Some((UnitKind::Quantity(_), n)) = unit_at(toks, next.end) {
-                    end = next.end + n;
+            if !is_ablative(toks[end - 1].text) {
+                if let Some(next) = phrase(text, toks, end) {
+                    if let Some((UnitKind::Quantity(smaller), n)) = unit_at(toks, next.end) {
+                        let sum = units_per(larger, smaller).and_then(|per| {
+                            a.checked_mul(Decimal::from_int(per))?
+                                .checked_add(next.value?)
+                        });
+                        if let Some(sum) = sum.filter(|_| !next.ordinal && !next.inflected) {
+                            value = Value::Exact(sum);
+                            unit_name = Some(smaller);
+                            end = next.end + n;
+                        }
+                    }
                 }
             }
         }

@@ -962,9 +962,55 @@ fn from_one_end_to_the_other() {
             "40000-нан 20000 адамға дейін",
             vec![(K::Cardinal, "40000"), (K::Cardinal, "20000")],
         ),
-        ("6 тонна 600 килограмм", vec![(K::Quantity, "6")]),
+        ("6 тонна 600 килограмм", vec![(K::Quantity, "6600")]),
     ] {
         let want: Vec<(K, String)> = want.into_iter().map(|(k, v)| (k, v.to_string())).collect();
         assert_eq!(readings(text), want, "{text}");
     }
+}
+
+/// A quantity in two units is counted in the smaller, where one is a whole
+/// number of the other; other pairs stay two mentions.
+#[test]
+fn a_quantity_in_two_units_is_counted_in_the_smaller() {
+    for (text, mention, value, unit) in [
+        (
+            "6 тонна 600 килограмм",
+            "6 тонна 600 килограмм",
+            "6600",
+            "килограмм",
+        ),
+        (
+            "бір метр жиырма сантиметр",
+            "бір метр жиырма сантиметр",
+            "120",
+            "сантиметр",
+        ),
+        (
+            "2 шақырым 300 метр жол",
+            "2 шақырым 300 метр",
+            "2300",
+            "метр",
+        ),
+        (
+            "3 центнер 20 килограмм",
+            "3 центнер 20 килограмм",
+            "320",
+            "килограмм",
+        ),
+    ] {
+        let (found, kind, v, u, _) = one(text);
+        assert_eq!(
+            (found.as_str(), kind, v.as_str(), u),
+            (mention, K::Quantity, value, Some(unit)),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        readings("5 тонна 3 метр"),
+        [
+            (K::Quantity, "5".to_string()),
+            (K::Quantity, "3".to_string())
+        ]
+    );
 }
