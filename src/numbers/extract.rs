@@ -249,6 +249,12 @@ fn context_allows(
     if is(prev, &["сағат", "таңғы", "кешкі", "түскі", "түнгі"]) {
         return false;
     }
+    // `Ұлы жүз`, `Орта жүздің`, `Кіші жүзге`: the three hordes of the
+    // Kazakhs (`жүз` is also a hundred), written as one name.
+    if is(prev, &["ұлы", "орта", "кіші"]) && lower_starts(toks[j].text, "жүз") && num_end == j + 1
+    {
+        return false;
+    }
     if kind != NumberKind::Ordinal && is(prev, &["№", "нөмірі", "нөмір"]) {
         return false;
     }
