@@ -219,11 +219,12 @@ pub(super) fn merge<'a>(
                 }
                 // What the tagger's decision reads that the rules leave
                 // alone: a year in digits or words, a part of the day in a
-                // word that is also a common noun.
+                // word that is also a common noun, the adjective of a
+                // season (`күздік бидай`).
                 None => {
                     let read = match kind {
                         NumberKind::Time => Timex::day_part_word(slice),
-                        _ => year_alone(slice),
+                        _ => year_alone(slice).or_else(|| Timex::season_adjective(slice)),
                     };
                     (Value::Time(read.unwrap_or_else(Timex::unknown)), None, None)
                 }
@@ -849,6 +850,13 @@ mod tests {
                 ],
                 Duration,
                 "P6Y",
+            ),
+            // The adjective of a season, which KazNERD labels a date.
+            (
+                "Жерге күздік бидай себілген .",
+                &["O", "B-DATE", "O", "O", "O"],
+                Date,
+                "XXXX-FA",
             ),
             // Nothing to read: the span stays, without a value.
             (

@@ -651,6 +651,18 @@ impl Timex {
         })))
     }
 
+    /// The season an adjective of a season names (`күздік`, `жаздық`),
+    /// when something else has decided that the word is a date.
+    pub(crate) fn season_adjective(word: &str) -> Option<Timex> {
+        let season = words::season_adjective(word)?;
+        Some(Timex::new(Val::Point(Point {
+            rel: Rel::Implied,
+            year: 0,
+            grain: Grain::Season(season),
+            clock: Clock::None,
+        })))
+    }
+
     /// The year `year` of the common era, written out (`2017`).
     pub(crate) fn year(year: i32) -> Timex {
         Timex::new(Val::Point(Point {

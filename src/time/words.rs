@@ -267,6 +267,18 @@ pub(crate) fn season<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<(Season, E
     lookup(word, buf, SEASONS, season_ending)
 }
 
+/// The season of an adjective derived from its name with `-дық/-дік`
+/// (`күздік бидай`, autumn-sown wheat; `жаздық`): KazNERD labels these
+/// dates, but they mostly describe crops, so only a span something else
+/// has decided is a date reads them.
+pub(crate) fn season_adjective(word: &str) -> Option<Season> {
+    if word.len() < 6 || !starts_cyrillic(word) {
+        return None;
+    }
+    let ok = |rest: &str| matches!(rest, "дық" | "дік" | "тық" | "тік");
+    lookup(word, &mut [0u8; 64], SEASONS, ok).map(|(s, _)| s)
+}
+
 pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
     ("дүйсенбі", 1),
     ("сейсенбі", 2),
