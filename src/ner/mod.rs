@@ -436,6 +436,41 @@ impl Recognizer {
         work.d.viterbi(&self.model, tokens.len());
         self.place_after_person(tokens, &mut work.d.best);
         self.place_ends_name(tokens, &mut work.d.best);
+        self.no_name_begins_at_a_dash(tokens, &mut work.d.best);
+    }
+
+    /// A dash before a name (`Ең үлкен мұздық – Дмитриев мұздығы`) is
+    /// punctuation, not the name's first word: no person, place or
+    /// organization of KazNERD begins with one. A span the tagger began
+    /// there begins at the next word.
+    fn no_name_begins_at_a_dash(&self, tokens: &[&str], best: &mut [u16]) {
+        let Some(outside) = self.model.outside.and_then(|o| u16::try_from(o).ok()) else {
+            return;
+        };
+        let iob = &self.model.iob;
+        for k in 0..best.len().min(tokens.len()) {
+            if !matches!(tokens[k], "–" | "—" | "-") {
+                continue;
+            }
+            let Some(kind) = iob
+                .get(usize::from(best[k]))
+                .and_then(|l| l.strip_prefix("B-"))
+                .filter(|kind| Label::from_type(kind).is_some())
+            else {
+                continue;
+            };
+            let begin = best[k];
+            best[k] = outside;
+            if let Some(next) = best.get_mut(k + 1) {
+                if iob
+                    .get(usize::from(*next))
+                    .and_then(|l| l.strip_prefix("I-"))
+                    == Some(kind)
+                {
+                    *next = begin;
+                }
+            }
+        }
     }
 
     /// A name ends at a listed place in a case of place (locative, dative,
@@ -893,6 +928,35 @@ mod tests {
         for &(tokens, tagged, want) in cases {
             let mut best = tagged.to_vec();
             r.place_after_person(tokens, &mut best);
+            assert_eq!(best, want, "{tokens:?}");
+        }
+    }
+
+    // Uses the embedded model.
+    #[cfg(feature = "embedded-model")]
+    #[test]
+    fn no_name_begins_at_a_dash() {
+        let r = Recognizer::default();
+        let index = |name: &str| label_index(&r, name);
+        let (b, i, o, loc) = (
+            index("B-PERSON"),
+            index("I-PERSON"),
+            index("O"),
+            index("B-LOC"),
+        );
+        // (tokens, the tagger's labels, the labels after the rule).
+        let cases: &[(&[&str], &[u16], &[u16])] = &[
+            (&["мұздық", "–", "Дмитриев"], &[o, b, i], &[o, o, b]),
+            (&["—", "Абай", "Құнанбаев"], &[b, i, i], &[o, b, i]),
+            (&["-", "Берлинде"], &[loc, o], &[o, o]),
+            // A name that begins after the dash, and a word: unchanged.
+            (&["–", "Дмитриев"], &[o, b], &[o, b]),
+            (&["Дмитриев", "–"], &[b, o], &[b, o]),
+            (&[], &[], &[]),
+        ];
+        for &(tokens, tagged, want) in cases {
+            let mut best = tagged.to_vec();
+            r.no_name_begins_at_a_dash(tokens, &mut best);
             assert_eq!(best, want, "{tokens:?}");
         }
     }
