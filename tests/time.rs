@@ -251,6 +251,22 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-H2",
         "2024-H2",
     ),
+    // The hyphen of digits stands for the ordinal suffix before a month
+    // (`16-желтоқсан`, the sixteenth of December).
+    (
+        "16-желтоқсанда мереке",
+        "16-желтоқсанда",
+        D,
+        "XXXX-12-16",
+        "2024-12-16",
+    ),
+    (
+        "2024 жылғы 12-мамырда өтті",
+        "2024 жылғы 12-мамырда",
+        D,
+        "2024-05-12",
+        "2024-05-12",
+    ),
     (
         "жылдың маусымында",
         "жылдың маусымында",
@@ -657,6 +673,9 @@ fn modifiers_and_bounds() {
         ("XIX ғасырдың басында", Some(Modifier::Start), None),
         ("VII ғасырдың ортасына", Some(Modifier::Mid), None),
         ("ХХ ғасырдың екінші жартысында", Some(Modifier::End), None),
+        // Digits whose hyphen stands for the ordinal suffix.
+        ("14 ғасырдың 1-жартысында", Some(Modifier::Start), None),
+        ("XVI ғасырдың 2-жартысында", Some(Modifier::End), None),
         (
             "17 ғасырдың аяғына дейін",
             Some(Modifier::End),

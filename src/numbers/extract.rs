@@ -153,6 +153,27 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     unit(t).map(|u| (u, 1))
 }
 
+/// Digits written against a hyphen and a word (`5-сынып`, the fifth
+/// form; `3-том`): Kazakh spelling writes the ordinal suffix of digits as
+/// the hyphen alone before a noun. The number is the digits of one token
+/// from `i` to `end`; the hyphen and the word touch it and each other.
+/// Endings after a hyphen (`5-ке`) are part of the number's token and
+/// never come here; ranges (`5-10`) have digits after the hyphen.
+fn hyphen_ordinal(toks: &[Tok], i: usize, end: usize) -> bool {
+    let (Some(n), Some(h), Some(w)) = (toks.get(i), toks.get(end), toks.get(end + 1)) else {
+        return false;
+    };
+    end == i + 1
+        && is_digits(n.text)
+        && h.text == "-"
+        && n.span.end == h.span.start
+        && h.span.end == w.span.start
+        && w.text.chars().next().is_some_and(|c| c.is_lowercase())
+        && w.text.chars().all(crate::letters::is_letter)
+        // `30-астам` is `30-дан астам` with its ending left out.
+        && qualifier_after(w.text).is_none()
+}
+
 /// How many of the smaller unit make one of the larger, for the pairs
 /// written together (`6 тонна 600 килограмм`, `1 метр 20 сантиметр`).
 fn units_per(larger: &str, smaller: &str) -> Option<i64> {
@@ -414,7 +435,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             }
         }
         // The unit after the number.
-        let mut kind = if last.ordinal || first.ordinal {
+        let mut kind = if last.ordinal || first.ordinal || hyphen_ordinal(toks, i, end) {
             NumberKind::Ordinal
         } else {
             NumberKind::Cardinal

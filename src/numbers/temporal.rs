@@ -587,7 +587,12 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
     if let Some(n) = cx.num(k) {
         let day = |n: &Num| n.int().filter(|d| (1..=31).contains(d)).map(|d| d as u8);
         if let Some(d) = day(&n) {
-            if let Some((m, _)) = words::month(cx.t(n.end), &mut buf) {
+            // `12 мамырда`, and digits whose hyphen stands for the ordinal
+            // suffix (`12-мамырда`, the twelfth of May).
+            let at = hyphened_ordinal(cx, &n)
+                .filter(|&w| words::month(cx.t(w), &mut [0u8; 64]).is_some())
+                .unwrap_or(n.end);
+            if let Some((m, _)) = words::month(cx.t(at), &mut buf) {
                 return (
                     Point {
                         grain: Grain::Day(m, d),
@@ -595,7 +600,7 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
                     },
                     None,
                     None,
-                    n.end + 1,
+                    at + 1,
                 );
             }
             // `2024 жылдың 12-13 наурызында`: days of one month; the range
@@ -887,7 +892,13 @@ fn after_number(
     let mut buf = [0u8; 64];
     // `90-жылдары`: a hyphen that joins the number to its word, which the
     // tokenizer keeps apart (`90` `-` `жылдары`).
-    if second.is_none() && cx.t(end) == "-" && words::unit(cx.t(end + 1), &mut buf).is_some() {
+    // The hyphen that stands for the ordinal suffix before a unit or a
+    // month (`90-жылдары`, `16-желтоқсанда`: the sixteenth of December).
+    if second.is_none()
+        && cx.t(end) == "-"
+        && (words::unit(cx.t(end + 1), &mut buf).is_some()
+            || words::month_after_day(cx.t(end + 1), &mut buf).is_some())
+    {
         end += 1;
     }
     let last = second.unwrap_or(n);
@@ -1033,6 +1044,18 @@ fn after_number(
                     timex.modifier = half;
                     end += 2;
                 }
+            } else if matches!(cx.t(end), "1" | "2")
+                && cx.t(end + 1) == "-"
+                && cx.starts(end + 2, &["жартыс"])
+            {
+                // `14 ғасырдың 1-жартысында`: the digit's hyphen stands for
+                // the ordinal suffix.
+                timex.modifier = Some(if cx.t(end) == "1" {
+                    Modifier::Start
+                } else {
+                    Modifier::End
+                });
+                end += 3;
             }
         }
         let (end, bound) = bounds(cx, end);

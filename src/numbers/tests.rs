@@ -1018,3 +1018,23 @@ fn a_quantity_in_two_units_is_counted_in_the_smaller() {
         ]
     );
 }
+
+/// Digits against a hyphen and a word are an ordinal (`5-сынып`, the fifth
+/// form): Kazakh spelling writes the ordinal suffix of digits so. Not a
+/// range, an ending, a qualifier with its ending left out, or spaced
+/// dashes.
+#[test]
+fn digits_with_a_hyphen_before_a_word_are_ordinals() {
+    for (text, want) in [
+        ("5-сынып оқушысы", vec![(K::Ordinal, "5")]),
+        ("жинағының 3-томында", vec![(K::Ordinal, "3")]),
+        ("АҚШ-тың 33-президенті", vec![(K::Ordinal, "33")]),
+        ("5-10 адам", vec![(K::Cardinal, "5..10")]),
+        ("5-ке бөлінді", vec![(K::Cardinal, "5")]),
+        ("30-астам улы зат", vec![(K::Cardinal, "30")]),
+        ("2 - сынып", vec![(K::Cardinal, "2")]),
+    ] {
+        let want: Vec<(K, String)> = want.into_iter().map(|(k, v)| (k, v.to_string())).collect();
+        assert_eq!(readings(text), want, "{text}");
+    }
+}
