@@ -588,10 +588,19 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // A sign or a rate before the number: `минус 35 градус`, `−12
         // градус`, `-0,5%`, `секундына 120 текше метр`.
+        // `+25 градус`: a plus written against the number is in the
+        // mention, the value as it is.
+        let plus = |start: usize| {
+            start == j
+                && start > taken
+                && may_be_negative(kind)
+                && toks[start - 1].text == "+"
+                && toks[start - 1].span.end == toks[start].span.start
+        };
         if let Some(minus2) = second_minus {
             let signed = may_be_negative(kind);
             let minus1 = signed && start == j && start > taken && signs_number(toks, start);
-            if minus1 {
+            if minus1 || plus(start) {
                 start -= 1;
             }
             value = ordered(value, minus1, signed && minus2);
@@ -599,8 +608,11 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             let before = toks[start - 1].text;
             let signed = (lower_is(before, "минус") && kind == NumberKind::Quantity)
                 || (signs_number(toks, start) && may_be_negative(kind));
+            let plus = plus(start);
             if signed {
                 value = negate(value);
+                start -= 1;
+            } else if plus {
                 start -= 1;
             } else if kind == NumberKind::Quantity
                 && ["секундына", "минутына", "сағатына"]

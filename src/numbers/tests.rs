@@ -1038,3 +1038,30 @@ fn digits_with_a_hyphen_before_a_word_are_ordinals() {
         assert_eq!(readings(text), want, "{text}");
     }
 }
+
+/// A plus written against the number is part of the mention; the value is
+/// as written (a plus between numbers is no sign).
+#[test]
+fn a_plus_sign_is_in_the_mention() {
+    for (text, mention, value) in [
+        ("ауа +25 градусқа дейін жылынады", "+25 градусқа дейін", "25"),
+        ("ауа +5...+10 градус", "+5...+10 градус", "5..10"),
+        ("-5...+3 градус", "-5...+3 градус", "-5..3"),
+        ("өсім +3,5%", "+3,5%", "3.5"),
+    ] {
+        let found = extract(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            (found[0].text(), found[0].value().to_string()),
+            (mention, value.to_string()),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        readings("2+2"),
+        [
+            (K::Cardinal, "2".to_string()),
+            (K::Cardinal, "2".to_string())
+        ]
+    );
+}
