@@ -1775,9 +1775,20 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
         Unit::Day if day_ok => (Rel::Day(n), Grain::Day(0, 0)),
         _ => return None,
     };
-    let p = point(rel, 0, grain);
+    let mut p = point(rel, 0, grain);
     if unit == Unit::Year {
         return year_point(cx, i, i + 2, p, opens(e));
+    }
+    // `осы айдың 15-інде`, `өткен айдың жиырмасында`: a day of the month
+    // so placed, in the possessive.
+    if unit == Unit::Month && e.is_genitive() {
+        if let Some((d, end)) = possessed_day(cx, i + 2) {
+            p.grain = Grain::Day(0, d);
+            let (end, bound) = bounds(cx, end);
+            let mut timex = Timex::new(Val::Point(p));
+            timex.bound = bound;
+            return found(i, end, NumberKind::Date, timex);
+        }
     }
     // `өткен айдың ортасында`, `келесі айдың соңында`.
     let (modifier, end) = match part_word(cx, i + 2) {

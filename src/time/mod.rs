@@ -378,7 +378,11 @@ impl Point {
             Rel::Month(n) => {
                 let (y, m) = calendar::add_months(date.year, date.month, i64::from(n));
                 p.year = y;
-                p.grain = Grain::Month(m);
+                p.grain = match self.grain {
+                    // A day of the month so placed (`осы айдың 15-інде`).
+                    Grain::Day(_, d) if d > 0 => Grain::Day(m, d),
+                    _ => Grain::Month(m),
+                };
             }
             Rel::Week(n) => {
                 let days = date.days() + 7 * i64::from(n);
@@ -442,6 +446,7 @@ impl fmt::Display for Point {
             }
         };
         match (self.rel, self.grain) {
+            (Rel::Month(_), Grain::Day(_, d)) if d > 0 => write!(f, "XXXX-XX-{d:02}")?,
             (Rel::Month(_), _) => f.write_str("XXXX-XX")?,
             (Rel::Week(_), Grain::Weekday(wd)) => write!(f, "XXXX-WXX-{wd}")?,
             (Rel::Week(_), _) => f.write_str("XXXX-WXX")?,
