@@ -461,12 +461,31 @@ fn clock_digits(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
     (h <= 24 && m < 60).then_some((h, m, k + 3))
 }
 
+/// Hours and minutes written with a period in one token, with or without
+/// an ending (`10.30`, `13.00-де`): one or two digits, the period, two
+/// digits of minutes. Alone such a token is as often a decimal (`3.14`),
+/// so it is read as a time only where a time is expected: after `сағат`
+/// or a part of the day, or as both ends of a range (`13.00–14.00`).
+fn dotted_clock(t: &str) -> Option<(u8, u8)> {
+    let t = t.split('-').next().unwrap_or("");
+    let (h, m) = t.split_once('.')?;
+    if !(is_digits(h) && (1..=2).contains(&h.len()) && is_digits(m) && m.len() == 2) {
+        return None;
+    }
+    let (h, m) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+    (h <= 24 && m < 60).then_some((h, m))
+}
+
 /// A clock time at `k` after `сағат` or a part of the day: digits with or
 /// without minutes (`14:30-да`, `8-де`), or words (`сегізде`, `он сегіз
 /// нөл-нөлде`).
 fn clock_at(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
     if let Some(c) = clock_digits(cx, k) {
         return Some(c);
+    }
+    // `сағат 10.30-да`: hours and minutes with a period in one token.
+    if let Some((h, m)) = dotted_clock(cx.t(k)) {
+        return Some((h, m, k + 1));
     }
     // After `сағат` or a part of the day, the case forms of `бір` (alone
     // adverbs: `бірге` together) are the hour one: `сағат бірде`, `түскі
@@ -771,6 +790,27 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     if let Some((h, m, end)) = clock_digits(cx, j) {
         return clock_point(cx, start, end, h, m, Rel::Implied);
     }
+    // A range of two clock times with periods: `13.00–14.00`, `9.00-18.00`
+    // (not before a unit: `1.50–2.00 доллар` is money).
+    if let (Some((h1, m1)), true, Some((h2, m2))) = (
+        dotted_clock(t),
+        is_range_separator(cx.t(j + 1)) && !t.contains('-'),
+        dotted_clock(cx.t(j + 2)),
+    ) {
+        let unit_after = super::lexicon::unit(cx.t(j + 3)).is_some();
+        if !unit_after && (h1, m1) < (h2, m2) {
+            let at = |h, m| {
+                let mut p = point(Rel::Implied, 0, Grain::None);
+                p.clock = Clock::At(h, m);
+                p
+            };
+            let mut timex = Timex::new(Val::Point(at(h1, m1)));
+            timex.max = Some(crate::time::TimexValue(Val::Point(at(h2, m2))));
+            let (end, bound) = bounds(cx, j + 3);
+            timex.bound = bound;
+            return found(start, end, NumberKind::Time, timex);
+        }
+    }
     // `екі-үш жылда`, `алты-жеті жыл`: two number words in one token.
     if let Some((n, m)) = word_pair(t, j, false) {
         let mut buf = [0u8; 64];
@@ -807,8 +847,14 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             end = m.end;
         }
     }
-    // `2023-2024 оқу жылында`: an academic year, two calendar years
-    // running into each other.
+    // `2023-2024 оқу жылында`, `2024/2025 оқу жылы`: an academic year, two
+    // calendar years running into each other.
+    if second.is_none() && !n.inflected && cx.t(end) == "/" && cx.is(end + 2, &["оқу"]) {
+        if let Some(m) = cx.num(end + 1) {
+            second = Some(m);
+            end = m.end;
+        }
+    }
     if let Some(m) = second {
         let years = n
             .int()
