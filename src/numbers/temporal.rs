@@ -410,7 +410,8 @@ fn word_start(t: &str) -> Option<(&'static str, Start)> {
 }
 
 fn may_follow_number(t: &str) -> bool {
-    matches!(t, "ж." | "жж." | "ж" | "ғ." | "ғғ.") || AFTER_NUMBER.find(t).is_some()
+    matches!(t, "ж." | "жж." | "ж.ж." | "ж" | "ғ." | "ғғ." | "ғ.ғ.")
+        || AFTER_NUMBER.find(t).is_some()
 }
 
 /// Reads a date written with separators inside one token: `15.03.2024`,
@@ -990,8 +991,10 @@ fn after_number(
     }
     // A year, century or duration by its unit word.
     let unit_word = words::unit(next, &mut buf);
-    let abbrev_year = cx.is(end, &["ж.", "жж.", "ж"]);
-    let abbrev_century = cx.is(end, &["ғ.", "ғғ."]);
+    // The plural abbreviations are also written with two periods
+    // (`ж.ж.`, `ғ.ғ.`).
+    let abbrev_year = cx.is(end, &["ж.", "жж.", "ж.ж.", "ж"]);
+    let abbrev_century = cx.is(end, &["ғ.", "ғғ.", "ғ.ғ."]);
     // The forms a year takes and a length of years does not (`479 жылы`,
     // `768-814 жылдары`, `1824 жылғы`, `1950 ж.`): with them, a number of
     // three digits is a year too.
@@ -1111,7 +1114,7 @@ fn after_number(
     if abbrev_year
         || unit_word.is_some_and(|(u, e)| u == Unit::Year && !words::is_unit_adjective(e))
     {
-        let plural = unit_word.is_some_and(|(_, e)| e.is_plural()) || cx.is(end, &["жж."]);
+        let plural = unit_word.is_some_and(|(_, e)| e.is_plural()) || cx.is(end, &["жж.", "ж.ж."]);
         let year_end = end + 1;
         // `1990 жылдары`, `90-жылдары`: a decade.
         if plural && second.is_none() {
