@@ -723,6 +723,14 @@ fn modifiers_and_bounds() {
         ("XIX ғасырдың басында", Some(Modifier::Start), None),
         ("VII ғасырдың ортасына", Some(Modifier::Mid), None),
         ("ХХ ғасырдың екінші жартысында", Some(Modifier::End), None),
+        // A part of a decade after its genitive.
+        ("90-ыншы жылдардың басында", Some(Modifier::Start), None),
+        ("1980 жылдардың ортасына", Some(Modifier::Mid), None),
+        (
+            "тоқсаныншы жылдардың басынан бері",
+            Some(Modifier::Start),
+            Some(Bound::Since),
+        ),
         // Digits whose hyphen stands for the ordinal suffix.
         ("14 ғасырдың 1-жартысында", Some(Modifier::Start), None),
         ("XVI ғасырдың 2-жартысында", Some(Modifier::End), None),

@@ -1126,6 +1126,16 @@ fn after_number(
                 };
                 if let Some(year) = year {
                     let p = point(Rel::Absolute, year as i32, Grain::Decade);
+                    // `90-ыншы жылдардың басында`: a part of the decade
+                    // after its genitive.
+                    let genitive = unit_word.is_some_and(|(_, e)| e.is_genitive());
+                    if let Some(m) = part_word(cx, year_end).filter(|_| genitive) {
+                        let (end, bound) = bounds(cx, year_end + 1);
+                        let mut timex = Timex::new(Val::Point(p));
+                        timex.modifier = Some(m);
+                        timex.bound = bound;
+                        return found(start, end, NumberKind::Date, timex);
+                    }
                     return year_point(cx, start, year_end, p, false);
                 }
             }
