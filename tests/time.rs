@@ -716,6 +716,11 @@ fn modifiers_and_bounds() {
         ("екі минутқа дейін", Some(Modifier::AtMost), None),
         ("шамамен екі жыл", Some(Modifier::Approx), None),
         ("кемінде бес жыл", Some(Modifier::AtLeast), None),
+        ("кем дегенде үш жыл", Some(Modifier::AtLeast), None),
+        // The qualifier between the number and its unit.
+        ("он шақты жыл бойы", Some(Modifier::Approx), None),
+        ("отызға жуық жыл", Some(Modifier::Approx), None),
+        ("30-ға тарта жылды", Some(Modifier::Approx), None),
         ("бір айдай", Some(Modifier::Approx), None),
         ("бес жылдан бері", None, Some(Bound::Since)),
         // A part of a century after its genitive; its halves as its

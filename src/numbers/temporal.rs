@@ -350,6 +350,7 @@ const OTHER_STARTS: &[&str] = &[
     "келесі",
     "келер",
     "кеш",
+    "кем",
     "кемінде",
     "кейінгі",
     "осы",
@@ -948,6 +949,23 @@ fn after_number(
     {
         end += 1;
     }
+    // About a number of units: `он шақты жыл бойы` (some ten years),
+    // `отызға жуық жыл`, `30-ға тарта жыл` (nearly thirty years): the
+    // qualifier stands between the number and its unit.
+    let about = (!n.inflected && cx.is(end, &["шақты"]))
+        || (n.inflected && !n.ordinal && cx.is(end, &["жуық", "тарта"]));
+    if second.is_none() && about {
+        let mut b2 = [0u8; 64];
+        if let Some((unit, e)) = words::unit(cx.t(end + 1), &mut b2) {
+            if !words::is_unit_adjective(e) {
+                let mut f = duration(cx, start, n, None, unit, e, end + 1)?;
+                if f.kind == NumberKind::Duration && f.timex.modifier.is_none() {
+                    f.timex.modifier = Some(Modifier::Approx);
+                }
+                return Some(f);
+            }
+        }
+    }
     let last = second.unwrap_or(n);
     let next = cx.t(end);
     // Most numbers are followed by a word that cannot make them temporal.
@@ -1497,6 +1515,14 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     // Qualifiers and quantifiers before a number or unit.
     if from(&["шамамен", "кемінде", "шамасы", "жуық"]) {
         return qualified(cx, i);
+    }
+    // `кем дегенде үш жыл` (at least three years).
+    if from(&["кем"]) && cx.is(i, &["кем"]) && cx.is(i + 1, &["дегенде"]) {
+        let mut f = number_led(cx, i, i + 2)?;
+        if f.timex.modifier.is_none() {
+            f.timex.modifier = Some(Modifier::AtLeast);
+        }
+        return Some(f);
     }
     let shift = from(&["соңғы", "алдағы", "кейінгі", "өткен", "келесі"]);
     if shift && cx.is(i, &["соңғы", "алдағы", "кейінгі", "өткен", "келесі"])
