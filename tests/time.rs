@@ -728,6 +728,20 @@ fn modifiers_and_bounds() {
         ("XIX ғасырдың басында", Some(Modifier::Start), None),
         ("VII ғасырдың ортасына", Some(Modifier::Mid), None),
         ("ХХ ғасырдың екінші жартысында", Some(Modifier::End), None),
+        // A part of a month or a season after its genitive.
+        ("сәуір айының ортасында", Some(Modifier::Mid), None),
+        ("желтоқсанның соңы", Some(Modifier::End), None),
+        (
+            "қаңтардың басынан бері",
+            Some(Modifier::Start),
+            Some(Bound::Since),
+        ),
+        (
+            "жаздың соңына дейін",
+            Some(Modifier::End),
+            Some(Bound::Until),
+        ),
+        ("көктемнің басында", Some(Modifier::Start), None),
         // A part of a decade after its genitive.
         ("90-ыншы жылдардың басында", Some(Modifier::Start), None),
         ("1980 жылдардың ортасына", Some(Modifier::Mid), None),

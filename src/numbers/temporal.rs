@@ -1721,6 +1721,15 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         {
             end += 1;
         }
+        // `жаздың соңына`, `көктемнің басында`: a part of the season
+        // after its genitive.
+        if let Some(m) = part_word(cx, end).filter(|_| e.is_genitive() && end == i + 1) {
+            let (end, bound) = bounds(cx, end + 1);
+            let mut timex = Timex::new(Val::Point(point(Rel::Implied, 0, Grain::Season(s))));
+            timex.modifier = Some(m);
+            timex.bound = bound;
+            return found(i, end, NumberKind::Date, timex);
+        }
         return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
     }
     let weekday = kind == Start::Weekday;
@@ -1931,14 +1940,29 @@ fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
             return None;
         }
     }
+    // `желтоқсанның соңында`, `сәуір айының ортасында`: a part of the
+    // month after its genitive.
+    let mut modifier = None;
+    if max.is_none() {
+        let part_at = if e.is_genitive() {
+            Some(end)
+        } else {
+            cx.is(end, &["айының"]).then_some(end + 1)
+        };
+        if let Some((k, m)) = part_at.and_then(|k| Some((k, part_word(cx, k)?))) {
+            modifier = Some(m);
+            end = k + 1;
+        }
+    }
     // `қаңтар айында`: KazNERD's span is the month's name; with a bound
     // after it, the bound's word too (`қаңтар айынан бері`).
-    if month_word && bounds(cx, end + 1).1.is_some() {
+    if modifier.is_none() && month_word && bounds(cx, end + 1).1.is_some() {
         end += 1;
     }
     let p = point(Rel::Implied, 0, Grain::Month(m));
     let (end, bound) = bounds(cx, end);
     let mut timex = Timex::new(Val::Point(p));
+    timex.modifier = modifier;
     if let Some(m2) = max {
         timex.max = Some(crate::time::TimexValue(Val::Point(point(
             Rel::Implied,
