@@ -301,6 +301,16 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-XX-20",
         "2024-05-20",
     ),
+    // `тура`, `дәл` (exactly) are in the mention; the value is the
+    // expression's.
+    ("тура бір апта өтті", "тура бір апта", P, "P1W", "P1W"),
+    (
+        "тура 2 ай бұрын",
+        "тура 2 ай бұрын",
+        D,
+        "XXXX-XX",
+        "2024-04",
+    ),
     (
         "жылдың маусымында",
         "жылдың маусымында",
@@ -717,6 +727,7 @@ fn modifiers_and_bounds() {
         ("шамамен екі жыл", Some(Modifier::Approx), None),
         ("кемінде бес жыл", Some(Modifier::AtLeast), None),
         ("кем дегенде үш жыл", Some(Modifier::AtLeast), None),
+        ("кемі бес жыл", Some(Modifier::AtLeast), None),
         // The qualifier between the number and its unit.
         ("он шақты жыл бойы", Some(Modifier::Approx), None),
         ("отызға жуық жыл", Some(Modifier::Approx), None),

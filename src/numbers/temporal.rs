@@ -350,12 +350,14 @@ const OTHER_STARTS: &[&str] = &[
     "келесі",
     "келер",
     "кеш",
+    "дәл",
     "кем",
     "кемінде",
     "кейінгі",
     "осы",
     "соңғы",
     "таң",
+    "тура",
     "түс",
     "түн",
     "шамамен",
@@ -1515,6 +1517,21 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     // Qualifiers and quantifiers before a number or unit.
     if from(&["шамамен", "кемінде", "шамасы", "жуық"]) {
         return qualified(cx, i);
+    }
+    // `кемі бес жыл` (at least five years).
+    if from(&["кем"]) && cx.is(i, &["кемі"]) {
+        return qualified(cx, i);
+    }
+    // `тура екі ай бұрын`, `дәл осы күні`: exactly; the word is in the
+    // mention (as KazNERD spans it), the value is the expression's.
+    if from(&["тура", "дәл"]) && cx.is(i, &["тура", "дәл"]) {
+        let word = || {
+            let (start, kind) = word_start(cx.t(i + 1))?;
+            word_led(cx, i + 1, start, kind).filter(|f| f.start == i + 1)
+        };
+        let mut f = number_led(cx, i, i + 1).or_else(word)?;
+        f.start = i;
+        return Some(f);
     }
     // `кем дегенде үш жыл` (at least three years).
     if from(&["кем"]) && cx.is(i, &["кем"]) && cx.is(i + 1, &["дегенде"]) {
