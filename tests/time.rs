@@ -301,6 +301,22 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-XX-20",
         "2024-05-20",
     ),
+    // Between two lengths joined by `мен`/`бен`/`пен`, the unit once;
+    // bare `жас` is the age there.
+    (
+        "18 бен 30 жас аралығындағы жастар",
+        "18 бен 30 жас аралығындағы",
+        P,
+        "P18Y..P30Y",
+        "P18Y..P30Y",
+    ),
+    (
+        "бес пен он жыл аралығында",
+        "бес пен он жыл аралығында",
+        P,
+        "P5Y..P10Y",
+        "P5Y..P10Y",
+    ),
     // `тура`, `дәл` (exactly) are in the mention; the value is the
     // expression's.
     ("тура бір апта өтті", "тура бір апта", P, "P1W", "P1W"),

@@ -851,6 +851,27 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             end = m.end;
         }
     }
+    // `18 бен 30 жас аралығындағы`, `бес пен он жыл аралығында`: between
+    // two lengths, joined by `мен`/`бен`/`пен` (and), the unit written once.
+    if second.is_none() && !n.inflected && cx.is(end, &["мен", "бен", "пен"]) {
+        if let Some(m) = cx.num(end + 1).filter(|m| !m.inflected && !m.ordinal) {
+            let mut b2 = [0u8; 64];
+            // An age's `жас`, bare, is also the young; between two numbers
+            // and before `аралығы` it is the age.
+            let unit = match words::unit(cx.t(m.end), &mut b2) {
+                Some((u, e)) if e.is_bare() => Some(u),
+                _ => cx.is(m.end, &["жас"]).then_some(Unit::Year),
+            };
+            if let Some(unit) = unit.filter(|_| cx.starts(m.end + 1, &["аралығ"])) {
+                let e = Ending { text: "" };
+                let mut f = duration(cx, start, n, Some(m), unit, e, m.end)?;
+                if f.end == m.end + 1 && f.kind == NumberKind::Duration {
+                    f.end += 1;
+                    return Some(f);
+                }
+            }
+        }
+    }
     // `2023-2024 оқу жылында`, `2024/2025 оқу жылы`: an academic year, two
     // calendar years running into each other.
     if second.is_none() && !n.inflected && cx.t(end) == "/" && cx.is(end + 2, &["оқу"]) {
