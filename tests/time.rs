@@ -301,6 +301,25 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-XX-20",
         "2024-05-20",
     ),
+    // A day in the possessive before `күні` is a day of a month the text
+    // does not name (with a document date, the document's month), not a
+    // length of days.
+    (
+        "олар 25-і күні жолға шығады",
+        "25-і күні",
+        D,
+        "XXXX-XX-25",
+        "2024-06-25",
+    ),
+    (
+        "жиырма үші күні келді",
+        "жиырма үші күні",
+        D,
+        "XXXX-XX-23",
+        "2024-06-23",
+    ),
+    // June has no 31st: the month stays unknown.
+    ("31-і күні", "31-і күні", D, "XXXX-XX-31", "2024-XX-31"),
     // Between two lengths joined by `мен`/`бен`/`пен`, the unit once;
     // bare `жас` is the age there.
     (

@@ -1213,6 +1213,25 @@ fn after_number(
             return nth_unit(cx, start, year_end);
         }
     }
+    // `31-і күні`, `оны күні` (on the tenth): a day of the month in the
+    // possessive before `күні`, not a length of days.
+    if second.is_none() && !n.ordinal && n.inflected && cx.is(end, &["күні"]) {
+        let last = cx.t(n.end - 1);
+        let possessive = if n.digits {
+            ["-і", "-ы", "-сы", "-сі"].iter().any(|p| last.ends_with(p))
+        } else {
+            super::lexicon::number_stem_len(last).is_some_and(|stem| {
+                matches!(last.get(stem..).unwrap_or(""), "ы" | "і" | "сы" | "сі")
+            })
+        };
+        if let Some(d) = n.int().filter(|d| (1..=31).contains(d) && possessive) {
+            let p = point(Rel::Implied, 0, Grain::Day(0, d as u8));
+            let (end, bound) = bounds(cx, end + 1);
+            let mut timex = Timex::new(Val::Point(p));
+            timex.bound = bound;
+            return found(start, end, NumberKind::Date, timex);
+        }
+    }
     if let Some((unit, e)) = unit_word {
         // `200 айлық есептік көрсеткіш` is an amount of the index.
         if n.roman || (unit == Unit::Month && cx.starts(end + 1, &["есептік"])) {

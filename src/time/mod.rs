@@ -358,6 +358,12 @@ impl Point {
                 p.year = date.year;
                 match self.grain {
                     Grain::None => p.grain = Grain::Day(date.month, date.day),
+                    // A day of a month the text does not name (`25-і
+                    // күні`): the document's month, if it has that day;
+                    // else the month stays unknown.
+                    Grain::Day(0, d) if d <= calendar::month_days(date.year, date.month) => {
+                        p.grain = Grain::Day(date.month, d)
+                    }
                     Grain::Weekday(wd) => p = p.at_days(week_day(date.days(), wd)),
                     Grain::YearOfCentury(yy) => {
                         // The latest year of that ending up to ten years
@@ -477,6 +483,10 @@ impl fmt::Display for Point {
             (_, Grain::Week(w)) => {
                 year(f)?;
                 write!(f, "-W{w:02}")?
+            }
+            (_, Grain::Day(0, d)) if d > 0 => {
+                year(f)?;
+                write!(f, "-XX-{d:02}")?
             }
             (_, Grain::Day(m, d)) => {
                 year(f)?;
