@@ -320,6 +320,9 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
     ),
     // June has no 31st: the month stays unknown.
     ("31-і күні", "31-і күні", D, "XXXX-XX-31", "2024-XX-31"),
+    // After `былтыр` the year's part stays joined: only so does the
+    // mention say whose end it is (`after_a_bare_this_year…` below).
+    ("былтыр жыл соңына", "былтыр жыл соңына", D, "XXXX", "2023"),
     // Between two lengths joined by `мен`/`бен`/`пен`, the unit once;
     // bare `жас` is the age there.
     (
@@ -894,4 +897,16 @@ fn the_pipeline_anchors_with_its_date_or_the_documents() {
     assert_eq!(values(&doc), anchored);
     doc.anchor("2000-01-01".parse().expect("a date"));
     assert_eq!(values(&doc), anchored);
+}
+
+/// After a bare `биыл` (this year) the year's part is a mention of its own,
+/// as KazNERD spans it: its value is this year's either way.
+#[test]
+fn after_a_bare_this_year_the_years_part_stands_alone() {
+    let found = temporal("биыл жыл соңына дейін");
+    let texts: Vec<&str> = found.iter().map(|m| m.text()).collect();
+    assert_eq!(texts, ["биыл", "жыл соңына дейін"]);
+    for m in &found {
+        assert_eq!(m.value().to_string(), "XXXX", "{}", m.text());
+    }
 }

@@ -1878,7 +1878,12 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
         // KazNERD writes them.
         let mut open = e.is_adjective() || e.is_genitive();
         let mut b2 = [0u8; 64];
-        if e.is_adjective() || e.is_bare() {
+        // After a bare `биыл` (this year), `жыл басынан бері`, `жыл соңына
+        // дейін` are mentions of their own, as KazNERD spans them, and
+        // their value (this year) is right alone; after `былтыр` (last
+        // year) only the joined mention says which year's end it is.
+        let this_year = e.is_bare() && n == 0;
+        if e.is_adjective() || (e.is_bare() && !this_year) {
             if let Some((Unit::Year, e2)) = words::unit(cx.t(k), &mut b2) {
                 k += 1;
                 open = opens(e2);
