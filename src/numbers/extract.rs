@@ -376,6 +376,13 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             && is_number_start(text, toks, i + 2)
         {
             (i + 2, Some(Approx::Over))
+        } else if lower_is(toks[i].text, "ең")
+            && toks.get(i + 1).is_some_and(|t| lower_is(t.text, "көп"))
+            && toks.get(i + 2).is_some_and(|t| lower_is(t.text, "дегенде"))
+            && is_number_start(text, toks, i + 3)
+        {
+            // `ең көп дегенде 13 миллиметр` (at most).
+            (i + 3, Some(Approx::UpTo))
         } else {
             (i, None)
         };
@@ -483,6 +490,19 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                 }
                 if n > 0 && toks.get(end - 1).is_some_and(|t| about_ending(t.text)) {
                     approx = approx.or(Some(Approx::About));
+                }
+            }
+        }
+        // `20 градус суық` (twenty degrees of cold: −20), `аяз` (frost);
+        // `40 градус ыстық` (of heat): the word is in the mention.
+        let mut cold = false;
+        if unit_name == Some("градус") {
+            if let Some(t) = toks.get(end) {
+                if lower_is(t.text, "суық") || lower_is(t.text, "аяз") {
+                    cold = true;
+                    end += 1;
+                } else if lower_is(t.text, "ыстық") {
+                    end += 1;
                 }
             }
         }
@@ -622,6 +642,9 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                 start -= 1;
             }
         }
+        if cold && !below_zero(value) {
+            value = negate(value);
+        }
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
         let mention = NumberMention {
             text: text.get(span.range()).unwrap_or(""),
@@ -674,6 +697,20 @@ fn from_to<'a>(
         return None;
     }
     let (kind, unit) = (to.kind, to.unit);
+    // A rate before the first end (`сағатына 80-нен 60 шақырымға дейін`).
+    let mut first = from.tokens.start;
+    if kind == NumberKind::Quantity
+        && first
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| {
+                ["секундына", "минутына", "сағатына"]
+                    .iter()
+                    .any(|w| lower_is(t.text, w))
+            })
+    {
+        first -= 1;
+    }
     let (Value::Exact(a), Value::Exact(b)) = (from.value, to.value) else {
         return None;
     };
@@ -682,11 +719,11 @@ fn from_to<'a>(
     } else {
         Value::Range { min: b, max: a }
     };
-    let span = Span::new(from.span.start, to.span.end);
+    let span = Span::new(toks.get(first)?.span.start, to.span.end);
     Some(NumberMention {
         text: text.get(span.range()).unwrap_or(""),
         span,
-        tokens: from.tokens.start..to.tokens.end,
+        tokens: first..to.tokens.end,
         kind,
         value,
         unit,
@@ -820,6 +857,16 @@ pub(crate) fn negate(v: Value) -> Value {
             _ => Value::Overflow,
         },
         other => other,
+    }
+}
+
+/// Whether a value (a range: its lower end) is below zero.
+fn below_zero(v: Value) -> bool {
+    let negative = |d: Decimal| d.parts().0 < 0;
+    match v {
+        Value::Exact(d) => negative(d),
+        Value::Range { min, .. } => negative(min),
+        _ => false,
     }
 }
 

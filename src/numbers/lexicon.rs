@@ -274,7 +274,10 @@ fn head_of(h: (char, char, char)) -> Head {
         | ('к', 'в', 'а')
         | ('ж', 'а', 'р')
         | ('б', 'ү', 'т') => Head::Number,
-        ('ш', 'а', 'м') | ('ж', 'у', 'ы') | ('к', 'е', 'м') => Head::Qualifier,
+        // `ең` of `ең көп дегенде` (at most), a word of two letters.
+        ('ш', 'а', 'м') | ('ж', 'у', 'ы') | ('к', 'е', 'м') | ('е', 'ң', '\0') => {
+            Head::Qualifier
+        }
         _ => Head::Other,
     }
 }
@@ -811,6 +814,7 @@ mod tests {
             "кемінде",
             "кемі",
             "кем",
+            "ең",
         ] {
             assert_eq!(head3(q).map(head_of), Some(Head::Qualifier), "{q}");
             assert!(may_qualify_before(q), "{q}");

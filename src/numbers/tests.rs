@@ -1069,3 +1069,40 @@ fn a_plus_sign_is_in_the_mention() {
         ]
     );
 }
+
+/// Degrees of cold (`суық`, `аяз`) are below zero, of heat (`ыстық`) as
+/// written, the word in the mention; `ең көп дегенде` (at most) opens it;
+/// a rate before a range's first end is in the range's mention.
+#[test]
+fn cold_heat_at_most_and_rates() {
+    for (text, mention, value, approx) in [
+        ("түнде 20 градус суық болады", "20 градус суық", "-20", None),
+        ("30 градус аяз", "30 градус аяз", "-30", None),
+        ("минус 20 градус суық", "минус 20 градус суық", "-20", None),
+        (
+            "39 – 40 градус ыстық",
+            "39 – 40 градус ыстық",
+            "39..40",
+            None,
+        ),
+        (
+            "ең көп дегенде 13 миллиметрдей",
+            "ең көп дегенде 13 миллиметрдей",
+            "13",
+            Some(Approx::UpTo),
+        ),
+        (
+            "сағатына 80-нен 60 шақырымға дейін",
+            "сағатына 80-нен 60 шақырымға дейін",
+            "60..80",
+            None,
+        ),
+    ] {
+        let (found, kind, v, _, a) = one(text);
+        assert_eq!(
+            (found.as_str(), kind, v.as_str(), a),
+            (mention, K::Quantity, value, approx),
+            "{text}"
+        );
+    }
+}
