@@ -669,6 +669,22 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "T13:00..T14:00",
         "2024-06-15T13:00..2024-06-15T14:00",
     ),
+    // A part of the day as an adverb sets the clock's half before
+    // `сағат` (alone before a number it may be a count's neighbour).
+    (
+        "кешкісін сағат 10-да келді",
+        "кешкісін сағат 10-да",
+        T,
+        "T22:00",
+        "2024-06-15T22:00",
+    ),
+    (
+        "күндізгі сағат 3-те",
+        "күндізгі сағат 3-те",
+        T,
+        "T15:00",
+        "2024-06-15T15:00",
+    ),
     // The same with periods, where a time is expected: both ends of a
     // range, or after `сағат`.
     (
@@ -909,4 +925,15 @@ fn after_a_bare_this_year_the_years_part_stands_alone() {
     for m in &found {
         assert_eq!(m.value().to_string(), "XXXX", "{}", m.text());
     }
+}
+
+/// An adverb of a part of the day before a bare count is the part of the
+/// day alone, not a clock time (`кешке 5 адам келді`: in the evening, five
+/// people came).
+#[test]
+fn an_adverb_of_the_day_before_a_count_is_no_clock_time() {
+    let found = temporal("Кешке 5 адам келді.");
+    let texts: Vec<&str> = found.iter().map(|m| m.text()).collect();
+    assert_eq!(texts, ["Кешке"]);
+    assert_eq!(found[0].value().to_string(), "TEV");
 }

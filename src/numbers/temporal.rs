@@ -551,6 +551,8 @@ fn half_day(part: DayPart, h: u8) -> u8 {
         DayPart::Evening | DayPart::Afternoon if h < 12 => h + 12,
         DayPart::Night if h == 12 => 0,
         DayPart::Night if (7..12).contains(&h) => h + 12,
+        // `күндізгі сағат 3` is three in the afternoon.
+        DayPart::Daytime if h < 7 => h + 12,
         _ => h,
     }
 }
@@ -1674,6 +1676,14 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         };
         if let Some((h, m, end)) = clock_at(cx, k) {
             return clock_point(cx, i, end, half_day(part, h), m, Rel::Implied);
+        }
+    }
+    // `кешкісін сағат 10-да`, `таңертең сағат 8-де`.
+    if let Some(part) = part_of_day.then(|| words::clock_adverb(t)).flatten() {
+        if cx.is(i + 1, &["сағат"]) {
+            if let Some((h, m, end)) = clock_at(cx, i + 2) {
+                return clock_point(cx, i, end, half_day(part, h), m, Rel::Implied);
+            }
         }
     }
     if from(&["бүгін", "кеше", "ертең", "бүрсігүні"]) {

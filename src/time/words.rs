@@ -469,10 +469,27 @@ pub(crate) fn clock_part(word: &str) -> Option<DayPart> {
     let mut buf = [0u8; 64];
     let lower = to_lower_str(word, &mut buf)?;
     match lower {
-        "таңғы" => Some(DayPart::Morning),
+        "таңғы" | "таңертеңгі" => Some(DayPart::Morning),
         "түскі" | "түстен" => Some(DayPart::Afternoon),
         "кешкі" => Some(DayPart::Evening),
         "түнгі" | "түннің" => Some(DayPart::Night),
+        "күндізгі" => Some(DayPart::Daytime),
+        _ => None,
+    }
+}
+
+/// Whether a word is the adverb of a part of the day (`таңертең`,
+/// `кешке`, `кешкісін`, `түнде`, `күндіз`), which sets the clock's half
+/// only before `сағат` (`кешкісін сағат 10-да`): before a bare number it
+/// is as often a time of its own and a count (`кешке 5 адам келді`).
+pub(crate) fn clock_adverb(word: &str) -> Option<DayPart> {
+    let mut buf = [0u8; 64];
+    let lower = to_lower_str(word, &mut buf)?;
+    match lower {
+        "таңертең" | "таңертеңгісін" => Some(DayPart::Morning),
+        "кешке" | "кешкісін" => Some(DayPart::Evening),
+        "түнде" => Some(DayPart::Night),
+        "күндіз" => Some(DayPart::Daytime),
         _ => None,
     }
 }
