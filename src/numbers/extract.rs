@@ -632,7 +632,11 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             if signed {
                 value = negate(value);
                 start -= 1;
-            } else if plus {
+            } else if plus
+                || (lower_is(before, "плюс")
+                    && (may_be_negative(kind) || kind == NumberKind::Cardinal))
+            {
+                // `плюс 20` (above zero), written out.
                 start -= 1;
             } else if kind == NumberKind::Quantity
                 && ["секундына", "минутына", "сағатына"]
