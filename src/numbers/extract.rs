@@ -7,7 +7,7 @@ use super::lexicon::{
 };
 use super::phrase::{
     allowed, atom, filler_at, is_digits, is_range_separator, lower_is, lower_starts, phrase, Last,
-    Tok,
+    Phrase, Tok,
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::span::Span;
@@ -151,6 +151,51 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
         return Some((UnitKind::Quantity("АЕК"), 3));
     }
     unit(t).map(|u| (u, 1))
+}
+
+/// A fraction read from the denominator `den`, a whole number in the
+/// ablative, and the numerator after it, a smaller whole number with the
+/// possessive (and any case after it): `үштен екісі` (two thirds),
+/// `төрттен бірі`, `10-нан 1-іне`, as KazNERD spans them whole. The value
+/// is exact when it has at most six decimals (1/4 is 0.25); else rounded
+/// to four, and approximate (2/3 is about 0.6667). With its end.
+fn fraction(text: &str, toks: &[Tok], den: &Phrase) -> Option<(Value, Option<Approx>, usize)> {
+    let last = toks.get(den.end.checked_sub(1)?)?.text;
+    if den.ordinal || !den.inflected || !is_ablative(last) {
+        return None;
+    }
+    let num = phrase(text, toks, den.end)?;
+    if num.ordinal || !num.inflected {
+        return None;
+    }
+    let word = toks.get(num.end - 1)?.text;
+    let ending = match word.split_once('-') {
+        Some((digits, ending)) if is_digits(digits) => ending,
+        _ => word.get(super::lexicon::number_stem_len(word)?..)?,
+    };
+    if !["ы", "і", "сы", "сі"].iter().any(|p| ending.starts_with(p)) {
+        return None;
+    }
+    let (d, n) = (den.value?.to_i128()?, num.value?.to_i128()?);
+    if !(1..=1000).contains(&d) || !(1..d).contains(&n) {
+        return None;
+    }
+    for scale in 1..=6u32 {
+        let scaled = n * 10i128.pow(scale);
+        if scaled % d == 0 {
+            return Some((
+                Value::Exact(Decimal::new(scaled / d, scale)?),
+                None,
+                num.end,
+            ));
+        }
+    }
+    let rounded = (n * 100_000 / d + 5) / 10;
+    Some((
+        Value::Exact(Decimal::new(rounded, 4)?),
+        Some(Approx::About),
+        num.end,
+    ))
 }
 
 /// Digits written against a hyphen and a word (`5-сынып`, the fifth
@@ -395,6 +440,24 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             i += 1;
             continue;
         };
+        // A fraction: `үштен екісі` (two of three), `төрттен бірі`,
+        // `10-нан 1-іне`.
+        if approx.is_none() && j == i {
+            if let Some((value, approx, end)) = fraction(text, toks, &first) {
+                let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
+                out.push(NumberMention {
+                    text: text.get(span.range()).unwrap_or(""),
+                    span,
+                    tokens: i..end,
+                    kind: NumberKind::Cardinal,
+                    value,
+                    unit: None,
+                    approx,
+                });
+                i = end;
+                continue;
+            }
+        }
         let mut end = first.end;
         let mut last = first;
         let mut value = match (first.pair_first, first.value) {

@@ -1107,3 +1107,34 @@ fn cold_heat_at_most_and_rates() {
         );
     }
 }
+
+/// A fraction: the whole in the ablative, the part in the possessive; the
+/// quotient exact when it terminates within six decimals, else rounded to
+/// four and approximate. A number in the ablative before something else
+/// is no fraction.
+#[test]
+fn fractions_are_their_quotient() {
+    for (text, mention, value, approx) in [
+        ("халықтың төрттен бірі", "төрттен бірі", "0.25", None),
+        ("4-тен 1-і", "4-тен 1-і", "0.25", None),
+        ("оннан біріне", "оннан біріне", "0.1", None),
+        ("үштен екісі", "үштен екісі", "0.6667", Some(Approx::About)),
+        ("3-тен 2-сі", "3-тен 2-сі", "0.6667", Some(Approx::About)),
+    ] {
+        let (found, kind, v, _, a) = one(text);
+        assert_eq!(
+            (found.as_str(), kind, v.as_str(), a),
+            (mention, K::Cardinal, value, approx),
+            "{text}"
+        );
+    }
+    assert_eq!(readings("3-тен астам"), [(K::Cardinal, "3".to_string())]);
+    // The part no smaller than the whole: two numbers.
+    assert_eq!(
+        readings("екіден бесі"),
+        [
+            (K::Cardinal, "2".to_string()),
+            (K::Cardinal, "5".to_string())
+        ]
+    );
+}
