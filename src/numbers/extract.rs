@@ -153,6 +153,66 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     unit(t).map(|u| (u, 1))
 }
 
+/// A half in the possessive at token `i` (`жартысы`, `жартысын`,
+/// `жартысына`, `жартысынан`), the half of what the genitive before it
+/// names: 0.5, with `тең` (exactly) before it (not before `taken`, the end
+/// of the previous mention) and a qualifier after it (`жуығы` nearly,
+/// `астамы`, `көбі` more than) in the mention, as KazNERD spans them.
+fn half_of<'a>(
+    text: &'a str,
+    toks: &[Tok<'a>],
+    i: usize,
+    taken: usize,
+) -> Option<NumberMention<'a>> {
+    let t = toks.get(i)?.text;
+    if !lower_starts(t, "жартыс") {
+        return None;
+    }
+    let forms = ["жартысы", "жартысын", "жартысына", "жартысынан"];
+    if !forms.iter().any(|f| lower_is(t, f)) {
+        return None;
+    }
+    // The whole it is the half of, in the genitive, within three words
+    // before (`паркінің тең жартысы`, `Олардың шамамен тең жартысына`);
+    // without one (`Әзірге жартысын аяқтадық`) the half is no number.
+    let genitive = |w: &str| {
+        ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|g| w.ends_with(g))
+    };
+    if !(i.saturating_sub(3)..i).any(|k| genitive(toks[k].text)) {
+        return None;
+    }
+    let start = if i > taken && i > 0 && lower_is(toks[i - 1].text, "тең") {
+        i - 1
+    } else {
+        i
+    };
+    let mut end = i + 1;
+    let mut approx = None;
+    if let Some(q) = toks.get(end) {
+        let about = ["жуығы", "жуығын", "жуық"];
+        let over = ["астамы", "астамын", "астам", "көбі", "көбін"];
+        if about.iter().any(|w| lower_is(q.text, w)) {
+            approx = Some(Approx::About);
+            end += 1;
+        } else if over.iter().any(|w| lower_is(q.text, w)) && lower_is(t, "жартысынан") {
+            approx = Some(Approx::Over);
+            end += 1;
+        }
+    }
+    let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+    Some(NumberMention {
+        text: text.get(span.range()).unwrap_or(""),
+        span,
+        tokens: start..end,
+        kind: NumberKind::Cardinal,
+        value: Value::Exact(Decimal::new(5, 1)?),
+        unit: None,
+        approx,
+    })
+}
+
 /// A fraction read from the denominator `den`, a whole number in the
 /// ablative, and the numerator after it, a smaller whole number with the
 /// possessive (and any case after it): `үштен екісі` (two thirds),
@@ -381,6 +441,17 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // The number phrase here, read once for both.
         let here = may_begin_mention(toks[i].text).then(|| phrase(text, toks, i));
+        // `тең жартысы` (exactly half of it), `жартысынан астамы`: a half
+        // in the possessive, after the temporal rules (`жылдың екінші
+        // жартысында` is a date).
+        if let Some(m) = half_of(text, toks, i, out.last().map_or(0, |m| m.tokens.end)) {
+            let after_temporal = super::temporal::at(text, toks, i, here).is_none();
+            if after_temporal && !quoted[i] {
+                i = m.tokens.end;
+                out.push(m);
+                continue;
+            }
+        }
         if !quoted[i] {
             if let Some(f) = super::temporal::at(text, toks, i, here) {
                 let end = f

@@ -1138,3 +1138,34 @@ fn fractions_are_their_quotient() {
         ]
     );
 }
+
+/// A half in the possessive, of a whole in the genitive before it, is 0.5,
+/// with `тең` (exactly) and a qualifier after it in the mention; without
+/// the whole, or as a part of a year, it is no number.
+#[test]
+fn a_half_of_something_is_a_half() {
+    for (text, mention, approx) in [
+        ("автобус паркінің тең жартысы тозған", "тең жартысы", None),
+        (
+            "лимитінің жартысына жуығын игерді",
+            "жартысына жуығын",
+            Some(Approx::About),
+        ),
+        (
+            "Оның жартысынан астамы балалар",
+            "жартысынан астамы",
+            Some(Approx::Over),
+        ),
+    ] {
+        let (found, kind, v, _, a) = one(text);
+        assert_eq!(
+            (found.as_str(), kind, v.as_str(), a),
+            (mention, K::Cardinal, "0.5", approx),
+            "{text}"
+        );
+    }
+    assert!(extract("Әзірге жартысын аяқтадық").is_empty());
+    let found = extract("жылдың екінші жартысында");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind(), K::Date);
+}
