@@ -1566,7 +1566,9 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     }
     // `тура екі ай бұрын`, `дәл осы күні`: exactly; the word is in the
     // mention (as KazNERD spans it), the value is the expression's.
-    if from(&["тура", "дәл"]) && cx.is(i, &["тура", "дәл"]) {
+    // One such word only: `тура тура …` is not read on (each would read
+    // the rest again).
+    if from(&["тура", "дәл"]) && cx.is(i, &["тура", "дәл"]) && !cx.is(i + 1, &["тура", "дәл"]) {
         let word = || {
             let (start, kind) = word_start(cx.t(i + 1))?;
             word_led(cx, i + 1, start, kind).filter(|f| f.start == i + 1)

@@ -48,6 +48,16 @@ const UNITS: &[Pattern] = units![
     "qualifiers" => "мыңнан астам ",
     "years" => "2024 ж. ",
     "ordinals" => "1-інші ",
+    // This round's readings: words that open a mention before a number or
+    // another such word, and forms that join what follows them.
+    "exactly" => "тура ",
+    "exactly-days" => "тура осы күні ",
+    "halves" => "оның тең жартысы ",
+    "fractions" => "үштен бірі ",
+    "from-to" => "5-тен 6 км-ге дейін ",
+    "hyphen-days" => "16-желтоқсан ",
+    "cold" => "20 градус суық ",
+    "between-ages" => "18 бен 30 жас аралығы ",
     // Runs of one sign.
     "percent" => "%",
     "tenge" => "₸",
