@@ -127,19 +127,48 @@ fn start_end(buf: &mut Vec<u8>, span: Span) {
     number(buf, span.end);
 }
 
+/// The numbers 00 to 99, two digits each.
+const PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut k = 0;
+    while k < 100 {
+        pairs[2 * k] = b'0' + (k / 10) as u8;
+        pairs[2 * k + 1] = b'0' + (k % 10) as u8;
+        k += 1;
+    }
+    pairs
+};
+
 /// Writes `n` in decimal.
 fn number(buf: &mut Vec<u8>, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    // Two digits a step.
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
-    buf.extend_from_slice(&digits[i..]);
+    if n >= 10 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
+        i -= 1;
+        digits[i] = b'0' + n as u8;
+    }
+    // Copies of a length known here, for the short numbers of offsets and
+    // indices: a copy of a variable length is a call of `memcpy`.
+    match digits.len() - i {
+        1 => buf.push(digits[19]),
+        2 => buf.extend_from_slice(&digits[18..]),
+        3 => buf.extend_from_slice(&digits[17..]),
+        4 => buf.extend_from_slice(&digits[16..]),
+        5 => buf.extend_from_slice(&digits[15..]),
+        6 => buf.extend_from_slice(&digits[14..]),
+        7 => buf.extend_from_slice(&digits[13..]),
+        _ => buf.extend_from_slice(&digits[i..]),
+    }
 }
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes it: `"` and
@@ -289,7 +318,10 @@ mod tests {
 
     #[test]
     fn numbers_are_decimal() {
-        for n in [0usize, 7, 10, 99, 1234567890, usize::MAX] {
+        // Every length of digits, each at its ends.
+        let powers = (0..20).map(|k| 10usize.pow(k));
+        let near = powers.flat_map(|p| [p - 1, p, p + 1, p.saturating_mul(3)]);
+        for n in near.chain([0usize, 7, 10, 99, 1234567890, usize::MAX]) {
             let mut buf = Vec::new();
             number(&mut buf, n);
             assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());
