@@ -23,8 +23,8 @@ pub fn line<T: Serialize>(out: &mut String, value: &T) -> Result<(), String> {
 /// straight into a buffer of `capacity` bytes: a long document's JSON is
 /// not built twice.
 ///
-/// The sentences and tokens, most of a document's bytes, are written here
-/// field by field; the entities, numbers and meta data go through the
+/// The sentences, tokens and entities, most of a document's bytes, are
+/// written here field by field; the numbers and meta data go through the
 /// library's views ([`DocumentView`]). The bytes are those of
 /// `serde_json::to_writer(&DocumentView)`, which the tests check.
 pub fn document<M: Serialize>(
@@ -83,9 +83,27 @@ pub fn document<M: Serialize>(
     }
     let view = DocumentView::new(doc, offsets).with_meta(meta);
     let json = |e: serde_json::Error| format!("cannot write JSON: {e}");
-    buf.extend_from_slice(b"],\"entities\":");
-    serde_json::to_writer(&mut buf, &view.entities()).map_err(json)?;
-    buf.extend_from_slice(b",\"numbers\":");
+    buf.extend_from_slice(b"],\"entities\":[");
+    for (k, e) in doc.entities().iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"text\":");
+        string(&mut buf, doc.text_at(e.span));
+        buf.push(b',');
+        start_end(&mut buf, at(e.span, e.chars));
+        buf.extend_from_slice(b",\"label\":");
+        string(&mut buf, e.label.as_str());
+        buf.extend_from_slice(b",\"lemma\":");
+        string(&mut buf, &e.lemma);
+        // Rounded to three decimals as the view rounds it
+        // (`kazakh::schema::EntityView`), and written by serde_json.
+        buf.extend_from_slice(b",\"score\":");
+        let score = (f64::from(e.score) * 1000.0).round() / 1000.0;
+        serde_json::to_writer(&mut buf, &score).map_err(json)?;
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b"],\"numbers\":");
     serde_json::to_writer(&mut buf, &view.numbers()).map_err(json)?;
     if let Some(meta) = meta {
         buf.extend_from_slice(b",\"meta\":");
