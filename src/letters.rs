@@ -152,6 +152,36 @@ fn some_cased(s: &str, rest: impl Fn(&str) -> bool) -> bool {
 /// If `s` starts with `prefix` (lower case) ignoring the case of `s`, the
 /// rest of `s`. Allocates nothing.
 pub(crate) fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    // ASCII and the Cyrillic block are compared as bytes (a char of the
+    // block is two bytes, lowered to two through the table); from the
+    // first other char of `s` on, char by char.
+    let (b, p) = (s.as_bytes(), prefix.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while j < p.len() {
+        let x = *b.get(i)?;
+        if x < 0x80 {
+            if p[j] != x.to_ascii_lowercase() {
+                return None;
+            }
+            i += 1;
+            j += 1;
+        } else if (0xD0..=0xD3).contains(&x) {
+            let mut l = [0u8; 4];
+            let l = cyrillic_lower_bytes(x, *b.get(i + 1)?).encode_utf8(&mut l);
+            if p.get(j..j + 2) != Some(l.as_bytes()) {
+                return None;
+            }
+            i += 2;
+            j += 2;
+        } else {
+            return strip_prefix_ci_chars(s.get(i..)?, prefix.get(j..)?);
+        }
+    }
+    s.get(i..)
+}
+
+/// [`strip_prefix_ci`] char by char.
+fn strip_prefix_ci_chars<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     let mut rest = s.char_indices();
     for p in prefix.chars() {
         let (_, c) = rest.next()?;
@@ -215,6 +245,47 @@ pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strip_prefix_ci_by_bytes_agrees_with_the_chars() {
+        let words = [
+            "",
+            "а",
+            "Алматы",
+            "АЛМАТЫҒА",
+            "алматыға",
+            "Ølsen",
+            "İstanbul",
+            "ǅemal",
+            "Ⱥa",
+            "ABCd",
+            "Қ😀ала",
+            "ЁЛКА",
+            "ёлка",
+            "Ѐ",
+            "ӀӏӀ",
+            "x\u{301}y",
+        ];
+        let mut prefixes: Vec<String> = Vec::new();
+        // Each word's first letters in lower case and as written.
+        for w in words {
+            let lower: String = w.chars().map(to_lower).collect();
+            for n in 0..=w.chars().count() {
+                prefixes.push(lower.chars().take(n).collect());
+                prefixes.push(w.chars().take(n).collect());
+            }
+        }
+        prefixes.extend(["ё", "Ё", "i̇", "ø", "ⱥa", "ab"].map(String::from));
+        for w in words {
+            for p in &prefixes {
+                assert_eq!(
+                    strip_prefix_ci(w, p),
+                    strip_prefix_ci_chars(w, p),
+                    "{w:?} {p:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn cyrillic_lower_bytes_agrees_with_to_lower() {

@@ -298,13 +298,16 @@ impl Pipeline {
 
         // A sentence's words, for lemmas in context.
         let mut words: Vec<&str> = Vec::with_capacity(crate::ner::SENTENCE_CAPACITY);
-        for sentence in sentences(work) {
+        // The sentences' tokens, one vector for all of them.
+        let mut split = sentences(work);
+        let mut tokens = Vec::with_capacity(crate::ner::SENTENCE_CAPACITY);
+        while let Some(sentence_span) = split.next_into(&mut tokens) {
             let first = doc.tokens.len();
             if self.lemmas {
                 words.clear();
-                words.extend(sentence.tokens().iter().map(|t| t.text()));
+                words.extend(tokens.iter().map(|t| t.text()));
             }
-            for (i, t) in sentence.tokens().iter().enumerate() {
+            for (i, t) in tokens.iter().enumerate() {
                 let lemma = if self.lemmas {
                     let start = doc.lemmas.len();
                     doc.lemmas
@@ -324,7 +327,7 @@ impl Pipeline {
                 }
             }
             doc.sentences.push(DocSentence {
-                span: back(sentence.span()),
+                span: back(sentence_span),
                 chars: Span::default(),
                 tokens: first..doc.tokens.len(),
             });

@@ -481,6 +481,21 @@ impl<'a> Iterator for Sentences<'a> {
         // Room for most sentences of prose: grown from nothing, the vector
         // was copied three times a sentence on average.
         let mut tokens = Vec::with_capacity(SENTENCE_CAPACITY);
+        let span = self.next_into(&mut tokens)?;
+        Some(Sentence {
+            text: &self.text[span.range()],
+            span,
+            tokens,
+        })
+    }
+}
+
+impl<'a> Sentences<'a> {
+    /// The next sentence as [`Iterator::next`] finds it, its tokens into
+    /// `tokens` (emptied first; the pipeline's one vector for all of a
+    /// text's sentences) and its span returned; `None` after the last.
+    pub(crate) fn next_into(&mut self, tokens: &mut Vec<Token<'a>>) -> Option<Span> {
+        tokens.clear();
         let mut open = Open::default();
         let mut pending = false;
         while let Some(t) = self.pop() {
@@ -498,12 +513,7 @@ impl<'a> Iterator for Sentences<'a> {
             }
         }
         let first = tokens.first()?;
-        let span = Span::new(first.span().start, tokens.last()?.span().end);
-        Some(Sentence {
-            text: &self.text[span.range()],
-            span,
-            tokens,
-        })
+        Some(Span::new(first.span().start, tokens.last()?.span().end))
     }
 }
 

@@ -24,13 +24,19 @@ use std::sync::LazyLock;
 /// [`Model::slot_width`]).
 const CACHE_LIMIT: usize = 50_000;
 
+/// The words the cache has room for from the start: all that a table of
+/// 16 384 slots holds (7/8 of them). Grown from nothing, the table was
+/// rehashed thirteen times on the way to as many words (some ten pages of
+/// prose); the slots are memory only where words are written.
+const CACHE_START: usize = 14_336;
+
 thread_local! {
     /// The words this thread has seen, with their attributes and the
     /// weight sums of their word features under the last model that tagged
     /// them: most tokens of a text, and of the next document, repeat an
     /// earlier word. Cleared when full.
     static CACHE: RefCell<Cache> = RefCell::new(Cache {
-        words: HashMap::with_hasher(WordHash::new()),
+        words: HashMap::with_capacity_and_hasher(CACHE_START, WordHash::new()),
         sums: Vec::new(),
     });
 }

@@ -283,7 +283,16 @@ fn build() -> Tables {
     let mut phrases: Map<Vec<Phrase>> = Map::with_capacity_and_hasher(512, Default::default());
     for list in &LISTS {
         for entry in entries(list.text) {
-            let lowered = lower(entry);
+            // Lowered into `buf` when it fits (all but the longest phrases).
+            let mut buf = [0u8; 256];
+            let owned;
+            let lowered = match to_lower_str(entry, &mut buf) {
+                Some(low) => low,
+                None => {
+                    owned = lower(entry);
+                    owned.as_str()
+                }
+            };
             let mut parts = lowered.split_whitespace();
             let Some(first) = parts.next() else { continue };
             let rest: Box<[Box<str>]> = match parts.next() {

@@ -300,6 +300,17 @@ pub(crate) struct StepPlan {
     pub(crate) t1: Vec<f32>,
 }
 
+/// Bit `k` at index `k`: a row's bit in [`StepPlan::step`]'s set of rows.
+const ROW_BITS: [u32; 32] = {
+    let mut bits = [0u32; 32];
+    let mut k = 0;
+    while k < 32 {
+        bits[k] = 1 << k;
+        k += 1;
+    }
+    bits
+};
+
 /// The lanes of a [`StepPlan`]'s block.
 const BLOCK: usize = 16;
 
@@ -423,15 +434,15 @@ impl StepPlan {
         // Every lane is now at least `floor`: the rows whose largest
         // transition cannot lift it above that are skipped.
         let floor = prev[first] + self.first_min;
-        // Eight rows at a time, so that every shift is a constant.
-        let eight = |j: usize| -> u32 {
-            let mut bits = 0u32;
-            for k in 0..8 {
-                bits |= u32::from(prev[8 * j + k] + self.row_max[8 * j + k] > floor) << k;
-            }
-            bits << (8 * j)
-        };
-        let mut rows = (eight(0) | eight(1) | eight(2) | eight(3)) & !(1 << first);
+        // Each row's bit where it may lift a lane: a compare's mask of all
+        // ones, and-ed with the row's bit and or-ed over the rows, which
+        // the compiler does four rows to an instruction.
+        let mut rows = 0u32;
+        for ((&p, &m), &bit) in prev.iter().zip(&self.row_max).zip(&ROW_BITS) {
+            let lifts = if p + m > floor { u32::MAX } else { 0 };
+            rows |= lifts & bit;
+        }
+        rows &= !(1 << first);
         while rows != 0 {
             let p = rows.trailing_zeros() as usize;
             rows &= rows - 1;

@@ -27,7 +27,9 @@ pub fn nominative(tokens: &[&str]) -> String {
         .map(|t| t.trim_matches(is_quote))
         .filter(|t| !t.is_empty())
         .collect();
-    let mut out = String::new();
+    // Room for the words and the spaces between them: the last word only
+    // loses bytes.
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');

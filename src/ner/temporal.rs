@@ -199,13 +199,19 @@ fn endings(rest: &str, slot: usize, prev: char, possessed: bool) -> bool {
         return false;
     };
     let case = CASE_SLOTS.contains(&slot);
+    // The ending's bytes first: most endings fail on them, before the
+    // tests of sound and possession.
     options.iter().any(|e| {
-        agrees(prev, e)
-            && (!case || possessed || !AFTER_POSSESSIVE.contains(e))
-            && rest.strip_prefix(e).is_some_and(|r| {
-                let last = e.chars().next_back().unwrap_or(prev);
-                endings(r, slot + 1, last, possessed || slot == POSSESSIVE_SLOT)
-            })
+        rest.strip_prefix(e).is_some_and(|r| {
+            agrees(prev, e)
+                && (!case || possessed || !AFTER_POSSESSIVE.contains(e))
+                && endings(
+                    r,
+                    slot + 1,
+                    e.chars().next_back().unwrap_or(prev),
+                    possessed || slot == POSSESSIVE_SLOT,
+                )
+        })
     }) || endings(rest, slot + 1, prev, possessed)
 }
 

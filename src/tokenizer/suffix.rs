@@ -17,6 +17,27 @@ pub(crate) fn is_ending(s: &str) -> bool {
     if s.is_empty() || s.len() > MAX_BYTES {
         return false;
     }
+    // `s` lowered once, char by char, into bytes: UTF-8 orders byte
+    // strings as it orders their chars, so comparing the entries' bytes
+    // with these is `cmp_folded`, without lowering `s` again at every step
+    // of the search.
+    let mut buf = [0u8; 4 * MAX_BYTES];
+    let mut n = 0;
+    for c in s.chars() {
+        let l = to_lower(c);
+        let Some(out) = buf.get_mut(n..n + l.len_utf8()) else {
+            return is_ending_folded(s);
+        };
+        n += l.encode_utf8(out).len();
+    }
+    let lowered = &buf[..n];
+    ENDINGS
+        .binary_search_by(|entry| entry.as_bytes().cmp(lowered))
+        .is_ok()
+}
+
+/// [`is_ending`] by [`cmp_folded`] at every step.
+fn is_ending_folded(s: &str) -> bool {
     ENDINGS
         .binary_search_by(|entry| cmp_folded(entry, s))
         .is_ok()
@@ -32,6 +53,37 @@ fn cmp_folded(entry: &str, s: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowered_bytes_find_what_the_folded_comparison_finds() {
+        let mut tried: Vec<String> = Vec::new();
+        for e in ENDINGS.iter().step_by(7) {
+            let upper: String = e.chars().flat_map(char::to_uppercase).collect();
+            let mut chars = e.chars();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            tried.extend([
+                e.to_string(),
+                upper,
+                first,
+                format!("{e}ы"),
+                format!("ʼ{e}"),
+            ]);
+            tried.push(e.chars().skip(1).collect());
+        }
+        tried.extend(["", "Ⱥ", "İН", "ẞ", "😀", "Ǆ", "ның\u{301}"].map(String::from));
+        for s in &tried {
+            assert_eq!(
+                is_ending(s),
+                is_ending_folded(s) && s.len() <= MAX_BYTES,
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_bounded() {

@@ -252,6 +252,30 @@ fn read_all(path: Option<&Path>, max: Option<usize>) -> io::Result<(Vec<u8>, u64
     Ok((bytes, kept + rest))
 }
 
+/// The index of the first `\n` of `buf`. Eight bytes are tested at a time
+/// (whether one of them is `\n`: a zero byte of the word XOR `\n`s), then
+/// the eight that hold one byte by byte.
+fn find_newline(buf: &[u8]) -> Option<usize> {
+    const LINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut from = 0;
+    for chunk in buf.chunks_exact(8) {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_ne_bytes(eight) ^ LINES;
+        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
+            break;
+        }
+        from += 8;
+    }
+    buf.get(from..)?
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| from + i)
+}
+
 /// Reads one line (with its `\n`, if any) into `bytes`, keeping at most
 /// `max + 3` bytes of it (one past the limit after a `\r\n`); the rest of
 /// a longer line is read and dropped, so that one huge record costs no
@@ -277,7 +301,7 @@ fn read_line_bounded(
             // The last line, without a line end, or nothing.
             return Ok((total > 0).then_some(total));
         }
-        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+        let (chunk, done) = match find_newline(buf) {
             Some(i) => (&buf[..=i], true),
             None => (buf, false),
         };
@@ -291,6 +315,35 @@ fn read_line_bounded(
         if done {
             // The chunk ends in `\n`, perhaps after a `\r`.
             return Ok(Some(total - 1 - usize::from(before == b'\r')));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_newline;
+
+    #[test]
+    fn newlines_found_eight_bytes_at_a_time_are_the_first() {
+        // A line end at every place of three blocks and their rest, after
+        // bytes that are near it (`\t`, `\x0b`, `\r`, `\x8a`, `\xff`) or
+        // none, and no line end at all.
+        for len in 0..27 {
+            for fill in [b'a', b'\t', 0x0b, b'\r', 0x8a, 0xff, 0] {
+                let mut buf = vec![fill; len];
+                assert_eq!(find_newline(&buf), None, "{len} {fill}");
+                for at in 0..len {
+                    buf[at] = b'\n';
+                    let want = buf.iter().position(|&b| b == b'\n');
+                    assert_eq!(find_newline(&buf), want, "{len} {fill} {at}");
+                    buf[at] = fill;
+                }
+                if len > 3 {
+                    buf[len - 1] = b'\n';
+                    buf[len / 2] = b'\n';
+                    assert_eq!(find_newline(&buf), Some(len / 2), "{len} {fill}");
+                }
+            }
         }
     }
 }

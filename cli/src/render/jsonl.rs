@@ -23,8 +23,8 @@ pub fn line<T: Serialize>(out: &mut String, value: &T) -> Result<(), String> {
 /// straight into a buffer of `capacity` bytes: a long document's JSON is
 /// not built twice.
 ///
-/// The sentences and tokens, most of a document's bytes, are written here
-/// field by field; the entities, numbers and meta data go through the
+/// The sentences, tokens and entities, most of a document's bytes, are
+/// written here field by field; the numbers and meta data go through the
 /// library's views ([`DocumentView`]). The bytes are those of
 /// `serde_json::to_writer(&DocumentView)`, which the tests check.
 pub fn document<M: Serialize>(
@@ -83,9 +83,27 @@ pub fn document<M: Serialize>(
     }
     let view = DocumentView::new(doc, offsets).with_meta(meta);
     let json = |e: serde_json::Error| format!("cannot write JSON: {e}");
-    buf.extend_from_slice(b"],\"entities\":");
-    serde_json::to_writer(&mut buf, &view.entities()).map_err(json)?;
-    buf.extend_from_slice(b",\"numbers\":");
+    buf.extend_from_slice(b"],\"entities\":[");
+    for (k, e) in doc.entities().iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"text\":");
+        string(&mut buf, doc.text_at(e.span));
+        buf.push(b',');
+        start_end(&mut buf, at(e.span, e.chars));
+        buf.extend_from_slice(b",\"label\":");
+        string(&mut buf, e.label.as_str());
+        buf.extend_from_slice(b",\"lemma\":");
+        string(&mut buf, &e.lemma);
+        // Rounded to three decimals as the view rounds it
+        // (`kazakh::schema::EntityView`), and written by serde_json.
+        buf.extend_from_slice(b",\"score\":");
+        let score = (f64::from(e.score) * 1000.0).round() / 1000.0;
+        serde_json::to_writer(&mut buf, &score).map_err(json)?;
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b"],\"numbers\":");
     serde_json::to_writer(&mut buf, &view.numbers()).map_err(json)?;
     if let Some(meta) = meta {
         buf.extend_from_slice(b",\"meta\":");
@@ -127,19 +145,48 @@ fn start_end(buf: &mut Vec<u8>, span: Span) {
     number(buf, span.end);
 }
 
+/// The numbers 00 to 99, two digits each.
+const PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut k = 0;
+    while k < 100 {
+        pairs[2 * k] = b'0' + (k / 10) as u8;
+        pairs[2 * k + 1] = b'0' + (k % 10) as u8;
+        k += 1;
+    }
+    pairs
+};
+
 /// Writes `n` in decimal.
 fn number(buf: &mut Vec<u8>, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    // Two digits a step.
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
-    buf.extend_from_slice(&digits[i..]);
+    if n >= 10 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
+        i -= 1;
+        digits[i] = b'0' + n as u8;
+    }
+    // Copies of a length known here, for the short numbers of offsets and
+    // indices: a copy of a variable length is a call of `memcpy`.
+    match digits.len() - i {
+        1 => buf.push(digits[19]),
+        2 => buf.extend_from_slice(&digits[18..]),
+        3 => buf.extend_from_slice(&digits[17..]),
+        4 => buf.extend_from_slice(&digits[16..]),
+        5 => buf.extend_from_slice(&digits[15..]),
+        6 => buf.extend_from_slice(&digits[14..]),
+        7 => buf.extend_from_slice(&digits[13..]),
+        _ => buf.extend_from_slice(&digits[i..]),
+    }
 }
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes it: `"` and
@@ -289,7 +336,10 @@ mod tests {
 
     #[test]
     fn numbers_are_decimal() {
-        for n in [0usize, 7, 10, 99, 1234567890, usize::MAX] {
+        // Every length of digits, each at its ends.
+        let powers = (0..20).map(|k| 10usize.pow(k));
+        let near = powers.flat_map(|p| [p - 1, p, p + 1, p.saturating_mul(3)]);
+        for n in near.chain([0usize, 7, 10, 99, 1234567890, usize::MAX]) {
             let mut buf = Vec::new();
             number(&mut buf, n);
             assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());
