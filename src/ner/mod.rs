@@ -883,18 +883,35 @@ mod tests {
         u16::try_from(i.expect(name)).expect(name)
     }
 
+    /// The embedded model's `B-PERSON`, `I-PERSON`, `O` and `B-LOC`.
+    #[cfg(feature = "embedded-model")]
+    fn person_labels(r: &Recognizer) -> (u16, u16, u16, u16) {
+        let index = |name: &str| label_index(r, name);
+        (
+            index("B-PERSON"),
+            index("I-PERSON"),
+            index("O"),
+            index("B-LOC"),
+        )
+    }
+
+    /// Each case's labels after `repair`: (tokens, the tagger's labels,
+    /// the labels after the rule).
+    #[cfg(feature = "embedded-model")]
+    fn check_repair(cases: &[(&[&str], &[u16], &[u16])], repair: impl Fn(&[&str], &mut [u16])) {
+        for &(tokens, tagged, want) in cases {
+            let mut best = tagged.to_vec();
+            repair(tokens, &mut best);
+            assert_eq!(best, want, "{tokens:?}");
+        }
+    }
+
     // Uses the embedded model.
     #[cfg(feature = "embedded-model")]
     #[test]
     fn a_listed_place_in_the_locative_ends_no_persons_name() {
         let r = Recognizer::default();
-        let index = |name: &str| label_index(&r, name);
-        let (b, i, o, loc) = (
-            index("B-PERSON"),
-            index("I-PERSON"),
-            index("O"),
-            index("B-LOC"),
-        );
+        let (b, i, o, loc) = person_labels(&r);
         // (tokens, the tagger's labels, the labels after the rule).
         let cases: &[(&[&str], &[u16], &[u16])] = &[
             (&["Тоқаев", "Берлинде", "болды"], &[b, i, o], &[b, loc, o]),
@@ -925,11 +942,7 @@ mod tests {
             (&["Берлинде"], &[b], &[b]),
             (&[], &[], &[]),
         ];
-        for &(tokens, tagged, want) in cases {
-            let mut best = tagged.to_vec();
-            r.place_after_person(tokens, &mut best);
-            assert_eq!(best, want, "{tokens:?}");
-        }
+        check_repair(cases, |t, best| r.place_after_person(t, best));
     }
 
     // Uses the embedded model.
@@ -937,13 +950,7 @@ mod tests {
     #[test]
     fn no_name_begins_at_a_dash() {
         let r = Recognizer::default();
-        let index = |name: &str| label_index(&r, name);
-        let (b, i, o, loc) = (
-            index("B-PERSON"),
-            index("I-PERSON"),
-            index("O"),
-            index("B-LOC"),
-        );
+        let (b, i, o, loc) = person_labels(&r);
         // (tokens, the tagger's labels, the labels after the rule).
         let cases: &[(&[&str], &[u16], &[u16])] = &[
             (&["мұздық", "–", "Дмитриев"], &[o, b, i], &[o, o, b]),
@@ -954,11 +961,7 @@ mod tests {
             (&["Дмитриев", "–"], &[b, o], &[b, o]),
             (&[], &[], &[]),
         ];
-        for &(tokens, tagged, want) in cases {
-            let mut best = tagged.to_vec();
-            r.no_name_begins_at_a_dash(tokens, &mut best);
-            assert_eq!(best, want, "{tokens:?}");
-        }
+        check_repair(cases, |t, best| r.no_name_begins_at_a_dash(t, best));
     }
 
     // Uses the embedded model.
@@ -985,11 +988,7 @@ mod tests {
             (&["Мәскеуде"], &[b], &[b]),
             (&[], &[], &[]),
         ];
-        for &(tokens, tagged, want) in cases {
-            let mut best = tagged.to_vec();
-            r.place_ends_name(tokens, &mut best);
-            assert_eq!(best, want, "{tokens:?}");
-        }
+        check_repair(cases, |t, best| r.place_ends_name(t, best));
     }
 
     #[test]

@@ -711,19 +711,36 @@ mod tests {
         }
     }
 
+    /// (tokens, the tagger's labels, the rule mention's tokens and kind,
+    /// the mention's kind).
+    type KindCase<'a> = (
+        &'a [&'a str],
+        &'a [&'a str],
+        Range<usize>,
+        NumberKind,
+        NumberKind,
+    );
+
+    /// Each case merged with its one rule mention gives one mention of the
+    /// kind it names.
+    fn check_kinds(cases: &[KindCase<'_>]) {
+        for (tokens, tags, rule_tokens, rule_kind, want) in cases {
+            let text = tokens.join(" ");
+            let spans = joined_spans_of(tokens);
+            let mut pieces = Pieces::default();
+            pieces.split(tokens);
+            let rules = [rule(rule_tokens.clone(), *rule_kind, 5)];
+            let mut out = Vec::new();
+            merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);
+            assert_eq!(out.len(), 1, "{tokens:?}: {out:?}");
+            assert_eq!(out[0].kind(), *want, "{tokens:?}");
+        }
+    }
+
     #[test]
     fn the_suffix_decides_cardinal_or_ordinal_over_the_same_tokens() {
         use NumberKind::{Cardinal, Ordinal, Quantity};
-        // (tokens, the tagger's labels, the rule mention's tokens and kind,
-        // the mention's kind).
-        type Case<'a> = (
-            &'a [&'a str],
-            &'a [&'a str],
-            Range<usize>,
-            NumberKind,
-            NumberKind,
-        );
-        let cases: &[Case<'_>] = &[
+        let cases: &[KindCase<'_>] = &[
             // The words and the digits of one sentence: the rules read the
             // ordinal suffix in both, whatever the tagger says.
             (
@@ -763,33 +780,13 @@ mod tests {
                 Cardinal,
             ),
         ];
-        for (tokens, tags, rule_tokens, rule_kind, want) in cases {
-            let text = tokens.join(" ");
-            let spans = joined_spans_of(tokens);
-            let mut pieces = Pieces::default();
-            pieces.split(tokens);
-            assert_eq!(pieces.words.len(), tokens.len());
-            let rules = [rule(rule_tokens.clone(), *rule_kind, 5)];
-            let mut out = Vec::new();
-            merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);
-            assert_eq!(out.len(), 1, "{tokens:?}: {out:?}");
-            assert_eq!(out[0].kind(), *want, "{tokens:?}");
-        }
+        check_kinds(cases);
     }
 
     #[test]
     fn a_percentage_names_its_percent() {
         use NumberKind::{Cardinal, Percent};
-        // (tokens, the tagger's labels, the rule mention's tokens and kind,
-        // the mention's kind).
-        type Case<'a> = (
-            &'a [&'a str],
-            &'a [&'a str],
-            Range<usize>,
-            NumberKind,
-            NumberKind,
-        );
-        let cases: &[Case<'_>] = &[
+        let cases: &[KindCase<'_>] = &[
             // A quoted year the tagger took for a percentage.
             (
                 &["(", "\"", "1984", "\"", ")"],
@@ -814,17 +811,7 @@ mod tests {
                 Percent,
             ),
         ];
-        for (tokens, tags, rule_tokens, rule_kind, want) in cases {
-            let text = tokens.join(" ");
-            let spans = joined_spans_of(tokens);
-            let mut pieces = Pieces::default();
-            pieces.split(tokens);
-            let rules = [rule(rule_tokens.clone(), *rule_kind, 5)];
-            let mut out = Vec::new();
-            merge(&text, &spans, &pieces, &rules, tags, 0, true, &mut out);
-            assert_eq!(out.len(), 1, "{tokens:?}: {out:?}");
-            assert_eq!(out[0].kind(), *want, "{tokens:?}");
-        }
+        check_kinds(cases);
     }
 
     #[test]

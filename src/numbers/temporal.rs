@@ -1568,7 +1568,8 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
     // mention (as KazNERD spans it), the value is the expression's.
     // One such word only: `тура тура …` is not read on (each would read
     // the rest again).
-    if from(&["тура", "дәл"]) && cx.is(i, &["тура", "дәл"]) && !cx.is(i + 1, &["тура", "дәл"]) {
+    if from(&["тура", "дәл"]) && cx.is(i, &["тура", "дәл"]) && !cx.is(i + 1, &["тура", "дәл"])
+    {
         let word = || {
             let (start, kind) = word_start(cx.t(i + 1))?;
             word_led(cx, i + 1, start, kind).filter(|f| f.start == i + 1)
