@@ -476,6 +476,20 @@ const UNITS: &[(&str, UnitKind)] = &[
     ("еуро", UnitKind::Money("EUR", 0)),
     ("юань", UnitKind::Money("CNY", 0)),
     ("юан", UnitKind::Money("CNY", 0)),
+    // Other currencies of the news whose Kazakh name is one of a kind
+    // (ISO 4217 codes; the names as Unicode CLDR writes them in Kazakh:
+    // `Жапония иенасы`, `Украина гривнасы`, `Түрік лирасы`, `Британдық
+    // фунт`, `Швейцария франкі`, `Оңтүстік Корея воны`). `сом` (Kyrgyz or
+    // Uzbek) and `манат` (Azerbaijani or Turkmen) name two currencies and
+    // are left out.
+    ("иена", UnitKind::Money("JPY", 0)),
+    ("йена", UnitKind::Money("JPY", 0)),
+    ("гривна", UnitKind::Money("UAH", 0)),
+    ("гривня", UnitKind::Money("UAH", 0)),
+    ("лира", UnitKind::Money("TRY", 0)),
+    ("фунт", UnitKind::Money("GBP", 0)),
+    ("франк", UnitKind::Money("CHF", 0)),
+    ("вон", UnitKind::Money("KRW", 0)),
     ("kzt", UnitKind::Money("KZT", 0)),
     ("usd", UnitKind::Money("USD", 0)),
     ("rub", UnitKind::Money("RUB", 0)),
@@ -608,6 +622,9 @@ pub(crate) fn unit(token: &str) -> Option<UnitKind> {
         "€" => return Some(UnitKind::Money("EUR", 0)),
         "₽" => return Some(UnitKind::Money("RUB", 0)),
         "¥" => return Some(UnitKind::Money("CNY", 0)),
+        "£" => return Some(UnitKind::Money("GBP", 0)),
+        "₴" => return Some(UnitKind::Money("UAH", 0)),
+        "₺" => return Some(UnitKind::Money("TRY", 0)),
         _ => {}
     }
     if let Some(rest) = token.strip_prefix('%') {

@@ -907,11 +907,22 @@ fn units_of_measurement_by_symbol_and_name() {
             "{text}"
         );
     }
-    let (found, kind, value, unit, _) = one("5 мың тг");
-    assert_eq!(
-        (found.as_str(), kind, value.as_str(), unit),
-        ("5 мың тг", K::Money, "5000", Some("KZT"))
-    );
+    for (text, mention, value, code) in [
+        ("5 мың тг", "5 мың тг", "5000", "KZT"),
+        ("5 мың иена", "5 мың иена", "5000", "JPY"),
+        ("100 гривнаға", "100 гривнаға", "100", "UAH"),
+        ("20 лира", "20 лира", "20", "TRY"),
+        ("10 франк", "10 франк", "10", "CHF"),
+        ("1000 вон", "1000 вон", "1000", "KRW"),
+        ("5 £", "5 £", "5", "GBP"),
+    ] {
+        let (found, kind, v, unit, _) = one(text);
+        assert_eq!(
+            (found.as_str(), kind, v.as_str(), unit),
+            (mention, K::Money, value, Some(code)),
+            "{text}"
+        );
+    }
 }
 
 /// A short symbol takes a case ending after a hyphen, as other
