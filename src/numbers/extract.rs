@@ -130,6 +130,15 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
             return Some((u, 2));
         }
     }
+    // фунт стерлинг: the pound sterling.
+    if let Some(u @ UnitKind::Money("GBP", _)) = unit(t) {
+        if toks
+            .get(k + 1)
+            .is_some_and(|n| lower_starts(n.text, "стерлинг"))
+        {
+            return Some((u, 2));
+        }
+    }
     // шаршы метр, текше метр: square and cubic measures of a length.
     let square = lower_is(t, "шаршы");
     if square || lower_is(t, "текше") {

@@ -915,6 +915,7 @@ fn units_of_measurement_by_symbol_and_name() {
         ("10 франк", "10 франк", "10", "CHF"),
         ("1000 вон", "1000 вон", "1000", "KRW"),
         ("5 £", "5 £", "5", "GBP"),
+        ("50 фунт стерлинг", "50 фунт стерлинг", "50", "GBP"),
     ] {
         let (found, kind, v, unit, _) = one(text);
         assert_eq!(
