@@ -323,6 +323,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
     // After `былтыр` the year's part stays joined: only so does the
     // mention say whose end it is (`after_a_bare_this_year…` below).
     ("былтыр жыл соңына", "былтыр жыл соңына", D, "XXXX", "2023"),
+    // Two weekdays in one token, with `күндері`.
+    (
+        "сенбі-жексенбі күндері жабық",
+        "сенбі-жексенбі күндері",
+        D,
+        "XXXX-WXX-6..XXXX-WXX-7",
+        "2024-06-15..2024-06-16",
+    ),
     // Between two lengths joined by `мен`/`бен`/`пен`, the unit once;
     // bare `жас` is the age there.
     (

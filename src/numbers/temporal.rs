@@ -1723,6 +1723,9 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
             // `қаңтар-маусым`: a range of months in one token.
             return month_alone(cx, i);
         }
+        if kind == Start::Weekday {
+            return weekday_pair(cx, i, a, b);
+        }
         return day_part_alone(cx, i);
     }
     // `жыл сайын`, `күн сайын`, `тәулік бойы`, `жылдың басынан бері`.
@@ -1829,6 +1832,30 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         return day_part_alone(cx, i);
     }
     None
+}
+
+/// `сенбі-жексенбі күндері`: a range of two weekdays in one token (`a`,
+/// bare, and `b`), with `күндері` after it in the mention.
+fn weekday_pair(cx: &Cx, i: usize, a: &str, b: &str) -> Option<Found> {
+    let (mut b1, mut b2) = ([0u8; 64], [0u8; 64]);
+    let (w1, _) = words::weekday(a, &mut b1).filter(|(_, e)| e.is_bare())?;
+    let (w2, _) = words::weekday(b, &mut b2)?;
+    if w1 >= w2 {
+        return None;
+    }
+    let mut end = i + 1;
+    if cx.starts(end, &["күндері", "күні"]) {
+        end += 1;
+    }
+    let mut timex = Timex::new(Val::Point(point(Rel::Implied, 0, Grain::Weekday(w1))));
+    timex.max = Some(crate::time::TimexValue(Val::Point(point(
+        Rel::Implied,
+        0,
+        Grain::Weekday(w2),
+    ))));
+    let (end, bound) = bounds(cx, end);
+    timex.bound = bound;
+    found(i, end, NumberKind::Date, timex)
 }
 
 /// `бүгін`, `кеше`, `ертең`, `бүрсігүні` and their forms.
