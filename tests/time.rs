@@ -323,6 +323,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
     // After `былтыр` the year's part stays joined: only so does the
     // mention say whose end it is (`after_a_bare_this_year…` below).
     ("былтыр жыл соңына", "былтыр жыл соңына", D, "XXXX", "2023"),
+    // The middle of the night is midnight.
+    (
+        "түн ортасында келді",
+        "түн ортасында",
+        T,
+        "T00:00",
+        "2024-06-15T00:00",
+    ),
     // Two weekdays in one token, with `күндері`.
     (
         "сенбі-жексенбі күндері жабық",

@@ -2158,6 +2158,15 @@ fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
         p.clock = Clock::Part(part);
         return found(i, i + 1, NumberKind::Time, Timex::new(Val::Point(p)));
     }
+    // `түн ортасында`, `түн жарымына дейін`: midnight.
+    if cx.is(i, &["түн"]) && cx.starts(i + 1, &["ортас", "жарым"]) {
+        let mut p = point(Rel::Implied, 0, Grain::None);
+        p.clock = Clock::At(0, 0);
+        let (end, bound) = bounds(cx, i + 2);
+        let mut timex = Timex::new(Val::Point(p));
+        timex.bound = bound;
+        return found(i, end, NumberKind::Time, timex);
+    }
     let part = words::day_part(cx.t(i))?;
     if cx.is(i, &["кеш", "түн", "түс", "таң", "түні"]) {
         // Bare, these are also `late`, `dream`, `colour`, `dawn breaks`.
