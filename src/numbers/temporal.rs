@@ -2136,8 +2136,16 @@ fn possessed_day(cx: &Cx, k: usize) -> Option<(u8, usize)> {
 /// A part of the day alone: `таңертең`, `түнде`, `кешке`, `күндіз`, and
 /// `күндіз-түні` (day and night: twenty-four hours).
 fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
-    if cx.is(i, &["күндіз-түні", "күні-түні", "түні-күні", "күндіз-түні"])
-    {
+    if cx.is(
+        i,
+        &[
+            "күндіз-түні",
+            "күні-түні",
+            "түні-күні",
+            "күн-түн",
+            "түн-күн",
+        ],
+    ) {
         let d = Duration {
             milli: Some(24_000),
             unit: Unit::Hour,
