@@ -184,6 +184,8 @@ fn half_of<'a>(
     // The whole it is the half of, in the genitive, within three words
     // before (`паркінің тең жартысы`, `Олардың шамамен тең жартысына`);
     // without one (`Әзірге жартысын аяқтадық`) the half is no number.
+    // The written suffix, not the analyser's reading: the owner is most
+    // often a pronoun (`оның`), which the analyser reads whole.
     let genitive = |w: &str| {
         ["ның", "нің", "дың", "дің", "тың", "тің"]
             .iter()
@@ -237,12 +239,7 @@ fn fraction(text: &str, toks: &[Tok], den: &Phrase) -> Option<(Value, Option<App
     if num.ordinal || !num.inflected {
         return None;
     }
-    let word = toks.get(num.end - 1)?.text;
-    let ending = match word.split_once('-') {
-        Some((digits, ending)) if is_digits(digits) => ending,
-        _ => word.get(super::lexicon::number_stem_len(word)?..)?,
-    };
-    if !["ы", "і", "сы", "сі"].iter().any(|p| ending.starts_with(p)) {
+    if !super::lexicon::possessed_number(toks.get(num.end - 1)?.text) {
         return None;
     }
     let (d, n) = (den.value?.to_i128()?, num.value?.to_i128()?);
@@ -286,6 +283,14 @@ fn hyphen_ordinal(toks: &[Tok], i: usize, end: usize) -> bool {
         && w.text.chars().all(crate::letters::is_letter)
         // `30-астам` is `30-дан астам` with its ending left out.
         && qualifier_after(w.text).is_none()
+}
+
+/// A rate before a quantity (`секундына 120 текше метр`, `сағатына
+/// 80-нен 60 шақырымға дейін`), which is in its mention.
+fn is_rate(t: &str) -> bool {
+    ["секундына", "минутына", "сағатына"]
+        .iter()
+        .any(|w| lower_is(t, w))
 }
 
 /// How many of the smaller unit make one of the larger, for the pairs
@@ -450,17 +455,6 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // The number phrase here, read once for both.
         let here = may_begin_mention(toks[i].text).then(|| phrase(text, toks, i));
-        // `тең жартысы` (exactly half of it), `жартысынан астамы`: a half
-        // in the possessive, after the temporal rules (`жылдың екінші
-        // жартысында` is a date).
-        if let Some(m) = half_of(text, toks, i, out.last().map_or(0, |m| m.tokens.end)) {
-            let after_temporal = super::temporal::at(text, toks, i, here).is_none();
-            if after_temporal && !quoted[i] {
-                i = m.tokens.end;
-                out.push(m);
-                continue;
-            }
-        }
         if !quoted[i] {
             if let Some(f) = super::temporal::at(text, toks, i, here) {
                 let end = f
@@ -479,6 +473,14 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                     approx: None,
                 });
                 i = end;
+                continue;
+            }
+            // `тең жартысы` (exactly half of it), `жартысынан астамы`: a
+            // half in the possessive, where the temporal rules read none
+            // (`жылдың екінші жартысында` is a date).
+            if let Some(m) = half_of(text, toks, i, out.last().map_or(0, |m| m.tokens.end)) {
+                i = m.tokens.end;
+                out.push(m);
                 continue;
             }
         }
@@ -781,11 +783,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             {
                 // `плюс 20` (above zero), written out.
                 start -= 1;
-            } else if kind == NumberKind::Quantity
-                && ["секундына", "минутына", "сағатына"]
-                    .iter()
-                    .any(|w| lower_is(before, w))
-            {
+            } else if kind == NumberKind::Quantity && is_rate(before) {
                 start -= 1;
             }
         }
@@ -850,11 +848,7 @@ fn from_to<'a>(
         && first
             .checked_sub(1)
             .and_then(|k| toks.get(k))
-            .is_some_and(|t| {
-                ["секундына", "минутына", "сағатына"]
-                    .iter()
-                    .any(|w| lower_is(t.text, w))
-            })
+            .is_some_and(|t| is_rate(t.text))
     {
         first -= 1;
     }

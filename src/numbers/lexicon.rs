@@ -85,6 +85,26 @@ const STEMS: &[(&str, u32, Role)] = &[
     ("бүтін", 0, Role::Point),
 ];
 
+/// Whether a number in one token carries the third-person possessive
+/// (`бірі`, `екісінің`, `5-і`, `2-сіне`): the ending after the number's
+/// stem, or after the hyphen of digits, begins with -ы/-і/-сы/-сі. The
+/// day of a month (`25-і күні`) and a fraction's part (`төрттен бірі`)
+/// are written so.
+pub(crate) fn possessed_number(word: &str) -> bool {
+    let ending = match word.split_once('-') {
+        Some((digits, ending))
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            ending
+        }
+        _ => match number_stem_len(word) {
+            Some(stem) => word.get(stem..).unwrap_or(""),
+            None => return false,
+        },
+    };
+    ["ы", "і", "сы", "сі"].iter().any(|p| ending.starts_with(p))
+}
+
 /// The length in bytes of the number stem that the lower-case `word`
 /// begins with, the longest of [`STEMS`] that count (units, tens, `жүз`,
 /// scale words; not `жарым`, `жарты`, `бүтін`): `жиырмасыншы` → `жиырма`,

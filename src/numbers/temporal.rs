@@ -740,12 +740,27 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
 }
 
 /// A point of the year grain, then what follows it: its parts and bounds.
+/// A point from token `start` to `end`, with its modifier and the bound
+/// that follows it (`-нан бері`, `-ға дейін`).
+fn point_found(
+    cx: &Cx,
+    start: usize,
+    end: usize,
+    p: Point,
+    modifier: Option<Modifier>,
+) -> Option<Found> {
+    let (end, bound) = bounds(cx, end);
+    let mut timex = Timex::new(Val::Point(p));
+    timex.modifier = modifier;
+    timex.bound = bound;
+    found(start, end, point_kind(&p), timex)
+}
+
 fn year_point(cx: &Cx, start: usize, k: usize, p: Point, open: bool) -> Option<Found> {
-    let (p, last, modifier, end) = if open {
-        within_year(cx, k, p)
-    } else {
-        (p, None, None, k)
-    };
+    if !open {
+        return point_found(cx, start, k, p, None);
+    }
+    let (p, last, modifier, end) = within_year(cx, k, p);
     let (end, bound) = bounds(cx, end);
     let mut timex = Timex::new(Val::Point(p));
     timex.max = last.map(|q| crate::time::TimexValue(Val::Point(q)));
@@ -1173,11 +1188,7 @@ fn after_number(
                     // after its genitive.
                     let genitive = unit_word.is_some_and(|(_, e)| e.is_genitive());
                     if let Some(m) = part_word(cx, year_end).filter(|_| genitive) {
-                        let (end, bound) = bounds(cx, year_end + 1);
-                        let mut timex = Timex::new(Val::Point(p));
-                        timex.modifier = Some(m);
-                        timex.bound = bound;
-                        return found(start, end, NumberKind::Date, timex);
+                        return point_found(cx, start, year_end + 1, p, Some(m));
                     }
                     return year_point(cx, start, year_end, p, false);
                 }
@@ -1215,23 +1226,13 @@ fn after_number(
             return nth_unit(cx, start, year_end);
         }
     }
-    // `31-і күні`, `оны күні` (on the tenth): a day of the month in the
-    // possessive before `күні`, not a length of days.
+    // `31-і күні`, `жиырма үші күні` (on the 23rd): a day of the month in
+    // the possessive before `күні`, not a length of days.
     if second.is_none() && !n.ordinal && n.inflected && cx.is(end, &["күні"]) {
-        let last = cx.t(n.end - 1);
-        let possessive = if n.digits {
-            ["-і", "-ы", "-сы", "-сі"].iter().any(|p| last.ends_with(p))
-        } else {
-            super::lexicon::number_stem_len(last).is_some_and(|stem| {
-                matches!(last.get(stem..).unwrap_or(""), "ы" | "і" | "сы" | "сі")
-            })
-        };
+        let possessive = super::lexicon::possessed_number(cx.t(n.end - 1));
         if let Some(d) = n.int().filter(|d| (1..=31).contains(d) && possessive) {
             let p = point(Rel::Implied, 0, Grain::Day(0, d as u8));
-            let (end, bound) = bounds(cx, end + 1);
-            let mut timex = Timex::new(Val::Point(p));
-            timex.bound = bound;
-            return found(start, end, NumberKind::Date, timex);
+            return point_found(cx, start, end + 1, p, None);
         }
     }
     if let Some((unit, e)) = unit_word {
@@ -1797,11 +1798,8 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         // `жаздың соңына`, `көктемнің басында`: a part of the season
         // after its genitive.
         if let Some(m) = part_word(cx, end).filter(|_| e.is_genitive() && end == i + 1) {
-            let (end, bound) = bounds(cx, end + 1);
-            let mut timex = Timex::new(Val::Point(point(Rel::Implied, 0, Grain::Season(s))));
-            timex.modifier = Some(m);
-            timex.bound = bound;
-            return found(i, end, NumberKind::Date, timex);
+            let p = point(Rel::Implied, 0, Grain::Season(s));
+            return point_found(cx, i, end + 1, p, Some(m));
         }
         return year_point(cx, i, end, point(Rel::Implied, 0, Grain::Season(s)), false);
     }
@@ -1980,10 +1978,7 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
     if unit == Unit::Month && e.is_genitive() {
         if let Some((d, end)) = possessed_day(cx, i + 2) {
             p.grain = Grain::Day(0, d);
-            let (end, bound) = bounds(cx, end);
-            let mut timex = Timex::new(Val::Point(p));
-            timex.bound = bound;
-            return found(i, end, NumberKind::Date, timex);
+            return point_found(cx, i, end, p, None);
         }
     }
     // `өткен айдың ортасында`, `келесі айдың соңында`.
@@ -2124,12 +2119,7 @@ fn possessed_day(cx: &Cx, k: usize) -> Option<(u8, usize)> {
     if n.ordinal || !n.inflected {
         return None;
     }
-    let last = cx.t(n.end - 1);
-    let owned = n.digits
-        || super::lexicon::number_stem_len(last).is_some_and(|stem| {
-            let rest = last.get(stem..).unwrap_or("");
-            ["ы", "і", "сы", "сі"].iter().any(|p| rest.starts_with(p))
-        });
+    let owned = n.digits || super::lexicon::possessed_number(cx.t(n.end - 1));
     owned.then_some((day, n.end))
 }
 
@@ -2170,10 +2160,7 @@ fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
     if cx.is(i, &["түн"]) && cx.starts(i + 1, &["ортас", "жарым"]) {
         let mut p = point(Rel::Implied, 0, Grain::None);
         p.clock = Clock::At(0, 0);
-        let (end, bound) = bounds(cx, i + 2);
-        let mut timex = Timex::new(Val::Point(p));
-        timex.bound = bound;
-        return found(i, end, NumberKind::Time, timex);
+        return point_found(cx, i, i + 2, p, None);
     }
     let part = words::day_part(cx.t(i))?;
     if cx.is(i, &["кеш", "түн", "түс", "таң", "түні"]) {
