@@ -2,8 +2,8 @@
 //! qualifiers around them.
 
 use super::lexicon::{
-    is_ablative, may_begin_mention, may_qualify_before, qualifier_after, qualifier_before, unit,
-    UnitKind, ABOUT_ENDINGS,
+    is_ablative, may_begin_mention, may_qualify_before, qualifier_after, qualifier_before,
+    several_of, unit, UnitKind, ABOUT_ENDINGS,
 };
 use super::phrase::{
     allowed, atom, filler_at, is_digits, is_range_separator, lower_is, lower_starts, phrase, Last,
@@ -503,6 +503,11 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
             && is_number_start(text, toks, i + 2)
         {
             (i + 2, Some(Approx::Over))
+        } else if lower_is(toks[i].text, "бірнеше")
+            && toks.get(i + 1).is_some_and(|t| several_of(t.text))
+        {
+            // `бірнеше мың адам` (several thousand people): over 1000.
+            (i + 1, Some(Approx::Over))
         } else if lower_is(toks[i].text, "ең")
             && toks.get(i + 1).is_some_and(|t| lower_is(t.text, "көп"))
             && toks.get(i + 2).is_some_and(|t| lower_is(t.text, "дегенде"))

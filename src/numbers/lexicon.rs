@@ -739,6 +739,14 @@ pub(crate) fn may_qualify_before(token: &str) -> bool {
     head3(token).is_some_and(|h| head_of(h) == Head::Qualifier)
 }
 
+/// `бірнеше` (several) before a hundred or a scale word (`бірнеше жүз`,
+/// `бірнеше мың`, `бірнеше млн`): an unknown count of at least two of
+/// them, so more than the scale word's value. `token` is the word after
+/// `бірнеше`.
+pub(crate) fn several_of(token: &str) -> bool {
+    number_word(token).is_some_and(|w| matches!(w.role, Role::Hundred | Role::Scale(_)))
+}
+
 /// A qualifier standing before the number: шамамен (about).
 pub(crate) fn qualifier_before(token: &str) -> Option<Approx> {
     let mut buf = [0u8; 64];

@@ -641,7 +641,9 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
                 }
                 p.ordinal = w.ordinal;
                 p.inflected = w.inflected;
-                p.about = w.about;
+                // `ондаған мың` (tens of thousands) stays approximate
+                // through the scale word after it.
+                p.about |= w.about;
                 k += 1;
             }
         }

@@ -1093,12 +1093,23 @@ fn after_number(
     } else {
         Rel::Absolute
     };
+    // A count of years, never a year's name: after `бірнеше` (several
+    // hundred, several thousand years), in the ablative before a
+    // comparative (`мың жылдан астам`, more than a thousand years), or
+    // bare before `бұрын` (`2000 жыл бұрын`, two thousand years ago; a
+    // year before which is `2000 жылдан бұрын`).
+    let counted = cx.is(start, &["бірнеше"])
+        || cx.is(start.wrapping_sub(1), &["бірнеше"])
+        || (unit_word.is_some_and(|(_, e)| e.is_ablative())
+            && cx.is(end + 1, &["астам", "аса", "артық"]))
+        || (unit_word.is_some_and(|(_, e)| e.is_bare()) && cx.is(end + 1, &["бұрын"]));
     let year_like = |n: &Num| {
         n.int().filter(|v| {
-            (1000..=2200).contains(v)
-                || (n.ordinal && *v >= 100)
-                || (year_form && n.digits && (100..1000).contains(v))
-                || (year_form && era == Rel::BeforeEra && (1..=9999).contains(v))
+            !counted
+                && ((1000..=2200).contains(v)
+                    || (n.ordinal && *v >= 100)
+                    || (year_form && n.digits && (100..1000).contains(v))
+                    || (year_form && era == Rel::BeforeEra && (1..=9999).contains(v)))
         })
     };
     // A count of centuries is a length (`екі ғасыр`, `екі ғасырдан
@@ -1631,6 +1642,15 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         }
     }
     if from(&["бірнеше", "біраз"]) && cx.is(i, &["бірнеше", "біраз"]) {
+        // `бірнеше жүз жыл` (several hundred years): more than the
+        // hundred, the word in the mention.
+        if cx.is(i, &["бірнеше"]) && super::lexicon::several_of(cx.t(i + 1)) {
+            let mut f = number_led(cx, i, i + 1)?;
+            if f.timex.modifier.is_none() {
+                f.timex.modifier = Some(Modifier::MoreThan);
+            }
+            return Some(f);
+        }
         let (unit, e) = words::unit(cx.t(i + 1), &mut buf)?;
         let n = Num {
             end: i + 1,

@@ -1181,3 +1181,114 @@ fn a_half_of_something_is_a_half() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].kind(), K::Date);
 }
+
+#[test]
+fn several_hundreds_and_tens_of_thousands_are_approximate() {
+    // `бірнеше` (several) before a hundred or a scale word: more than it,
+    // the word in the mention; `-даған` (tens of, hundreds of) stays
+    // approximate through a scale word after it.
+    let cases: &[(&str, &str, K, &str, Option<&str>, Approx)] = &[
+        (
+            "Бірнеше мың адам жиналды",
+            "Бірнеше мың",
+            K::Cardinal,
+            "1000",
+            None,
+            Approx::Over,
+        ),
+        (
+            "бірнеше жүз метр жүрді",
+            "бірнеше жүз метр",
+            K::Quantity,
+            "100",
+            Some("метр"),
+            Approx::Over,
+        ),
+        (
+            "бірнеше млн доллар жұмсалды",
+            "бірнеше млн доллар",
+            K::Money,
+            "1000000",
+            Some("USD"),
+            Approx::Over,
+        ),
+        (
+            "Ондаған мың тұрғын",
+            "Ондаған мың",
+            K::Cardinal,
+            "10000",
+            None,
+            Approx::About,
+        ),
+        (
+            "жүздеген мың гектар",
+            "жүздеген мың гектар",
+            K::Quantity,
+            "100000",
+            Some("гектар"),
+            Approx::About,
+        ),
+    ];
+    for &(text, mention, kind, value, unit, approx) in cases {
+        let (found, k, v, u, a) = one(text);
+        assert_eq!(
+            (found.as_str(), k, v.as_str(), u, a),
+            (mention, kind, value, unit, Some(approx)),
+            "{text}"
+        );
+    }
+    // Without a hundred or scale word after it, `бірнеше` is no number.
+    assert!(extract("Бірнеше адам келді").is_empty());
+    // Nor does `-даған` make a plain number after it approximate.
+    let (_, _, v, _, a) = one("мың адам");
+    assert_eq!((v.as_str(), a), ("1000", None));
+}
+
+#[test]
+fn a_count_of_years_is_no_year() {
+    // After `бірнеше`, or in the ablative before a comparative (more than
+    // a thousand years), a number of years is a length, whatever its
+    // value; before `бері`, `кейін` it stays a year.
+    for (text, mention, kind, value) in [
+        (
+            "Бірнеше мың жыл өтті",
+            "Бірнеше мың жыл",
+            K::Duration,
+            "P1000Y",
+        ),
+        (
+            "Мың жылдан астам уақыт өтті",
+            "Мың жылдан астам",
+            K::Duration,
+            "P1000Y",
+        ),
+        (
+            "2000 жылдан астам тарихы бар",
+            "2000 жылдан астам",
+            K::Duration,
+            "P2000Y",
+        ),
+        ("1990 жылдан бері", "1990 жылдан бері", K::Date, "1990"),
+        ("2000 жылдан кейін", "2000 жылдан кейін", K::Date, "2000"),
+        // Bare before `бұрын`: so many years ago.
+        ("мың жыл бұрын", "мың жыл бұрын", K::Date, "XXXX"),
+        ("2000 жыл бұрын", "2000 жыл бұрын", K::Date, "XXXX"),
+        ("2000 жылдан бұрын", "2000 жылдан", K::Date, "2000"),
+    ] {
+        let (found, k, v, _, _) = one(text);
+        assert_eq!(
+            (found.as_str(), k, v.as_str()),
+            (mention, kind, value),
+            "{text}"
+        );
+    }
+    for text in ["Бірнеше мың жыл өтті", "бірнеше жүз жыл бұрын"]
+    {
+        let found = extract(text);
+        let modifier = match found.first().map(|m| m.value()) {
+            Some(Value::Time(t)) => t.modifier(),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(modifier, Some(crate::time::Modifier::MoreThan), "{text}");
+    }
+}
