@@ -323,6 +323,40 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
     // After `былтыр` the year's part stays joined: only so does the
     // mention say whose end it is (`after_a_bare_this_year…` below).
     ("былтыр жыл соңына", "былтыр жыл соңына", D, "XXXX", "2023"),
+    // A part of the current week or month (`аптаның соңында`, `ай
+    // соңына дейін`), as of the current year.
+    (
+        "Аптаның соңында шешіледі",
+        "Аптаның соңында",
+        D,
+        "XXXX-WXX",
+        "2024-W24",
+    ),
+    (
+        "айдың аяғына дейін тапсырылады",
+        "айдың аяғына дейін",
+        D,
+        "XXXX-XX",
+        "2024-06",
+    ),
+    ("ай басында", "ай басында", D, "XXXX-XX", "2024-06"),
+    // Counts of years: a length after `бірнеше` or before a comparative,
+    // so many years back before `бұрын`.
+    (
+        "Бірнеше мың жыл өтті",
+        "Бірнеше мың жыл",
+        P,
+        "P1000Y",
+        "P1000Y",
+    ),
+    (
+        "мың жылдан астам",
+        "мың жылдан астам",
+        P,
+        "P1000Y",
+        "P1000Y",
+    ),
+    ("2000 жыл бұрын", "2000 жыл бұрын", D, "XXXX", "0024"),
     // The middle of the night is midnight.
     (
         "түн ортасында келді",
@@ -839,6 +873,11 @@ fn modifiers_and_bounds() {
             Some(Modifier::End),
             Some(Bound::Until),
         ),
+        // A part of the current week or month.
+        ("аптаның басында", Some(Modifier::Start), None),
+        ("айдың ортасында", Some(Modifier::Mid), None),
+        ("ай соңына дейін", Some(Modifier::End), Some(Bound::Until)),
+        ("бірнеше жүз жыл", Some(Modifier::MoreThan), None),
         // A verb that begins like a part of the year is not one.
         ("1913 жылы басылған", None, None),
     ] {

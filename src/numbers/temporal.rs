@@ -1787,6 +1787,22 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
                 return found(i, end, NumberKind::Date, timex);
             }
         }
+        // `аптаның соңында`, `ай соңына дейін`, `айдың басында`: a part of
+        // the current week or month, as of the year above.
+        let current = match unit {
+            Unit::Month => Some((Rel::Month(0), Grain::Month(0))),
+            Unit::Week => Some((Rel::Week(0), Grain::Week(0))),
+            _ => None,
+        };
+        if let Some((rel, grain)) = current.filter(|_| e.is_bare() || e.is_genitive()) {
+            if let Some(m) = part_word(cx, i + 1) {
+                let (end, bound) = bounds(cx, i + 2);
+                let mut timex = Timex::new(Val::Point(point(rel, 0, grain)));
+                timex.modifier = Some(m);
+                timex.bound = bound;
+                return found(i, end, NumberKind::Date, timex);
+            }
+        }
         return day_part_alone(cx, i);
     }
     if start == "күн" && cx.is(i, &["күнделікті"]) {
