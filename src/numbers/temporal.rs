@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use crate::letters::{cyrillic_lower_bytes, strip_prefix_ci, to_lower_str};
 use crate::time::words::{self, Ending};
 use crate::time::{
-    Bound, Clock, DayPart, Duration, Grain, Modifier, Point, Ref, Rel, Timex, Unit, Val,
+    Bound, Clock, DayPart, Duration, Grain, Modifier, Point, Ref, Rel, Season, Timex, Unit, Val,
 };
 
 /// The longest temporal expression, in tokens (`2024 жылдың бірінші
@@ -336,6 +336,7 @@ fn pair_index(a: char, b: char) -> Option<usize> {
 /// open a temporal expression without a number.
 const OTHER_STARTS: &[&str] = &[
     "алдағы",
+    "алғашқы",
     "ағымдағы",
     "биыл",
     "былтыр",
@@ -1598,6 +1599,28 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         }
         return Some(f);
     }
+    // `алғашқы тоқсанда` (in the first quarter), `соңғы тоқсанында`,
+    // `алғашқы жартыжылдықта`: the first or last quarter or half of the
+    // year. `тоқсан` has its ending: bare (`соңғы тоқсан жылда`, the last
+    // ninety years) or ordinal it is a number.
+    if from(&["алғашқы", "соңғы"]) && cx.is(i, &["алғашқы", "соңғы"]) {
+        let first = cx.is(i, &["алғашқы"]);
+        let next = cx.t(i + 1);
+        let grain = if cx.starts(i + 1, &["тоқсан"])
+            && !cx.is(i + 1, &["тоқсан"])
+            && !cx.starts(i + 1, &["тоқсаныншы"])
+        {
+            Some(Grain::Quarter(if first { 1 } else { 4 }))
+        } else if cx.starts(i + 1, &["жартыжылдық"]) {
+            Some(Grain::Half(if first { 1 } else { 2 }))
+        } else {
+            None
+        };
+        let unit_after = words::unit(cx.t(i + 2), &mut buf).is_some();
+        if let Some(grain) = grain.filter(|_| !unit_after && !next.contains('-')) {
+            return year_point(cx, i, i + 2, point(Rel::Implied, 0, grain), false);
+        }
+    }
     let shift = from(&["соңғы", "алдағы", "кейінгі", "өткен", "келесі"]);
     if shift && cx.is(i, &["соңғы", "алдағы", "кейінгі", "өткен", "келесі"])
     {
@@ -1830,6 +1853,32 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
             || (e.is_genitive() && cx.starts(end, &["күні", "күндері"]))
         {
             end += 1;
+        }
+        // `жаздың алғашқы айы` (the first month of summer, June),
+        // `көктемнің алғашқы күні` (its first day, 1 March), `күздің соңғы
+        // айында` (November): a month or day of the season after its
+        // genitive.
+        if e.is_genitive() && end == i + 1 && cx.is(end, &["алғашқы", "соңғы"]) {
+            let first = cx.is(end, &["алғашқы"]);
+            let months = match s {
+                Season::Spring => (3, 5),
+                Season::Summer => (6, 8),
+                Season::Autumn => (9, 11),
+                Season::Winter => (12, 2),
+            };
+            let month = if first { months.0 } else { months.1 };
+            let month_word = ["айы", "айын", "айында", "айынан", "айына"];
+            let day_word = ["күні", "күнін", "күнінде", "күнінен", "күніне"];
+            let grain = if cx.is(end + 1, &month_word) {
+                Some(Grain::Month(month))
+            } else if first && cx.is(end + 1, &day_word) {
+                Some(Grain::Day(month, 1))
+            } else {
+                None
+            };
+            if let Some(grain) = grain {
+                return year_point(cx, i, end + 2, point(Rel::Implied, 0, grain), false);
+            }
         }
         // `жаздың соңына`, `көктемнің басында`: a part of the season
         // after its genitive.
