@@ -343,7 +343,7 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
     // The first or last quarter or half, and a month or the first day of
     // a season after its genitive.
     (
-        "биыл алғашқы тоқсанда",
+        "алғашқы тоқсанда",
         "алғашқы тоқсанда",
         D,
         "XXXX-Q1",
