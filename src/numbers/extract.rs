@@ -139,6 +139,15 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
             return Some((u, 2));
         }
     }
+    // `0,25 пайыздық тармақ`, `2 пайыздық пункт`: percentage points, the
+    // difference of two percentages, a quantity of its own.
+    if lower_starts(t, "пайыздық")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| lower_starts(n.text, "тармақ") || lower_starts(n.text, "пункт"))
+    {
+        return Some((UnitKind::Quantity("пайыздық тармақ"), 2));
+    }
     // шаршы метр, текше метр: square and cubic measures of a length.
     let square = lower_is(t, "шаршы");
     if square || lower_is(t, "текше") {

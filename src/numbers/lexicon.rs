@@ -490,6 +490,8 @@ const UNITS: &[(&str, UnitKind)] = &[
     ("тенге", UnitKind::Money("KZT", 0)),
     ("тиын", UnitKind::Money("KZT", 2)),
     ("доллар", UnitKind::Money("USD", 0)),
+    // The abbreviation of the press, with its period (`25,6 млрд долл.`).
+    ("долл", UnitKind::Money("USD", 0)),
     ("рубль", UnitKind::Money("RUB", 0)),
     ("рубл", UnitKind::Money("RUB", 0)),
     ("евро", UnitKind::Money("EUR", 0)),

@@ -1292,3 +1292,48 @@ fn a_count_of_years_is_no_year() {
         assert_eq!(modifier, Some(crate::time::Modifier::MoreThan), "{text}");
     }
 }
+
+#[test]
+fn percentage_points_and_the_dollars_abbreviation() {
+    // A percentage point is the difference of two percentages: a quantity
+    // in `пайыздық тармақ` (or `пункт`), not a percentage; `пайыздық`
+    // alone is an adjective of a percentage. `долл.` is the dollar.
+    let cases: &[(&str, &str, K, &str, Option<&str>)] = &[
+        (
+            "мөлшерлеме 0,25 пайыздық тармаққа төмендетілді",
+            "0,25 пайыздық тармаққа",
+            K::Quantity,
+            "0.25",
+            Some("пайыздық тармақ"),
+        ),
+        (
+            "2 пайыздық пунктке өсті",
+            "2 пайыздық пунктке",
+            K::Quantity,
+            "2",
+            Some("пайыздық тармақ"),
+        ),
+        (
+            "14 пайыздық мөлшерлеме",
+            "14 пайыздық",
+            K::Percent,
+            "14",
+            Some("%"),
+        ),
+        (
+            "айналым 25,6 млрд долл. жетті",
+            "25,6 млрд долл.",
+            K::Money,
+            "25600000000",
+            Some("USD"),
+        ),
+    ];
+    for &(text, mention, kind, value, unit) in cases {
+        let (found, k, v, u, _) = one(text);
+        assert_eq!(
+            (found.as_str(), k, v.as_str(), u),
+            (mention, kind, value, unit),
+            "{text}"
+        );
+    }
+}
