@@ -148,6 +148,26 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     {
         return Some((UnitKind::Quantity("пайыздық тармақ"), 2));
     }
+    // `120 км/сағ`, `15 м/с`: a speed, which the tokenizer gives in three
+    // tokens (`км` `/` `сағ`).
+    if toks.get(k + 1).is_some_and(|n| n.text == "/") {
+        let per = toks.get(k + 2).map_or("", |n| n.text);
+        let speed = match unit(t) {
+            Some(UnitKind::Quantity("шақырым")) if lower_starts(per, "сағ") => {
+                Some("шақырым/сағат")
+            }
+            Some(UnitKind::Quantity("метр"))
+                if ["с", "с.", "сек", "сек."].iter().any(|w| lower_is(per, w))
+                    || lower_starts(per, "с-") =>
+            {
+                Some("метр/секунд")
+            }
+            _ => None,
+        };
+        if let Some(name) = speed {
+            return Some((UnitKind::Quantity(name), 3));
+        }
+    }
     // шаршы метр, текше метр: square and cubic measures of a length.
     let square = lower_is(t, "шаршы");
     if square || lower_is(t, "текше") {
