@@ -392,6 +392,28 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-11",
         "2024-11",
     ),
+    // A year's first so many months, January to the last.
+    (
+        "2021 жылдың 9 айында өсті",
+        "2021 жылдың 9 айында",
+        D,
+        "2021-01..2021-09",
+        "2021-01..2021-09",
+    ),
+    (
+        "биылғы сегіз айда",
+        "биылғы сегіз айда",
+        D,
+        "XXXX-01..XXXX-08",
+        "2024-01..2024-08",
+    ),
+    (
+        "жылдың алғашқы алты айында",
+        "жылдың алғашқы алты айында",
+        D,
+        "XXXX-01..XXXX-06",
+        "2024-01..2024-06",
+    ),
     // Counts of years: a length after `бірнеше` or before a comparative,
     // so many years back before `бұрын`.
     (

@@ -610,6 +610,30 @@ fn part_word(cx: &Cx, k: usize) -> Option<Modifier> {
 /// Returns the refined point, the modifier and the end.
 fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Modifier>, usize) {
     let mut buf = [0u8; 64];
+    // `2021 жылдың 9 айында`, `биылғы сегіз айда`, `жылдың алғашқы алты
+    // айында`: the year's first so many months, January to the last of
+    // them, as the news counts a year's running figures.
+    let first = usize::from(cx.is(k, &["алғашқы"]));
+    if let Some(n) = cx.num(k + first).filter(|n| !n.ordinal && !n.inflected) {
+        let months = [
+            "айда",
+            "айында",
+            "айдағы",
+            "айындағы",
+            "айдың",
+            "айының",
+            "айы",
+        ];
+        if let Some(m) = n.int().filter(|m| (2..=11).contains(m)) {
+            if cx.is(n.end, &months) {
+                let month = |m: u8| Point {
+                    grain: Grain::Month(m),
+                    ..p
+                };
+                return (month(1), Some(month(m as u8)), None, n.end + 1);
+            }
+        }
+    }
     if let Some(n) = cx.num(k) {
         let day = |n: &Num| n.int().filter(|d| (1..=31).contains(d)).map(|d| d as u8);
         if let Some(d) = day(&n) {
