@@ -392,6 +392,23 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-11",
         "2024-11",
     ),
+    // `ендігі` (next), `айы` after a placed month, a decade of the last
+    // century.
+    ("Ендігі жылы салынбақ", "Ендігі жылы", D, "XXXX", "2025"),
+    (
+        "өткен ақпан айында құрылған",
+        "өткен ақпан айында",
+        D,
+        "XXXX-02",
+        "2023-02",
+    ),
+    (
+        "өткен ғасырдың елуінші жылдары салынған",
+        "өткен ғасырдың елуінші жылдары",
+        D,
+        "195",
+        "195",
+    ),
     // A year's first so many months, January to the last.
     (
         "2021 жылдың 9 айында өсті",
@@ -1001,6 +1018,8 @@ fn words_that_only_look_temporal() {
         // A month joined to a word that is no month, and a month twice.
         "Қазан-Мәскеу пойызы жүрді.",
         "Қаңтар-қаңтар айлары.",
+        // `ендігі` (next) before a word that is not of time.
+        "Ендігі кезекте жол салынады.",
     ] {
         let found = temporal(text);
         assert!(found.is_empty(), "{text:?}: {found:?}");

@@ -352,6 +352,7 @@ const OTHER_STARTS: &[&str] = &[
     "келер",
     "кеш",
     "дәл",
+    "ендігі",
     "кем",
     "кемінде",
     "кейінгі",
@@ -1645,6 +1646,17 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
             return year_point(cx, i, i + 2, point(Rel::Implied, 0, grain), false);
         }
     }
+    // `өткен ғасырдың елуінші жылдары`: a decade of the last century,
+    // which a decade of two digits is read in already (195X).
+    if from(&["өткен"]) && cx.is(i, &["өткен"]) && cx.is(i + 1, &["ғасырдың"]) {
+        if let Some(mut f) = number_led(cx, i + 2, i + 2) {
+            let decade = matches!(f.timex.value.0, Val::Point(p) if p.grain == Grain::Decade && p.year < 2000);
+            if decade && f.start == i + 2 {
+                f.start = i;
+                return Some(f);
+            }
+        }
+    }
     let shift = from(&["соңғы", "алдағы", "кейінгі", "өткен", "келесі"]);
     if shift && cx.is(i, &["соңғы", "алдағы", "кейінгі", "өткен", "келесі"])
     {
@@ -1768,6 +1780,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         "өткен",
         "келесі",
         "келер",
+        "ендігі",
         "алдағы",
         "осы",
         "ағымдағы",
@@ -2059,10 +2072,16 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
         let p = point(Rel::Year(n), 0, Grain::Season(s));
         return year_point(cx, i, i + 2, p, false);
     }
-    // `осы қаңтарда`: the month of the year so placed.
+    // `осы қаңтарда`: the month of the year so placed; `айы` after it is
+    // in the mention (`өткен ақпан айында`), as after a month alone.
     if let Some((m, _)) = words::month(cx.t(i + 1), &mut b2) {
         let p = point(Rel::Year(n), 0, Grain::Month(m));
-        return year_point(cx, i, i + 2, p, false);
+        let end = if cx.starts(i + 2, &["айы"]) {
+            i + 3
+        } else {
+            i + 2
+        };
+        return year_point(cx, i, end, p, false);
     }
     let (unit, e) = words::unit(cx.t(i + 1), &mut b2)?;
     if words::is_unit_adjective(e) || e.is_plural() {

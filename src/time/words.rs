@@ -428,7 +428,8 @@ pub(crate) fn shift_word(word: &str) -> Option<i16> {
     let lower = to_lower_str(word, &mut buf)?;
     match lower {
         "өткен" | "былтырғы" => Some(-1),
-        "келесі" | "келер" | "алдағы" => Some(1),
+        // `ендігі жылы` (next year), of speech.
+        "келесі" | "келер" | "алдағы" | "ендігі" => Some(1),
         "осы" | "биылғы" | "ағымдағы" => Some(0),
         _ => None,
     }
