@@ -409,6 +409,36 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "195",
         "195",
     ),
+    // The plural of a unit after a word that places it: the past or the
+    // future, how far unsaid.
+    (
+        "соңғы күндері келді",
+        "соңғы күндері",
+        D,
+        "PAST_REF",
+        "PAST_REF",
+    ),
+    (
+        "алдағы айларда шешіледі",
+        "алдағы айларда",
+        D,
+        "FUTURE_REF",
+        "FUTURE_REF",
+    ),
+    (
+        "Кейінгі жылдары енді",
+        "Кейінгі жылдары",
+        D,
+        "PAST_REF",
+        "PAST_REF",
+    ),
+    (
+        "өткен жылдармен салыстырғанда",
+        "өткен жылдармен",
+        D,
+        "PAST_REF",
+        "PAST_REF",
+    ),
     // A year's first so many months, January to the last.
     (
         "2021 жылдың 9 айында өсті",

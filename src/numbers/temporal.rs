@@ -1690,11 +1690,19 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
                 return duration(cx, i, n, None, unit, e, i + 1);
             }
         }
+    }
+    // `соңғы жылдары` (in recent years), `соңғы күндері`, `алдағы
+    // айларда`, `кейінгі жылдары`, `өткен жылдармен`: the plural of a unit
+    // of time after a word that places it refers to the past or future
+    // without saying how far. `соңғы уақытта`, `алдағы уақытта` are left to
+    // the reader, as KazNERD leaves them.
+    if shift && cx.is(i, &["соңғы", "алдағы", "кейінгі", "өткен"]) {
         let future = cx.is(i, &["алдағы"]);
-        // `соңғы жылдары` (in recent years); `соңғы уақытта`, `алдағы
-        // уақытта` are left to the reader, as KazNERD leaves them.
-        let refers = words::unit(cx.t(i + 1), &mut buf)
-            .is_some_and(|(u, e)| u == Unit::Year && e.is_plural());
+        let refers = words::unit(cx.t(i + 1), &mut buf).is_some_and(|(u, e)| {
+            matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+                && e.is_plural()
+                && !words::is_unit_adjective(e)
+        });
         if refers {
             let r = if future { Ref::Future } else { Ref::Past };
             return found(i, i + 2, NumberKind::Date, Timex::new(Val::Ref(r)));
