@@ -439,6 +439,15 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "PAST_REF",
         "PAST_REF",
     ),
+    // Working days, given as days.
+    (
+        "10 жұмыс күні ішінде төленеді",
+        "10 жұмыс күні ішінде",
+        P,
+        "P10D",
+        "P10D",
+    ),
+    ("Жеті жұмыс күнінде", "Жеті жұмыс күнінде", P, "P7D", "P7D"),
     // A year's first so many months, January to the last.
     (
         "2021 жылдың 9 айында өсті",
@@ -1048,6 +1057,8 @@ fn words_that_only_look_temporal() {
         // A month joined to a word that is no month, and a month twice.
         "Қазан-Мәскеу пойызы жүрді.",
         "Қаңтар-қаңтар айлары.",
+        // `жұмыс` after a number before no unit of time.
+        "3 жұмыс орны ашылды.",
         // `ендігі` (next) before a word that is not of time.
         "Ендігі кезекте жол салынады.",
     ] {

@@ -1032,6 +1032,16 @@ fn after_number(
             }
         }
     }
+    // `10 жұмыс күні ішінде`, `жеті жұмыс күнінде`: working days, given
+    // as days (ISO 8601 has no unit of working days).
+    if !n.inflected && !n.ordinal && cx.is(end, &["жұмыс"]) {
+        let mut b2 = [0u8; 64];
+        if let Some((Unit::Day, e)) = words::unit(cx.t(end + 1), &mut b2) {
+            if !words::is_unit_adjective(e) {
+                return duration(cx, start, n, second, Unit::Day, e, end + 1);
+            }
+        }
+    }
     let last = second.unwrap_or(n);
     let next = cx.t(end);
     // Most numbers are followed by a word that cannot make them temporal.
