@@ -582,6 +582,13 @@ pub(super) fn phrase(text: &str, toks: &[Tok], j: usize) -> Option<Phrase> {
                             Last::Ten
                         };
                     }
+                    // `жүз` in the possessive with no number before it is
+                    // the face or surface (`іс жүзінде` in practice, `дүние
+                    // жүзі` the world, `жүзім` grapes), not a hundred.
+                    Role::Hundred if last == Last::None && lower_starts(toks[k].text, "жүзі") =>
+                    {
+                        break;
+                    }
                     Role::Hundred => {
                         group = group.map(|g| if g == Decimal::ZERO { dec(1) } else { g });
                         group = group.and_then(|g| g.checked_mul(dec(100)));

@@ -669,10 +669,19 @@ fn not_numbers() {
         "Ұлы жүз аумағына",
         "Орта жүздің ханы",
         "Кіші жүзге қарасты",
+        // `жүз` in the possessive with no number before it: the face or
+        // surface, and grapes.
+        "іс жүзінде шешілді",
+        "Дүние жүзіндегі ең үлкен арал",
+        "жүзім өсірді",
+        "жер жүзін шарлайтын",
     ] {
         let found = extract(text);
         assert!(found.is_empty(), "{text:?} gave {found:?}");
     }
+    // After a number it is the hundred still.
+    let (found, _, v, _, _) = one("екі жүзінде");
+    assert_eq!((found.as_str(), v.as_str()), ("екі жүзінде", "200"));
 }
 
 #[test]
