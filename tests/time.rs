@@ -439,6 +439,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "PAST_REF",
         "PAST_REF",
     ),
+    // A day in the ablative before a later day of a month, up to which.
+    (
+        "Көрме 10-нан 20 мамырға дейін жалғасады",
+        "10-нан 20 мамырға дейін",
+        D,
+        "XXXX-05-10..XXXX-05-20",
+        "2024-05-10..2024-05-20",
+    ),
     // Working days, given as days.
     (
         "10 жұмыс күні ішінде төленеді",

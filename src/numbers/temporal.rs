@@ -149,7 +149,9 @@ pub(super) fn at(
     i: usize,
     number: Option<Option<Phrase>>,
 ) -> Option<Found> {
-    let mut f = one_at(text, toks, i, number)?;
+    let Some(mut f) = one_at(text, toks, i, number) else {
+        return days_up_to(text, toks, i, number);
+    };
     let cx = Cx {
         text,
         toks,
@@ -189,6 +191,46 @@ pub(super) fn at(
         }
     }
     Some(f)
+}
+
+/// `10-нан 20 мамырға дейін` (from the 10th to 20 May): a day in the
+/// ablative before a later day of a month up to which is the first day of
+/// a range in that month. `number` is the number phrase at `i`.
+fn days_up_to(text: &str, toks: &[Tok], i: usize, number: Option<Option<Phrase>>) -> Option<Found> {
+    let p = number.flatten()?;
+    if p.ordinal || p.percent || p.date || p.end <= i {
+        return None;
+    }
+    let cx = Cx {
+        text,
+        toks,
+        hint: Some((i, Some(p))),
+    };
+    let n = cx.num(i)?;
+    let d = n.int().filter(|d| (1..=31).contains(d))?;
+    let mut buf = [0u8; 64];
+    if !cx.ending(n.end - 1, &mut buf).is_ablative() {
+        return None;
+    }
+    let g = one_at(text, toks, n.end, number_at(text, toks, n.end))?;
+    let last = match g.timex.value.0 {
+        Val::Point(q) => q,
+        _ => return None,
+    };
+    let Grain::Day(m, d2) = last.grain else {
+        return None;
+    };
+    let up_to = g.timex.bound == Some(Bound::Until) && g.timex.max.is_none();
+    if g.kind != NumberKind::Date || g.start != n.end || !up_to || d >= u64::from(d2) {
+        return None;
+    }
+    let first = Point {
+        grain: Grain::Day(m, d as u8),
+        ..last
+    };
+    let mut timex = Timex::new(Val::Point(first));
+    timex.max = Some(g.timex.value);
+    found(i, g.end, NumberKind::Date, timex)
 }
 
 /// The `number` argument of [`at`] for token `i`.
