@@ -265,10 +265,18 @@ fn fraction(text: &str, toks: &[Tok], den: &Phrase) -> Option<(Value, Option<App
         return None;
     }
     let num = phrase(text, toks, den.end)?;
-    if num.ordinal || !num.inflected {
+    if num.ordinal {
         return None;
     }
-    if !super::lexicon::possessed_number(toks.get(num.end - 1)?.text) {
+    // The part in the possessive (`үштен бірі`), or bare before `бөлік`
+    // in the possessive (`үштен бір бөлігі`, one third part), which stays
+    // outside the mention as KazNERD spans it.
+    let possessed = num.inflected && super::lexicon::possessed_number(toks.get(num.end - 1)?.text);
+    let part_of = !num.inflected
+        && toks
+            .get(num.end)
+            .is_some_and(|t| lower_starts(t.text, "бөлігі"));
+    if !possessed && !part_of {
         return None;
     }
     let (d, n) = (den.value?.to_i128()?, num.value?.to_i128()?);

@@ -1149,6 +1149,14 @@ fn fractions_are_their_quotient() {
         ("оннан біріне", "оннан біріне", "0.1", None),
         ("үштен екісі", "үштен екісі", "0.6667", Some(Approx::About)),
         ("3-тен 2-сі", "3-тен 2-сі", "0.6667", Some(Approx::About)),
+        // The part bare before `бөлігі` (part), which stays outside.
+        (
+            "пәтерлердің үштен бір бөлігі",
+            "үштен бір",
+            "0.3333",
+            Some(Approx::About),
+        ),
+        ("төрттен үш бөлігін", "төрттен үш", "0.75", None),
     ] {
         let (found, kind, v, _, a) = one(text);
         assert_eq!(
@@ -1158,6 +1166,14 @@ fn fractions_are_their_quotient() {
         );
     }
     assert_eq!(readings("3-тен астам"), [(K::Cardinal, "3".to_string())]);
+    // A bare part before another word: two numbers.
+    assert_eq!(
+        readings("үштен бір адам"),
+        [
+            (K::Cardinal, "3".to_string()),
+            (K::Cardinal, "1".to_string())
+        ]
+    );
     // The part no smaller than the whole: two numbers.
     assert_eq!(
         readings("екіден бесі"),
