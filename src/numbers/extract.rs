@@ -177,16 +177,17 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
             }
         }
     }
-    // айлық есептік көрсеткіш (the monthly calculation index).
-    if lower_is(t, "айлық")
-        && toks
-            .get(k + 1)
-            .is_some_and(|n| lower_starts(n.text, "есептік"))
-        && toks
-            .get(k + 2)
-            .is_some_and(|n| lower_starts(n.text, "көрсеткіш"))
-    {
-        return Some((UnitKind::Quantity("АЕК"), 3));
+    // айлық есептік көрсеткіш (the monthly calculation index), also
+    // written without `есептік` (`100 айлық көрсеткішке дейін`).
+    if lower_is(t, "айлық") {
+        let next =
+            |j: usize, stem: &str| toks.get(k + j).is_some_and(|n| lower_starts(n.text, stem));
+        if next(1, "есептік") && next(2, "көрсеткіш") {
+            return Some((UnitKind::Quantity("АЕК"), 3));
+        }
+        if next(1, "көрсеткіш") {
+            return Some((UnitKind::Quantity("АЕК"), 2));
+        }
     }
     unit(t).map(|u| (u, 1))
 }

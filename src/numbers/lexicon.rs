@@ -705,15 +705,16 @@ pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
     let mut buf = [0u8; 64];
     let lower = to_lower_str(token, &mut buf)?;
     let approx = match lower {
-        "астам" | "астамы" | "астамын" | "астамға" | "аса" | "артық" | "көп" | "жоғары" => {
-            Approx::Over
-        }
+        "астам" | "астамы" | "астамын" | "астамды" | "астамға" | "аса" | "артық" | "көп"
+        | "жоғары" => Approx::Over,
         "кем" | "аз" | "төмен" => Approx::Under,
         "дейін" | "шейін" => Approx::UpTo,
         "жуық" | "жуығы" | "жуығын" | "жуығында" | "жуықтай" | "тарта" => {
             Approx::About
         }
-        "шақты" | "шамасында" | "шамалы" | "қаралы" => Approx::About,
+        "шақты" | "шақтысы" | "шақтысын" | "шамасында" | "шамалы" | "қаралы" => {
+            Approx::About
+        }
         _ => return None,
     };
     Some(approx)

@@ -1325,8 +1325,10 @@ fn after_number(
         }
     }
     if let Some((unit, e)) = unit_word {
-        // `200 айлық есептік көрсеткіш` is an amount of the index.
-        if n.roman || (unit == Unit::Month && cx.starts(end + 1, &["есептік"])) {
+        // `200 айлық есептік көрсеткіш`, `100 айлық көрсеткішке` are
+        // amounts of the index.
+        if n.roman || (unit == Unit::Month && cx.starts(end + 1, &["есептік", "көрсеткіш"]))
+        {
             return None;
         }
         if n.ordinal {

@@ -1370,3 +1370,44 @@ fn percentage_points_and_the_dollars_abbreviation() {
         );
     }
 }
+
+#[test]
+fn the_short_index_and_more_qualifier_forms() {
+    // `айлық көрсеткіш` is the monthly calculation index written short;
+    // `шақтысы` (about so many of them) and `астамды` (more than, in the
+    // accusative) qualify the number before them.
+    let cases: &[(&str, &str, K, &str, Option<&str>, Option<Approx>)] = &[
+        (
+            "жәрдемақы 100 айлық көрсеткішке дейін",
+            "100 айлық көрсеткішке дейін",
+            K::Quantity,
+            "100",
+            Some("АЕК"),
+            Some(Approx::UpTo),
+        ),
+        (
+            "қырық шақтысы келді",
+            "қырық шақтысы",
+            K::Cardinal,
+            "40",
+            None,
+            Some(Approx::About),
+        ),
+        (
+            "70-тен астамды құрады",
+            "70-тен астамды",
+            K::Cardinal,
+            "70",
+            None,
+            Some(Approx::Over),
+        ),
+    ];
+    for &(text, mention, kind, value, unit, approx) in cases {
+        let (found, k, v, u, a) = one(text);
+        assert_eq!(
+            (found.as_str(), k, v.as_str(), u, a),
+            (mention, kind, value, unit, approx),
+            "{text}"
+        );
+    }
+}
