@@ -727,6 +727,13 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "PRESENT_REF",
         "PRESENT_REF",
     ),
+    (
+        "бүгінгі таңдағы саясат",
+        "бүгінгі таңдағы",
+        D,
+        "PRESENT_REF",
+        "PRESENT_REF",
+    ),
     ("соңғы жылдары", "соңғы жылдары", D, "PAST_REF", "PAST_REF"),
     // Times of day.
     (

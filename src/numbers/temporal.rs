@@ -2064,7 +2064,8 @@ fn relative_day(cx: &Cx, i: usize) -> Option<Found> {
     }
     let mut end = i + 1;
     if e.is_adjective() {
-        if n == 0 && cx.is(end, &["таңда", "кезде", "уақытта"]) {
+        // `бүгінгі таңда` (nowadays), and its adjective `бүгінгі таңдағы`.
+        if n == 0 && cx.is(end, &["таңда", "таңдағы", "кезде", "уақытта"]) {
             return found(
                 i,
                 end + 1,
