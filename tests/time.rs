@@ -1072,6 +1072,9 @@ fn words_that_only_look_temporal() {
         // A month joined to a word that is no month, and a month twice.
         "Қазан-Мәскеу пойызы жүрді.",
         "Қаңтар-қаңтар айлары.",
+        // `түс` after a colour is a colour.
+        "Осы сары түске бояды.",
+        "Қызыл түсте жазылған.",
         // `жұмыс` after a number before no unit of time.
         "3 жұмыс орны ашылды.",
         // `ендігі` (next) before a word that is not of time.

@@ -2333,6 +2333,25 @@ fn day_part_alone(cx: &Cx, i: usize) -> Option<Found> {
         };
         return found(i, i + 1, NumberKind::Duration, Timex::new(Val::Duration(d)));
     }
+    // `түс` is also a colour: after a colour's name (`сары түске бояу`,
+    // painted yellow) it is no noon.
+    const COLOURS: [&str; 12] = [
+        "ақ",
+        "қара",
+        "қызыл",
+        "сары",
+        "көк",
+        "жасыл",
+        "қоңыр",
+        "сұр",
+        "күлгін",
+        "қызғылт",
+        "ашық",
+        "күңгірт",
+    ];
+    if cx.starts(i, &["түс"]) && i > 0 && cx.is(i - 1, &COLOURS) {
+        return None;
+    }
     // Greetings name a part of the day, which KazNERD labels TIME:
     // `қайырлы күн`, `қайырлы таң`, `кеш жарық`.
     let greeting = (i > 0 && cx.is(i - 1, &["қайырлы"]) && cx.is(i, &["күн", "таң", "кеш"]))
