@@ -456,6 +456,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "P10D",
     ),
     ("Жеті жұмыс күнінде", "Жеті жұмыс күнінде", P, "P7D", "P7D"),
+    // `оны` owned by a month is its tenth day, not the pronoun.
+    (
+        "қаңтардың оны күні өткізген",
+        "қаңтардың оны",
+        D,
+        "XXXX-01-10",
+        "2024-01-10",
+    ),
     // A year's first so many months, January to the last.
     (
         "2021 жылдың 9 айында өсті",
@@ -1072,6 +1080,8 @@ fn words_that_only_look_temporal() {
         // A month joined to a word that is no month, and a month twice.
         "Қазан-Мәскеу пойызы жүрді.",
         "Қаңтар-қаңтар айлары.",
+        // `оны` alone is the pronoun.
+        "Оны көрдім.",
         // `түс` after a colour is a colour.
         "Осы сары түске бояды.",
         "Қызыл түсте жазылған.",

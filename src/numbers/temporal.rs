@@ -2305,6 +2305,12 @@ fn day_of_month(cx: &Cx, start: usize, month: u8, k: usize) -> Option<Found> {
 /// in digits with any ending after the hyphen (`5-і`, `22-нен`: the digits
 /// variants drop the possessive). Returns the day and the token after.
 fn possessed_day(cx: &Cx, k: usize) -> Option<(u8, usize)> {
+    // `он` in the possessive is also the pronoun `оны` (him, it), which no
+    // number phrase begins with; owned by a month it is the tenth
+    // (`қаңтардың оны күні`).
+    if cx.is(k, &["оны", "онында", "онынан", "онына"]) {
+        return Some((10, k + 1));
+    }
     let n = cx.num(k)?;
     let day = n.int().filter(|d| (1..=31).contains(d))? as u8;
     if n.ordinal || !n.inflected {
