@@ -3,6 +3,16 @@
 
 use super::{extract, parse_words, Approx, NumberKind as K, Value};
 
+/// A table row: text, mention, kind, value, unit and qualifier.
+type Row = (
+    &'static str,
+    &'static str,
+    K,
+    &'static str,
+    Option<&'static str>,
+    Option<Approx>,
+);
+
 fn one(text: &str) -> (String, K, String, Option<&'static str>, Option<Approx>) {
     let found = extract(text);
     assert_eq!(found.len(), 1, "{text:?} gave {found:?}");
@@ -1220,14 +1230,14 @@ fn several_hundreds_and_tens_of_thousands_are_approximate() {
     // `бірнеше` (several) before a hundred or a scale word: more than it,
     // the word in the mention; `-даған` (tens of, hundreds of) stays
     // approximate through a scale word after it.
-    let cases: &[(&str, &str, K, &str, Option<&str>, Approx)] = &[
+    let cases: &[Row] = &[
         (
             "Бірнеше мың адам жиналды",
             "Бірнеше мың",
             K::Cardinal,
             "1000",
             None,
-            Approx::Over,
+            Some(Approx::Over),
         ),
         (
             "бірнеше жүз метр жүрді",
@@ -1235,7 +1245,7 @@ fn several_hundreds_and_tens_of_thousands_are_approximate() {
             K::Quantity,
             "100",
             Some("метр"),
-            Approx::Over,
+            Some(Approx::Over),
         ),
         (
             "бірнеше млн доллар жұмсалды",
@@ -1243,7 +1253,7 @@ fn several_hundreds_and_tens_of_thousands_are_approximate() {
             K::Money,
             "1000000",
             Some("USD"),
-            Approx::Over,
+            Some(Approx::Over),
         ),
         (
             "Ондаған мың тұрғын",
@@ -1251,7 +1261,7 @@ fn several_hundreds_and_tens_of_thousands_are_approximate() {
             K::Cardinal,
             "10000",
             None,
-            Approx::About,
+            Some(Approx::About),
         ),
         (
             "жүздеген мың гектар",
@@ -1259,14 +1269,14 @@ fn several_hundreds_and_tens_of_thousands_are_approximate() {
             K::Quantity,
             "100000",
             Some("гектар"),
-            Approx::About,
+            Some(Approx::About),
         ),
     ];
     for &(text, mention, kind, value, unit, approx) in cases {
         let (found, k, v, u, a) = one(text);
         assert_eq!(
             (found.as_str(), k, v.as_str(), u, a),
-            (mention, kind, value, unit, Some(approx)),
+            (mention, kind, value, unit, approx),
             "{text}"
         );
     }
@@ -1376,7 +1386,7 @@ fn the_short_index_and_more_qualifier_forms() {
     // `айлық көрсеткіш` is the monthly calculation index written short;
     // `шақтысы` (about so many of them) and `астамды` (more than, in the
     // accusative) qualify the number before them.
-    let cases: &[(&str, &str, K, &str, Option<&str>, Option<Approx>)] = &[
+    let cases: &[Row] = &[
         (
             "жәрдемақы 100 айлық көрсеткішке дейін",
             "100 айлық көрсеткішке дейін",
