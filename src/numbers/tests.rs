@@ -13,6 +13,18 @@ type Row = (
     Option<Approx>,
 );
 
+/// Asserts that each row's text has its one mention as the row says.
+fn check(rows: &[Row]) {
+    for &(text, mention, kind, value, unit, approx) in rows {
+        let (found, k, v, u, a) = one(text);
+        assert_eq!(
+            (found.as_str(), k, v.as_str(), u, a),
+            (mention, kind, value, unit, approx),
+            "{text}"
+        );
+    }
+}
+
 fn one(text: &str) -> (String, K, String, Option<&'static str>, Option<Approx>) {
     let found = extract(text);
     assert_eq!(found.len(), 1, "{text:?} gave {found:?}");
@@ -29,15 +41,7 @@ fn one(text: &str) -> (String, K, String, Option<&'static str>, Option<Approx>) 
 #[test]
 fn written_news_forms() {
     use Approx::*;
-    type Case = (
-        &'static str,
-        &'static str,
-        K,
-        &'static str,
-        Option<&'static str>,
-        Option<Approx>,
-    );
-    let cases: &[Case] = &[
+    let cases: &[Row] = &[
         (
             "Инфляция 3,2% болды.",
             "3,2%",
@@ -654,13 +658,7 @@ fn written_news_forms() {
             None,
         ),
     ];
-    for &(text, span, kind, value, unit, approx) in cases {
-        assert_eq!(
-            one(text),
-            (span.to_string(), kind, value.to_string(), unit, approx),
-            "{text:?}"
-        );
-    }
+    check(cases);
 }
 
 #[test]
@@ -1272,14 +1270,7 @@ fn several_hundreds_and_tens_of_thousands_are_approximate() {
             Some(Approx::About),
         ),
     ];
-    for &(text, mention, kind, value, unit, approx) in cases {
-        let (found, k, v, u, a) = one(text);
-        assert_eq!(
-            (found.as_str(), k, v.as_str(), u, a),
-            (mention, kind, value, unit, approx),
-            "{text}"
-        );
-    }
+    check(cases);
     // Without a hundred or scale word after it, `бірнеше` is no number.
     assert!(extract("Бірнеше адам келді").is_empty());
     // Nor does `-даған` make a plain number after it approximate.
@@ -1412,12 +1403,5 @@ fn the_short_index_and_more_qualifier_forms() {
             Some(Approx::Over),
         ),
     ];
-    for &(text, mention, kind, value, unit, approx) in cases {
-        let (found, k, v, u, a) = one(text);
-        assert_eq!(
-            (found.as_str(), k, v.as_str(), u, a),
-            (mention, kind, value, unit, approx),
-            "{text}"
-        );
-    }
+    check(cases);
 }
