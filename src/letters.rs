@@ -216,20 +216,58 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
-/// Whether some char of `s` is [`is_upper`] (see [`some_cased`]).
-fn has_upper(s: &str) -> bool {
-    some_cased(s, |s| s.chars().any(is_upper))
-}
-
 /// Lower-cases `word` letter by letter where the lower-case letter has the
 /// same UTF-8 length, so that byte offsets stay valid. Borrowed when there
 /// is nothing to change.
 pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if !has_upper(word) {
-        return std::borrow::Cow::Borrowed(word);
+    // One pass over the bytes, as in [`some_cased`]: ASCII and the
+    // Cyrillic block (two bytes led by 0xD0 to 0xD3, lowered within the
+    // block to two bytes again, so the lengths stay) are read as bytes up
+    // to the first capital; a word with another char before any capital
+    // is read char by char from there.
+    let b = word.as_bytes();
+    let mut i = 0;
+    loop {
+        match (b.get(i), b.get(i + 1)) {
+            (None, _) => return std::borrow::Cow::Borrowed(word),
+            (Some(&x), _) if x < 0x80 => {
+                if x.is_ascii_uppercase() {
+                    break;
+                }
+                i += 1;
+            }
+            (Some(&x @ 0xD0..=0xD3), Some(&y)) => {
+                let at = usize::from(x & 3) << 6 | usize::from(y & 0x3F);
+                if usize::from(CYRILLIC_LOWER[at]) != at {
+                    break;
+                }
+                i += 2;
+            }
+            _ => {
+                if !word.get(i..).unwrap_or("").chars().any(is_upper) {
+                    return std::borrow::Cow::Borrowed(word);
+                }
+                break;
+            }
+        }
     }
+    // The letters before the first capital as they are, then the rest
+    // lowered: ASCII and Cyrillic as bytes, any other char from the first
+    // on char by char.
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
+    out.push_str(word.get(..i).unwrap_or(""));
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            out.push(char::from(x.to_ascii_lowercase()));
+            i += 1;
+        } else if let (0xD0..=0xD3, Some(&y)) = (x, b.get(i + 1)) {
+            out.push(cyrillic_lower_bytes(x, y));
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    for c in word.get(i..).unwrap_or("").chars() {
         if !is_upper(c) {
             out.push(c);
             continue;
@@ -358,7 +396,7 @@ mod tests {
     }
 
     #[test]
-    fn has_upper_agrees_with_is_upper() {
+    fn fold_lower_by_bytes_agrees_with_the_chars() {
         let chars: Vec<char> = (0..0x80)
             .chain(0x400..0x500)
             .chain([0xC4, 0xE4, 0x130, 0x1C5, 0x1E9E, 0x2160, 0x10400, 0x1F642])
@@ -371,10 +409,22 @@ mod tests {
                 format!("{c}ә1"),
                 format!("é{c}"),
             ] {
-                assert_eq!(has_upper(&text), text.chars().any(is_upper), "{text:?}");
+                // Borrowed exactly when no char is a capital; else each
+                // capital lowered where the length stays.
+                let folded = fold_lower(&text);
+                let borrowed = matches!(folded, std::borrow::Cow::Borrowed(_));
+                assert_eq!(borrowed, !text.chars().any(is_upper), "{text:?}");
+                let want: String = text
+                    .chars()
+                    .map(|c| match to_lower(c) {
+                        l if is_upper(c) && l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    })
+                    .collect();
+                assert_eq!(folded, want, "{text:?}");
             }
         }
-        assert!(!has_upper(""));
+        assert!(matches!(fold_lower(""), std::borrow::Cow::Borrowed("")));
     }
 
     #[test]
