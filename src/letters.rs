@@ -216,6 +216,11 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether some char of `s` is [`is_upper`] (see [`some_cased`]).
+pub(crate) fn has_upper(s: &str) -> bool {
+    some_cased(s, |s| s.chars().any(is_upper))
+}
+
 /// Lower-cases `word` letter by letter where the lower-case letter has the
 /// same UTF-8 length, so that byte offsets stay valid. Borrowed when there
 /// is nothing to change.
@@ -425,6 +430,26 @@ mod tests {
             }
         }
         assert!(matches!(fold_lower(""), std::borrow::Cow::Borrowed("")));
+    }
+
+    #[test]
+    fn has_upper_agrees_with_is_upper() {
+        let chars: Vec<char> = (0..0x80)
+            .chain(0x400..0x500)
+            .chain([0xC4, 0xE4, 0x130, 0x1C5, 0x1E9E, 0x2160, 0x10400, 0x1F642])
+            .filter_map(char::from_u32)
+            .collect();
+        for &c in &chars {
+            for text in [
+                c.to_string(),
+                format!("ақ{c}"),
+                format!("{c}ә1"),
+                format!("é{c}"),
+            ] {
+                assert_eq!(has_upper(&text), text.chars().any(is_upper), "{text:?}");
+            }
+        }
+        assert!(!has_upper(""));
     }
 
     #[test]

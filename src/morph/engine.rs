@@ -1036,7 +1036,8 @@ fn render<'w>(word: &'w str, lower: &str, cand: &Cand) -> Cow<'w, str> {
     let keep_case = capital && (cand.pos == Pos::Proper || cand.flags == 0);
     match cand.fix {
         Fix::None => {
-            if keep_case || !stem.chars().any(letters::is_upper) {
+            // `has_upper` reads ASCII and Cyrillic as bytes.
+            if keep_case || !letters::has_upper(stem) {
                 Cow::Borrowed(stem)
             } else {
                 Cow::Owned(lower[..cand.stem_end].to_owned())
