@@ -560,13 +560,15 @@ impl<'w> Search<'w> {
         if stem.is_empty() || !has_vowel(stem) {
             return;
         }
-        let harmony = phon::harmony(stem).unwrap_or(Harmony::Back);
+        // The stem's harmony, needed only for a guessed vowel (most stems
+        // try none): read when asked.
+        let harmony = || phon::harmony(stem).unwrap_or(Harmony::Back);
         let vowel_first = chain.leftmost().is_some_and(|p| {
             starts_with_vowel(&self.lower[usize::from(p.start)..usize::from(p.end)])
         });
         let mut options: [Option<Fix>; 3] = [None; 3];
         if append == Append::Vowel {
-            options[0] = Some(Fix::Vowel(harmony));
+            options[0] = Some(Fix::Vowel(harmony()));
         } else if append == Append::Glide {
             options[0] = Some(Fix::Glide);
         } else {
@@ -578,7 +580,7 @@ impl<'w> Search<'w> {
                 .leftmost()
                 .is_some_and(|p| p.morpheme == Morpheme::Verbal(VerbForm::Gerund));
             if gerund && !stem.ends_with(|c: char| phon::is_vowel(c)) {
-                options[2] = Some(Fix::Vowel(harmony));
+                options[2] = Some(Fix::Vowel(harmony()));
             }
         }
         if chain.leftmost().is_some_and(|p| {
