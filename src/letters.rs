@@ -138,8 +138,10 @@ fn some_cased(s: &str, rest: impl Fn(&str) -> bool) -> bool {
             }
             i += 1;
         } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
-            let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
-            if cyrillic_lower_bytes(x, b[i + 1]) as u32 != u {
+            // The letter's offset in the block, which the table keeps
+            // unless it has a lower case.
+            let at = usize::from(x & 3) << 6 | usize::from(b[i + 1] & 0x3F);
+            if usize::from(CYRILLIC_LOWER[at]) != at {
                 return true;
             }
             i += 2;
