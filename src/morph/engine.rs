@@ -1216,7 +1216,7 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
         // lower-case word would be searched as such.
         let low = capital
             && matches!(lower, Cow::Owned(_))
-            && !lower.chars().any(letters::is_upper)
+            && !letters::has_upper(&lower)
             && matches!(shortcut(&lower, &lower), Shortcut::Search);
         if low {
             s.low = Some(None);
