@@ -931,6 +931,7 @@ fn ties_to(a: &Cand, b: &Cand) -> bool {
 }
 
 /// What to do with a word before the search.
+#[derive(Clone, Copy)]
 enum Shortcut {
     /// The lemma is `word[..end]` (digits, abbreviations with an ending).
     Prefix(usize, Pos),
@@ -1151,9 +1152,19 @@ pub(crate) fn gerund_verb(word: &str) -> Option<String> {
 }
 
 /// The lemma without the memo.
+// The library goes through `lemma_after`; the tests compare this whole
+// path with the memoized one.
+#[cfg(test)]
 pub(crate) fn lemma_uncached(word: &str) -> Cow<'_, str> {
     let lower = letters::fold_lower(word);
-    match shortcut(word, &lower) {
+    let cut = shortcut(word, &lower);
+    lemma_after(word, lower, cut)
+}
+
+/// [`lemma_uncached`] given the word's [`letters::fold_lower`] and its
+/// [`shortcut`].
+fn lemma_after<'w>(word: &'w str, lower: Cow<'w, str>, cut: Shortcut) -> Cow<'w, str> {
+    match cut {
         Shortcut::Prefix(end, _) => Cow::Borrowed(&word[..end]),
         Shortcut::Whole(pos) => {
             if pos == Pos::Other && word.chars().next().is_some_and(letters::is_upper) {
@@ -1205,9 +1216,10 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
 /// [`split_and_lemma`] without the memo.
 fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     let lower = letters::fold_lower(word);
+    let cut = shortcut(word, &lower);
     // `shortcut` answers `Search` only for a word that `closed::lookup`
     // does not know (neither irregular nor invariant).
-    if matches!(shortcut(word, &lower), Shortcut::Search) {
+    if matches!(cut, Shortcut::Search) {
         let capital = word.chars().next().is_some_and(letters::is_upper);
         let mut s = Search::new(&lower, capital, false);
         // A capitalised word's letters in lower case (`Астанада`:
@@ -1243,12 +1255,22 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
         };
         return (split, lemma);
     }
-    (split_case_uncached(word), lemma_uncached(word))
+    // The other shortcuts: the word's lower case and shortcut as found.
+    (
+        split_case_after(word, &lower, cut),
+        lemma_after(word, lower, cut),
+    )
 }
 
 pub(crate) fn split_case_uncached(word: &str) -> (usize, Case) {
     let lower = letters::fold_lower(word);
-    match shortcut(word, &lower) {
+    split_case_after(word, &lower, shortcut(word, &lower))
+}
+
+/// [`split_case_uncached`] given the word's [`letters::fold_lower`] and
+/// its [`shortcut`].
+fn split_case_after(word: &str, lower: &str, cut: Shortcut) -> (usize, Case) {
+    match cut {
         Shortcut::Prefix(end, _) => {
             let tail = &lower[end..];
             let case = tail_case(tail.trim_start_matches('-'));
@@ -1260,7 +1282,7 @@ pub(crate) fn split_case_uncached(word: &str) -> (usize, Case) {
         }
         Shortcut::Search => {
             let capital = word.chars().next().is_some_and(letters::is_upper);
-            let s = run(&lower, capital, false);
+            let s = run(lower, capital, false);
             match &s.best {
                 Some(best) if best.pos != Pos::Verb => case_start(best, word.len()),
                 _ => (word.len(), Case::Nominative),
