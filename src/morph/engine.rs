@@ -1033,14 +1033,16 @@ fn head_of_phrase(lower: &str) -> (usize, usize) {
 }
 
 /// The lemma of a candidate, borrowing from `word` when possible.
-fn render<'w>(word: &'w str, lower: &str, cand: &Cand) -> Cow<'w, str> {
+/// `capitals` is false when the caller knows that `word` has no capital
+/// letter ([`letters::has_upper`]), so that its stem is not read again.
+fn render<'w>(word: &'w str, lower: &str, cand: &Cand, capitals: bool) -> Cow<'w, str> {
     let stem = &word[..cand.stem_end];
-    let capital = word.chars().next().is_some_and(letters::is_upper);
+    let capital = capitals && word.chars().next().is_some_and(letters::is_upper);
     let keep_case = capital && (cand.pos == Pos::Proper || cand.flags == 0);
     match cand.fix {
         Fix::None => {
             // `has_upper` reads ASCII and Cyrillic as bytes.
-            if keep_case || !letters::has_upper(stem) {
+            if keep_case || !capitals || !letters::has_upper(stem) {
                 Cow::Borrowed(stem)
             } else {
                 Cow::Owned(lower[..cand.stem_end].to_owned())
@@ -1197,7 +1199,7 @@ fn lemma_of<'w>(word: &'w str, lower: &str) -> Cow<'w, str> {
     }
     let s = run(lower, capital, false);
     match &s.best {
-        Some(best) => render(word, lower, best),
+        Some(best) => render(word, lower, best, true),
         None => Cow::Borrowed(word),
     }
 }
@@ -1240,7 +1242,8 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
                 _ => (lower.len(), Case::Nominative),
             };
             let lemma = match best {
-                Some(b) => render(&lower, &lower, b),
+                // `low` holds only for a lower-case word without capitals.
+                Some(b) => render(&lower, &lower, b, false),
                 None => Cow::Borrowed(&*lower),
             };
             super::memo::remember(&lower, split, &lemma);
@@ -1250,7 +1253,8 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
             _ => (word.len(), Case::Nominative),
         };
         let lemma = match &s.best {
-            Some(best) => render(word, &lower, best),
+            // `fold_lower` borrows exactly a word without capitals.
+            Some(best) => render(word, &lower, best, matches!(lower, Cow::Owned(_))),
             None => Cow::Borrowed(word),
         };
         return (split, lemma);
@@ -1393,7 +1397,7 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
     let mut seen: Vec<(String, Pos)> = Vec::new();
     let mut weights = Vec::new();
     for cand in &cands {
-        let mut lemma = render(part, lower_part, cand);
+        let mut lemma = render(part, lower_part, cand, true);
         if start > 0 {
             lemma = Cow::Owned(format!("{}{lemma}", &word[..start]));
         }
