@@ -236,29 +236,27 @@ pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
     // is read char by char from there.
     let b = word.as_bytes();
     let mut i = 0;
-    loop {
-        match (b.get(i), b.get(i + 1)) {
-            (None, _) => return std::borrow::Cow::Borrowed(word),
-            (Some(&x), _) if x < 0x80 => {
-                if x.is_ascii_uppercase() {
-                    break;
-                }
-                i += 1;
-            }
-            (Some(&x @ 0xD0..=0xD3), Some(&y)) => {
-                let at = usize::from(x & 3) << 6 | usize::from(y & 0x3F);
-                if usize::from(CYRILLIC_LOWER[at]) != at {
-                    break;
-                }
-                i += 2;
-            }
-            _ => {
-                if !word.get(i..).unwrap_or("").chars().any(is_upper) {
-                    return std::borrow::Cow::Borrowed(word);
-                }
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
                 break;
             }
+            i += 1;
+        } else if let (0xD0..=0xD3, Some(&y)) = (x, b.get(i + 1)) {
+            let at = usize::from(x & 3) << 6 | usize::from(y & 0x3F);
+            if usize::from(CYRILLIC_LOWER[at]) != at {
+                break;
+            }
+            i += 2;
+        } else {
+            if !word.get(i..).unwrap_or("").chars().any(is_upper) {
+                return std::borrow::Cow::Borrowed(word);
+            }
+            break;
         }
+    }
+    if i >= b.len() {
+        return std::borrow::Cow::Borrowed(word);
     }
     // The letters before the first capital as they are, then the rest
     // lowered: ASCII and Cyrillic as bytes, any other char from the first
