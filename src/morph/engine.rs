@@ -245,6 +245,16 @@ fn has_vowel(s: &str) -> bool {
     s.chars().any(|c| phon::is_vowel(c) || c.is_ascii_digit())
 }
 
+/// The letter before a position of the word (see [`Search::last`]).
+#[derive(Clone, Copy)]
+enum Last {
+    /// U+0400 plus this offset.
+    Cyrillic(usize),
+    Other(char),
+    /// Nothing before the position.
+    None,
+}
+
 struct Search<'w> {
     lower: &'w str,
     /// Whether the word was capitalised.
@@ -318,6 +328,12 @@ impl<'w> Search<'w> {
     /// The forms of `slot` that end in the letter before `end`.
     #[inline]
     fn forms(&self, slot: Slot, end: usize) -> &'static [&'static Form] {
+        self.forms_after(slot, self.last(end))
+    }
+
+    /// The letter before `end`, read once for the forms of several slots.
+    #[inline]
+    fn last(&self, end: usize) -> Last {
         // A letter U+0400–U+04FF is two bytes, the first 0xD0–0xD3 (never
         // a continuation byte): its offset from U+0400 is read off them.
         if let Some(&[a, b]) = end
@@ -325,13 +341,22 @@ impl<'w> Search<'w> {
             .and_then(|start| self.lower.as_bytes().get(start..end))
         {
             if (0xD0..=0xD3).contains(&a) {
-                let offset = (usize::from(a & 0x03) << 6) | usize::from(b & 0x3F);
-                return self.by_last.ending_in_cyrillic(slot, offset);
+                return Last::Cyrillic((usize::from(a & 0x03) << 6) | usize::from(b & 0x3F));
             }
         }
         match self.lower.get(..end).and_then(|t| t.chars().next_back()) {
-            Some(last) => tables::ending_in(slot, last),
-            None => &[],
+            Some(c) => Last::Other(c),
+            None => Last::None,
+        }
+    }
+
+    /// The forms of `slot` that end in `last`.
+    #[inline]
+    fn forms_after(&self, slot: Slot, last: Last) -> &'static [&'static Form] {
+        match last {
+            Last::Cyrillic(offset) => self.by_last.ending_in_cyrillic(slot, offset),
+            Last::Other(c) => tables::ending_in(slot, c),
+            Last::None => &[],
         }
     }
 
@@ -398,6 +423,7 @@ impl<'w> Search<'w> {
         if need == Need::None {
             self.stem_found(end, chain);
         }
+        let last = self.last(end);
         for (index, slot) in [Slot::Case, Slot::Possessive, Slot::Plural]
             .into_iter()
             .enumerate()
@@ -405,7 +431,7 @@ impl<'w> Search<'w> {
             if (index as u8) < min_slot || (need != Need::None && slot != Slot::Possessive) {
                 continue;
             }
-            for form in self.forms(slot, end) {
+            for form in self.forms_after(slot, last) {
                 match need {
                     Need::None if no_poss3 && is_poss(form.morpheme, Person::Third) => continue,
                     Need::None => {}
@@ -451,8 +477,9 @@ impl<'w> Search<'w> {
         if chain.has(|m| m == Morpheme::Temporal) {
             return;
         }
+        let last = self.last(end);
         // Ordinals of number words.
-        for form in self.forms(Slot::Ordinal, end) {
+        for form in self.forms_after(Slot::Ordinal, last) {
             if let Some(start) = self.matches(end, form) {
                 let stem = &self.lower[..start];
                 let fix = if closed::number_word(stem) {
@@ -480,7 +507,7 @@ impl<'w> Search<'w> {
                 self.offer_both(cand, cand.score, cand.pos);
             }
         }
-        for form in self.forms(Slot::Deverbal, end) {
+        for form in self.forms_after(Slot::Deverbal, last) {
             // A bare gerund, or one with the plural, is a noun (даму,
             // жаттығулар); with a case ending, a verb (дамуының → даму? no:
             // табуға → тап).
@@ -513,7 +540,7 @@ impl<'w> Search<'w> {
             }
         }
         if chain.len == 0 {
-            for form in self.forms(Slot::Finite, end) {
+            for form in self.forms_after(Slot::Finite, last) {
                 if let Some(start) = self.matches(end, form) {
                     if chain.push(Piece::of(form, start, end)) {
                         self.verb_core(start, chain, form.append);
