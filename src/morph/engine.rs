@@ -325,8 +325,9 @@ impl<'w> Search<'w> {
         self.offer(cand);
     }
 
-    /// The forms of `slot` that end in the letter before `end`.
-    #[inline]
+    /// The forms of `slot` that end in the letter before `end` (the search
+    /// reads the letter once with [`Search::last`]; a test compares this).
+    #[cfg(test)]
     fn forms(&self, slot: Slot, end: usize) -> &'static [&'static Form] {
         self.forms_after(slot, self.last(end))
     }
@@ -554,22 +555,24 @@ impl<'w> Search<'w> {
     /// Verb stem before `end`, with optional negation and passive.
     fn verb_core(&mut self, end: usize, chain: &mut Chain, append: Append) {
         self.offer_verb(end, chain, append);
-        for form in self.forms(Slot::Negation, end) {
+        let last = self.last(end);
+        for form in self.forms_after(Slot::Negation, last) {
             if let Some(start) = self.matches(end, form) {
                 if chain.push(Piece::of(form, start, end)) {
                     self.offer_verb(start, chain, Append::None);
-                    self.passive(start, chain);
+                    self.passive(start, self.last(start), chain);
                     chain.pop();
                 }
             }
         }
         if append == Append::None {
-            self.passive(end, chain);
+            self.passive(end, last, chain);
         }
     }
 
-    fn passive(&mut self, end: usize, chain: &mut Chain) {
-        for form in self.forms(Slot::Passive, end) {
+    /// A passive before `end`, where `last` is the letter before it.
+    fn passive(&mut self, end: usize, last: Last, chain: &mut Chain) {
+        for form in self.forms_after(Slot::Passive, last) {
             if let Some(start) = self.matches(end, form) {
                 if self.vowel_shadows(start) {
                     continue;
