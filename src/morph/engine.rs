@@ -1252,7 +1252,9 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     // `shortcut` answers `Search` only for a word that `closed::lookup`
     // does not know (neither irregular nor invariant).
     if matches!(cut, Shortcut::Search) {
-        let capital = word.chars().next().is_some_and(letters::is_upper);
+        // A capital makes `fold_lower` copy the word.
+        let capital =
+            matches!(lower, Cow::Owned(_)) && word.chars().next().is_some_and(letters::is_upper);
         let mut s = Search::new(&lower, capital, false);
         // A capitalised word's letters in lower case (`Астанада`:
         // `астанада`), which the tagger asks for next: the same search
