@@ -53,7 +53,8 @@ pub(crate) fn to_lower(c: char) -> char {
             u
         }
     } else if (0x400..=0x4FF).contains(&u) {
-        cyrillic_lower(u)
+        // The table: one load where the match takes several tests.
+        0x400 + u32::from(CYRILLIC_LOWER[(u - 0x400) as usize])
     } else {
         return to_lower_other(c);
     };
@@ -137,8 +138,10 @@ fn some_cased(s: &str, rest: impl Fn(&str) -> bool) -> bool {
             }
             i += 1;
         } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
-            let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
-            if cyrillic_lower_bytes(x, b[i + 1]) as u32 != u {
+            // The letter's offset in the block, which the table keeps
+            // unless it has a lower case.
+            let at = usize::from(x & 3) << 6 | usize::from(b[i + 1] & 0x3F);
+            if usize::from(CYRILLIC_LOWER[at]) != at {
                 return true;
             }
             i += 2;
@@ -202,7 +205,8 @@ pub(crate) fn is_upper(c: char) -> bool {
     let u = c as u32;
     match u {
         0..=0x7F => c.is_ascii_uppercase(),
-        0x0400..=0x04FF => cyrillic_lower(u) != u,
+        // The table: one load where the match takes several tests.
+        0x0400..=0x04FF => 0x400 + u32::from(CYRILLIC_LOWER[(u - 0x400) as usize]) != u,
         _ => c.is_uppercase(),
     }
 }
@@ -217,7 +221,7 @@ pub(crate) fn is_letter(c: char) -> bool {
 }
 
 /// Whether some char of `s` is [`is_upper`] (see [`some_cased`]).
-fn has_upper(s: &str) -> bool {
+pub(crate) fn has_upper(s: &str) -> bool {
     some_cased(s, |s| s.chars().any(is_upper))
 }
 
@@ -225,11 +229,52 @@ fn has_upper(s: &str) -> bool {
 /// same UTF-8 length, so that byte offsets stay valid. Borrowed when there
 /// is nothing to change.
 pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if !has_upper(word) {
+    // One pass over the bytes, as in [`some_cased`]: ASCII and the
+    // Cyrillic block (two bytes led by 0xD0 to 0xD3, lowered within the
+    // block to two bytes again, so the lengths stay) are read as bytes up
+    // to the first capital; a word with another char before any capital
+    // is read char by char from there.
+    let b = word.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                break;
+            }
+            i += 1;
+        } else if let (0xD0..=0xD3, Some(&y)) = (x, b.get(i + 1)) {
+            let at = usize::from(x & 3) << 6 | usize::from(y & 0x3F);
+            if usize::from(CYRILLIC_LOWER[at]) != at {
+                break;
+            }
+            i += 2;
+        } else {
+            if !word.get(i..).unwrap_or("").chars().any(is_upper) {
+                return std::borrow::Cow::Borrowed(word);
+            }
+            break;
+        }
+    }
+    if i >= b.len() {
         return std::borrow::Cow::Borrowed(word);
     }
+    // The letters before the first capital as they are, then the rest
+    // lowered: ASCII and Cyrillic as bytes, any other char from the first
+    // on char by char.
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
+    out.push_str(word.get(..i).unwrap_or(""));
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            out.push(char::from(x.to_ascii_lowercase()));
+            i += 1;
+        } else if let (0xD0..=0xD3, Some(&y)) = (x, b.get(i + 1)) {
+            out.push(cyrillic_lower_bytes(x, y));
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    for c in word.get(i..).unwrap_or("").chars() {
         if !is_upper(c) {
             out.push(c);
             continue;
@@ -355,6 +400,38 @@ mod tests {
                 assert_eq!(to_lower_str(text, &mut short), None, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn fold_lower_by_bytes_agrees_with_the_chars() {
+        let chars: Vec<char> = (0..0x80)
+            .chain(0x400..0x500)
+            .chain([0xC4, 0xE4, 0x130, 0x1C5, 0x1E9E, 0x2160, 0x10400, 0x1F642])
+            .filter_map(char::from_u32)
+            .collect();
+        for &c in &chars {
+            for text in [
+                c.to_string(),
+                format!("ақ{c}"),
+                format!("{c}ә1"),
+                format!("é{c}"),
+            ] {
+                // Borrowed exactly when no char is a capital; else each
+                // capital lowered where the length stays.
+                let folded = fold_lower(&text);
+                let borrowed = matches!(folded, std::borrow::Cow::Borrowed(_));
+                assert_eq!(borrowed, !text.chars().any(is_upper), "{text:?}");
+                let want: String = text
+                    .chars()
+                    .map(|c| match to_lower(c) {
+                        l if is_upper(c) && l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    })
+                    .collect();
+                assert_eq!(folded, want, "{text:?}");
+            }
+        }
+        assert!(matches!(fold_lower(""), std::borrow::Cow::Borrowed("")));
     }
 
     #[test]

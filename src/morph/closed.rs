@@ -243,7 +243,9 @@ const EXTRA_STEMS: &[&str] = &[
 
 /// Whether `stem` is a collective numeral (екеу).
 pub(crate) fn extra_stem(stem: &[u8]) -> bool {
-    EXTRA_STEMS.iter().any(|s| s.as_bytes() == stem)
+    // All end in -у (a test checks): asked of most stems the analyser
+    // tries, this answers them by their last letter.
+    stem.ends_with("у".as_bytes()) && EXTRA_STEMS.iter().any(|s| s.as_bytes() == stem)
 }
 
 /// Stems that lose their second vowel before a vowel: surface → lemma.
@@ -302,7 +304,9 @@ pub(crate) enum Closed {
 
 type Map = HashMap<&'static str, Closed, BuildHasherDefault<FxHasher>>;
 
-static CLOSED: LazyLock<Map> = LazyLock::new(|| {
+/// The closed-class words, and a filter of them: a bit per
+/// [`filter_bit`] of each word.
+static CLOSED: LazyLock<(Map, [u64; 64])> = LazyLock::new(|| {
     let mut map = Map::default();
     for &w in INVARIANT.iter().chain(NUMBER_WORDS) {
         map.insert(w, Closed::Invariant);
@@ -310,12 +314,35 @@ static CLOSED: LazyLock<Map> = LazyLock::new(|| {
     for &(form, lemma) in IRREGULAR {
         map.insert(form, Closed::Irregular(lemma));
     }
-    map
+    let mut filter = [0u64; 64];
+    for w in map.keys() {
+        let bit = filter_bit(w.as_bytes());
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    (map, filter)
 });
+
+/// A word's bit of the filter (one of 4096), from its length and its first
+/// and last two bytes (a Cyrillic letter each).
+fn filter_bit(w: &[u8]) -> usize {
+    let (first, last) = match (w.first_chunk::<2>(), w.last_chunk::<2>()) {
+        (Some(&f), Some(&l)) => (u16::from_le_bytes(f), u16::from_le_bytes(l)),
+        _ => (0, 0),
+    };
+    let key = (w.len() as u64) << 32 | u64::from(first) << 16 | u64::from(last);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+}
 
 /// The closed-class entry of a lower-case word.
 pub(crate) fn lookup(lower: &str) -> Option<Closed> {
-    CLOSED.get(lower).copied()
+    let (map, filter) = &*CLOSED;
+    // Most words are in no closed class: a clear bit answers them without
+    // hashing the word.
+    let bit = filter_bit(lower.as_bytes());
+    if filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        return None;
+    }
+    map.get(lower).copied()
 }
 
 /// Whether the word is a function word that stays whole.
@@ -343,5 +370,18 @@ mod tests {
         assert!(INVARIANT.windows(2).all(|w| w[0] < w[1]));
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(TRAILING.windows(2).all(|w| w[0] < w[1]));
+        assert!(EXTRA_STEMS.iter().all(|s| s.ends_with('у')));
+    }
+
+    #[test]
+    fn the_filter_passes_every_closed_word() {
+        for &w in INVARIANT.iter().chain(NUMBER_WORDS) {
+            assert!(lookup(w).is_some(), "{w}");
+        }
+        for &(form, lemma) in IRREGULAR {
+            assert_eq!(lookup(form), Some(Closed::Irregular(lemma)), "{form}");
+        }
+        assert_eq!(lookup(""), None);
+        assert_eq!(lookup("кітап"), None);
     }
 }

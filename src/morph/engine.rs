@@ -245,6 +245,16 @@ fn has_vowel(s: &str) -> bool {
     s.chars().any(|c| phon::is_vowel(c) || c.is_ascii_digit())
 }
 
+/// The letter before a position of the word (see [`Search::last`]).
+#[derive(Clone, Copy)]
+enum Last {
+    /// U+0400 plus this offset.
+    Cyrillic(usize),
+    Other(char),
+    /// Nothing before the position.
+    None,
+}
+
 struct Search<'w> {
     lower: &'w str,
     /// Whether the word was capitalised.
@@ -315,9 +325,16 @@ impl<'w> Search<'w> {
         self.offer(cand);
     }
 
-    /// The forms of `slot` that end in the letter before `end`.
-    #[inline]
+    /// The forms of `slot` that end in the letter before `end` (the search
+    /// reads the letter once with [`Search::last`]; a test compares this).
+    #[cfg(test)]
     fn forms(&self, slot: Slot, end: usize) -> &'static [&'static Form] {
+        self.forms_after(slot, self.last(end))
+    }
+
+    /// The letter before `end`, read once for the forms of several slots.
+    #[inline]
+    fn last(&self, end: usize) -> Last {
         // A letter U+0400–U+04FF is two bytes, the first 0xD0–0xD3 (never
         // a continuation byte): its offset from U+0400 is read off them.
         if let Some(&[a, b]) = end
@@ -325,13 +342,22 @@ impl<'w> Search<'w> {
             .and_then(|start| self.lower.as_bytes().get(start..end))
         {
             if (0xD0..=0xD3).contains(&a) {
-                let offset = (usize::from(a & 0x03) << 6) | usize::from(b & 0x3F);
-                return self.by_last.ending_in_cyrillic(slot, offset);
+                return Last::Cyrillic((usize::from(a & 0x03) << 6) | usize::from(b & 0x3F));
             }
         }
         match self.lower.get(..end).and_then(|t| t.chars().next_back()) {
-            Some(last) => tables::ending_in(slot, last),
-            None => &[],
+            Some(c) => Last::Other(c),
+            None => Last::None,
+        }
+    }
+
+    /// The forms of `slot` that end in `last`.
+    #[inline]
+    fn forms_after(&self, slot: Slot, last: Last) -> &'static [&'static Form] {
+        match last {
+            Last::Cyrillic(offset) => self.by_last.ending_in_cyrillic(slot, offset),
+            Last::Other(c) => tables::ending_in(slot, c),
+            Last::None => &[],
         }
     }
 
@@ -398,6 +424,7 @@ impl<'w> Search<'w> {
         if need == Need::None {
             self.stem_found(end, chain);
         }
+        let last = self.last(end);
         for (index, slot) in [Slot::Case, Slot::Possessive, Slot::Plural]
             .into_iter()
             .enumerate()
@@ -405,7 +432,7 @@ impl<'w> Search<'w> {
             if (index as u8) < min_slot || (need != Need::None && slot != Slot::Possessive) {
                 continue;
             }
-            for form in self.forms(slot, end) {
+            for form in self.forms_after(slot, last) {
                 match need {
                     Need::None if no_poss3 && is_poss(form.morpheme, Person::Third) => continue,
                     Need::None => {}
@@ -451,8 +478,9 @@ impl<'w> Search<'w> {
         if chain.has(|m| m == Morpheme::Temporal) {
             return;
         }
+        let last = self.last(end);
         // Ordinals of number words.
-        for form in self.forms(Slot::Ordinal, end) {
+        for form in self.forms_after(Slot::Ordinal, last) {
             if let Some(start) = self.matches(end, form) {
                 let stem = &self.lower[..start];
                 let fix = if closed::number_word(stem) {
@@ -480,7 +508,7 @@ impl<'w> Search<'w> {
                 self.offer_both(cand, cand.score, cand.pos);
             }
         }
-        for form in self.forms(Slot::Deverbal, end) {
+        for form in self.forms_after(Slot::Deverbal, last) {
             // A bare gerund, or one with the plural, is a noun (даму,
             // жаттығулар); with a case ending, a verb (дамуының → даму? no:
             // табуға → тап).
@@ -513,7 +541,7 @@ impl<'w> Search<'w> {
             }
         }
         if chain.len == 0 {
-            for form in self.forms(Slot::Finite, end) {
+            for form in self.forms_after(Slot::Finite, last) {
                 if let Some(start) = self.matches(end, form) {
                     if chain.push(Piece::of(form, start, end)) {
                         self.verb_core(start, chain, form.append);
@@ -527,22 +555,24 @@ impl<'w> Search<'w> {
     /// Verb stem before `end`, with optional negation and passive.
     fn verb_core(&mut self, end: usize, chain: &mut Chain, append: Append) {
         self.offer_verb(end, chain, append);
-        for form in self.forms(Slot::Negation, end) {
+        let last = self.last(end);
+        for form in self.forms_after(Slot::Negation, last) {
             if let Some(start) = self.matches(end, form) {
                 if chain.push(Piece::of(form, start, end)) {
                     self.offer_verb(start, chain, Append::None);
-                    self.passive(start, chain);
+                    self.passive(start, self.last(start), chain);
                     chain.pop();
                 }
             }
         }
         if append == Append::None {
-            self.passive(end, chain);
+            self.passive(end, last, chain);
         }
     }
 
-    fn passive(&mut self, end: usize, chain: &mut Chain) {
-        for form in self.forms(Slot::Passive, end) {
+    /// A passive before `end`, where `last` is the letter before it.
+    fn passive(&mut self, end: usize, last: Last, chain: &mut Chain) {
+        for form in self.forms_after(Slot::Passive, last) {
             if let Some(start) = self.matches(end, form) {
                 if self.vowel_shadows(start) {
                     continue;
@@ -560,13 +590,15 @@ impl<'w> Search<'w> {
         if stem.is_empty() || !has_vowel(stem) {
             return;
         }
-        let harmony = phon::harmony(stem).unwrap_or(Harmony::Back);
+        // The stem's harmony, needed only for a guessed vowel (most stems
+        // try none): read when asked.
+        let harmony = || phon::harmony(stem).unwrap_or(Harmony::Back);
         let vowel_first = chain.leftmost().is_some_and(|p| {
             starts_with_vowel(&self.lower[usize::from(p.start)..usize::from(p.end)])
         });
         let mut options: [Option<Fix>; 3] = [None; 3];
         if append == Append::Vowel {
-            options[0] = Some(Fix::Vowel(harmony));
+            options[0] = Some(Fix::Vowel(harmony()));
         } else if append == Append::Glide {
             options[0] = Some(Fix::Glide);
         } else {
@@ -578,7 +610,7 @@ impl<'w> Search<'w> {
                 .leftmost()
                 .is_some_and(|p| p.morpheme == Morpheme::Verbal(VerbForm::Gerund));
             if gerund && !stem.ends_with(|c: char| phon::is_vowel(c)) {
-                options[2] = Some(Fix::Vowel(harmony));
+                options[2] = Some(Fix::Vowel(harmony()));
             }
         }
         if chain.leftmost().is_some_and(|p| {
@@ -929,6 +961,7 @@ fn ties_to(a: &Cand, b: &Cand) -> bool {
 }
 
 /// What to do with a word before the search.
+#[derive(Clone, Copy)]
 enum Shortcut {
     /// The lemma is `word[..end]` (digits, abbreviations with an ending).
     Prefix(usize, Pos),
@@ -1030,13 +1063,16 @@ fn head_of_phrase(lower: &str) -> (usize, usize) {
 }
 
 /// The lemma of a candidate, borrowing from `word` when possible.
-fn render<'w>(word: &'w str, lower: &str, cand: &Cand) -> Cow<'w, str> {
+/// `capitals` is false when the caller knows that `word` has no capital
+/// letter ([`letters::has_upper`]), so that its stem is not read again.
+fn render<'w>(word: &'w str, lower: &str, cand: &Cand, capitals: bool) -> Cow<'w, str> {
     let stem = &word[..cand.stem_end];
-    let capital = word.chars().next().is_some_and(letters::is_upper);
+    let capital = capitals && word.chars().next().is_some_and(letters::is_upper);
     let keep_case = capital && (cand.pos == Pos::Proper || cand.flags == 0);
     match cand.fix {
         Fix::None => {
-            if keep_case || !stem.chars().any(letters::is_upper) {
+            // `has_upper` reads ASCII and Cyrillic as bytes.
+            if keep_case || !capitals || !letters::has_upper(stem) {
                 Cow::Borrowed(stem)
             } else {
                 Cow::Owned(lower[..cand.stem_end].to_owned())
@@ -1148,9 +1184,19 @@ pub(crate) fn gerund_verb(word: &str) -> Option<String> {
 }
 
 /// The lemma without the memo.
+// The library goes through `lemma_after`; the tests compare this whole
+// path with the memoized one.
+#[cfg(test)]
 pub(crate) fn lemma_uncached(word: &str) -> Cow<'_, str> {
     let lower = letters::fold_lower(word);
-    match shortcut(word, &lower) {
+    let cut = shortcut(word, &lower);
+    lemma_after(word, lower, cut)
+}
+
+/// [`lemma_uncached`] given the word's [`letters::fold_lower`] and its
+/// [`shortcut`].
+fn lemma_after<'w>(word: &'w str, lower: Cow<'w, str>, cut: Shortcut) -> Cow<'w, str> {
+    match cut {
         Shortcut::Prefix(end, _) => Cow::Borrowed(&word[..end]),
         Shortcut::Whole(pos) => {
             if pos == Pos::Other && word.chars().next().is_some_and(letters::is_upper) {
@@ -1183,7 +1229,7 @@ fn lemma_of<'w>(word: &'w str, lower: &str) -> Cow<'w, str> {
     }
     let s = run(lower, capital, false);
     match &s.best {
-        Some(best) => render(word, lower, best),
+        Some(best) => render(word, lower, best, true),
         None => Cow::Borrowed(word),
     }
 }
@@ -1202,10 +1248,13 @@ pub(crate) fn split_and_lemma(word: &str) -> ((usize, Case), Cow<'_, str>) {
 /// [`split_and_lemma`] without the memo.
 fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
     let lower = letters::fold_lower(word);
+    let cut = shortcut(word, &lower);
     // `shortcut` answers `Search` only for a word that `closed::lookup`
     // does not know (neither irregular nor invariant).
-    if matches!(shortcut(word, &lower), Shortcut::Search) {
-        let capital = word.chars().next().is_some_and(letters::is_upper);
+    if matches!(cut, Shortcut::Search) {
+        // A capital makes `fold_lower` copy the word.
+        let capital =
+            matches!(lower, Cow::Owned(_)) && word.chars().next().is_some_and(letters::is_upper);
         let mut s = Search::new(&lower, capital, false);
         // A capitalised word's letters in lower case (`Астанада`:
         // `астанада`), which the tagger asks for next: the same search
@@ -1213,7 +1262,7 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
         // lower-case word would be searched as such.
         let low = capital
             && matches!(lower, Cow::Owned(_))
-            && !lower.chars().any(letters::is_upper)
+            && !letters::has_upper(&lower)
             && matches!(shortcut(&lower, &lower), Shortcut::Search);
         if low {
             s.low = Some(None);
@@ -1225,7 +1274,8 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
                 _ => (lower.len(), Case::Nominative),
             };
             let lemma = match best {
-                Some(b) => render(&lower, &lower, b),
+                // `low` holds only for a lower-case word without capitals.
+                Some(b) => render(&lower, &lower, b, false),
                 None => Cow::Borrowed(&*lower),
             };
             super::memo::remember(&lower, split, &lemma);
@@ -1235,17 +1285,28 @@ fn split_and_lemma_uncached(word: &str) -> ((usize, Case), Cow<'_, str>) {
             _ => (word.len(), Case::Nominative),
         };
         let lemma = match &s.best {
-            Some(best) => render(word, &lower, best),
+            // `fold_lower` borrows exactly a word without capitals.
+            Some(best) => render(word, &lower, best, matches!(lower, Cow::Owned(_))),
             None => Cow::Borrowed(word),
         };
         return (split, lemma);
     }
-    (split_case_uncached(word), lemma_uncached(word))
+    // The other shortcuts: the word's lower case and shortcut as found.
+    (
+        split_case_after(word, &lower, cut),
+        lemma_after(word, lower, cut),
+    )
 }
 
 pub(crate) fn split_case_uncached(word: &str) -> (usize, Case) {
     let lower = letters::fold_lower(word);
-    match shortcut(word, &lower) {
+    split_case_after(word, &lower, shortcut(word, &lower))
+}
+
+/// [`split_case_uncached`] given the word's [`letters::fold_lower`] and
+/// its [`shortcut`].
+fn split_case_after(word: &str, lower: &str, cut: Shortcut) -> (usize, Case) {
+    match cut {
         Shortcut::Prefix(end, _) => {
             let tail = &lower[end..];
             let case = tail_case(tail.trim_start_matches('-'));
@@ -1257,7 +1318,7 @@ pub(crate) fn split_case_uncached(word: &str) -> (usize, Case) {
         }
         Shortcut::Search => {
             let capital = word.chars().next().is_some_and(letters::is_upper);
-            let s = run(&lower, capital, false);
+            let s = run(lower, capital, false);
             match &s.best {
                 Some(best) if best.pos != Pos::Verb => case_start(best, word.len()),
                 _ => (word.len(), Case::Nominative),
@@ -1368,7 +1429,7 @@ pub(crate) fn analyze(word: &str) -> Vec<Analysis<'_>> {
     let mut seen: Vec<(String, Pos)> = Vec::new();
     let mut weights = Vec::new();
     for cand in &cands {
-        let mut lemma = render(part, lower_part, cand);
+        let mut lemma = render(part, lower_part, cand, true);
         if start > 0 {
             lemma = Cow::Owned(format!("{}{lemma}", &word[..start]));
         }

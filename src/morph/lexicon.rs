@@ -70,7 +70,10 @@ pub(crate) fn entry(stem: &[u8]) -> Entry {
         // when it starts with `stem` and a tab, and `stem` has no tab.
         let after = at as usize + stem.len();
         let line = TEXT.as_bytes().get(at as usize..=after).unwrap_or(&[]);
-        if line.last() == Some(&b'\t') && line.starts_with(stem) && !stem.contains(&b'\t') {
+        // (The tab test as a loop without a call to `memchr`: stems are
+        // short.)
+        if line.last() == Some(&b'\t') && line.starts_with(stem) && stem.iter().all(|&b| b != b'\t')
+        {
             if let Some((flags, freq, verb_freq)) = fields_at(after + 1) {
                 return Entry {
                     flags,
