@@ -439,6 +439,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "PAST_REF",
         "PAST_REF",
     ),
+    // A later day owned by the same month, up to which.
+    (
+        "көрме наурыздың 10-ынан 20-сына дейін",
+        "наурыздың 10-ынан 20-сына дейін",
+        D,
+        "XXXX-03-10..XXXX-03-20",
+        "2024-03-10..2024-03-20",
+    ),
     // A day in the ablative before a later day of a month, up to which.
     (
         "Көрме 10-нан 20 мамырға дейін жалғасады",

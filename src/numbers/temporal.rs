@@ -180,6 +180,23 @@ pub(super) fn at(
                 return Some(f);
             }
         }
+        // `наурыздың 10-ынан 20-сына дейін`: a later day of the same
+        // month, owned by it as the first was, up to which.
+        if let Val::Point(p) = f.timex.value.0 {
+            if let Grain::Day(m, d1) = p.grain {
+                if let Some((d2, e)) = possessed_day(&cx, f.end) {
+                    if d2 > d1 && cx.is(e, &["дейін", "шейін"]) {
+                        let last = Point {
+                            grain: Grain::Day(m, d2),
+                            ..p
+                        };
+                        f.timex.max = Some(crate::time::TimexValue(Val::Point(last)));
+                        f.end = e + 1;
+                        return Some(f);
+                    }
+                }
+            }
+        }
     }
     if cx.is(f.end, &["бен", "мен", "пен", "және"]) && f.kind == NumberKind::Date {
         if let Some(g) = one_at(text, toks, f.end + 1, number_at(text, toks, f.end + 1)) {
