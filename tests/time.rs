@@ -439,6 +439,14 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "PAST_REF",
         "PAST_REF",
     ),
+    // A range of days before a month takes `күндері`.
+    (
+        "шара 25-26 қазан күндері өтеді",
+        "25-26 қазан күндері",
+        D,
+        "XXXX-10-25..XXXX-10-26",
+        "2024-10-25..2024-10-26",
+    ),
     // A later day owned by the same month, up to which.
     (
         "көрме наурыздың 10-ынан 20-сына дейін",

@@ -1131,6 +1131,11 @@ fn after_number(
                 }
             }
         }
+        // `25-26 қазан күндері`: a range of days takes `күндері`, as the
+        // days a month in the genitive owns do.
+        if matches!(d2, Some(Some(_))) && cx.is(end, &["күндері"]) {
+            end += 1;
+        }
         let (end, bound) = bounds(cx, end);
         let mut timex = Timex::new(Val::Point(p));
         if let Some(Some(d2)) = d2 {
