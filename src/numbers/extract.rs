@@ -794,6 +794,28 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                 }
             }
         }
+        // `25 мың теңге 50 тиын`: tenge and tiyn, one amount (25000.50).
+        if let (NumberKind::Money, None, Some("KZT"), Value::Exact(a)) =
+            (kind, approx, unit_name, value)
+        {
+            if !is_ablative(toks[end - 1].text) {
+                if let Some(next) = phrase(text, toks, end) {
+                    let tiyn = matches!(
+                        unit_at(toks, next.end),
+                        Some((UnitKind::Money("KZT", 2), 1))
+                    );
+                    let cents = next
+                        .value
+                        .filter(|v| tiyn && !next.ordinal && !next.inflected && v.is_integer())
+                        .filter(|v| v.to_i128().is_some_and(|c| (1..100).contains(&c)))
+                        .and_then(|v| v.checked_div_pow10(2));
+                    if let Some(sum) = cents.and_then(|c| a.checked_add(c)) {
+                        value = Value::Exact(sum);
+                        end = next.end + 1;
+                    }
+                }
+            }
+        }
         // A sign or a rate before the number: `минус 35 градус`, `−12
         // градус`, `-0,5%`, `секундына 120 текше метр`.
         // `+25 градус`: a plus written against the number is in the

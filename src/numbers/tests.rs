@@ -1405,3 +1405,31 @@ fn the_short_index_and_more_qualifier_forms() {
     ];
     check(cases);
 }
+
+#[test]
+fn tenge_and_tiyn_are_one_amount() {
+    // Tiyn after tenge (a hundredth each) add to the amount; after tenge in
+    // the ablative (from one price to another) or past 99 they do not.
+    check(&[
+        (
+            "бағасы 25 мың теңге 50 тиын",
+            "25 мың теңге 50 тиын",
+            K::Money,
+            "25000.5",
+            Some("KZT"),
+            None,
+        ),
+        (
+            "3 теңге 5 тиыннан",
+            "3 теңге 5 тиыннан",
+            K::Money,
+            "3.05",
+            Some("KZT"),
+            None,
+        ),
+    ]);
+    assert_eq!(
+        readings("100 теңгеден 50 тиын"),
+        [(K::Money, "100".to_string()), (K::Money, "0.5".to_string())]
+    );
+}
