@@ -36,8 +36,21 @@ const CYRILLIC_LOWER: [u8; 256] = {
 /// UTF-8 bytes, `lead` (0xD0 to 0xD3) and `cont`: [`to_lower`] by a table.
 #[inline]
 pub(crate) fn cyrillic_lower_bytes(lead: u8, cont: u8) -> char {
-    let i = usize::from(lead & 3) << 6 | usize::from(cont & 0x3F);
-    char::from_u32(0x400 + u32::from(CYRILLIC_LOWER[i])).unwrap_or('\0')
+    char::from_u32(cyrillic_lower_at(cyrillic_offset(lead, cont))).unwrap_or('\0')
+}
+
+/// The offset from U+0400 of the Cyrillic letter of two UTF-8 bytes,
+/// `lead` (0xD0 to 0xD3) and `cont`: 0 to 255.
+#[inline]
+fn cyrillic_offset(lead: u8, cont: u8) -> usize {
+    usize::from(lead & 3) << 6 | usize::from(cont & 0x3F)
+}
+
+/// The lower case of U+0400 + `at` (`at` below 256), by the table: one
+/// load where the match takes several tests.
+#[inline]
+fn cyrillic_lower_at(at: usize) -> u32 {
+    0x400 + u32::from(CYRILLIC_LOWER.get(at).copied().unwrap_or(at as u8))
 }
 
 /// The lower-case form of `c` when it is a single character, else `c`.
@@ -53,8 +66,7 @@ pub(crate) fn to_lower(c: char) -> char {
             u
         }
     } else if (0x400..=0x4FF).contains(&u) {
-        // The table: one load where the match takes several tests.
-        0x400 + u32::from(CYRILLIC_LOWER[(u - 0x400) as usize])
+        cyrillic_lower_at((u - 0x400) as usize)
     } else {
         return to_lower_other(c);
     };
@@ -138,10 +150,9 @@ fn some_cased(s: &str, rest: impl Fn(&str) -> bool) -> bool {
             }
             i += 1;
         } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
-            // The letter's offset in the block, which the table keeps
-            // unless it has a lower case.
-            let at = usize::from(x & 3) << 6 | usize::from(b[i + 1] & 0x3F);
-            if usize::from(CYRILLIC_LOWER[at]) != at {
+            // A capital is a letter whose lower case is another.
+            let at = cyrillic_offset(x, b[i + 1]);
+            if cyrillic_lower_at(at) != 0x400 + at as u32 {
                 return true;
             }
             i += 2;
@@ -205,8 +216,7 @@ pub(crate) fn is_upper(c: char) -> bool {
     let u = c as u32;
     match u {
         0..=0x7F => c.is_ascii_uppercase(),
-        // The table: one load where the match takes several tests.
-        0x0400..=0x04FF => 0x400 + u32::from(CYRILLIC_LOWER[(u - 0x400) as usize]) != u,
+        0x0400..=0x04FF => cyrillic_lower_at((u - 0x400) as usize) != u,
         _ => c.is_uppercase(),
     }
 }
@@ -243,8 +253,8 @@ pub(crate) fn fold_lower(word: &str) -> std::borrow::Cow<'_, str> {
             }
             i += 1;
         } else if let (0xD0..=0xD3, Some(&y)) = (x, b.get(i + 1)) {
-            let at = usize::from(x & 3) << 6 | usize::from(y & 0x3F);
-            if usize::from(CYRILLIC_LOWER[at]) != at {
+            let at = cyrillic_offset(x, y);
+            if cyrillic_lower_at(at) != 0x400 + at as u32 {
                 break;
             }
             i += 2;
@@ -402,54 +412,49 @@ mod tests {
         }
     }
 
-    #[test]
-    fn fold_lower_by_bytes_agrees_with_the_chars() {
-        let chars: Vec<char> = (0..0x80)
+    /// Short texts around each ASCII and Cyrillic char and some others
+    /// (cased without a lower case of the same length, uncased, astral):
+    /// alone, after and before Kazakh letters, after a Latin letter.
+    fn case_samples() -> Vec<String> {
+        (0..0x80)
             .chain(0x400..0x500)
             .chain([0xC4, 0xE4, 0x130, 0x1C5, 0x1E9E, 0x2160, 0x10400, 0x1F642])
             .filter_map(char::from_u32)
-            .collect();
-        for &c in &chars {
-            for text in [
-                c.to_string(),
-                format!("ақ{c}"),
-                format!("{c}ә1"),
-                format!("é{c}"),
-            ] {
-                // Borrowed exactly when no char is a capital; else each
-                // capital lowered where the length stays.
-                let folded = fold_lower(&text);
-                let borrowed = matches!(folded, std::borrow::Cow::Borrowed(_));
-                assert_eq!(borrowed, !text.chars().any(is_upper), "{text:?}");
-                let want: String = text
-                    .chars()
-                    .map(|c| match to_lower(c) {
-                        l if is_upper(c) && l.len_utf8() == c.len_utf8() => l,
-                        _ => c,
-                    })
-                    .collect();
-                assert_eq!(folded, want, "{text:?}");
-            }
+            .flat_map(|c| {
+                [
+                    c.to_string(),
+                    format!("ақ{c}"),
+                    format!("{c}ә1"),
+                    format!("é{c}"),
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fold_lower_by_bytes_agrees_with_the_chars() {
+        for text in case_samples() {
+            // Borrowed exactly when no char is a capital; else each
+            // capital lowered where the length stays.
+            let folded = fold_lower(&text);
+            let borrowed = matches!(folded, std::borrow::Cow::Borrowed(_));
+            assert_eq!(borrowed, !text.chars().any(is_upper), "{text:?}");
+            let want: String = text
+                .chars()
+                .map(|c| match to_lower(c) {
+                    l if is_upper(c) && l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                })
+                .collect();
+            assert_eq!(folded, want, "{text:?}");
         }
         assert!(matches!(fold_lower(""), std::borrow::Cow::Borrowed("")));
     }
 
     #[test]
     fn has_upper_agrees_with_is_upper() {
-        let chars: Vec<char> = (0..0x80)
-            .chain(0x400..0x500)
-            .chain([0xC4, 0xE4, 0x130, 0x1C5, 0x1E9E, 0x2160, 0x10400, 0x1F642])
-            .filter_map(char::from_u32)
-            .collect();
-        for &c in &chars {
-            for text in [
-                c.to_string(),
-                format!("ақ{c}"),
-                format!("{c}ә1"),
-                format!("é{c}"),
-            ] {
-                assert_eq!(has_upper(&text), text.chars().any(is_upper), "{text:?}");
-            }
+        for text in case_samples() {
+            assert_eq!(has_upper(&text), text.chars().any(is_upper), "{text:?}");
         }
         assert!(!has_upper(""));
     }
