@@ -1,6 +1,6 @@
 //! Scoring and Viterbi decoding of one sentence.
 
-use super::features::{Extractor, SLOTS};
+use super::features::Extractor;
 use super::model::{chain_stride, Model, LANES};
 
 /// Buffers of the decoder, reused between sentences.
@@ -26,8 +26,7 @@ impl Decoder {
     pub(crate) fn score(&mut self, model: &Model, x: &Extractor, n: usize) {
         let l = model.len();
         let slot = model.slot_width();
-        let width = SLOTS.len() * slot;
-        let cached = x.sums.len() == n * width && x.outside_sums.len() == width;
+        let cached = x.sums.len() == n * slot;
         self.emissions.clear();
         // Whole padded rows: a fixed-length sum that vectorizes (the
         // padding's weights are zero).
@@ -40,14 +39,9 @@ impl Decoder {
         for i in 0..n {
             self.acc.iter_mut().for_each(|a| *a = 0);
             if cached {
-                for (s, offset) in SLOTS.iter().enumerate() {
-                    let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {
-                        Some(j) => &x.sums[j * width + s * slot..][..l],
-                        None => &x.outside_sums[s * slot..][..l],
-                    };
-                    for (a, &v) in self.acc.iter_mut().zip(sums) {
-                        *a += v;
-                    }
+                let sums = &x.sums[i * slot..][..l];
+                for (a, &v) in self.acc.iter_mut().zip(sums) {
+                    *a += v;
                 }
             }
             for &f in x.features(i) {
@@ -64,28 +58,22 @@ impl Decoder {
 
     /// [`Decoder::score`] for models of up to [`LANES`] labels: a token's
     /// rows are summed in sixteen-bit vector registers over all of its
-    /// features and widened once ([`Model::row_sums`]), then the cached
-    /// word sums are added.
+    /// features and widened once ([`Model::row_sums`]), then the word sums
+    /// of the words around it, added up by the extractor, are added.
     fn score_32(&mut self, model: &Model, x: &Extractor, n: usize, cached: bool) {
         let l = model.len().min(LANES);
-        let width = SLOTS.len() * LANES;
         let scale = model.scale;
         for i in 0..n {
             let mut acc = model.row_sums(x.features(i));
             if cached {
-                for (s, offset) in SLOTS.iter().enumerate() {
-                    let sums = match i.checked_add_signed(*offset).filter(|&j| j < n) {
-                        Some(j) => x.sums.get(j * width + s * LANES..),
-                        None => x.outside_sums.get(s * LANES..),
-                    };
-                    // Whole slots of [`LANES`] sums (`cached` checked the
-                    // lengths): a fixed-length sum kept in registers.
-                    let Some(sums) = sums
-                        .and_then(|s| s.get(..LANES))
-                        .and_then(|s| <&[i32; LANES]>::try_from(s).ok())
-                    else {
-                        continue;
-                    };
+                // A whole slot of [`LANES`] sums (`cached` checked the
+                // length): a fixed-length sum kept in registers.
+                if let Some(sums) = x
+                    .sums
+                    .get(i * LANES..)
+                    .and_then(|s| s.get(..LANES))
+                    .and_then(|s| <&[i32; LANES]>::try_from(s).ok())
+                {
                     for (a, &v) in acc.iter_mut().zip(sums) {
                         *a += v;
                     }
@@ -303,10 +291,7 @@ mod tests {
             // Twice: once filling the word cache, once reading it.
             for _ in 0..2 {
                 x.extract(&tokens, Some(&model));
-                assert_eq!(
-                    x.sums.len(),
-                    tokens.len() * SLOTS.len() * model.slot_width()
-                );
+                assert_eq!(x.sums.len(), tokens.len() * model.slot_width());
                 d.score(&model, &x, tokens.len());
                 assert_eq!(d.emissions, want, "{labels} labels");
             }
@@ -586,7 +571,7 @@ mod tests {
                 x.extract(tokens, Some(model));
                 // The word features come as sums, not hashes.
                 assert!(x.hashes.len() < all || tokens.is_empty());
-                assert_eq!(x.sums.len(), tokens.len() * SLOTS.len() * LANES);
+                assert_eq!(x.sums.len(), tokens.len() * LANES);
                 d.score(model, &x, tokens.len());
                 assert_eq!(d.emissions, full, "{tokens:?}");
             }

@@ -161,6 +161,52 @@ fn word_sums(a: &Attrs, model: &Model, scratch: &mut Vec<u64>, out: &mut [i32]) 
     }
 }
 
+/// For each token `i` of a sentence whose words' sums start at
+/// `sums_at` in `sums` (`SLOTS.len()` slots of `w` each), the sum over the
+/// slots `s` of the sums of the word at `i + SLOTS[s]` seen from slot `s`,
+/// or of `outside` there when that position is outside the sentence:
+/// `w` values a token, into `out`. Integer sums, so the order of the
+/// additions does not change them.
+fn context_sums(sums: &[i32], sums_at: &[usize], outside: &[i32], w: usize, out: &mut Vec<i32>) {
+    let n = sums_at.len();
+    out.clear();
+    let slot = |i: usize, s: usize, offset: isize| -> Option<&[i32]> {
+        match i.checked_add_signed(offset).filter(|&j| j < n) {
+            Some(j) => sums_at.get(j).and_then(|&at| sums.get(at + s * w..)),
+            None => outside.get(s * w..),
+        }
+        .and_then(|f| f.get(..w))
+    };
+    if w == LANES {
+        for i in 0..n {
+            // A local array of fixed length, which the compiler keeps in
+            // vector registers.
+            let mut acc = [0i32; LANES];
+            for (s, offset) in SLOTS.iter().enumerate() {
+                if let Some(from) =
+                    slot(i, s, *offset).and_then(|f| <&[i32; LANES]>::try_from(f).ok())
+                {
+                    for (a, &v) in acc.iter_mut().zip(from) {
+                        *a += v;
+                    }
+                }
+            }
+            out.extend_from_slice(&acc);
+        }
+        return;
+    }
+    out.resize(n * w, 0);
+    for (i, acc) in out.chunks_exact_mut(w.max(1)).enumerate() {
+        for (s, offset) in SLOTS.iter().enumerate() {
+            if let Some(from) = slot(i, s, *offset) {
+                for (a, &v) in acc.iter_mut().zip(from) {
+                    *a += v;
+                }
+            }
+        }
+    }
+}
+
 /// The temporal attribute of a word without a temporal class.
 const NO_TEMPORAL: u64 = 0x300;
 
@@ -550,12 +596,17 @@ pub(crate) struct Extractor {
     /// it has not seen. Empty with a model.
     pub(crate) lexical: Vec<bool>,
     pub(crate) offsets: Vec<usize>,
-    /// With a model: for each token, its `SLOTS.len() × W` word-feature
-    /// sums (`W`: [`Model::slot_width`]; token `i`, slot `s`:
-    /// `sums[(i * SLOTS.len() + s) * W..][..L]`, then zeros up to `W`),
-    /// and `hashes` holds only the other features. Empty without a model:
-    /// then `hashes` holds every feature (as training needs).
+    /// With a model: for each token, the sum of the word-feature sums of
+    /// the words around it, each seen from its slot (see [`SLOTS`];
+    /// positions outside the sentence add [`Extractor::outside_sums`]):
+    /// `W` sums a token (`W`: [`Model::slot_width`]; token `i`:
+    /// `sums[i * W..][..L]`, then zeros up to `W`), and `hashes` holds
+    /// only the other features. Empty without a model: then `hashes` holds
+    /// every feature (as training needs).
     pub(crate) sums: Vec<i32>,
+    /// Where each token's word sums start in the word cache, read while
+    /// the cache is borrowed.
+    sums_at: Vec<usize>,
     /// The word-feature sums of a position outside the sentence, per slot,
     /// under model `outside_model`.
     pub(crate) outside_sums: Vec<i32>,
@@ -588,7 +639,21 @@ impl Extractor {
         let mut buf = [0u8; 256];
         self.attrs.clear();
         self.sums.clear();
-        let width = model.map_or(0, |m| SLOTS.len() * m.slot_width());
+        self.sums_at.clear();
+        let slot = model.map_or(0, Model::slot_width);
+        let width = SLOTS.len() * slot;
+        if let Some(m) = model {
+            if self.outside_model != m.id || self.outside_sums.len() != width {
+                self.outside_sums.resize(width, 0);
+                word_sums(
+                    &Attrs::outside(),
+                    m,
+                    &mut self.scratch,
+                    &mut self.outside_sums,
+                );
+                self.outside_model = m.id;
+            }
+        }
         CACHE.with_borrow_mut(|cache| {
             // Sums of earlier models are left behind in `cache.sums`: bound
             // it as the words are bounded.
@@ -622,28 +687,27 @@ impl Extractor {
                         entry.sums_len = width;
                         entry.model = m.id;
                     }
-                    self.sums
-                        .extend_from_slice(&sums[entry.sums_at..entry.sums_at + width]);
+                    self.sums_at.push(entry.sums_at);
                 }
                 self.attrs.push(entry.attrs);
+            }
+            // Each token's slots added here, from the cache itself: the
+            // tagger reads one vector a token, and no word's sums are
+            // copied.
+            if model.is_some() {
+                context_sums(
+                    sums,
+                    &self.sums_at,
+                    &self.outside_sums,
+                    slot,
+                    &mut self.sums,
+                );
             }
         });
         let attrs = &mut self.attrs;
         phrase_flags(tokens, |i| attrs[i].phrase_head, &mut self.gaz);
         for (a, g) in attrs.iter_mut().zip(&self.gaz) {
             a.gaz |= g.bits();
-        }
-        if let Some(m) = model {
-            if self.outside_model != m.id || self.outside_sums.len() != width {
-                self.outside_sums.resize(width, 0);
-                word_sums(
-                    &Attrs::outside(),
-                    m,
-                    &mut self.scratch,
-                    &mut self.outside_sums,
-                );
-                self.outside_model = m.id;
-            }
         }
         mark_quotes(tokens, &mut self.attrs);
         org_head_distance(&self.attrs, tokens, &mut self.head_distance);
