@@ -534,24 +534,37 @@ impl Document {
         token.lemma.and_then(|s| self.lemmas.get(s.range()))
     }
 
-    /// Fills the char spans of every item.
+    /// Fills the char spans of every item: the tokens' in one pass over
+    /// the text; a sentence, number or entity that begins and ends with
+    /// its tokens takes theirs, and any other is counted.
     fn fill_chars(&mut self) {
         let text = self.text.as_str();
         let mut c = CharOffsets::new(text);
         for t in &mut self.tokens {
-            t.chars = c.span(t.span);
+            t.chars = c.next_span(t.span);
         }
+        let tokens = &self.tokens;
         let mut c = CharOffsets::new(text);
+        let mut chars = |span: Span, range: &Range<usize>| -> Span {
+            let first = tokens.get(range.start);
+            let last = range.end.checked_sub(1).and_then(|k| tokens.get(k));
+            match (first, last) {
+                (Some(first), Some(last))
+                    if first.span.start == span.start && last.span.end == span.end =>
+                {
+                    Span::new(first.chars.start, last.chars.end)
+                }
+                _ => c.span(span),
+            }
+        };
         for s in &mut self.sentences {
-            s.chars = c.span(s.span);
+            s.chars = chars(s.span, &s.tokens);
         }
-        let mut c = CharOffsets::new(text);
         for n in &mut self.numbers {
-            n.chars = c.span(n.span);
+            n.chars = chars(n.span, &n.tokens);
         }
-        let mut c = CharOffsets::new(text);
         for e in &mut self.entities {
-            e.chars = c.span(e.span);
+            e.chars = chars(e.span, &e.tokens);
         }
     }
 }

@@ -141,6 +141,27 @@ impl<'a> CharOffsets<'a> {
         let end = floor_boundary(self.text, span.end).max(self.byte);
         Span::new(start, start + count_chars(&self.text[self.byte..end]))
     }
+
+    /// [`CharOffsets::span`] for spans that come in order without
+    /// overlapping (the tokens of a text): the position moves on to the
+    /// span's end, so that each byte is counted once. A span that starts
+    /// before the position, or not on char boundaries, is counted as
+    /// [`CharOffsets::span`] counts it.
+    pub(crate) fn next_span(&mut self, span: Span) -> Span {
+        if span.start >= self.byte {
+            if let (Some(gap), Some(inner)) = (
+                self.text.get(self.byte..span.start),
+                self.text.get(span.start..span.end),
+            ) {
+                let start = self.chars + count_chars(gap);
+                let end = start + count_chars(inner);
+                self.byte = span.end;
+                self.chars = end;
+                return Span::new(start, end);
+            }
+        }
+        self.span(span)
+    }
 }
 
 /// The number of chars of `s`: `s.chars().count()`, with the short
@@ -241,6 +262,26 @@ mod tests {
         for s in spans.iter().chain(spans.iter().rev()) {
             assert_eq!(c.span(*s), s.to_chars(text), "{s:?}");
             assert_eq!(c.at(s.end), Span::new(0, s.end).to_chars(text).end, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn next_spans_equal_counting_from_the_start() {
+        let text = "Ол 1,2% 😀 Астанаға, ал Қазақ тілі.";
+        // The tokens in order, then spans that go back, overlap, end
+        // inside a char or past the text: each as counted from the start.
+        let mut spans: Vec<Span> = crate::tokenize(text).map(|t| t.span()).collect();
+        spans.extend([
+            Span::new(3, 9),
+            Span::new(5, 20),
+            Span::new(12, 14),
+            Span::new(13, 40),
+            Span::new(30, 1000),
+            Span::new(0, 0),
+        ]);
+        let mut c = CharOffsets::new(text);
+        for s in &spans {
+            assert_eq!(c.next_span(*s), s.to_chars(text), "{s:?}");
         }
     }
 
