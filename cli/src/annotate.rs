@@ -96,7 +96,7 @@ pub struct Args {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// One JSON object per document (schema in docs/schema.md): "schema"
-    /// (1), "offsets" ("bytes" or "chars"), "sentences"
+    /// (its version), "offsets" ("bytes" or "chars"), "sentences"
     /// ({"start","end","tokens": [first, end)}), "tokens"
     /// ({"text","start","end","kind","lemma"}), "entities" and "numbers"
     /// (as `kazakh ner` and `kazakh numbers` print them), and "meta" for
