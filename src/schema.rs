@@ -439,6 +439,9 @@ impl Serialize for NumberView<'_> {
                 if let Some(offset) = value.offset() {
                     m.serialize_entry("offset", &Iso(offset))?;
                 }
+                if let Some(nearest) = value.nearest() {
+                    m.serialize_entry("nearest", nearest.as_str())?;
+                }
                 if let Some(modifier) = t.modifier() {
                     m.serialize_entry("mod", modifier.as_str())?;
                 }

@@ -3,7 +3,7 @@
 //! (`kazakh::numbers::extract`, `NumberMention::anchored`).
 
 use kazakh::numbers::{extract, NumberKind, NumberMention, Value};
-use kazakh::time::{Bound, Date, Modifier};
+use kazakh::time::{Bound, Date, Modifier, Nearest};
 
 /// The anchor of the tables: Saturday 15 June 2024, ISO week 24.
 fn anchor() -> Date {
@@ -400,8 +400,59 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "өткен ақпан айында",
         D,
         "XXXX-02",
+        "2024-02",
+    ),
+    // The last or next named month or season is the nearest one before
+    // or after the anchor's (June 2024), one under way neither;
+    // `былтырғы` names the year before, and winter keeps its year.
+    (
+        "Өткен ақпанда ашылды",
+        "Өткен ақпанда",
+        D,
+        "XXXX-02",
+        "2024-02",
+    ),
+    ("өткен маусымда", "өткен маусымда", D, "XXXX-06", "2023-06"),
+    (
+        "өткен желтоқсаннан бері",
+        "өткен желтоқсаннан бері",
+        D,
+        "XXXX-12",
+        "2023-12",
+    ),
+    (
+        "келесі қыркүйекте",
+        "келесі қыркүйекте",
+        D,
+        "XXXX-09",
+        "2024-09",
+    ),
+    (
+        "алдағы наурызда",
+        "алдағы наурызда",
+        D,
+        "XXXX-03",
+        "2025-03",
+    ),
+    (
+        "келесі маусымда",
+        "келесі маусымда",
+        D,
+        "XXXX-06",
+        "2025-06",
+    ),
+    ("өткен көктемде", "өткен көктемде", D, "XXXX-SP", "2024-SP"),
+    ("өткен жазда", "өткен жазда", D, "XXXX-SU", "2023-SU"),
+    ("келесі жазда", "келесі жазда", D, "XXXX-SU", "2025-SU"),
+    ("келесі күзде", "келесі күзде", D, "XXXX-FA", "2024-FA"),
+    (
+        "былтырғы ақпанда",
+        "былтырғы ақпанда",
+        D,
+        "XXXX-02",
         "2023-02",
     ),
+    ("өткен қыста", "өткен қыста", D, "XXXX-WI", "2023-WI"),
     (
         "өткен ғасырдың елуінші жылдары салынған",
         "өткен ғасырдың елуінші жылдары",
@@ -981,6 +1032,33 @@ fn relative_values_say_how_far_and_never_guess_a_date() {
     let t = timex(&one("мамырда"));
     assert!(t.value().is_relative());
     assert_eq!(t.value().offset(), None);
+    assert_eq!(t.value().nearest(), None);
+}
+
+#[test]
+fn the_last_or_next_named_month_is_the_nearest_whatever_the_anchor() {
+    for (input, nearest) in [
+        ("өткен ақпанда", Nearest::Before),
+        ("Өткен көктемде", Nearest::Before),
+        ("келесі қыркүйекте", Nearest::After),
+        ("алдағы наурызда", Nearest::After),
+    ] {
+        let t = timex(&one(input));
+        assert!(t.value().is_relative(), "{input}");
+        assert_eq!(t.value().offset(), None, "{input}");
+        assert_eq!(t.value().nearest(), Some(nearest), "{input}");
+    }
+    // In every month of a year, the last February is the latest one
+    // before that month, the next September the first one after it.
+    let before = one("өткен ақпанда");
+    let after = one("келесі қыркүйекте");
+    for month in 1..=12u32 {
+        let date: Date = format!("2024-{month:02}-15").parse().expect("a date");
+        let last = if month > 2 { "2024-02" } else { "2023-02" };
+        let next = if month < 9 { "2024-09" } else { "2025-09" };
+        assert_eq!(before.anchored(date).value().to_string(), last, "{month}");
+        assert_eq!(after.anchored(date).value().to_string(), next, "{month}");
+    }
 }
 
 #[test]

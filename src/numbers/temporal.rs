@@ -2153,14 +2153,30 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
         let p = point(Rel::Week(n), 0, Grain::Weekday(wd));
         return year_point(cx, i, i + 2, p, false);
     }
+    // `өткен`, `келесі`, `алдағы` before a month or a season mean the
+    // nearest one before or after the present (`өткен ақпанда` in June
+    // is the February of the same year), while `былтырғы` names the year
+    // before and `осы`, `биылғы` this year. Winter, which spans two
+    // years, keeps the year so placed.
+    let nearest = n != 0 && !cx.is(i, &["былтырғы"]);
     if let Some((s, _)) = words::season(cx.t(i + 1), &mut b2) {
-        let p = point(Rel::Year(n), 0, Grain::Season(s));
+        let rel = if nearest && s != Season::Winter {
+            Rel::Nearest(n)
+        } else {
+            Rel::Year(n)
+        };
+        let p = point(rel, 0, Grain::Season(s));
         return year_point(cx, i, i + 2, p, false);
     }
     // `осы қаңтарда`: the month of the year so placed; `айы` after it is
     // in the mention (`өткен ақпан айында`), as after a month alone.
     if let Some((m, _)) = words::month(cx.t(i + 1), &mut b2) {
-        let p = point(Rel::Year(n), 0, Grain::Month(m));
+        let rel = if nearest {
+            Rel::Nearest(n)
+        } else {
+            Rel::Year(n)
+        };
+        let p = point(rel, 0, Grain::Month(m));
         let end = if cx.starts(i + 2, &["айы"]) {
             i + 3
         } else {

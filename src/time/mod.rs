@@ -128,6 +128,17 @@ pub(crate) enum Season {
 }
 
 impl Season {
+    /// Its first and last month, as the calendar's seasons run (winter
+    /// from December to February).
+    fn months(self) -> (u8, u8) {
+        match self {
+            Season::Spring => (3, 5),
+            Season::Summer => (6, 8),
+            Season::Autumn => (9, 11),
+            Season::Winter => (12, 2),
+        }
+    }
+
     fn code(self) -> &'static str {
         match self {
             Season::Spring => "SP",
@@ -206,6 +217,12 @@ pub(crate) enum Rel {
     Week(i16),
     /// So many days from the anchor (`кеше`: -1).
     Day(i16),
+    /// The nearest named month or season before (-1) or after (1) the
+    /// anchor's (`өткен ақпанда`, last February: in June the February of
+    /// the same year, in January the year before's; `келесі күзде`). A
+    /// month or season under way is neither past nor next: `өткен
+    /// маусымда` in June is the June of the year before.
+    Nearest(i16),
 }
 
 /// A time of day.
@@ -338,9 +355,27 @@ impl TimexValue {
             Rel::Month(n) => (n, Unit::Month),
             Rel::Week(n) => (n, Unit::Week),
             Rel::Day(n) => (n, Unit::Day),
-            Rel::Absolute | Rel::BeforeEra | Rel::Implied => return None,
+            Rel::Absolute | Rel::BeforeEra | Rel::Implied | Rel::Nearest(_) => return None,
         };
         Some(Offset { n, unit })
+    }
+
+    /// For a named month or season placed as the last or next one
+    /// (`өткен ақпанда`, `келесі күзде`) that no date resolved: the
+    /// nearest such one before or after the document date. Its year
+    /// depends on the date's month, so it is no [`Offset`].
+    pub fn nearest(self) -> Option<Nearest> {
+        match self.0 {
+            Val::Point(Point {
+                rel: Rel::Nearest(n),
+                ..
+            }) => Some(if n < 0 {
+                Nearest::Before
+            } else {
+                Nearest::After
+            }),
+            _ => None,
+        }
     }
 
     fn anchored(self, date: Date) -> TimexValue {
@@ -402,6 +437,20 @@ impl Point {
                 }
             }
             Rel::Day(n) => p = p.at_days(date.days() + i64::from(n)),
+            Rel::Nearest(n) => {
+                // The months the named one covers; a month or season
+                // under way is neither past nor next.
+                let (first, last) = match self.grain {
+                    Grain::Month(m) => (m, m),
+                    Grain::Season(s) => s.months(),
+                    _ => (date.month, date.month),
+                };
+                p.year = if n < 0 {
+                    date.year - i32::from(last >= date.month)
+                } else {
+                    date.year + i32::from(first <= date.month)
+                };
+            }
         }
         p.rel = Rel::Absolute;
         p
@@ -622,6 +671,36 @@ impl Bound {
             Bound::Before => "before",
             Bound::After => "after",
         }
+    }
+}
+
+/// Which of the named months or seasons is meant when the text places it
+/// as the last or the next one (`өткен ақпанда`, `келесі күзде`): the
+/// nearest before or after the document date ([`TimexValue::nearest`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Nearest {
+    /// The last one before the document date's month (`өткен`).
+    Before,
+    /// The first one after it (`келесі`, `алдағы`).
+    After,
+}
+
+impl Nearest {
+    /// Name as in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Nearest::Before => "before",
+            Nearest::After => "after",
+        }
+    }
+}
+
+impl fmt::Display for Nearest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -66,6 +66,10 @@ pub fn document(out: &mut String, doc: &Document, id: &str) {
                             if let Some(o) = t.value().offset() {
                                 misc.push_str(&format!("|NumOffset={o}"));
                             }
+                            if let Some(n) = t.value().nearest() {
+                                misc.push_str("|NumNearest=");
+                                misc.push_str(n.as_str());
+                            }
                             if let Some(m) = t.modifier() {
                                 misc.push_str("|NumMod=");
                                 misc.push_str(m.as_str());

@@ -28,11 +28,16 @@ pub fn number_value(n: &DocNumber) -> String {
     }
 }
 
-/// `2024-05-12`, `XXXX offset=-P1Y`, `2024 mod=end bound=until`.
+/// `2024-05-12`, `XXXX offset=-P1Y`, `XXXX-02 nearest=before`, `2024
+/// mod=end bound=until`.
 fn time_value(t: &Timex) -> String {
     let mut s = t.to_string();
     if let Some(offset) = t.value().offset() {
         s.push_str(&format!(" offset={offset}"));
+    }
+    if let Some(nearest) = t.value().nearest() {
+        s.push_str(" nearest=");
+        s.push_str(nearest.as_str());
     }
     if let Some(m) = t.modifier() {
         s.push_str(" mod=");
