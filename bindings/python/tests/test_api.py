@@ -162,6 +162,18 @@ def dates_of(nums: list[kazakh.Number]) -> list[object]:
     return [n.get("value") for n in nums if n["kind"] == "date"]
 
 
+def test_number_fields_are_the_declared_ones() -> None:
+    # Every field of a number object is one that `kazakh.Number` declares,
+    # the nearest-before field of a last February among them.
+    text = "Өткен ақпанда бағасы 5%-ға, былтыр 2 млн теңгеге өсті."
+    nums = kazakh.numbers(text)
+    declared = set(kazakh.Number.__annotations__)
+    for n in nums:
+        assert set(n) <= declared, n
+    assert [n.get("nearest") for n in nums if n["kind"] == "date"][0] == "before"
+    assert dates_of(kazakh.numbers(text, "2024-06-15"))[0] == "2024-02"
+
+
 def test_date_anchors_relative_dates() -> None:
     assert dates_of(kazakh.numbers(RELATIVE)) == ["XXXX-XX-XX", "XXXX", "XXXX-05-12"]
     anchored = ["2024-05-11", "2024", "2024-05-12"]

@@ -109,6 +109,7 @@ class Number(TypedDict):
     unit: NotRequired[str]
     approx: NotRequired[str]
     offset: NotRequired[str]
+    nearest: NotRequired[str]
     mod: NotRequired[str]
     bound: NotRequired[str]
 
