@@ -402,6 +402,35 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "XXXX-02",
         "2024-02",
     ),
+    // The first or last half or quarter of a year named before it.
+    (
+        "2024 жылдың алғашқы жартысында",
+        "2024 жылдың алғашқы жартысында",
+        D,
+        "2024-H1",
+        "2024-H1",
+    ),
+    (
+        "Биылғы жылдың алғашқы жартысында",
+        "Биылғы жылдың алғашқы жартысында",
+        D,
+        "XXXX-H1",
+        "2024-H1",
+    ),
+    (
+        "жылдың соңғы тоқсанында",
+        "жылдың соңғы тоқсанында",
+        D,
+        "XXXX-Q4",
+        "2024-Q4",
+    ),
+    (
+        "Компанияның бірінші жартыжылдығында",
+        "бірінші жартыжылдығында",
+        D,
+        "XXXX-H1",
+        "2024-H1",
+    ),
     // The last or next named month or season is the nearest one before
     // or after the anchor's (June 2024), one under way neither;
     // `былтырғы` names the year before, and winter keeps its year.
@@ -1090,6 +1119,21 @@ fn modifiers_and_bounds() {
         ("XIX ғасырдың басында", Some(Modifier::Start), None),
         ("VII ғасырдың ортасына", Some(Modifier::Mid), None),
         ("ХХ ғасырдың екінші жартысында", Some(Modifier::End), None),
+        (
+            "XX ғасырдың алғашқы жартысында",
+            Some(Modifier::Start),
+            None,
+        ),
+        ("14 ғасырдың 1-жартысында", Some(Modifier::Start), None),
+        // The halves of a decade and of a month after its genitive, as
+        // the century's.
+        ("80-жылдардың екінші жартысында", Some(Modifier::End), None),
+        (
+            "Қыркүйектің бірінші жартысында",
+            Some(Modifier::Start),
+            None,
+        ),
+        ("мамыр айының соңғы жартысында", Some(Modifier::End), None),
         // A part of a month or a season after its genitive.
         ("сәуір айының ортасында", Some(Modifier::Mid), None),
         ("желтоқсанның соңы", Some(Modifier::End), None),
@@ -1176,6 +1220,9 @@ fn words_that_only_look_temporal() {
         "Қаңтар-қаңтар айлары.",
         // `оны` alone is the pronoun.
         "Оны көрдім.",
+        // A half owned by another thing than a year is its half.
+        "Матчтың екінші жартысында гол соқты.",
+        "Кездесудің бірінші жартысы тең өтті.",
         // `түс` after a colour is a colour.
         "Осы сары түске бояды.",
         "Қызыл түсте жазылған.",

@@ -665,6 +665,32 @@ fn part_word(cx: &Cx, k: usize) -> Option<Modifier> {
     }
 }
 
+/// The first or second half of what the genitive before it names, read
+/// from token `k` (`бірінші жартысында`, `алғашқы жартысы`, `екінші`,
+/// `соңғы`, and digits whose hyphen stands for the ordinal suffix,
+/// `1-жартысында`): its start or end, as TIMEX3 writes a half of a
+/// month, decade or century, and the token after it.
+fn half_word(cx: &Cx, k: usize) -> Option<(Modifier, usize)> {
+    let (first, at) = if cx.is(k, &["бірінші", "алғашқы"]) {
+        (true, k + 1)
+    } else if cx.is(k, &["екінші", "соңғы"]) {
+        (false, k + 1)
+    } else if matches!(cx.t(k), "1" | "2") && cx.t(k + 1) == "-" {
+        (cx.t(k) == "1", k + 2)
+    } else {
+        return None;
+    };
+    if !cx.starts(at, &["жартыс"]) {
+        return None;
+    }
+    let m = if first {
+        Modifier::Start
+    } else {
+        Modifier::End
+    };
+    Some((m, at + 1))
+}
+
 /// After a year (`2024 жылғы`, `өткен жылдың`, `биылғы`): a day and
 /// month, a month, a quarter or half, a season, or a part of the year.
 /// Returns the refined point, the modifier and the end.
@@ -807,16 +833,21 @@ fn within_year(cx: &Cx, k: usize, p: Point) -> (Point, Option<Point>, Option<Mod
             k + 1,
         );
     }
-    if cx.is(k, &["алғашқы"]) && cx.starts(k + 1, &["тоқсан"]) {
-        return (
-            Point {
-                grain: Grain::Quarter(1),
-                ..p
-            },
-            None,
-            None,
-            k + 2,
-        );
+    // `жылдың алғашқы тоқсанында`, `соңғы тоқсанында`, `алғашқы
+    // жартысында`: the first or last quarter or half (a bare `тоқсан` is
+    // ninety).
+    if cx.is(k, &["алғашқы", "соңғы"]) {
+        let first = cx.is(k, &["алғашқы"]);
+        let grain = if cx.starts(k + 1, &["тоқсан"]) && !cx.is(k + 1, &["тоқсан"]) {
+            Some(Grain::Quarter(if first { 1 } else { 4 }))
+        } else if cx.starts(k + 1, &["жартыс"]) {
+            Some(Grain::Half(if first { 1 } else { 2 }))
+        } else {
+            None
+        };
+        if let Some(grain) = grain {
+            return (Point { grain, ..p }, None, None, k + 2);
+        }
     }
     if let Some(m) = part_word(cx, k) {
         return (p, None, Some(m), k + 1);
@@ -1250,30 +1281,10 @@ fn after_number(
             if let Some(m) = part_word(cx, end) {
                 timex.modifier = Some(m);
                 end += 1;
-            } else if cx.starts(end + 1, &["жартыс"]) {
-                let half = if cx.is(end, &["бірінші"]) {
-                    Some(Modifier::Start)
-                } else if cx.is(end, &["екінші"]) {
-                    Some(Modifier::End)
-                } else {
-                    None
-                };
-                if half.is_some() {
-                    timex.modifier = half;
-                    end += 2;
-                }
-            } else if matches!(cx.t(end), "1" | "2")
-                && cx.t(end + 1) == "-"
-                && cx.starts(end + 2, &["жартыс"])
-            {
-                // `14 ғасырдың 1-жартысында`: the digit's hyphen stands for
-                // the ordinal suffix.
-                timex.modifier = Some(if cx.t(end) == "1" {
-                    Modifier::Start
-                } else {
-                    Modifier::End
-                });
-                end += 3;
+            } else if let Some((m, after)) = half_word(cx, end) {
+                // `14 ғасырдың 1-жартысында` too.
+                timex.modifier = Some(m);
+                end = after;
             }
         }
         let (end, bound) = bounds(cx, end);
@@ -1300,6 +1311,10 @@ fn after_number(
                     let genitive = unit_word.is_some_and(|(_, e)| e.is_genitive());
                     if let Some(m) = part_word(cx, year_end).filter(|_| genitive) {
                         return point_found(cx, start, year_end + 1, p, Some(m));
+                    }
+                    // `80-жылдардың екінші жартысында`: its start or end.
+                    if let Some((m, after)) = half_word(cx, year_end).filter(|_| genitive) {
+                        return point_found(cx, start, after, p, Some(m));
                     }
                     return year_point(cx, start, year_end, p, false);
                 }
@@ -1393,7 +1408,13 @@ fn hyphened_ordinal(cx: &Cx, n: &Num) -> Option<usize> {
 }
 
 /// A quarter or half without a year: `бірінші тоқсанында`, `2-тоқсанда`.
+/// A half after a word in the genitive is that thing's half, not the
+/// year's (`матчтың екінші жартысында`, `оның бірінші жартысы`): a year,
+/// month or century in the genitive takes its half in its own mention. A
+/// quarter stays one (`оқу жылының бірінші тоқсанында`, of the school
+/// year), where `тоқсан` would otherwise read as ninety.
 fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Option<Found> {
+    let owned = start.checked_sub(1).is_some_and(|k| ends_genitive(cx.t(k)));
     if !n.ordinal && second.is_none() {
         let w = hyphened_ordinal(cx, &n)?;
         let q = n.int().filter(|q| (1..=4).contains(q))?;
@@ -1409,7 +1430,11 @@ fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Op
                 let p = point(Rel::Implied, 0, Grain::Quarter(q as u8));
                 return year_point(cx, start, end + 1, p, false);
             }
-            if (1..=2).contains(&q) && cx.starts(end, &["жартыжылдық", "жарты"]) {
+            // `жартыжылдық`, `жарты жылдық` say the year's half whatever
+            // stands before.
+            let half_year = cx.starts(end, &["жартыжылды"])
+                || (cx.is(end, &["жарты"]) && cx.starts(end + 1, &["жылдық"]));
+            if (1..=2).contains(&q) && (half_year || (!owned && cx.starts(end, &["жарты"]))) {
                 let mut k = end + 1;
                 if cx.is(end, &["жарты"]) && cx.starts(k, &["жылдық"]) {
                     k += 1;
@@ -1420,6 +1445,17 @@ fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Op
         }
     }
     None
+}
+
+/// Whether a word ends as a genitive does (`-ның`, `-нің`, `-дың`,
+/// `-дің`, `-тың`, `-тің`).
+fn ends_genitive(t: &str) -> bool {
+    let mut buf = [0u8; 64];
+    to_lower_str(t, &mut buf).is_some_and(|t| {
+        ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|e| t.len() > e.len() && t.ends_with(e))
+    })
 }
 
 /// Two number words joined by a hyphen in one token, a range of two
@@ -1981,12 +2017,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         // genitive.
         if e.is_genitive() && end == i + 1 && cx.is(end, &["алғашқы", "соңғы"]) {
             let first = cx.is(end, &["алғашқы"]);
-            let months = match s {
-                Season::Spring => (3, 5),
-                Season::Summer => (6, 8),
-                Season::Autumn => (9, 11),
-                Season::Winter => (12, 2),
-            };
+            let months = s.months();
             let month = if first { months.0 } else { months.1 };
             let month_word = ["айы", "айын", "айында", "айынан", "айына"];
             let day_word = ["күні", "күнін", "күнінде", "күнінен", "күніне"];
@@ -2278,6 +2309,10 @@ fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
         if let Some((k, m)) = part_at.and_then(|k| Some((k, part_word(cx, k)?))) {
             modifier = Some(m);
             end = k + 1;
+        } else if let Some((m, after)) = part_at.and_then(|k| half_word(cx, k)) {
+            // `қыркүйектің бірінші жартысында`: its start or end.
+            modifier = Some(m);
+            end = after;
         }
     }
     // `қаңтар айында`: KazNERD's span is the month's name; with a bound

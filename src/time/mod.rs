@@ -130,7 +130,7 @@ pub(crate) enum Season {
 impl Season {
     /// Its first and last month, as the calendar's seasons run (winter
     /// from December to February).
-    fn months(self) -> (u8, u8) {
+    pub(crate) fn months(self) -> (u8, u8) {
         match self {
             Season::Spring => (3, 5),
             Season::Summer => (6, 8),
