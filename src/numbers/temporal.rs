@@ -2241,6 +2241,14 @@ fn relative_year(cx: &Cx, i: usize) -> Option<Found> {
             return point_found(cx, i, end, p, None);
         }
     }
+    // `келесі аптаның сейсенбісінде`, `өткен аптаның жұмасында`: a day of
+    // the week so placed, in the possessive.
+    if unit == Unit::Week && e.is_genitive() {
+        if let Some((wd, _)) = words::weekday(cx.t(i + 2), &mut [0u8; 64]) {
+            p.grain = Grain::Weekday(wd);
+            return point_found(cx, i, i + 3, p, None);
+        }
+    }
     // `өткен айдың ортасында`, `келесі айдың соңында`.
     let (modifier, end) = match part_word(cx, i + 2) {
         Some(m) if e.is_genitive() => (Some(m), i + 3),
