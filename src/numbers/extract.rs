@@ -124,6 +124,9 @@ fn unit_at(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
 
 fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     let t = toks.get(k)?.text;
+    // The unit of `t` alone, read once: the look-up lowers the word and
+    // walks the table, and the rules below ask for it up to three times.
+    let alone = unit(t);
     // АҚШ доллары: the country is part of the amount.
     if lower_is(t, "ақш") {
         if let Some(u @ UnitKind::Money("USD", _)) = toks.get(k + 1).and_then(|n| unit(n.text)) {
@@ -131,7 +134,7 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
         }
     }
     // фунт стерлинг: the pound sterling.
-    if let Some(u @ UnitKind::Money("GBP", _)) = unit(t) {
+    if let Some(u @ UnitKind::Money("GBP", _)) = alone {
         if toks
             .get(k + 1)
             .is_some_and(|n| lower_starts(n.text, "стерлинг"))
@@ -152,7 +155,7 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     // tokens (`км` `/` `сағ`).
     if toks.get(k + 1).is_some_and(|n| n.text == "/") {
         let per = toks.get(k + 2).map_or("", |n| n.text);
-        let speed = match unit(t) {
+        let speed = match alone {
             Some(UnitKind::Quantity("шақырым")) if lower_starts(per, "сағ") => {
                 Some("шақырым/сағат")
             }
@@ -189,7 +192,7 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
             return Some((UnitKind::Quantity("АЕК"), 2));
         }
     }
-    unit(t).map(|u| (u, 1))
+    alone.map(|u| (u, 1))
 }
 
 /// A half in the possessive at token `i` (`жартысы`, `жартысын`,
@@ -712,13 +715,17 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         // mention took after its number (`0 $ 900`).
         let taken = out.last().map_or(0, |m: &NumberMention<'_>| m.tokens.end);
         let mut start = i;
-        if approx.is_none() && kind == NumberKind::Cardinal && j > taken {
+        // The sign is one char: tested first, it spares most tokens the
+        // look-up of their unit.
+        if approx.is_none()
+            && kind == NumberKind::Cardinal
+            && j > taken
+            && toks[j - 1].text.chars().count() == 1
+        {
             if let Some(UnitKind::Money(code, _)) = unit(toks[j - 1].text) {
-                if toks[j - 1].text.chars().count() == 1 {
-                    kind = NumberKind::Money;
-                    unit_name = Some(code);
-                    start = j - 1;
-                }
+                kind = NumberKind::Money;
+                unit_name = Some(code);
+                start = j - 1;
             }
         }
         if last.about {
