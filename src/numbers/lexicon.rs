@@ -9,6 +9,7 @@
 
 use crate::letters::{cyrillic_lower_bytes, eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 use crate::tokenizer::is_ending;
+use std::sync::LazyLock;
 
 use super::Approx;
 
@@ -636,6 +637,26 @@ const MONTH_ENDINGS: &[&str] = &[
 ];
 
 /// The unit a token names, if any.
+/// [`UNITS`] grouped by the first two bytes of their stems, sorted by
+/// them, each group in the table's order (the first stem that fits wins):
+/// a token's two first bytes find the few stems it may begin with, where
+/// a walk of the whole table cost more than a thousand instructions.
+static UNIT_HEADS: LazyLock<Vec<([u8; 2], Vec<(&'static str, UnitKind)>)>> = LazyLock::new(|| {
+    let mut heads: Vec<([u8; 2], Vec<(&'static str, UnitKind)>)> = Vec::new();
+    for &(stem, kind) in UNITS {
+        // A stem shorter than two bytes would never be matched.
+        let Some(&key) = stem.as_bytes().first_chunk::<2>() else {
+            continue;
+        };
+        match heads.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push((stem, kind)),
+            None => heads.push((key, vec![(stem, kind)])),
+        }
+    }
+    heads.sort_by_key(|(k, _)| *k);
+    heads
+});
+
 pub(crate) fn unit(token: &str) -> Option<UnitKind> {
     match token {
         "%" => return Some(UnitKind::Percent),
@@ -656,23 +677,15 @@ pub(crate) fn unit(token: &str) -> Option<UnitKind> {
     if token.len() > 48 {
         return None;
     }
-    // The first two bytes decide most misses, before any lower-casing.
+    // The first two bytes decide most misses, before any lower-casing;
+    // only the stems that begin with them are tried.
     let first = lower_head2(token)?;
-    if !UNITS
-        .iter()
-        .any(|(stem, _)| stem.as_bytes().first_chunk::<2>() == Some(&first))
-    {
-        return None;
-    }
+    let heads = &*UNIT_HEADS;
+    let at = heads.binary_search_by_key(&first, |(k, _)| *k).ok()?;
     let mut buf = [0u8; 64];
     let lower = to_lower_str(token, &mut buf)?;
     let lower = lower.trim_end_matches('.');
-    let first = &first;
-    UNITS.iter().find_map(|&(stem, kind)| {
-        // The first two bytes decide most misses without a call to memcmp.
-        if stem.as_bytes().first_chunk::<2>() != Some(first) {
-            return None;
-        }
+    heads[at].1.iter().find_map(|&(stem, kind)| {
         let rest = lower.strip_prefix(stem)?;
         let hyphen = rest.starts_with('-');
         let rest = rest.strip_prefix('-').unwrap_or(rest);
