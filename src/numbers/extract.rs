@@ -463,8 +463,14 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     while i < toks.len() {
         // Dates, times, durations and sets first: the numbers inside them
         // are part of their value.
-        // A temperature in one token: `25°C-тан`, `-5°С-қа`.
-        if let Some(value) = degrees(toks[i].text) {
+        // A temperature in one token: `25°C-тан`, `-5°С-қа`. It starts
+        // with a digit, tested here to spare the other tokens a call.
+        let digit = toks[i]
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+        if let Some(value) = digit.then(|| degrees(toks[i].text)).flatten() {
             let mut start = i;
             let mut value = Value::Exact(value);
             let sign = i.checked_sub(1).map(|k| toks[k]);

@@ -532,6 +532,11 @@ fn clock_digits(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
 /// so it is read as a time only where a time is expected: after `сағат`
 /// or a part of the day, or as both ends of a range (`13.00–14.00`).
 fn dotted_clock(t: &str) -> Option<(u8, u8)> {
+    // The hours come first: a token that starts with no digit (most of
+    // them, words) is none, without splitting it.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let t = t.split('-').next().unwrap_or("");
     let (h, m) = t.split_once('.')?;
     if !(is_digits(h) && (1..=2).contains(&h.len()) && is_digits(m) && m.len() == 2) {
@@ -898,11 +903,11 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     }
     // A range of two clock times with periods: `13.00–14.00`, `9.00-18.00`
     // (not before a unit: `1.50–2.00 доллар` is money).
-    if let (Some((h1, m1)), true, Some((h2, m2))) = (
-        dotted_clock(t),
-        is_range_separator(cx.t(j + 1)) && !t.contains('-'),
-        dotted_clock(cx.t(j + 2)),
-    ) {
+    // Each part is read only when the one before it holds.
+    let clocks = dotted_clock(t)
+        .filter(|_| is_range_separator(cx.t(j + 1)) && !t.contains('-'))
+        .and_then(|first| Some((first, dotted_clock(cx.t(j + 2))?)));
+    if let Some(((h1, m1), (h2, m2))) = clocks {
         let unit_after = super::lexicon::unit(cx.t(j + 3)).is_some();
         if !unit_after && (h1, m1) < (h2, m2) {
             let at = |h, m| {
@@ -917,16 +922,20 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             return found(start, end, NumberKind::Time, timex);
         }
     }
-    // `екі-үш жылда`, `алты-жеті жыл`: two number words in one token.
-    if let Some((n, m)) = word_pair(t, j, false) {
-        let mut buf = [0u8; 64];
-        let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
-        return duration(cx, start, n, Some(m), unit, e, j + 1);
-    }
-    // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one token;
-    // `жетінші-сегізінші ғасырларда`: two ordinals in words.
-    if let Some((n, m)) = roman_pair(t, j).or_else(|| word_pair(t, j, true)) {
-        return after_number(cx, start, n, Some(m), j + 1);
+    // Both pairs below are two parts of one token joined by a hyphen: a
+    // token without one (most) skips their three readings.
+    if t.as_bytes().contains(&b'-') {
+        // `екі-үш жылда`, `алты-жеті жыл`: two number words in one token.
+        if let Some((n, m)) = word_pair(t, j, false) {
+            let mut buf = [0u8; 64];
+            let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
+            return duration(cx, start, n, Some(m), unit, e, j + 1);
+        }
+        // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one
+        // token; `жетінші-сегізінші ғасырларда`: two ordinals in words.
+        if let Some((n, m)) = roman_pair(t, j).or_else(|| word_pair(t, j, true)) {
+            return after_number(cx, start, n, Some(m), j + 1);
+        }
     }
     let n = cx.num(j)?;
     // A clock time in words: `он сегіз нөл-нөлде` (minutes in words,
