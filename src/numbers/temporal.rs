@@ -287,15 +287,23 @@ struct Starts {
     /// entries first within a pair (`кеше` before `кеш`); each with the
     /// table it comes from.
     by_pair: Vec<([char; 2], Entries)>,
-    /// A bit for each pair of Cyrillic letters, in either case, that
-    /// begins an entry: most tokens fail here, before any lower-casing.
-    bits: Vec<u64>,
+    /// For the first letter of a token (its offset in the Cyrillic block,
+    /// any case), one more than its row of [`Starts::rows`], or 0 when no
+    /// entry begins with the letter: most tokens fail here, before any
+    /// lower-casing.
+    first: Vec<u16>,
+    /// For the second letter (its offset, any case), one more than the
+    /// index in `by_pair` of the two letters lowered, or 0: one load where
+    /// lowering both letters and a binary search cost some 60
+    /// instructions per token.
+    rows: Vec<[u16; 256]>,
 }
 
 impl Starts {
     fn new(entries: impl IntoIterator<Item = (&'static str, Start)>) -> Starts {
         let mut by_pair: Vec<([char; 2], Entries)> = Vec::new();
-        let mut bits = vec![0u64; 256 * 256 / 64];
+        // The pairs of letters, in either case, that begin an entry.
+        let mut pairs: Vec<usize> = Vec::new();
         let cases = |c: char| [c, c.to_uppercase().next().unwrap_or(c)];
         for (s, kind) in entries {
             let mut c = s.chars();
@@ -308,9 +316,7 @@ impl Starts {
             }
             for a in cases(a) {
                 for b in cases(b) {
-                    if let Some(k) = pair_index(a, b) {
-                        bits[k / 64] |= 1 << (k % 64);
-                    }
+                    pairs.extend(pair_index(a, b));
                 }
             }
         }
@@ -318,7 +324,34 @@ impl Starts {
             list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         }
         by_pair.sort_by_key(|(k, _)| *k);
-        Starts { by_pair, bits }
+        // Each pair is lowered and searched for once, here, as a token
+        // that begins with it would be.
+        let mut first = vec![0u16; 256];
+        let mut rows: Vec<[u16; 256]> = Vec::new();
+        // The letter at an offset of the block, lowered from its two bytes.
+        let letter =
+            |at: usize| cyrillic_lower_bytes(0xD0 | (at >> 6) as u8, 0x80 | (at & 0x3F) as u8);
+        for k in pairs {
+            let key = [letter(k >> 8), letter(k & 0xFF)];
+            let Ok(at) = by_pair.binary_search_by_key(&key, |(k, _)| *k) else {
+                continue;
+            };
+            let (Ok(at), Ok(next_row)) = (u16::try_from(at + 1), u16::try_from(rows.len() + 1))
+            else {
+                continue;
+            };
+            if first[k >> 8] == 0 {
+                first[k >> 8] = next_row;
+                rows.push([0; 256]);
+            }
+            let row = usize::from(first[k >> 8]) - 1;
+            rows[row][k & 0xFF] = at;
+        }
+        Starts {
+            by_pair,
+            first,
+            rows,
+        }
     }
 
     /// The entry that `t` begins with (any letter case), if any.
@@ -327,21 +360,14 @@ impl Starts {
         // of U+0400..U+04FF is a lead byte 0xD0..=0xD3 and one continuation
         // byte, and any other first or second char has no bit.
         let k = pair_index_of(t)?;
-        if self.bits[k / 64] & (1 << (k % 64)) == 0 {
-            return None;
-        }
+        let row = usize::from(*self.first.get(k >> 8)?).checked_sub(1)?;
+        let at = usize::from(*self.rows.get(row)?.get(k & 0xFF)?).checked_sub(1)?;
         // Both letters are of the Cyrillic block (two bytes each), as are
         // the entries' letters, all lower case; only a letter of the block
         // lowers to one (a test checks both), so the rest is compared as
         // bytes, each two-byte letter lowered through the table.
-        let b = t.as_bytes();
-        let (first, rest) = b.split_at_checked(4)?;
-        let key = [
-            cyrillic_lower_bytes(first[0], first[1]),
-            cyrillic_lower_bytes(first[2], first[3]),
-        ];
-        let at = self.by_pair.binary_search_by_key(&key, |(k, _)| *k).ok()?;
-        self.by_pair[at].1.iter().copied().find(|(s, _)| {
+        let rest = t.as_bytes().get(4..)?;
+        self.by_pair.get(at)?.1.iter().copied().find(|(s, _)| {
             s.as_bytes()
                 .get(4..)
                 .is_some_and(|w| lower_starts_cyrillic(rest, w))
@@ -2482,10 +2508,7 @@ mod tests {
         let by_chars = |starts: &Starts, t: &str| {
             let mut chars = t.chars();
             let (a, b) = (chars.next()?, chars.next()?);
-            let k = pair_index(a, b)?;
-            if starts.bits[k / 64] & (1 << (k % 64)) == 0 {
-                return None;
-            }
+            pair_index(a, b)?;
             let key = [to_lower(a), to_lower(b)];
             let at = starts
                 .by_pair
