@@ -503,7 +503,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         // The number phrase here, read once for both.
         let here = may_begin_mention(toks[i].text).then(|| phrase(text, toks, i));
         if !quoted[i] {
-            if let Some(f) = super::temporal::at(text, toks, i, here) {
+            if let Some(f) = super::temporal::at(text, toks, i, &here) {
                 let end = f
                     .end
                     .min(toks.len())

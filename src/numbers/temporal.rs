@@ -142,14 +142,21 @@ fn point_kind(p: &Point) -> NumberKind {
 ///
 /// `number` is `None` when no number may begin at `i`
 /// ([`super::lexicon::may_begin_mention`]), else the number phrase there,
-/// which the caller has read.
+/// which the caller has read (lent: most tokens never read it).
 pub(super) fn at(
     text: &str,
     toks: &[Tok],
     i: usize,
-    number: Option<Option<Phrase>>,
+    number: &Option<Option<Phrase>>,
 ) -> Option<Found> {
-    let Some(mut f) = one_at(text, toks, i, number) else {
+    // Most tokens begin nothing: no number may begin there and no word
+    // that opens an expression does; both rules below need one of them.
+    let start = start_at(toks, i);
+    if number.is_none() && start.is_none() {
+        return None;
+    }
+    let number = *number;
+    let Some(mut f) = led_at(text, toks, i, number, start) else {
         return days_up_to(text, toks, i, number);
     };
     let cx = Cx {
@@ -257,23 +264,43 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Option<Phrase>> {
 }
 
 fn one_at(text: &str, toks: &[Tok], i: usize, number: Option<Option<Phrase>>) -> Option<Found> {
+    led_at(text, toks, i, number, start_at(toks, i))
+}
+
+/// The start of a word-led expression that token `i` begins with.
+fn start_at(toks: &[Tok], i: usize) -> Option<(&'static str, Start)> {
+    let t = toks.get(i)?.text;
+    if *t.as_bytes().first()? >= 0xD0 {
+        word_start(t)
+    } else {
+        None
+    }
+}
+
+/// [`one_at`] with the start of a word-led expression at `i` read already
+/// ([`start_at`]).
+fn led_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    number: Option<Option<Phrase>>,
+    start: Option<(&'static str, Start)>,
+) -> Option<Found> {
     let t = toks.get(i)?.text;
     let cx = Cx {
         text,
         toks,
         hint: number.map(|p| (i, p)),
     };
-    let first = *t.as_bytes().first()?;
+    // An empty token begins nothing.
+    t.as_bytes().first()?;
     if number.is_some() {
         if let Some(f) = number_led(&cx, i, i) {
             return Some(f);
         }
     }
-    if first >= 0xD0 {
-        let (start, kind) = word_start(t)?;
-        return word_led(&cx, i, start, kind);
-    }
-    None
+    let (start, kind) = start?;
+    word_led(&cx, i, start, kind)
 }
 
 /// The entries of [`Starts`] that share two first letters, with their
