@@ -321,7 +321,11 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
     }
     b.encode_utf8(&mut key[2..]);
     let token = token.strip_suffix('.').unwrap_or(token);
-    if strip_prefix_ci(token, "біреу").is_some() {
+    // `key` is the token's first two letters lowered, as the comparisons
+    // below lower them: a word that does not begin with them (most) is
+    // not compared.
+    let same_head = |w: &str| w.as_bytes().starts_with(&key);
+    if same_head("біреу") && strip_prefix_ci(token, "біреу").is_some() {
         return one_of_them(token);
     }
     let word = stem_and_ending(token, key)?;
@@ -329,7 +333,7 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
     // Lower-casing keeps the length of Cyrillic words.
     if NOT_NUMBERS
         .iter()
-        .any(|w| w.len() == token.len() && eq_ci(token, w))
+        .any(|w| w.len() == token.len() && same_head(w) && eq_ci(token, w))
     {
         return None;
     }
