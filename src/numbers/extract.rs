@@ -13,6 +13,7 @@ use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::span::Span;
 use crate::tokenizer::short_quotations;
 use crate::tokenizer::tokenize;
+use std::ops::Range;
 
 /// Finds the number mentions of raw text, in order.
 ///
@@ -374,20 +375,30 @@ fn is_number_start(text: &str, toks: &[Tok], k: usize) -> bool {
 /// Marks the tokens inside short quotations that name something
 /// (`«Хабар 24»`, `«Бір белдеу, бір жол»`): numbers there are part of the
 /// name. Quoted speech is not a name however few its words (see
-/// [`is_reported_speech`]).
-fn short_quotes(toks: &[Tok]) -> Vec<bool> {
-    let mut inside = vec![false; toks.len()];
+/// [`is_reported_speech`]). The ranges of tokens inside them, in order and
+/// apart: most sentences have none, and an empty list costs no allocation
+/// where a flag per token did.
+fn short_quotes(toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut inside = Vec::new();
     short_quotations(
         toks.len(),
         |k| toks[k].text,
         10,
         |open, close| {
             if !is_reported_speech(toks, close) {
-                inside[open + 1..close].fill(true);
+                inside.push(open + 1..close);
             }
         },
     );
     inside
+}
+
+/// Whether token `k` is inside one of the ranges of [`short_quotes`].
+fn is_quoted(quoted: &[Range<usize>], k: usize) -> bool {
+    // The ranges are sorted and apart: the only one that may hold `k` is
+    // the last that starts at or before it.
+    let after = quoted.partition_point(|r| r.start <= k);
+    after > 0 && quoted[after - 1].contains(&k)
 }
 
 /// Whether `t` is one of `words` (lower case) in any case.
@@ -417,9 +428,9 @@ fn context_allows(
     num_end: usize,
     end: usize,
     kind: NumberKind,
-    quoted: &[bool],
+    quoted: &[Range<usize>],
 ) -> bool {
-    if quoted.get(j).copied().unwrap_or(false) {
+    if is_quoted(quoted, j) {
         return false;
     }
     let prev = if j > 0 { toks[j - 1].text } else { "" };
@@ -502,7 +513,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // The number phrase here, read once for both.
         let here = may_begin_mention(toks[i].text).then(|| phrase(text, toks, i));
-        if !quoted[i] {
+        if !is_quoted(&quoted, i) {
             if let Some(f) = super::temporal::at(text, toks, i, &here) {
                 let end = f
                     .end
