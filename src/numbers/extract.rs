@@ -208,7 +208,9 @@ fn half_of<'a>(
     taken: usize,
 ) -> Option<NumberMention<'a>> {
     let t = toks.get(i)?.text;
-    if !lower_starts(t, "жартыс") {
+    // Only `ж` lowers to `ж`: a test of the first char, before the
+    // comparison that lowers, spares it most tokens.
+    if !t.starts_with(['ж', 'Ж']) || !lower_starts(t, "жартыс") {
         return None;
     }
     let forms = ["жартысы", "жартысын", "жартысына", "жартысынан"];
