@@ -143,6 +143,7 @@ fn point_kind(p: &Point) -> NumberKind {
 /// `number` is `None` when no number may begin at `i`
 /// ([`super::lexicon::may_begin_mention`]), else the number phrase there,
 /// which the caller has read (lent: most tokens never read it).
+#[inline]
 pub(super) fn at(
     text: &str,
     toks: &[Tok],
@@ -150,12 +151,25 @@ pub(super) fn at(
     number: &Option<Option<Phrase>>,
 ) -> Option<Found> {
     // Most tokens begin nothing: no number may begin there and no word
-    // that opens an expression does; both rules below need one of them.
+    // that opens an expression does; both rules of `begun_at` need one of
+    // them. Tested here, in the caller, such a token does not pay for the
+    // call of the large function.
     let start = start_at(toks, i);
     if number.is_none() && start.is_none() {
         return None;
     }
-    let number = *number;
+    begun_at(text, toks, i, *number, start)
+}
+
+/// [`at`] where a number or a word-led expression (`start`) may begin.
+#[inline(never)]
+fn begun_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    number: Option<Option<Phrase>>,
+    start: Option<(&'static str, Start)>,
+) -> Option<Found> {
     let Some(mut f) = led_at(text, toks, i, number, start) else {
         return days_up_to(text, toks, i, number);
     };
