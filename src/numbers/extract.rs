@@ -208,9 +208,12 @@ fn half_of<'a>(
     taken: usize,
 ) -> Option<NumberMention<'a>> {
     let t = toks.get(i)?.text;
-    // Only `ж` lowers to `ж`: a test of the first char, before the
-    // comparison that lowers, spares it most tokens.
-    if !t.starts_with(['ж', 'Ж']) || !lower_starts(t, "жартыс") {
+    // Only `ж` lowers to `ж`: a test of the first two bytes (no char
+    // decoded), before the comparison that lowers, spares it most tokens.
+    let first = t.as_bytes().first_chunk::<2>();
+    if !first.is_some_and(|b| b == "ж".as_bytes() || b == "Ж".as_bytes())
+        || !lower_starts(t, "жартыс")
+    {
         return None;
     }
     let forms = ["жартысы", "жартысын", "жартысына", "жартысынан"];

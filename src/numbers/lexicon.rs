@@ -744,9 +744,13 @@ pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
 pub(crate) fn may_begin_mention(token: &str) -> bool {
     match token.as_bytes().first() {
         Some(b'0'..=b'9' | b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M') => true,
-        // Cyrillic: І Х С М as Roman numerals, else the two-letter filters.
+        // Cyrillic: І Х С М as Roman numerals (their two bytes compared,
+        // no char decoded), else the two-letter filters.
         Some(0xD0..=0xD3) => {
-            token.starts_with(['І', 'Х', 'С', 'М'])
+            token
+                .as_bytes()
+                .first_chunk::<2>()
+                .is_some_and(|b| ["І", "Х", "С", "М"].iter().any(|r| b == r.as_bytes()))
                 || head3(token).is_some_and(|h| head_of(h) != Head::Other)
         }
         _ => false,
