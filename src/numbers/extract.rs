@@ -59,21 +59,25 @@ pub(crate) fn extract_glued<'a>(
     glued: &[bool],
     joined: &'a str,
 ) -> Vec<NumberMention<'a>> {
-    let mut toks = Vec::with_capacity(tokens.len());
     let mut offset = 0usize;
-    for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && !glued.get(i).copied().unwrap_or(false) {
-            offset = offset.saturating_add(1);
-        }
-        let start = offset.min(joined.len());
-        let end = offset.saturating_add(t.len()).min(joined.len());
-        let text = joined.get(start..end).unwrap_or("");
-        toks.push(Tok {
-            text,
-            span: Span::new(start, end),
-        });
-        offset = offset.saturating_add(t.len());
-    }
+    // Built by `collect` from an iterator of known length: one allocation
+    // and no test of the capacity per token, as `push` makes.
+    let toks: Vec<Tok> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i > 0 && !glued.get(i).copied().unwrap_or(false) {
+                offset = offset.saturating_add(1);
+            }
+            let start = offset.min(joined.len());
+            let end = offset.saturating_add(t.len()).min(joined.len());
+            offset = offset.saturating_add(t.len());
+            Tok {
+                text: joined.get(start..end).unwrap_or(""),
+                span: Span::new(start, end),
+            }
+        })
+        .collect();
     scan(joined, &toks)
 }
 
