@@ -641,12 +641,15 @@ const MONTH_ENDINGS: &[&str] = &[
 ];
 
 /// The unit a token names, if any.
+/// The first two bytes of some stems of [`UNITS`], and those stems.
+type UnitHead = ([u8; 2], Vec<(&'static str, UnitKind)>);
+
 /// [`UNITS`] grouped by the first two bytes of their stems, sorted by
 /// them, each group in the table's order (the first stem that fits wins):
 /// a token's two first bytes find the few stems it may begin with, where
 /// a walk of the whole table cost more than a thousand instructions.
-static UNIT_HEADS: LazyLock<Vec<([u8; 2], Vec<(&'static str, UnitKind)>)>> = LazyLock::new(|| {
-    let mut heads: Vec<([u8; 2], Vec<(&'static str, UnitKind)>)> = Vec::new();
+static UNIT_HEADS: LazyLock<Vec<UnitHead>> = LazyLock::new(|| {
+    let mut heads: Vec<UnitHead> = Vec::new();
     for &(stem, kind) in UNITS {
         // A stem shorter than two bytes would never be matched.
         let Some(&key) = stem.as_bytes().first_chunk::<2>() else {
