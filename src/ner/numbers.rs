@@ -302,7 +302,9 @@ pub(super) fn merge<'a>(
     // A model that labels DATE and TIME decides their spans, as it does
     // the numbers'. With one that does not, the temporal mentions of the
     // rules are kept where they overlap no mention it labelled.
-    let tagged: Vec<Range<usize>> = found.iter().map(|m| m.tokens.clone()).collect();
+    // The tagger's mentions are the first `tagged` of `found`, read in
+    // place: the rules' pushed after them are never among them.
+    let tagged = found.len();
     let mut next_tagged = 0;
     for (m, used) in rules.iter().zip(used) {
         // Temperatures with the degree sign are the rules' (above), also
@@ -312,15 +314,16 @@ pub(super) fn merge<'a>(
             continue;
         }
         if let Some((span, slice, tokens)) = place(&m.tokens) {
+            let tagged = &found[..tagged];
             while tagged
                 .get(next_tagged)
-                .is_some_and(|t| t.end <= tokens.start)
+                .is_some_and(|t| t.tokens.end <= tokens.start)
             {
                 next_tagged += 1;
             }
             if tagged
                 .get(next_tagged)
-                .is_some_and(|t| t.start < tokens.end)
+                .is_some_and(|t| t.tokens.start < tokens.end)
             {
                 continue;
             }
@@ -340,9 +343,10 @@ pub(super) fn merge<'a>(
     // spans (`20.12.1942 ж.` read as `20`, `12` and the date `1942 ж.`)
     // are one mention over all their tokens, with the reading of the
     // longest (the first of equals).
-    let mut merged: Vec<NumberMention<'a>> = Vec::with_capacity(found.len());
+    // Merged into `out` directly, after what it held.
+    let base = out.len();
     for m in found {
-        match merged.last_mut() {
+        match out.get_mut(base..).and_then(<[_]>::last_mut) {
             Some(prev) if m.tokens.start < prev.tokens.end => {
                 let (start, first) = (prev.span.start, prev.tokens.start);
                 let end = prev.span.end.max(m.span.end);
@@ -354,10 +358,9 @@ pub(super) fn merge<'a>(
                 prev.tokens = first..last;
                 prev.text = text.get(prev.span.range()).unwrap_or("");
             }
-            _ => merged.push(m),
+            _ => out.push(m),
         }
     }
-    out.extend(merged);
 }
 
 /// A number mention written in words as KazNERD writes it in digits: the
