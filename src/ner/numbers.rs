@@ -131,7 +131,7 @@ pub(super) fn merge<'a>(
     let mut used = vec![false; rules.len()];
     let mut found = Vec::new();
     let mut next_rule = 0;
-    for e in iob::entities(tags) {
+    for e in iob::spans(tags.iter().copied()) {
         let Some(kind) = kind_of(e.label) else {
             continue;
         };
