@@ -722,6 +722,12 @@ pub(crate) fn names_percent(text: &str) -> bool {
 
 /// A qualifier standing after the number (and its unit).
 pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
+    // Every qualifier begins with a letter of the Cyrillic block, and only
+    // such a letter lowers to one: other tokens (punctuation, digits) are
+    // not lowered.
+    if !matches!(token.as_bytes().first(), Some(0xD0..=0xD3)) {
+        return None;
+    }
     let mut buf = [0u8; 64];
     let lower = to_lower_str(token, &mut buf)?;
     let approx = match lower {
