@@ -72,9 +72,7 @@ pub struct Entity<'a> {
 /// assert_eq!(spans.len(), 4);
 /// ```
 pub fn entities<S: AsRef<str>>(labels: &[S]) -> Vec<Entity<'_>> {
-    let mut out = Vec::new();
-    each_entity(labels.iter().map(AsRef::as_ref), |e| out.push(e));
-    out
+    spans(labels.iter().map(AsRef::as_ref)).collect()
 }
 
 /// [`entities`] over any sequence of labels, each span handed to `each`
@@ -83,32 +81,58 @@ pub(crate) fn each_entity<'a>(
     labels: impl IntoIterator<Item = &'a str>,
     mut each: impl FnMut(Entity<'a>),
 ) {
-    let mut open: Option<Entity<'a>> = None;
-    for (i, label) in labels.into_iter().enumerate() {
-        match Tag::parse(label) {
-            Some(Tag::Inside(kind)) if open.is_some_and(|e| e.label == kind) => {
-                if let Some(e) = open.as_mut() {
-                    e.end = i + 1;
+    for e in spans(labels) {
+        each(e);
+    }
+}
+
+/// [`entities`] over any sequence of labels as an iterator, each span
+/// given as soon as it is closed: a caller that reads them once needs no
+/// vector of them.
+pub(crate) fn spans<'a, I: IntoIterator<Item = &'a str>>(labels: I) -> Spans<'a, I::IntoIter> {
+    Spans {
+        labels: labels.into_iter().enumerate(),
+        open: None,
+    }
+}
+
+/// The iterator of [`spans`].
+pub(crate) struct Spans<'a, I> {
+    labels: std::iter::Enumerate<I>,
+    /// The span that the labels read so far leave open.
+    open: Option<Entity<'a>>,
+}
+
+impl<'a, I: Iterator<Item = &'a str>> Iterator for Spans<'a, I> {
+    type Item = Entity<'a>;
+
+    fn next(&mut self) -> Option<Entity<'a>> {
+        for (i, label) in self.labels.by_ref() {
+            match Tag::parse(label) {
+                Some(Tag::Inside(kind)) if self.open.is_some_and(|e| e.label == kind) => {
+                    if let Some(e) = self.open.as_mut() {
+                        e.end = i + 1;
+                    }
                 }
-            }
-            Some(Tag::Begin(kind) | Tag::Inside(kind)) => {
-                if let Some(e) = open.replace(Entity {
-                    label: kind,
-                    start: i,
-                    end: i + 1,
-                }) {
-                    each(e);
+                Some(Tag::Begin(kind) | Tag::Inside(kind)) => {
+                    let next = Entity {
+                        label: kind,
+                        start: i,
+                        end: i + 1,
+                    };
+                    if let Some(e) = self.open.replace(next) {
+                        return Some(e);
+                    }
                 }
-            }
-            Some(Tag::Outside) | None => {
-                if let Some(e) = open.take() {
-                    each(e);
+                Some(Tag::Outside) | None => {
+                    if let Some(e) = self.open.take() {
+                        return Some(e);
+                    }
                 }
             }
         }
-    }
-    if let Some(e) = open {
-        each(e);
+        // The labels are over: the span still open ends with them.
+        self.open.take()
     }
 }
 

@@ -129,9 +129,11 @@ pub(super) fn merge<'a>(
     // rule mentions that overlap it, from the first that ends after its
     // start (linear in both lists, however many there are).
     let mut used = vec![false; rules.len()];
-    let mut found = Vec::new();
+    // The mentions found are pushed into `out` after what it held, then
+    // sorted and merged there: no vector of their own.
+    let base = out.len();
     let mut next_rule = 0;
-    for e in iob::entities(tags) {
+    for e in iob::spans(tags.iter().copied()) {
         let Some(kind) = kind_of(e.label) else {
             continue;
         };
@@ -289,7 +291,7 @@ pub(super) fn merge<'a>(
             (NumberKind::Money | NumberKind::Quantity, u) => u,
             _ => None,
         };
-        found.push(NumberMention {
+        out.push(NumberMention {
             text: slice,
             span,
             tokens,
@@ -302,7 +304,9 @@ pub(super) fn merge<'a>(
     // A model that labels DATE and TIME decides their spans, as it does
     // the numbers'. With one that does not, the temporal mentions of the
     // rules are kept where they overlap no mention it labelled.
-    let tagged: Vec<Range<usize>> = found.iter().map(|m| m.tokens.clone()).collect();
+    // The tagger's mentions are the first `tagged` found, read in place:
+    // the rules' pushed after them are never among them.
+    let tagged = out.len() - base;
     let mut next_tagged = 0;
     for (m, used) in rules.iter().zip(used) {
         // Temperatures with the degree sign are the rules' (above), also
@@ -312,19 +316,20 @@ pub(super) fn merge<'a>(
             continue;
         }
         if let Some((span, slice, tokens)) = place(&m.tokens) {
+            let tagged = out.get(base..base + tagged).unwrap_or(&[]);
             while tagged
                 .get(next_tagged)
-                .is_some_and(|t| t.end <= tokens.start)
+                .is_some_and(|t| t.tokens.end <= tokens.start)
             {
                 next_tagged += 1;
             }
             if tagged
                 .get(next_tagged)
-                .is_some_and(|t| t.start < tokens.end)
+                .is_some_and(|t| t.tokens.start < tokens.end)
             {
                 continue;
             }
-            found.push(NumberMention {
+            out.push(NumberMention {
                 text: slice,
                 span,
                 tokens,
@@ -335,29 +340,36 @@ pub(super) fn merge<'a>(
             });
         }
     }
+    let found = out.get_mut(base..).unwrap_or(&mut []);
     found.sort_by_key(|m| (m.span.start, m.span.end));
     // Mentions cover whole tokens: pieces of one token tagged as several
     // spans (`20.12.1942 ж.` read as `20`, `12` and the date `1942 ж.`)
     // are one mention over all their tokens, with the reading of the
-    // longest (the first of equals).
-    let mut merged: Vec<NumberMention<'a>> = Vec::with_capacity(found.len());
-    for m in found {
-        match merged.last_mut() {
+    // longest (the first of equals). Merged in place: the mentions kept
+    // are moved to the front (`kept` of them), the rest cut off after.
+    let mut kept = 0usize;
+    for r in 0..found.len() {
+        let (done, rest) = found.split_at_mut(r);
+        let m = &rest[0];
+        match kept.checked_sub(1).and_then(|p| done.get_mut(p)) {
             Some(prev) if m.tokens.start < prev.tokens.end => {
                 let (start, first) = (prev.span.start, prev.tokens.start);
                 let end = prev.span.end.max(m.span.end);
                 let last = prev.tokens.end.max(m.tokens.end);
                 if m.span.len() > prev.span.len() {
-                    *prev = m;
+                    *prev = m.clone();
                 }
                 prev.span = Span::new(start, end);
                 prev.tokens = first..last;
                 prev.text = text.get(prev.span.range()).unwrap_or("");
             }
-            _ => merged.push(m),
+            _ => {
+                found.swap(kept, r);
+                kept += 1;
+            }
         }
     }
-    out.extend(merged);
+    out.truncate(base + kept);
 }
 
 /// A number mention written in words as KazNERD writes it in digits: the

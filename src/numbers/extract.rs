@@ -13,6 +13,7 @@ use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::span::Span;
 use crate::tokenizer::short_quotations;
 use crate::tokenizer::tokenize;
+use std::ops::Range;
 
 /// Finds the number mentions of raw text, in order.
 ///
@@ -58,21 +59,25 @@ pub(crate) fn extract_glued<'a>(
     glued: &[bool],
     joined: &'a str,
 ) -> Vec<NumberMention<'a>> {
-    let mut toks = Vec::with_capacity(tokens.len());
     let mut offset = 0usize;
-    for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && !glued.get(i).copied().unwrap_or(false) {
-            offset = offset.saturating_add(1);
-        }
-        let start = offset.min(joined.len());
-        let end = offset.saturating_add(t.len()).min(joined.len());
-        let text = joined.get(start..end).unwrap_or("");
-        toks.push(Tok {
-            text,
-            span: Span::new(start, end),
-        });
-        offset = offset.saturating_add(t.len());
-    }
+    // Built by `collect` from an iterator of known length: one allocation
+    // and no test of the capacity per token, as `push` makes.
+    let toks: Vec<Tok> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i > 0 && !glued.get(i).copied().unwrap_or(false) {
+                offset = offset.saturating_add(1);
+            }
+            let start = offset.min(joined.len());
+            let end = offset.saturating_add(t.len()).min(joined.len());
+            offset = offset.saturating_add(t.len());
+            Tok {
+                text: joined.get(start..end).unwrap_or(""),
+                span: Span::new(start, end),
+            }
+        })
+        .collect();
     scan(joined, &toks)
 }
 
@@ -124,6 +129,9 @@ fn unit_at(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
 
 fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     let t = toks.get(k)?.text;
+    // The unit of `t` alone, read once: the look-up lowers the word and
+    // walks the table, and the rules below ask for it up to three times.
+    let alone = unit(t);
     // АҚШ доллары: the country is part of the amount.
     if lower_is(t, "ақш") {
         if let Some(u @ UnitKind::Money("USD", _)) = toks.get(k + 1).and_then(|n| unit(n.text)) {
@@ -131,7 +139,7 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
         }
     }
     // фунт стерлинг: the pound sterling.
-    if let Some(u @ UnitKind::Money("GBP", _)) = unit(t) {
+    if let Some(u @ UnitKind::Money("GBP", _)) = alone {
         if toks
             .get(k + 1)
             .is_some_and(|n| lower_starts(n.text, "стерлинг"))
@@ -152,7 +160,7 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
     // tokens (`км` `/` `сағ`).
     if toks.get(k + 1).is_some_and(|n| n.text == "/") {
         let per = toks.get(k + 2).map_or("", |n| n.text);
-        let speed = match unit(t) {
+        let speed = match alone {
             Some(UnitKind::Quantity("шақырым")) if lower_starts(per, "сағ") => {
                 Some("шақырым/сағат")
             }
@@ -189,7 +197,7 @@ fn unit_at_plain(toks: &[Tok], k: usize) -> Option<(UnitKind, usize)> {
             return Some((UnitKind::Quantity("АЕК"), 2));
         }
     }
-    unit(t).map(|u| (u, 1))
+    alone.map(|u| (u, 1))
 }
 
 /// A half in the possessive at token `i` (`жартысы`, `жартысын`,
@@ -204,7 +212,12 @@ fn half_of<'a>(
     taken: usize,
 ) -> Option<NumberMention<'a>> {
     let t = toks.get(i)?.text;
-    if !lower_starts(t, "жартыс") {
+    // Only `ж` lowers to `ж`: a test of the first two bytes (no char
+    // decoded), before the comparison that lowers, spares it most tokens.
+    let first = t.as_bytes().first_chunk::<2>();
+    if !first.is_some_and(|b| b == "ж".as_bytes() || b == "Ж".as_bytes())
+        || !lower_starts(t, "жартыс")
+    {
         return None;
     }
     let forms = ["жартысы", "жартысын", "жартысына", "жартысынан"];
@@ -371,20 +384,30 @@ fn is_number_start(text: &str, toks: &[Tok], k: usize) -> bool {
 /// Marks the tokens inside short quotations that name something
 /// (`«Хабар 24»`, `«Бір белдеу, бір жол»`): numbers there are part of the
 /// name. Quoted speech is not a name however few its words (see
-/// [`is_reported_speech`]).
-fn short_quotes(toks: &[Tok]) -> Vec<bool> {
-    let mut inside = vec![false; toks.len()];
+/// [`is_reported_speech`]). The ranges of tokens inside them, in order and
+/// apart: most sentences have none, and an empty list costs no allocation
+/// where a flag per token did.
+fn short_quotes(toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut inside = Vec::new();
     short_quotations(
         toks.len(),
         |k| toks[k].text,
         10,
         |open, close| {
             if !is_reported_speech(toks, close) {
-                inside[open + 1..close].fill(true);
+                inside.push(open + 1..close);
             }
         },
     );
     inside
+}
+
+/// Whether token `k` is inside one of the ranges of [`short_quotes`].
+fn is_quoted(quoted: &[Range<usize>], k: usize) -> bool {
+    // The ranges are sorted and apart: the only one that may hold `k` is
+    // the last that starts at or before it.
+    let after = quoted.partition_point(|r| r.start <= k);
+    after > 0 && quoted[after - 1].contains(&k)
 }
 
 /// Whether `t` is one of `words` (lower case) in any case.
@@ -414,9 +437,9 @@ fn context_allows(
     num_end: usize,
     end: usize,
     kind: NumberKind,
-    quoted: &[bool],
+    quoted: &[Range<usize>],
 ) -> bool {
-    if quoted.get(j).copied().unwrap_or(false) {
+    if is_quoted(quoted, j) {
         return false;
     }
     let prev = if j > 0 { toks[j - 1].text } else { "" };
@@ -460,8 +483,14 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     while i < toks.len() {
         // Dates, times, durations and sets first: the numbers inside them
         // are part of their value.
-        // A temperature in one token: `25°C-тан`, `-5°С-қа`.
-        if let Some(value) = degrees(toks[i].text) {
+        // A temperature in one token: `25°C-тан`, `-5°С-қа`. It starts
+        // with a digit, tested here to spare the other tokens a call.
+        let digit = toks[i]
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+        if let Some(value) = digit.then(|| degrees(toks[i].text)).flatten() {
             let mut start = i;
             let mut value = Value::Exact(value);
             let sign = i.checked_sub(1).map(|k| toks[k]);
@@ -493,8 +522,8 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         }
         // The number phrase here, read once for both.
         let here = may_begin_mention(toks[i].text).then(|| phrase(text, toks, i));
-        if !quoted[i] {
-            if let Some(f) = super::temporal::at(text, toks, i, here) {
+        if !is_quoted(&quoted, i) {
+            if let Some(f) = super::temporal::at(text, toks, i, &here) {
                 let end = f
                     .end
                     .min(toks.len())
@@ -712,13 +741,17 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
         // mention took after its number (`0 $ 900`).
         let taken = out.last().map_or(0, |m: &NumberMention<'_>| m.tokens.end);
         let mut start = i;
-        if approx.is_none() && kind == NumberKind::Cardinal && j > taken {
+        // The sign is one char: tested first, it spares most tokens the
+        // look-up of their unit.
+        if approx.is_none()
+            && kind == NumberKind::Cardinal
+            && j > taken
+            && toks[j - 1].text.chars().count() == 1
+        {
             if let Some(UnitKind::Money(code, _)) = unit(toks[j - 1].text) {
-                if toks[j - 1].text.chars().count() == 1 {
-                    kind = NumberKind::Money;
-                    unit_name = Some(code);
-                    start = j - 1;
-                }
+                kind = NumberKind::Money;
+                unit_name = Some(code);
+                start = j - 1;
             }
         }
         if last.about {

@@ -9,6 +9,7 @@
 
 use crate::letters::{cyrillic_lower_bytes, eq_ci, strip_prefix_ci, to_lower, to_lower_str};
 use crate::tokenizer::is_ending;
+use std::sync::LazyLock;
 
 use super::Approx;
 
@@ -320,7 +321,11 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
     }
     b.encode_utf8(&mut key[2..]);
     let token = token.strip_suffix('.').unwrap_or(token);
-    if strip_prefix_ci(token, "біреу").is_some() {
+    // `key` is the token's first two letters lowered, as the comparisons
+    // below lower them: a word that does not begin with them (most) is
+    // not compared.
+    let same_head = |w: &str| w.as_bytes().starts_with(&key);
+    if same_head("біреу") && strip_prefix_ci(token, "біреу").is_some() {
         return one_of_them(token);
     }
     let word = stem_and_ending(token, key)?;
@@ -328,7 +333,7 @@ pub(crate) fn number_word(token: &str) -> Option<NumWord> {
     // Lower-casing keeps the length of Cyrillic words.
     if NOT_NUMBERS
         .iter()
-        .any(|w| w.len() == token.len() && eq_ci(token, w))
+        .any(|w| w.len() == token.len() && same_head(w) && eq_ci(token, w))
     {
         return None;
     }
@@ -636,6 +641,29 @@ const MONTH_ENDINGS: &[&str] = &[
 ];
 
 /// The unit a token names, if any.
+/// The first two bytes of some stems of [`UNITS`], and those stems.
+type UnitHead = ([u8; 2], Vec<(&'static str, UnitKind)>);
+
+/// [`UNITS`] grouped by the first two bytes of their stems, sorted by
+/// them, each group in the table's order (the first stem that fits wins):
+/// a token's two first bytes find the few stems it may begin with, where
+/// a walk of the whole table cost more than a thousand instructions.
+static UNIT_HEADS: LazyLock<Vec<UnitHead>> = LazyLock::new(|| {
+    let mut heads: Vec<UnitHead> = Vec::new();
+    for &(stem, kind) in UNITS {
+        // A stem shorter than two bytes would never be matched.
+        let Some(&key) = stem.as_bytes().first_chunk::<2>() else {
+            continue;
+        };
+        match heads.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push((stem, kind)),
+            None => heads.push((key, vec![(stem, kind)])),
+        }
+    }
+    heads.sort_by_key(|(k, _)| *k);
+    heads
+});
+
 pub(crate) fn unit(token: &str) -> Option<UnitKind> {
     match token {
         "%" => return Some(UnitKind::Percent),
@@ -656,23 +684,15 @@ pub(crate) fn unit(token: &str) -> Option<UnitKind> {
     if token.len() > 48 {
         return None;
     }
-    // The first two bytes decide most misses, before any lower-casing.
+    // The first two bytes decide most misses, before any lower-casing;
+    // only the stems that begin with them are tried.
     let first = lower_head2(token)?;
-    if !UNITS
-        .iter()
-        .any(|(stem, _)| stem.as_bytes().first_chunk::<2>() == Some(&first))
-    {
-        return None;
-    }
+    let heads = &*UNIT_HEADS;
+    let at = heads.binary_search_by_key(&first, |(k, _)| *k).ok()?;
     let mut buf = [0u8; 64];
     let lower = to_lower_str(token, &mut buf)?;
     let lower = lower.trim_end_matches('.');
-    let first = &first;
-    UNITS.iter().find_map(|&(stem, kind)| {
-        // The first two bytes decide most misses without a call to memcmp.
-        if stem.as_bytes().first_chunk::<2>() != Some(first) {
-            return None;
-        }
+    heads[at].1.iter().find_map(|&(stem, kind)| {
         let rest = lower.strip_prefix(stem)?;
         let hyphen = rest.starts_with('-');
         let rest = rest.strip_prefix('-').unwrap_or(rest);
@@ -702,6 +722,12 @@ pub(crate) fn names_percent(text: &str) -> bool {
 
 /// A qualifier standing after the number (and its unit).
 pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
+    // Every qualifier begins with a letter of the Cyrillic block, and only
+    // such a letter lowers to one: other tokens (punctuation, digits) are
+    // not lowered.
+    if !matches!(token.as_bytes().first(), Some(0xD0..=0xD3)) {
+        return None;
+    }
     let mut buf = [0u8; 64];
     let lower = to_lower_str(token, &mut buf)?;
     let approx = match lower {
@@ -727,9 +753,13 @@ pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
 pub(crate) fn may_begin_mention(token: &str) -> bool {
     match token.as_bytes().first() {
         Some(b'0'..=b'9' | b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M') => true,
-        // Cyrillic: І Х С М as Roman numerals, else the two-letter filters.
+        // Cyrillic: І Х С М as Roman numerals (their two bytes compared,
+        // no char decoded), else the two-letter filters.
         Some(0xD0..=0xD3) => {
-            token.starts_with(['І', 'Х', 'С', 'М'])
+            token
+                .as_bytes()
+                .first_chunk::<2>()
+                .is_some_and(|b| ["І", "Х", "С", "М"].iter().any(|r| b == r.as_bytes()))
                 || head3(token).is_some_and(|h| head_of(h) != Head::Other)
         }
         _ => false,

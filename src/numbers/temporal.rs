@@ -142,14 +142,35 @@ fn point_kind(p: &Point) -> NumberKind {
 ///
 /// `number` is `None` when no number may begin at `i`
 /// ([`super::lexicon::may_begin_mention`]), else the number phrase there,
-/// which the caller has read.
+/// which the caller has read (lent: most tokens never read it).
+#[inline]
 pub(super) fn at(
     text: &str,
     toks: &[Tok],
     i: usize,
-    number: Option<Option<Phrase>>,
+    number: &Option<Option<Phrase>>,
 ) -> Option<Found> {
-    let Some(mut f) = one_at(text, toks, i, number) else {
+    // Most tokens begin nothing: no number may begin there and no word
+    // that opens an expression does; both rules of `begun_at` need one of
+    // them. Tested here, in the caller, such a token does not pay for the
+    // call of the large function.
+    let start = start_at(toks, i);
+    if number.is_none() && start.is_none() {
+        return None;
+    }
+    begun_at(text, toks, i, *number, start)
+}
+
+/// [`at`] where a number or a word-led expression (`start`) may begin.
+#[inline(never)]
+fn begun_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    number: Option<Option<Phrase>>,
+    start: Option<(&'static str, Start)>,
+) -> Option<Found> {
+    let Some(mut f) = led_at(text, toks, i, number, start) else {
         return days_up_to(text, toks, i, number);
     };
     let cx = Cx {
@@ -257,23 +278,43 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Option<Phrase>> {
 }
 
 fn one_at(text: &str, toks: &[Tok], i: usize, number: Option<Option<Phrase>>) -> Option<Found> {
+    led_at(text, toks, i, number, start_at(toks, i))
+}
+
+/// The start of a word-led expression that token `i` begins with.
+fn start_at(toks: &[Tok], i: usize) -> Option<(&'static str, Start)> {
+    let t = toks.get(i)?.text;
+    if *t.as_bytes().first()? >= 0xD0 {
+        word_start(t)
+    } else {
+        None
+    }
+}
+
+/// [`one_at`] with the start of a word-led expression at `i` read already
+/// ([`start_at`]).
+fn led_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    number: Option<Option<Phrase>>,
+    start: Option<(&'static str, Start)>,
+) -> Option<Found> {
     let t = toks.get(i)?.text;
     let cx = Cx {
         text,
         toks,
         hint: number.map(|p| (i, p)),
     };
-    let first = *t.as_bytes().first()?;
+    // An empty token begins nothing.
+    t.as_bytes().first()?;
     if number.is_some() {
         if let Some(f) = number_led(&cx, i, i) {
             return Some(f);
         }
     }
-    if first >= 0xD0 {
-        let (start, kind) = word_start(t)?;
-        return word_led(&cx, i, start, kind);
-    }
-    None
+    let (start, kind) = start?;
+    word_led(&cx, i, start, kind)
 }
 
 /// The entries of [`Starts`] that share two first letters, with their
@@ -287,15 +328,23 @@ struct Starts {
     /// entries first within a pair (`кеше` before `кеш`); each with the
     /// table it comes from.
     by_pair: Vec<([char; 2], Entries)>,
-    /// A bit for each pair of Cyrillic letters, in either case, that
-    /// begins an entry: most tokens fail here, before any lower-casing.
-    bits: Vec<u64>,
+    /// For the first letter of a token (its offset in the Cyrillic block,
+    /// any case), one more than its row of [`Starts::rows`], or 0 when no
+    /// entry begins with the letter: most tokens fail here, before any
+    /// lower-casing.
+    first: Vec<u16>,
+    /// For the second letter (its offset, any case), one more than the
+    /// index in `by_pair` of the two letters lowered, or 0: one load where
+    /// lowering both letters and a binary search cost some 60
+    /// instructions per token.
+    rows: Vec<[u16; 256]>,
 }
 
 impl Starts {
     fn new(entries: impl IntoIterator<Item = (&'static str, Start)>) -> Starts {
         let mut by_pair: Vec<([char; 2], Entries)> = Vec::new();
-        let mut bits = vec![0u64; 256 * 256 / 64];
+        // The pairs of letters, in either case, that begin an entry.
+        let mut pairs: Vec<usize> = Vec::new();
         let cases = |c: char| [c, c.to_uppercase().next().unwrap_or(c)];
         for (s, kind) in entries {
             let mut c = s.chars();
@@ -308,9 +357,7 @@ impl Starts {
             }
             for a in cases(a) {
                 for b in cases(b) {
-                    if let Some(k) = pair_index(a, b) {
-                        bits[k / 64] |= 1 << (k % 64);
-                    }
+                    pairs.extend(pair_index(a, b));
                 }
             }
         }
@@ -318,7 +365,34 @@ impl Starts {
             list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         }
         by_pair.sort_by_key(|(k, _)| *k);
-        Starts { by_pair, bits }
+        // Each pair is lowered and searched for once, here, as a token
+        // that begins with it would be.
+        let mut first = vec![0u16; 256];
+        let mut rows: Vec<[u16; 256]> = Vec::new();
+        // The letter at an offset of the block, lowered from its two bytes.
+        let letter =
+            |at: usize| cyrillic_lower_bytes(0xD0 | (at >> 6) as u8, 0x80 | (at & 0x3F) as u8);
+        for k in pairs {
+            let key = [letter(k >> 8), letter(k & 0xFF)];
+            let Ok(at) = by_pair.binary_search_by_key(&key, |(k, _)| *k) else {
+                continue;
+            };
+            let (Ok(at), Ok(next_row)) = (u16::try_from(at + 1), u16::try_from(rows.len() + 1))
+            else {
+                continue;
+            };
+            if first[k >> 8] == 0 {
+                first[k >> 8] = next_row;
+                rows.push([0; 256]);
+            }
+            let row = usize::from(first[k >> 8]) - 1;
+            rows[row][k & 0xFF] = at;
+        }
+        Starts {
+            by_pair,
+            first,
+            rows,
+        }
     }
 
     /// The entry that `t` begins with (any letter case), if any.
@@ -327,21 +401,14 @@ impl Starts {
         // of U+0400..U+04FF is a lead byte 0xD0..=0xD3 and one continuation
         // byte, and any other first or second char has no bit.
         let k = pair_index_of(t)?;
-        if self.bits[k / 64] & (1 << (k % 64)) == 0 {
-            return None;
-        }
+        let row = usize::from(*self.first.get(k >> 8)?).checked_sub(1)?;
+        let at = usize::from(*self.rows.get(row)?.get(k & 0xFF)?).checked_sub(1)?;
         // Both letters are of the Cyrillic block (two bytes each), as are
         // the entries' letters, all lower case; only a letter of the block
         // lowers to one (a test checks both), so the rest is compared as
         // bytes, each two-byte letter lowered through the table.
-        let b = t.as_bytes();
-        let (first, rest) = b.split_at_checked(4)?;
-        let key = [
-            cyrillic_lower_bytes(first[0], first[1]),
-            cyrillic_lower_bytes(first[2], first[3]),
-        ];
-        let at = self.by_pair.binary_search_by_key(&key, |(k, _)| *k).ok()?;
-        self.by_pair[at].1.iter().copied().find(|(s, _)| {
+        let rest = t.as_bytes().get(4..)?;
+        self.by_pair.get(at)?.1.iter().copied().find(|(s, _)| {
             s.as_bytes()
                 .get(4..)
                 .is_some_and(|w| lower_starts_cyrillic(rest, w))
@@ -532,6 +599,11 @@ fn clock_digits(cx: &Cx, k: usize) -> Option<(u8, u8, usize)> {
 /// so it is read as a time only where a time is expected: after `сағат`
 /// or a part of the day, or as both ends of a range (`13.00–14.00`).
 fn dotted_clock(t: &str) -> Option<(u8, u8)> {
+    // The hours come first: a token that starts with no digit (most of
+    // them, words) is none, without splitting it.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let t = t.split('-').next().unwrap_or("");
     let (h, m) = t.split_once('.')?;
     if !(is_digits(h) && (1..=2).contains(&h.len()) && is_digits(m) && m.len() == 2) {
@@ -929,11 +1001,11 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
     }
     // A range of two clock times with periods: `13.00–14.00`, `9.00-18.00`
     // (not before a unit: `1.50–2.00 доллар` is money).
-    if let (Some((h1, m1)), true, Some((h2, m2))) = (
-        dotted_clock(t),
-        is_range_separator(cx.t(j + 1)) && !t.contains('-'),
-        dotted_clock(cx.t(j + 2)),
-    ) {
+    // Each part is read only when the one before it holds.
+    let clocks = dotted_clock(t)
+        .filter(|_| is_range_separator(cx.t(j + 1)) && !t.contains('-'))
+        .and_then(|first| Some((first, dotted_clock(cx.t(j + 2))?)));
+    if let Some(((h1, m1), (h2, m2))) = clocks {
         let unit_after = super::lexicon::unit(cx.t(j + 3)).is_some();
         if !unit_after && (h1, m1) < (h2, m2) {
             let at = |h, m| {
@@ -948,16 +1020,20 @@ fn number_led(cx: &Cx, start: usize, j: usize) -> Option<Found> {
             return found(start, end, NumberKind::Time, timex);
         }
     }
-    // `екі-үш жылда`, `алты-жеті жыл`: two number words in one token.
-    if let Some((n, m)) = word_pair(t, j, false) {
-        let mut buf = [0u8; 64];
-        let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
-        return duration(cx, start, n, Some(m), unit, e, j + 1);
-    }
-    // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one token;
-    // `жетінші-сегізінші ғасырларда`: two ordinals in words.
-    if let Some((n, m)) = roman_pair(t, j).or_else(|| word_pair(t, j, true)) {
-        return after_number(cx, start, n, Some(m), j + 1);
+    // Both pairs below are two parts of one token joined by a hyphen: a
+    // token without one (most) skips their three readings.
+    if t.as_bytes().contains(&b'-') {
+        // `екі-үш жылда`, `алты-жеті жыл`: two number words in one token.
+        if let Some((n, m)) = word_pair(t, j, false) {
+            let mut buf = [0u8; 64];
+            let (unit, e) = words::unit(cx.t(j + 1), &mut buf)?;
+            return duration(cx, start, n, Some(m), unit, e, j + 1);
+        }
+        // `X-XII ғасырларда`, `XV-XIII ғғ.`: two Roman numerals in one
+        // token; `жетінші-сегізінші ғасырларда`: two ordinals in words.
+        if let Some((n, m)) = roman_pair(t, j).or_else(|| word_pair(t, j, true)) {
+            return after_number(cx, start, n, Some(m), j + 1);
+        }
     }
     let n = cx.num(j)?;
     // A clock time in words: `он сегіз нөл-нөлде` (minutes in words,
@@ -2532,10 +2608,7 @@ mod tests {
         let by_chars = |starts: &Starts, t: &str| {
             let mut chars = t.chars();
             let (a, b) = (chars.next()?, chars.next()?);
-            let k = pair_index(a, b)?;
-            if starts.bits[k / 64] & (1 << (k % 64)) == 0 {
-                return None;
-            }
+            pair_index(a, b)?;
             let key = [to_lower(a), to_lower(b)];
             let at = starts
                 .by_pair
