@@ -826,8 +826,17 @@ pub(crate) const MAX_PIECED_TOKEN: usize = 32;
 /// than [`MAX_PIECED_TOKEN`] bytes: no written number is that long, and a
 /// run such as `1,2.1,2.…` stays one word instead of thousands. So is a
 /// temperature with the degree sign (`38,5°`, `25°C-тан`): KazNERD never
-/// writes the sign, and the rules read such a token whole.
+/// writes the sign, and the rules read such a token whole. A sign the
+/// tokenizer keeps against a temperature (`-5°С-қа`) is a word of its own
+/// for the tagger, as the tokens were before it kept it.
 fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
+    if let Some(rest) = token.strip_prefix(['-', '−', '–']) {
+        if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) && rest.contains('°') {
+            piece(&token[..token.len() - rest.len()]);
+            piece(rest);
+            return;
+        }
+    }
     let bytes = token.as_bytes();
     if !bytes.first().is_some_and(u8::is_ascii_digit)
         || bytes.len() > MAX_PIECED_TOKEN
@@ -1040,6 +1049,9 @@ mod tests {
     #[test]
     fn tagger_pieces_follow_kaznerd() {
         for (token, want) in [
+            ("-5°С-қа", &["-", "5°С-қа"][..]),
+            ("−12°C", &["−", "12°C"]),
+            ("25°C-тан", &["25°C-тан"]),
             ("15%-ға", &["15", "%-ға"][..]),
             ("3,2%-ға", &["3", ",", "2", "%-ға"]),
             ("125,6", &["125", ",", "6"]),

@@ -180,7 +180,11 @@ pub(super) fn merge<'a>(
             kind = NumberKind::Quantity;
             temporal = false;
             in_temporal = false;
-            range.start = range.start.max(rules[i].tokens.start);
+            // The span begins where the rule's does: after a word the
+            // tagger took in before it (`Күндіз 30°F`), and before a
+            // sign the tokenizer keeps against it (`-5°С-қа дейін`,
+            // whose sign is a word of its own to the tagger).
+            range.start = rules[i].tokens.start;
             best = Some((i, overlap(&rules[i].tokens, &range)));
         }
         // A number span inside a date the rules read (`15` and `03` of

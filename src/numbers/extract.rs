@@ -483,17 +483,24 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
     while i < toks.len() {
         // Dates, times, durations and sets first: the numbers inside them
         // are part of their value.
-        // A temperature in one token: `25°C-тан`, `-5°С-қа`. It starts
-        // with a digit, tested here to spare the other tokens a call.
-        let digit = toks[i]
-            .text
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_digit);
-        if let Some(value) = digit.then(|| degrees(toks[i].text)).flatten() {
+        // A temperature in one token: `25°C-тан`, `-5°С-қа` (the
+        // tokenizer keeps a sign written against it). It starts with a
+        // digit or a sign, tested here to spare the other tokens a call.
+        let digit = matches!(
+            toks[i].text.as_bytes().first(),
+            Some(b'0'..=b'9' | b'-' | b'+' | 0xE2)
+        );
+        if let Some((number, own_sign)) = digit.then(|| degrees(toks[i].text)).flatten() {
+            let own = |number| match own_sign {
+                Some(Sign::Minus) => negate(Value::Exact(number)),
+                _ => Value::Exact(number),
+            };
             let mut start = i;
-            let mut value = Value::Exact(value);
-            let sign = i.checked_sub(1).map(|k| toks[k]);
+            let mut value = own(number);
+            let sign = i
+                .checked_sub(1)
+                .map(|k| toks[k])
+                .filter(|_| own_sign.is_none());
             if let Some(s) = sign {
                 if signs_number(toks, i) || lower_is(s.text, "минус") {
                     start = i - 1;
@@ -505,7 +512,7 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                 .is_some_and(|m: &NumberMention<'_>| m.tokens.end > start)
             {
                 start = i;
-                value = degrees(toks[i].text).map_or(Value::Overflow, Value::Exact);
+                value = own(number);
             }
             let span = Span::new(toks[start].span.start, toks[i].span.end);
             out.push(NumberMention {
@@ -970,9 +977,24 @@ fn from_to<'a>(
     })
 }
 
+/// A sign written against a number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sign {
+    Minus,
+    Plus,
+}
+
 /// The number of a temperature written in one token: digits, `°`, a scale
-/// letter, an ending (`25°C-тан`, `36,6°`, `5°С-қа`).
-fn degrees(t: &str) -> Option<Decimal> {
+/// letter, an ending (`25°C-тан`, `36,6°`, `5°С-қа`), and the sign written
+/// against it, if any (`-5°С-қа`, `+25°С`, `−12°C`).
+fn degrees(t: &str) -> Option<(Decimal, Option<Sign>)> {
+    let (sign, t) = if let Some(rest) = t.strip_prefix('+') {
+        (Some(Sign::Plus), rest)
+    } else if let Some(rest) = t.strip_prefix(['-', '−', '–']) {
+        (Some(Sign::Minus), rest)
+    } else {
+        (None, t)
+    };
     if !t.as_bytes().first()?.is_ascii_digit() {
         return None;
     }
@@ -992,7 +1014,7 @@ fn degrees(t: &str) -> Option<Decimal> {
     if !ending_ok {
         return None;
     }
-    Decimal::parse(number)
+    Some((Decimal::parse(number)?, sign))
 }
 
 /// The value of `b` before its last scale word, for deciding whether a

@@ -276,6 +276,9 @@ fn with_analytic(text: &str, start: usize, end: usize) -> usize {
 /// Finds the token starting at `start` (a non-whitespace position).
 /// Returns its end and kind. The end is always greater than `start`.
 pub(crate) fn scan(text: &str, start: usize) -> (usize, TokenKind) {
+    if let Some(end) = signed_temperature(text, start) {
+        return (end, TokenKind::Number);
+    }
     let Some((class, len)) = class_at(text, start) else {
         return (text.len(), TokenKind::Symbol);
     };
@@ -286,6 +289,46 @@ pub(crate) fn scan(text: &str, start: usize) -> (usize, TokenKind) {
         Class::Extend | Class::Space => (extends(text, start + len), TokenKind::Symbol),
         Class::Symbol => symbol(text, start, len),
     }
+}
+
+/// How far back a sign looks for the number a dash would range from.
+const SIGN_LOOK_BACK: usize = 16;
+
+/// The end of a temperature with a minus written against it, one token
+/// as UD writes it (`-5°С-қа`, `−12°C`): a hyphen, minus sign or dash
+/// directly before the digits of a number with the degree sign, at the
+/// start of the text or after whitespace, and not after a number (`5
+/// -12°С` is a range, the dash its own token), the places where the
+/// number rules read such a sign as a minus. A plus stays a token of its
+/// own, as the rules leave it out of the mention. The look-back is
+/// bounded.
+fn signed_temperature(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let sign = match bytes.get(start)? {
+        b'-' => 1,
+        // U+2212 MINUS SIGN, U+2013 EN DASH.
+        0xE2 if matches!(text.get(start..start + 3), Some("−" | "–")) => 3,
+        _ => return None,
+    };
+    let digits = start + sign;
+    if !bytes.get(digits)?.is_ascii_digit() {
+        return None;
+    }
+    if start > 0 {
+        if !bytes[start - 1].is_ascii_whitespace() {
+            return None;
+        }
+        let from = start.saturating_sub(SIGN_LOOK_BACK);
+        let before = bytes[from..start]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace());
+        if before.is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+    }
+    let (end, kind) = word(text, digits, true);
+    (kind == TokenKind::Number && text.get(digits..end)?.contains('°')).then_some(end)
 }
 
 fn punct(text: &str, start: usize, len: usize) -> (usize, TokenKind) {
