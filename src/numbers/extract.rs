@@ -1082,9 +1082,10 @@ fn signs_number(toks: &[Tok<'_>], i: usize) -> bool {
 }
 
 /// Whether `sign`, a token at `at`, is a minus written against a number
-/// that starts at `number` (`-5`, `−12`, `–3`), with a space or nothing
-/// before it; `before` is the token before the sign and where it ends.
-/// A dash after a number is a range's (`5-10`, `5 -10`).
+/// that starts at `number` (`-5`, `−12`, `–3`), with a space, nothing or
+/// an opening bracket before it (`(-4°С)`, `(-0,5%)`); `before` is the
+/// token before the sign and where it ends. A dash after a number is a
+/// range's (`5-10`, `5 -10`).
 pub(crate) fn minus_against(
     sign: &str,
     at: Span,
@@ -1094,7 +1095,8 @@ pub(crate) fn minus_against(
     matches!(sign, "-" | "−" | "–")
         && at.end == number
         && before.map_or(true, |(text, end)| {
-            end < at.start && !text.ends_with(|c: char| c.is_ascii_digit())
+            (end < at.start && !text.ends_with(|c: char| c.is_ascii_digit()))
+                || (end == at.start && matches!(text, "(" | "[" | "«" | "“"))
         })
 }
 

@@ -297,8 +297,9 @@ const SIGN_LOOK_BACK: usize = 16;
 /// The end of a temperature with a minus written against it, one token
 /// as UD writes it (`-5°С-қа`, `−12°C`): a hyphen, minus sign or dash
 /// directly before the digits of a number with the degree sign, at the
-/// start of the text or after whitespace, and not after a number (`5
-/// -12°С` is a range, the dash its own token), the places where the
+/// start of the text, after an opening bracket or quote, or after
+/// whitespace and not after a number (`5 -12°С` is a range, the dash its
+/// own token), the places where the
 /// number rules read such a sign as a minus. A plus stays a token of its
 /// own, as the rules leave it out of the mention. The look-back is
 /// bounded.
@@ -314,7 +315,12 @@ fn signed_temperature(text: &str, start: usize) -> Option<usize> {
     if !bytes.get(digits)?.is_ascii_digit() {
         return None;
     }
-    if start > 0 {
+    // Against an opening bracket or quote (`(-4°С)`) the sign starts the
+    // bracket's content.
+    let opened = ["(", "[", "«", "“"]
+        .iter()
+        .any(|o| text.get(..start).is_some_and(|t| t.ends_with(o)));
+    if start > 0 && !opened {
         if !bytes[start - 1].is_ascii_whitespace() {
             return None;
         }

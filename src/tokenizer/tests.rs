@@ -37,9 +37,10 @@ fn rules() {
         ),
         ("20°Сыз", &["20°", "Сыз"]),
         // A minus written against a temperature is in its token, as in UD,
-        // where the number rules read it as a minus: at the start or after
-        // whitespace, not after a number (a range) nor against a bracket;
-        // a plus, and a minus before a number without the sign, stay apart.
+        // where the number rules read it as a minus: at the start, after an
+        // opening bracket, or after whitespace and not after a number (a
+        // range); a plus, and a minus before a number without the sign,
+        // stay apart.
         (
             "-5°С-қа дейін, түнде −12°C, аяз –3°С",
             &[
@@ -54,7 +55,8 @@ fn rules() {
             ],
         ),
         ("5 -12°С", &["5", "-", "12°С"]),
-        ("(-4°С)", &["(", "-", "4°С", ")"]),
+        ("(-4°С)", &["(", "-4°С", ")"]),
+        ("«−2°C»", &["«", "−2°C", "»"]),
         ("+3°С -5 градус", &["+", "3°С", "-", "5", "градус"]),
         ("40 %-ін", &["40", "%-ін"]),
         // Hyphen-attached endings stay on digits and abbreviations.
