@@ -185,6 +185,17 @@ pub(super) fn merge<'a>(
             // sign the tokenizer keeps against it (`-5°С-қа дейін`,
             // whose sign is a word of its own to the tagger).
             range.start = rules[i].tokens.start;
+            // A second temperature inside the span is a mention of its
+            // own (`-5°С-тан -10°С-қа дейін`: each end has its unit, and
+            // KazNERD writes such ends apart); the span stops before it.
+            if let Some(next) = rules
+                .iter()
+                .skip(i + 1)
+                .take_while(|r| r.tokens.start < range.end)
+                .find(|r| r.tokens.start >= rules[i].tokens.end && is_degrees(r, &place))
+            {
+                range.end = next.tokens.start;
+            }
             best = Some((i, overlap(&rules[i].tokens, &range)));
         }
         // A number span inside a date the rules read (`15` and `03` of
@@ -563,6 +574,15 @@ mod tests {
                 "{text:?} gave {found:?}"
             );
         }
+        // Two temperatures, each with its unit, are two mentions even
+        // where the tagger spans them as one.
+        let found = r.numbers("Түнде -5°С-тан -10°С-қа дейін суытады.");
+        let degrees: Vec<String> = found
+            .iter()
+            .filter(|m| m.unit() == Some("градус"))
+            .map(|m| format!("{} {}", m.text(), m.value()))
+            .collect();
+        assert_eq!(degrees, ["-5°С-тан -5", "-10°С-қа -10"]);
         // A dash after a number is a range's; before a count, a list's.
         for text in ["Баға 5 -10 пайызға өсті.", "Тізім: -5 адам келді."]
         {
