@@ -129,6 +129,9 @@ pub(super) fn merge<'a>(
     // rule mentions that overlap it, from the first that ends after its
     // start (linear in both lists, however many there are).
     let mut used = vec![false; rules.len()];
+    // Rule mentions a tagged span was cut before (two amounts with their
+    // units), kept as the rules read them.
+    let mut split_off = vec![false; rules.len()];
     // The mentions found are pushed into `out` after what it held, then
     // sorted and merged there: no vector of their own.
     let base = out.len();
@@ -197,6 +200,43 @@ pub(super) fn merge<'a>(
                 range.end = next.tokens.start;
             }
             best = Some((i, overlap(&rules[i].tokens, &range)));
+        }
+        // Two amounts that each have their unit are two mentions (`Бір
+        // доллар 470 теңге`, `250 мың теңгеден 300 мың теңгеге дейін`), as
+        // KazNERD writes such ends and as the rules read them: a span the
+        // tagger draws over both ends before the second.
+        if !temporal {
+            let mut with_unit = rules
+                .iter()
+                .enumerate()
+                .skip(next_rule)
+                .take_while(|(_, r)| r.tokens.start < range.end)
+                .filter(|(_, r)| {
+                    overlap(&r.tokens, &range) > 0 && !is_temporal(r.kind) && r.unit.is_some()
+                });
+            if let (Some((i, a)), Some((j, b))) = (with_unit.next(), with_unit.next()) {
+                // The first an end in the ablative (`-нан ... -ға дейін`),
+                // or two currencies; a rate before an amount (`1 гектарға
+                // 6–10 кг`) stays one mention, as the tagger learned it.
+                let from = a
+                    .tokens
+                    .end
+                    .checked_sub(1)
+                    .and_then(|k| pieces.words.get(k))
+                    .is_some_and(|t| crate::numbers::is_ablative(t));
+                let currencies =
+                    a.kind == NumberKind::Money && b.kind == NumberKind::Money && a.unit != b.unit;
+                if (from || currencies)
+                    && b.tokens.start >= a.tokens.end
+                    && b.tokens.start > range.start
+                {
+                    range.end = b.tokens.start;
+                    best = Some((i, overlap(&a.tokens, &range)));
+                    // The second end is kept as the rules read it (below),
+                    // with the rest of the span.
+                    split_off[j] = true;
+                }
+            }
         }
         // A number span inside a date the rules read (`15` and `03` of
         // `15.03.2024`, `2024` of `2024 жылы`) is part of the date.
@@ -323,10 +363,11 @@ pub(super) fn merge<'a>(
     // the rules' pushed after them are never among them.
     let tagged = out.len() - base;
     let mut next_tagged = 0;
-    for (m, used) in rules.iter().zip(used) {
+    for ((m, used), split) in rules.iter().zip(used).zip(split_off) {
         // Temperatures with the degree sign are the rules' (above), also
-        // where the tagger labelled nothing.
-        let degrees = is_degrees(m, &place);
+        // where the tagger labelled nothing, and so are the second ends
+        // cut off a tagged span.
+        let degrees = is_degrees(m, &place) || split;
         if used || (!degrees && (model_dates || !is_temporal(m.kind))) {
             continue;
         }
@@ -583,6 +624,30 @@ mod tests {
             .map(|m| format!("{} {}", m.text(), m.value()))
             .collect();
         assert_eq!(degrees, ["-5°С-тан -5", "-10°С-қа -10"]);
+        // So are two amounts with their units: the ends of a range, and two
+        // currencies; a rate before an amount stays one mention.
+        for (text, want) in [
+            (
+                "Жалақы 250 мың теңгеден 300 мың теңгеге дейін өсті.",
+                &["250 мың теңгеден 250000", "300 мың теңгеге дейін 300000"][..],
+            ),
+            (
+                "Бір доллар 470 теңге 50 тиын болды.",
+                &["Бір доллар 1", "470 теңге 50 тиын 470.5"],
+            ),
+            (
+                "Тұқым 1 гектарға 6–10 кг себіледі.",
+                &["1 гектарға 6–10 кг 6..10"],
+            ),
+        ] {
+            let found: Vec<String> = r
+                .numbers(text)
+                .iter()
+                .filter(|m| m.unit().is_some())
+                .map(|m| format!("{} {}", m.text(), m.value()))
+                .collect();
+            assert_eq!(found, want, "{text}");
+        }
         // A dash after a number is a range's; before a count, a list's.
         for text in ["Баға 5 -10 пайызға өсті.", "Тізім: -5 адам келді."]
         {

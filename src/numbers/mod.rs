@@ -36,7 +36,7 @@ mod temporal;
 pub use decimal::Decimal;
 pub use extract::{extract, extract_tokens, join_tokens, parse_words};
 pub(crate) use extract::{extract_glued, join_glued, may_be_negative, minus_against, negate};
-pub(crate) use lexicon::{names_percent, number_stem_len};
+pub(crate) use lexicon::{is_ablative, names_percent, number_stem_len};
 
 /// What a number mention counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
