@@ -1237,6 +1237,7 @@ fn words_that_only_look_temporal() {
         "Оны көрдім.",
         // A half owned by another thing than a year is its half.
         "Матчтың екінші жартысында гол соқты.",
+        "МАТЧТЫҢ ЕКІНШІ ЖАРТЫСЫНДА.",
         "Кездесудің бірінші жартысы тең өтті.",
         // `түс` after a colour is a colour.
         "Осы сары түске бояды.",

@@ -830,7 +830,7 @@ pub(crate) const MAX_PIECED_TOKEN: usize = 32;
 /// tokenizer keeps against a temperature (`-5°С-қа`) is a word of its own
 /// for the tagger, as the tokens were before it kept it.
 fn tagger_pieces<'a>(token: &'a str, mut piece: impl FnMut(&'a str)) {
-    if let Some(rest) = token.strip_prefix(['-', '−', '–']) {
+    if let Some(rest) = token.strip_prefix(crate::tokenizer::MINUS_SIGNS) {
         if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) && rest.contains('°') {
             piece(&token[..token.len() - rest.len()]);
             piece(rest);

@@ -2,8 +2,8 @@
 //! qualifiers around them.
 
 use super::lexicon::{
-    is_ablative, may_begin_mention, may_qualify_before, qualifier_after, qualifier_before,
-    several_of, unit, UnitKind, ABOUT_ENDINGS,
+    is_ablative, is_genitive, may_begin_mention, may_qualify_before, qualifier_after,
+    qualifier_before, several_of, unit, UnitKind, ABOUT_ENDINGS,
 };
 use super::phrase::{
     allowed, atom, filler_at, is_digits, is_range_separator, lower_is, lower_starts, phrase, Last,
@@ -11,8 +11,8 @@ use super::phrase::{
 };
 use super::{Approx, Decimal, NumberKind, NumberMention, Value};
 use crate::span::Span;
-use crate::tokenizer::short_quotations;
 use crate::tokenizer::tokenize;
+use crate::tokenizer::{short_quotations, MINUS_SIGNS, OPENERS};
 use std::ops::Range;
 
 /// Finds the number mentions of raw text, in order.
@@ -227,14 +227,9 @@ fn half_of<'a>(
     // The whole it is the half of, in the genitive, within three words
     // before (`паркінің тең жартысы`, `Олардың шамамен тең жартысына`);
     // without one (`Әзірге жартысын аяқтадық`) the half is no number.
-    // The written suffix, not the analyser's reading: the owner is most
-    // often a pronoun (`оның`), which the analyser reads whole.
-    let genitive = |w: &str| {
-        ["ның", "нің", "дың", "дің", "тың", "тің"]
-            .iter()
-            .any(|g| w.ends_with(g))
-    };
-    if !(i.saturating_sub(3)..i).any(|k| genitive(toks[k].text)) {
+    // The written suffix (`is_genitive`): the owner is most often a
+    // pronoun (`оның`), which the analyser reads whole.
+    if !(i.saturating_sub(3)..i).any(|k| is_genitive(toks[k].text)) {
         return None;
     }
     let start = if i > taken && i > 0 && lower_is(toks[i - 1].text, "тең") {
@@ -990,7 +985,7 @@ enum Sign {
 fn degrees(t: &str) -> Option<(Decimal, Option<Sign>)> {
     let (sign, t) = if let Some(rest) = t.strip_prefix('+') {
         (Some(Sign::Plus), rest)
-    } else if let Some(rest) = t.strip_prefix(['-', '−', '–']) {
+    } else if let Some(rest) = t.strip_prefix(MINUS_SIGNS) {
         (Some(Sign::Minus), rest)
     } else {
         (None, t)
@@ -1092,11 +1087,13 @@ pub(crate) fn minus_against(
     before: Option<(&str, usize)>,
     number: usize,
 ) -> bool {
-    matches!(sign, "-" | "−" | "–")
+    let mut chars = sign.chars();
+    chars.next().is_some_and(|c| MINUS_SIGNS.contains(&c))
+        && chars.next().is_none()
         && at.end == number
         && before.map_or(true, |(text, end)| {
             (end < at.start && !text.ends_with(|c: char| c.is_ascii_digit()))
-                || (end == at.start && matches!(text, "(" | "[" | "«" | "“"))
+                || (end == at.start && OPENERS.contains(&text))
         })
 }
 

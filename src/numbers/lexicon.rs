@@ -184,6 +184,23 @@ fn split_ordinal(rest: &str) -> Option<&str> {
         .filter(|after| after.is_empty() || is_ending(after))
 }
 
+/// Whether a word ends as a genitive does, in either case (`оның`,
+/// `паркінің`, `МАТЧТЫҢ`): the written suffix, not the analyser's
+/// reading, which reads pronouns whole.
+pub(crate) fn is_genitive(word: &str) -> bool {
+    // Each ending is three Cyrillic letters of two bytes.
+    let tail = word
+        .len()
+        .checked_sub(6)
+        .filter(|&k| k > 0)
+        .and_then(|k| word.get(k..));
+    tail.is_some_and(|t| {
+        ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|g| crate::letters::eq_ci(t, g))
+    })
+}
+
 /// Whether a word or an ending ends in the ablative (`мыңнан`, `тоннадан`).
 pub(crate) fn is_ablative(word: &str) -> bool {
     ["дан", "ден", "тан", "тен", "нан", "нен"]

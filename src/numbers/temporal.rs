@@ -7,7 +7,7 @@
 //! Every rule looks at a bounded number of tokens after its start (at most
 //! [`MAX_TOKENS`]), so the whole pass is linear in the text.
 
-use super::lexicon::{number_word, qualifier_before};
+use super::lexicon::{is_genitive, number_word, qualifier_before};
 use super::phrase::{is_digits, is_range_separator, lower_is, phrase, roman, Phrase, Tok};
 use super::{Decimal, NumberKind};
 use std::sync::LazyLock;
@@ -1490,7 +1490,7 @@ fn hyphened_ordinal(cx: &Cx, n: &Num) -> Option<usize> {
 /// quarter stays one (`оқу жылының бірінші тоқсанында`, of the school
 /// year), where `тоқсан` would otherwise read as ninety.
 fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Option<Found> {
-    let owned = start.checked_sub(1).is_some_and(|k| ends_genitive(cx.t(k)));
+    let owned = start.checked_sub(1).is_some_and(|k| is_genitive(cx.t(k)));
     if !n.ordinal && second.is_none() {
         let w = hyphened_ordinal(cx, &n)?;
         let q = n.int().filter(|q| (1..=4).contains(q))?;
@@ -1521,17 +1521,6 @@ fn quarter(cx: &Cx, start: usize, n: Num, second: Option<Num>, end: usize) -> Op
         }
     }
     None
-}
-
-/// Whether a word ends as a genitive does (`-ның`, `-нің`, `-дың`,
-/// `-дің`, `-тың`, `-тің`).
-fn ends_genitive(t: &str) -> bool {
-    let mut buf = [0u8; 64];
-    to_lower_str(t, &mut buf).is_some_and(|t| {
-        ["ның", "нің", "дың", "дің", "тың", "тің"]
-            .iter()
-            .any(|e| t.len() > e.len() && t.ends_with(e))
-    })
 }
 
 /// Two number words joined by a hyphen in one token, a range of two

@@ -164,6 +164,16 @@ mod suffix;
 pub(crate) use abbrev::{is_name_prefix, is_sentence_starter, is_sentence_starter_lowered};
 pub(crate) use suffix::is_ending;
 
+/// The signs a minus is written with against a number (`-5`, `−12`,
+/// `–3`): the hyphen-minus, U+2212 MINUS SIGN and U+2013 EN DASH. The
+/// tokenizer keeps one in a temperature's token where the number rules
+/// read it as a minus, and the tagger sees it as a word of its own.
+pub(crate) const MINUS_SIGNS: [char; 3] = ['-', '−', '–'];
+
+/// Opening brackets and quotes against which a minus still counts
+/// (`(-4°С)`, `(-0,5%)`).
+pub(crate) const OPENERS: [&str; 4] = ["(", "[", "«", "“"];
+
 /// The short quotations of a token sequence: for each opening quote
 /// (`«`, `"`, `“`, `„`) whose closing quote comes within `window` tokens,
 /// `each(open, close)` with their token indices, left to right and not

@@ -305,19 +305,22 @@ const SIGN_LOOK_BACK: usize = 16;
 /// bounded.
 fn signed_temperature(text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let sign = match bytes.get(start)? {
-        b'-' => 1,
-        // U+2212 MINUS SIGN, U+2013 EN DASH.
-        0xE2 if matches!(text.get(start..start + 3), Some("−" | "–")) => 3,
-        _ => return None,
-    };
-    let digits = start + sign;
+    // The signs are `-` or three bytes led by 0xE2: other tokens are
+    // passed over before decoding a char.
+    if !matches!(bytes.get(start), Some(b'-' | 0xE2)) {
+        return None;
+    }
+    let sign = text.get(start..)?.chars().next()?;
+    if !super::MINUS_SIGNS.contains(&sign) {
+        return None;
+    }
+    let digits = start + sign.len_utf8();
     if !bytes.get(digits)?.is_ascii_digit() {
         return None;
     }
     // Against an opening bracket or quote (`(-4°С)`) the sign starts the
     // bracket's content.
-    let opened = ["(", "[", "«", "“"]
+    let opened = super::OPENERS
         .iter()
         .any(|o| text.get(..start).is_some_and(|t| t.ends_with(o)));
     if start > 0 && !opened {
