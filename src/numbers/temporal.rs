@@ -491,6 +491,7 @@ const OTHER_STARTS: &[&str] = &[
     "шамамен",
     "шамасы",
     "өткен",
+    "үстіміздегі",
     "әр",
 ];
 
@@ -1969,6 +1970,7 @@ fn word_led(cx: &Cx, i: usize, start: &str, kind: Start) -> Option<Found> {
         "алдағы",
         "осы",
         "ағымдағы",
+        "үстіміздегі",
     ]) {
         if let Some(f) = relative_year(cx, i) {
             return Some(f);

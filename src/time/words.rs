@@ -430,7 +430,8 @@ pub(crate) fn shift_word(word: &str) -> Option<i16> {
         "өткен" | "былтырғы" => Some(-1),
         // `ендігі жылы` (next year), of speech.
         "келесі" | "келер" | "алдағы" | "ендігі" => Some(1),
-        "осы" | "биылғы" | "ағымдағы" => Some(0),
+        // `үстіміздегі` (the one we are in), of officialese.
+        "осы" | "биылғы" | "ағымдағы" | "үстіміздегі" => Some(0),
         _ => None,
     }
 }
