@@ -157,6 +157,23 @@ pub struct NerArgs {
     /// `kazakh eval numbers --variant-errors` does.
     #[arg(long, value_name = "FILE", requires = "folds")]
     variant_errors: Option<PathBuf>,
+
+    /// With --folds: train each fold's model on this share (above 0, at
+    /// most 1) of its training part's variant groups, for a learning
+    /// curve. The held-out folds are the same whatever the share; the
+    /// groups kept are chosen by a hash of their id independent of the
+    /// folds, so a smaller share's groups are a subset of a larger one's.
+    /// The names counted as seen in training are those of the groups kept.
+    #[arg(long, value_name = "SHARE", requires = "folds", value_parser = parse_share)]
+    train_share: Option<f64>,
+}
+
+/// A share above 0 and at most 1.
+fn parse_share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 1.0 => Ok(v),
+        _ => Err(format!("{s:?} is not a share above 0 and at most 1")),
+    }
 }
 
 /// Number types scored in cross-validation.
@@ -169,6 +186,9 @@ const DATE_TYPES: [&str; 2] = ["DATE", "TIME"];
 struct CvReport {
     folds: u32,
     sentences: usize,
+    /// The share of training groups kept (with --train-share).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    train_share: Option<f64>,
     entities: kazakh::eval::LabelScores,
     numbers: kazakh::eval::LabelScores,
     dates: kazakh::eval::LabelScores,
@@ -327,6 +347,18 @@ fn fold_of(key: &str, folds: u32) -> u32 {
     (group_hash(key) % u64::from(folds)) as u32
 }
 
+/// Whether a variant group is among the `share` of groups kept for
+/// training (`--train-share`): its hash, mixed again (SplitMix64's
+/// finaliser) so that the choice does not follow the fold, read as a
+/// number in [0, 1).
+fn in_share(key: &str, share: f64) -> bool {
+    let mut z = group_hash(key) ^ 0x9E37_79B9_7F4A_7C15;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    ((z >> 11) as f64) / ((1u64 << 53) as f64) < share
+}
+
 /// With --bias-folds (and no --bias): sets `trainer`'s organization bias to
 /// the best of [`kazakh::ner::BIAS_CANDIDATES`] in an inner
 /// cross-validation of `data` (whose variant groups are `keys`), prints the
@@ -412,14 +444,22 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     let mut seen = SeenCounts::default();
     let mut groups = VariantGroups::default();
     let mut path = SpanScorer::new();
+    let share = args.train_share.unwrap_or(1.0);
+    let trains = |key: &str, k: u32| fold_of(key, folds) != k && in_share(key, share);
     for k in 0..folds {
         let train: Vec<_> = data
             .iter()
             .zip(&keys)
-            .filter(|(_, key)| fold_of(key, folds) != k)
+            .filter(|(_, key)| trains(key, k))
             .map(|(d, _)| d.clone())
             .collect();
-        let train_keys: Vec<&String> = keys.iter().filter(|key| fold_of(key, folds) != k).collect();
+        let train_keys: Vec<&String> = keys.iter().filter(|key| trains(key, k)).collect();
+        if train.is_empty() && args.train_share.is_some() {
+            return Err(Failure::content(format!(
+                "--train-share {share} leaves fold {} of {folds} without training sentences",
+                k + 1
+            )));
+        }
         let mut trainer = trainer.clone();
         if let Some(b) =
             choose_bias(&mut trainer, &train, &train_keys, bias_folds).map_err(failure)?
@@ -432,7 +472,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
             data.iter()
                 .zip(&keys)
                 .zip(&public)
-                .filter(|((_, key), _)| fold_of(key, folds) != k)
+                .filter(|((_, key), _)| trains(key, k))
                 .map(|(((tokens, _), _), labels)| (&tokens[..], &labels[..])),
         );
         for (i, ((tokens, labels), key)) in data.iter().zip(&keys).enumerate() {
@@ -476,6 +516,7 @@ fn ner(args: NerArgs) -> Result<(), Failure> {
     let report = CvReport {
         folds,
         sentences: data.len(),
+        train_share: args.train_share,
         entities: rounded(entities.scores(&LABELS)),
         numbers: rounded(numbers.scores(&NUMBER_TYPES)),
         dates: rounded(dates.scores(&DATE_TYPES)),

@@ -313,3 +313,50 @@ fn cross_validation_splits_recall_by_names_seen_in_training() {
     // Every gold name is counted once, seen or not.
     assert_eq!(report["entities"]["micro"]["gold"], 11);
 }
+
+#[test]
+fn a_training_share_keeps_the_held_out_folds_and_fewer_names_seen() {
+    let data = TempFile::new("names.iob2", NAMES.as_bytes());
+    let base = ["--folds", "2", "--epochs", "2", "--bits", "10"];
+    let report = |extra: &[&str]| -> serde_json::Value {
+        let out = train(&data, &[&base[..], extra].concat());
+        assert_success(&out);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let whole = report(&[]);
+    assert!(whole.get("train_share").is_none());
+    // The whole share is the default, said in the report.
+    let all = report(&["--train-share", "1"]);
+    assert_eq!(all["train_share"], 1.0);
+    assert_eq!(all["entities"], whole["entities"]);
+    assert_eq!(all["unseen"], whole["unseen"]);
+    // Half the groups by their hash: ids 1 and 2 are kept, 3 and 4 are
+    // not, so each fold learns from one sentence. The held-out sentences
+    // are the same; names seen only in the groups left out (`Ұлттық
+    // банк`, `Абай`) are now unseen.
+    let half = report(&["--train-share", "0.5"]);
+    assert_eq!(half["train_share"], 0.5);
+    let micro =
+        |r: &serde_json::Value, part: &str| r["unseen"]["micro"][part]["gold"].as_u64().unwrap();
+    assert_eq!(
+        micro(&half, "seen") + micro(&half, "unseen"),
+        micro(&whole, "seen") + micro(&whole, "unseen")
+    );
+    assert!(micro(&half, "seen") < micro(&whole, "seen"), "{half}");
+    assert_eq!(
+        half["entities"]["micro"]["gold"],
+        whole["entities"]["micro"]["gold"]
+    );
+    // A share that leaves a fold nothing to learn from, and one out of
+    // range, are errors.
+    for (share, says) in [
+        ("0.01", "without training sentences"),
+        ("0", "not a share"),
+        ("1.5", "not a share"),
+    ] {
+        let out = train(&data, &[&base[..], &["--train-share", share]].concat());
+        assert!(!out.status.success(), "{share}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{share}: {err}");
+    }
+}
