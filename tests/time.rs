@@ -340,6 +340,31 @@ const FORMS: &[(&str, &str, NumberKind, &str, &str)] = &[
         "2024-06",
     ),
     ("ай басында", "ай басында", D, "XXXX-XX", "2024-06"),
+    // A part or half of a month whose name is also a word: after the
+    // genitive it is the month (`наурыз` also the holiday, `қазан` the
+    // cauldron); the season `маусым` and the city `Қазан` stay out
+    // (`words_that_only_look_temporal`).
+    (
+        "Наурыздың соңында егіс басталады",
+        "Наурыздың соңында",
+        D,
+        "XXXX-03",
+        "2024-03",
+    ),
+    (
+        "қазанның басында көрсетеді",
+        "қазанның басында",
+        D,
+        "XXXX-10",
+        "2024-10",
+    ),
+    (
+        "наурыздың бірінші жартысында",
+        "наурыздың бірінші жартысында",
+        D,
+        "XXXX-03",
+        "2024-03",
+    ),
     // The first or last quarter or half, and a month or the first day of
     // a season after its genitive.
     (
@@ -1186,6 +1211,12 @@ fn modifiers_and_bounds() {
             Some(Bound::Until),
         ),
         ("көктемнің басында", Some(Modifier::Start), None),
+        ("Наурыздың соңында", Some(Modifier::End), None),
+        (
+            "қазанның ортасына дейін",
+            Some(Modifier::Mid),
+            Some(Bound::Until),
+        ),
         // A part of a decade after its genitive.
         ("90-ыншы жылдардың басында", Some(Modifier::Start), None),
         ("1980 жылдардың ортасына", Some(Modifier::Mid), None),
@@ -1269,6 +1300,9 @@ fn words_that_only_look_temporal() {
         "3 жұмыс орны ашылды.",
         // `ендігі` (next) before a word that is not of time.
         "Ендігі кезекте жол салынады.",
+        // The season's end and the city's middle.
+        "Маусымның соңында чемпион анықталады.",
+        "Біз Қазанның ортасында тұрдық.",
     ] {
         let found = temporal(text);
         assert!(found.is_empty(), "{text:?}: {found:?}");

@@ -2368,7 +2368,16 @@ fn month_alone(cx: &Cx, i: usize) -> Option<Found> {
         // and the holiday.
         let capital = t.chars().next().is_some_and(crate::letters::is_upper);
         let holiday = cx.starts(end, &["мейрам", "мерек", "той"]);
-        if capital || holiday || e.text.starts_with(['ы', 'і']) || e.is_genitive() || m == 6 {
+        // A part or half after the genitive makes the month of `наурыз`
+        // (the holiday's start or end is the month's too) and of `қазан`
+        // in lower case (`қазанның басында`); the season and the city
+        // keep theirs (`маусымның соңында`, `Қазанның ортасында`).
+        let part = e.is_genitive()
+            && (part_word(cx, end).is_some() || half_word(cx, end).is_some())
+            && (m == 3 || (m == 10 && !capital));
+        if !part
+            && (capital || holiday || e.text.starts_with(['ы', 'і']) || e.is_genitive() || m == 6)
+        {
             return None;
         }
     }
