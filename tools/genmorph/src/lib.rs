@@ -223,6 +223,54 @@ fn is_inflected(word: &str, known: &HashMap<String, usize>, name: bool) -> bool 
     })
 }
 
+/// The stem of a surname or patronymic in a case (`жақыпованың` →
+/// `жақыпова`, `ростовқа` → `ростов`, `құнанбайұлының` → `құнанбайұлы`):
+/// a root of two letters or more before the name's suffix (-ов, -ев,
+/// -ёв, -ин, their feminine in -а, -ұлы, -қызы, -ский, -цкий) followed by
+/// the genitive, accusative, dative, locative, ablative or instrumental
+/// exactly as the stem's last sound and harmony choose it. KazNERD has such
+/// forms of names it never writes bare (`Мишустиннің`); made entries of
+/// their own, they kept the case in the lemma. `Петровна` (-на is no case
+/// after в) and `Ивановка` (-ка no Kazakh ending) stay whole.
+fn surname_in_case(word: &str) -> Option<&str> {
+    const SHAPES: [&str; 13] = [
+        "ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина", "ұлы", "қызы", "ский", "цкий", "ская",
+    ];
+    let cases = [
+        (phon::GENITIVE, "ың"),
+        (phon::ACCUSATIVE, "ы"),
+        (phon::DATIVE, "а"),
+        (phon::LOCATIVE, "а"),
+        (phon::ABLATIVE, "ан"),
+        (phon::INSTRUMENTAL, "ен"),
+    ];
+    cases.iter().find_map(|(heads, rest)| {
+        (2..=4).find_map(|len| {
+            let split = word.char_indices().rev().nth(len - 1)?.0;
+            let (stem, ending) = word.split_at(split);
+            let shaped = SHAPES.iter().any(|s| {
+                stem.strip_suffix(s)
+                    .is_some_and(|root| root.chars().count() >= 2)
+            });
+            if !shaped {
+                return None;
+            }
+            let class = phon::final_class(stem);
+            let at = phon::CLASSES.iter().position(|&c| c == class)?;
+            let back = format!("{}{rest}", heads[at]);
+            let front: String = back.chars().map(phon::front_of).collect();
+            // A stem of unknown harmony (`киев`) takes either; the
+            // instrumental has one vowel for both.
+            let fits = match phon::harmony(stem) {
+                Some(Harmony::Front) => ending == front,
+                Some(Harmony::Back) => ending == back,
+                None => ending == front || ending == back,
+            };
+            fits.then_some(stem)
+        })
+    })
+}
+
 /// How many different endings of [`EVIDENCE`] follow `word` in `forms`.
 fn inflections(word: &str, forms: &HashSet<String>) -> usize {
     let voiced = {
@@ -947,9 +995,10 @@ pub fn build(dic: &str, kaznerd: &str) -> String {
         let in_entities = entity_freq.get(word).copied().unwrap_or(0);
         let capitalised = capitals.get(word).copied().unwrap_or(0);
         if in_entities >= 1 && n >= 2 && !is_inflected(word, &names, true) {
-            // A name: mostly capitalised where it occurs.
+            // A name: mostly capitalised where it occurs; a surname in a
+            // case gives its stem.
             if capitalised * 2 >= n {
-                add(&mut flags, word, 'p');
+                add(&mut flags, surname_in_case(word).unwrap_or(word), 'p');
             }
             continue;
         }
@@ -1308,6 +1357,40 @@ mod tests {
         assert_eq!(verb_only_endings("өркенде")[..2], ["п", "йді"]);
         assert!(verb_only_endings("қайт").contains(&"қан".to_owned()));
         assert!(!verb_only_endings("қайт").contains(&"ған".to_owned()));
+    }
+
+    /// One row per case and name suffix of `surname_in_case`, and forms
+    /// that stay whole.
+    #[test]
+    fn surnames_in_a_case() {
+        for (word, stem) in [
+            ("жақыпованың", Some("жақыпова")),
+            ("назарбаевтың", Some("назарбаев")),
+            ("тоқаевқа", Some("тоқаев")),
+            ("ростовқа", Some("ростов")),
+            ("киевке", Some("киев")),
+            ("мишустиннің", Some("мишустин")),
+            ("свиридовпен", Some("свиридов")),
+            ("оспанованы", Some("оспанова")),
+            ("ахметовада", Some("ахметова")),
+            ("ахметовтан", Some("ахметов")),
+            ("құнанбайұлының", Some("құнанбайұлы")),
+            ("сейітқызына", None),
+            ("сейітқызыға", Some("сейітқызы")),
+            ("зеленскийдің", Some("зеленский")),
+            // Not the case the stem's sound calls for, or no case at all.
+            ("петровна", None),
+            ("ивановка", None),
+            ("ахметованың", Some("ахметова")),
+            ("ахметовның", None),
+            ("ивановтің", None),
+            // A root too short to be a surname's.
+            ("ловқа", None),
+            ("астана", None),
+            ("алматы", None),
+        ] {
+            assert_eq!(surname_in_case(word), stem, "{word}");
+        }
     }
 
     /// One row per rule of `nominal_endings` and `inflected_entry`.
