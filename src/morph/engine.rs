@@ -15,7 +15,7 @@
 //! | known nominal stem with nominal endings | 10 + 0.15 f (9 with the adverbial -ғы or the similative -дай, 7.5 with a 1st/2nd person singular possessive) |
 //! | the whole word, known | 9.8 + 0.15 f (12 for forms marked lexicalised, such as теңге) |
 //! | ordinal of a number word | 12 |
-//! | unknown stem with a strong ending (genitive, dative, ablative, …) | 5 |
+//! | unknown stem with a strong ending (genitive, dative, ablative, …; the accusative after a loan's -ия) | 5 |
 //! | unknown stem with a weaker ending | 2.5–4 |
 //! | the whole word, unknown | 3 |
 //!
@@ -908,7 +908,13 @@ impl<'w> Search<'w> {
         } else if temporal {
             return;
         } else {
-            let s = match chain.strength() {
+            // After a loan's -ия (Индонезия-ны, Ассирия-ны) the accusative
+            // is as sure as a strong ending: no stem ends in -ияны.
+            let loan_accusative = chain.len == 1
+                && chain.has(|m| m == Morpheme::Case(Case::Accusative))
+                && stem.ends_with("ия");
+            let strength = if loan_accusative { 3 } else { chain.strength() };
+            let s = match strength {
                 3.. => 5.0,
                 2 => 4.0,
                 _ => 2.5,
