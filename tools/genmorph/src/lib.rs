@@ -236,28 +236,17 @@ fn surname_in_case(word: &str) -> Option<&str> {
     const SHAPES: [&str; 13] = [
         "ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина", "ұлы", "қызы", "ский", "цкий", "ская",
     ];
-    let cases = [
-        (phon::GENITIVE, "ың"),
-        (phon::ACCUSATIVE, "ы"),
-        (phon::DATIVE, "а"),
-        (phon::LOCATIVE, "а"),
-        (phon::ABLATIVE, "ан"),
-        (phon::INSTRUMENTAL, "ен"),
-    ];
-    cases.iter().find_map(|(heads, rest)| {
-        (2..=4).find_map(|len| {
-            let split = word.char_indices().rev().nth(len - 1)?.0;
-            let (stem, ending) = word.split_at(split);
-            let shaped = SHAPES.iter().any(|s| {
-                stem.strip_suffix(s)
-                    .is_some_and(|root| root.chars().count() >= 2)
-            });
-            if !shaped {
-                return None;
-            }
-            let class = phon::final_class(stem);
-            let at = phon::CLASSES.iter().position(|&c| c == class)?;
-            let back = format!("{}{rest}", heads[at]);
+    (2..=4).find_map(|len| {
+        let split = word.char_indices().rev().nth(len - 1)?.0;
+        let (stem, ending) = word.split_at(split);
+        let shaped = SHAPES.iter().any(|s| {
+            stem.strip_suffix(s)
+                .is_some_and(|root| root.chars().count() >= 2)
+        });
+        if !shaped {
+            return None;
+        }
+        headed(stem, &CASES).into_iter().find_map(|back| {
             let front: String = back.chars().map(phon::front_of).collect();
             // A stem of unknown harmony (`киев`) takes either; the
             // instrumental has one vowel for both.
@@ -270,6 +259,17 @@ fn surname_in_case(word: &str) -> Option<&str> {
         })
     })
 }
+
+/// The six cases after a consonant or vowel, without the n-forms of a
+/// possessive: head consonants and the rest, written back.
+const CASES: [(phon::Heads, &str); 6] = [
+    (phon::GENITIVE, "ың"),
+    (phon::ACCUSATIVE, "ы"),
+    (phon::DATIVE, "а"),
+    (phon::LOCATIVE, "а"),
+    (phon::ABLATIVE, "ан"),
+    (phon::INSTRUMENTAL, "ен"),
+];
 
 /// How many different endings of [`EVIDENCE`] follow `word` in `forms`.
 fn inflections(word: &str, forms: &HashSet<String>) -> usize {
@@ -755,20 +755,11 @@ fn nominal_endings(stem: &str) -> Vec<String> {
     let Some(harmony) = phon::harmony(stem) else {
         return Vec::new();
     };
-    // Case endings after a sound, without the n-forms.
+    // Case endings after a sound, without the n-forms, and -дағы.
     let cases = |before: &str| -> Vec<String> {
-        headed(
-            before,
-            &[
-                (phon::GENITIVE, "ың"),
-                (phon::ACCUSATIVE, "ы"),
-                (phon::DATIVE, "а"),
-                (phon::LOCATIVE, "а"),
-                (phon::ABLATIVE, "ан"),
-                (phon::INSTRUMENTAL, "ен"),
-                (phon::LOCATIVE, "ағы"),
-            ],
-        )
+        let mut all = headed(before, &CASES);
+        all.extend(headed(before, &[(phon::LOCATIVE, "ағы")]));
+        all
     };
     // After a 3rd-person possessive: the n-forms.
     let after_poss3 = ["", "н", "на", "нда", "нан", "ның", "мен", "ндағы"];
