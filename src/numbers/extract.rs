@@ -2,7 +2,7 @@
 //! qualifiers around them.
 
 use super::lexicon::{
-    is_ablative, is_genitive, may_begin_mention, may_qualify_before, qualifier_after,
+    exceeds, is_ablative, is_genitive, may_begin_mention, may_qualify_before, qualifier_after,
     qualifier_before, several_of, unit, UnitKind, ABOUT_ENDINGS,
 };
 use super::phrase::{
@@ -796,6 +796,12 @@ fn scan<'a>(text: &'a str, toks: &[Tok<'a>]) -> Vec<NumberMention<'a>> {
                     }
                 }
             }
+        } else if approx.is_none()
+            && is_ablative(toks[end - 1].text)
+            && toks.get(end).is_some_and(|t| exceeds(t.text))
+        {
+            // `120 мың теңгеден асады`: more than, the verb outside.
+            approx = Some(Approx::Over);
         }
         if start > j {
             start = j;

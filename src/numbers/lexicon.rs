@@ -763,6 +763,36 @@ pub(crate) fn qualifier_after(token: &str) -> Option<Approx> {
     Some(approx)
 }
 
+/// A form of the verb `ас-` (exceed) after an ablative amount (`120 мың
+/// теңгеден асады`, `отыздан асты`, `метрден асатын`): the amount is a
+/// lower bound. KazNERD leaves the verb outside the span, so it qualifies
+/// the value only.
+pub(crate) fn exceeds(token: &str) -> bool {
+    // Every form begins with `ас` (two bytes each) and is short.
+    if !token.starts_with("ас") && !token.starts_with("Ас") || token.len() > 24 {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    to_lower_str(token, &mut buf).is_some_and(|lower| {
+        matches!(
+            lower,
+            "асады"
+                | "асты"
+                | "асып"
+                | "асқан"
+                | "асатын"
+                | "асса"
+                | "асар"
+                | "асуда"
+                | "асқаны"
+                | "асқанын"
+                | "асқандар"
+                | "асыпты"
+                | "асады-ау"
+        )
+    })
+}
+
 /// Whether a mention may begin at `token`: digits, a Roman numeral, or a
 /// word whose first two letters begin a number word or a qualifier. A
 /// superset of what the extractor accepts, cheap enough to run on every

@@ -181,6 +181,26 @@ fn written_news_forms() {
             None,
             Some(Over),
         ),
+        // A verb of exceeding after the ablative: more than, the verb
+        // outside the span as KazNERD writes it.
+        (
+            "120 мың теңгеден асады",
+            "120 мың теңгеден",
+            K::Money,
+            "120000",
+            Some("KZT"),
+            Some(Over),
+        ),
+        (
+            "Саны отыздан асты.",
+            "отыздан",
+            K::Cardinal,
+            "30",
+            None,
+            Some(Over),
+        ),
+        // Without the ablative the verb is something else (`ас`, food).
+        ("30 ас берді", "30", K::Cardinal, "30", None, None),
         (
             "шамамен 300 адам",
             "шамамен 300",
