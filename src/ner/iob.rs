@@ -75,17 +75,6 @@ pub fn entities<S: AsRef<str>>(labels: &[S]) -> Vec<Entity<'_>> {
     spans(labels.iter().map(AsRef::as_ref)).collect()
 }
 
-/// [`entities`] over any sequence of labels, each span handed to `each`
-/// as soon as it is closed.
-pub(crate) fn each_entity<'a>(
-    labels: impl IntoIterator<Item = &'a str>,
-    mut each: impl FnMut(Entity<'a>),
-) {
-    for e in spans(labels) {
-        each(e);
-    }
-}
-
 /// [`entities`] over any sequence of labels as an iterator, each span
 /// given as soon as it is closed: a caller that reads them once needs no
 /// vector of them.

@@ -627,9 +627,9 @@ impl Recognizer {
     ) {
         let labels = &self.model.iob;
         let best = work.d.best.iter().map(|&l| labels[usize::from(l)].as_str());
-        iob::each_entity(best, |e| {
+        for e in iob::spans(best) {
             let Some(kind) = Label::from_type(e.label) else {
-                return;
+                continue;
             };
             let (i, end) = (e.start, e.end);
             let score = work.d.confidence[i..end].iter().sum::<f32>() / (end - i) as f32;
@@ -643,7 +643,7 @@ impl Recognizer {
                 score,
                 tokens: first + r.start..first + r.end,
             });
-        });
+        }
     }
 
     /// The people, places and organizations of raw text, in order.
